@@ -1,0 +1,47 @@
+import { Link } from 'react-router'
+import type { Route } from './+types/index'
+import { deskOverview } from '~/articles/articles.server'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Factdesk' }]
+
+export async function loader() {
+  return deskOverview()
+}
+
+export default function DeskHome({ loaderData }: Route.ComponentProps) {
+  const { articles, claimsByStatus } = loaderData
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">The desk</h1>
+      <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Claims by status">
+        {claimsByStatus.map((row) => (
+          <li key={row.status} className="rounded-lg border border-paper-line bg-paper p-4">
+            <p className="text-sm text-ink-muted">{row.label}</p>
+            <p className="text-2xl font-semibold">{row.count}</p>
+          </li>
+        ))}
+      </ul>
+      <section aria-labelledby="recent-articles" className="rounded-lg border border-paper-line bg-paper">
+        <h2 id="recent-articles" className="border-b border-paper-line px-4 py-3 font-semibold">
+          Recent articles
+        </h2>
+        {articles.length === 0 ? (
+          <p className="px-4 py-6 text-ink-muted">No articles yet.</p>
+        ) : (
+          <ul className="divide-y divide-paper-line">
+            {articles.map((article) => (
+              <li key={article.id} className="px-4 py-3">
+                <Link to={`/articles/${article.id}`} className="font-medium">
+                  {article.title}
+                </Link>
+                <p className="text-sm text-ink-muted">
+                  {[article.outlet, `${article.claimCount} claims`].filter(Boolean).join(' · ')}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  )
+}

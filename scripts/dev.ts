@@ -1,0 +1,4 @@
+// `npm run dev`: the app with hot reload, on DATABASE_URL or the embedded PostgreSQL.
+process.env.NODE_ENV = 'development'
+const { boot } = await import('./lib/boot.ts')
+await boot('development')

@@ -1,0 +1,44 @@
+// The HTTP server: Express in front of React Router's request handler, in production or development mode.
+import { createRequestHandler } from '@react-router/express'
+import compression from 'compression'
+import express from 'express'
+import type http from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { ServerBuild } from 'react-router'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+export async function createHttpApp(options: { mode: 'production' | 'development' }) {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', process.env.TRUST_PROXY === '1' ? 1 : false)
+  app.use(compression())
+
+  if (options.mode === 'development') {
+    const vite = await import('vite')
+    const devServer = await vite.createServer({ root, server: { middlewareMode: true } })
+    app.use(devServer.middlewares)
+    app.all(
+      /.*/,
+      createRequestHandler({
+        build: () => devServer.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>,
+        mode: 'development',
+      }),
+    )
+    return { app, close: () => devServer.close() }
+  }
+
+  const clientDir = path.join(root, 'build/client')
+  app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }))
+  app.use(express.static(clientDir, { maxAge: '1h' }))
+  const build = (await import(path.join(root, 'build/server/index.js'))) as ServerBuild
+  app.all(/.*/, createRequestHandler({ build, mode: 'production' }))
+  return { app, close: async () => {} }
+}
+
+export function listen(app: express.Express, port: number, host?: string): Promise<http.Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host ?? '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(server)))
+  })
+}
