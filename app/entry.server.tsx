@@ -13,12 +13,15 @@ import { contentSecurityPolicy } from '~/utils/security-headers.server'
 
 export const streamTimeout = 5_000
 
-// A page whose data could not be read because the database is down answers 503, not 500.
-function statusFor(routerContext: EntryContext, status: number) {
+// A page whose data could not be read because the database is down answers 503, not 500. Production mode
+// hides the original error from the render, so handleError (which sees it first) marks the request.
+const requestsWithoutDatabase = new WeakSet<Request>()
+
+function statusFor(request: Request, routerContext: EntryContext, status: number) {
   const errors = Object.values(routerContext.staticHandlerContext.errors ?? {})
-  const unavailable = errors.some(
-    (error) => isDatabaseUnavailable(error) || (isRouteErrorResponse(error) && error.status === 503),
-  )
+  const unavailable =
+    requestsWithoutDatabase.has(request) ||
+    errors.some((error) => isDatabaseUnavailable(error) || (isRouteErrorResponse(error) && error.status === 503))
   return unavailable ? 503 : status
 }
 
@@ -33,7 +36,7 @@ export default function handleRequest(
     'Content-Security-Policy',
     contentSecurityPolicy(nonce, { development: getEnv().NODE_ENV === 'development' }),
   )
-  const status = statusFor(routerContext, responseStatusCode)
+  const status = statusFor(request, routerContext, responseStatusCode)
   if (request.method.toUpperCase() === 'HEAD') {
     return new Response(null, { status, headers: responseHeaders })
   }
@@ -77,6 +80,7 @@ export default function handleRequest(
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return
   if (isDatabaseUnavailable(error)) {
+    requestsWithoutDatabase.add(request)
     logEvent('database_unavailable', { path: new URL(request.url).pathname })
     return
   }

@@ -1,5 +1,6 @@
 // One Prisma client for the process, over the pg driver adapter.
 import { PrismaPg } from '@prisma/adapter-pg'
+import { data } from 'react-router'
 import { PrismaClient } from '~/generated/prisma/client'
 import { getEnv } from './env.server'
 
@@ -12,7 +13,26 @@ function createClient() {
     connectionTimeoutMillis: 5_000,
     max: 10,
   })
-  return new PrismaClient({ adapter })
+  const base = new PrismaClient({ adapter })
+  // A query that fails because the database is down becomes a 503 the pages understand, rather than a 500.
+  const extended = base.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args)
+        } catch (error) {
+          throw asUnavailable(error)
+        }
+      },
+    },
+  })
+  return extended as unknown as PrismaClient
+}
+
+function asUnavailable(error: unknown) {
+  return isDatabaseUnavailable(error)
+    ? data({ message: 'Nothing was lost. Try again in a moment; the page works again as soon as the database is back.' }, { status: 503 })
+    : error
 }
 
 function client(): PrismaClient {
@@ -26,6 +46,13 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
     const target = client()
     const value = Reflect.get(target, property, target)
+    if (property === '$transaction' && typeof value === 'function') {
+      // Opening a transaction is not a query, so the extension above does not see it fail.
+      return (...args: unknown[]) =>
+        (value as (...a: unknown[]) => Promise<unknown>).apply(target, args).catch((error) => {
+          throw asUnavailable(error)
+        })
+    }
     return typeof value === 'function' ? value.bind(target) : value
   },
 })

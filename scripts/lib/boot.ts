@@ -1,4 +1,4 @@
-// What `npm start` and `npm run dev` share: a database, migrated and (when empty) seeded, then the server.
+// What `npm start`, `npm run dev` and `npm run serve` share: configuration, database, migrations, seed, server.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import type http from 'node:http'
@@ -8,28 +8,35 @@ import { EMBEDDED_DATA_DIR, provideDatabase } from './database.ts'
 import { createHttpApp, listen } from './http-server.ts'
 import { migrate } from './migrate.ts'
 
-export async function boot(mode: 'production' | 'development') {
+export async function boot(mode: 'production' | 'development', options: { prepareDatabase: boolean } = { prepareDatabase: true }) {
   const database = await provideDatabase()
   process.env.SESSION_SECRET ??= localSessionSecret()
   getEnv() // stops start-up here, naming the setting, when the configuration is wrong
-  await migrate(database.url, { log: (line) => console.log(line) })
-  const { seedIfEmpty, DEMO_USERS, DEMO_PASSWORD } = await import('../../prisma/seed.ts')
-  if (await seedIfEmpty()) console.log('Seeded the demo desk.')
+
+  let demo: typeof import('../../prisma/seed.ts') | undefined
+  if (options.prepareDatabase) {
+    await migrate(database.url, { log: (line) => console.log(line) })
+    demo = await import('../../prisma/seed.ts')
+    if (await demo.seedIfEmpty()) console.log('Seeded the demo desk.')
+  }
 
   const port = Number(process.env.PORT ?? 3000)
   const { app, close } = await createHttpApp({ mode })
   let server: http.Server
   try {
-    server = await listen(app, port)
+    server = await listen(app, port, process.env.HOST)
   } catch (error) {
     await database.stop()
-    const reason = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `port ${port} is already in use (set PORT to use another)` : String(error)
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `port ${port} is already in use (set PORT to use another)` : String(error)
     console.error(`Factdesk could not start: ${reason}`)
     process.exit(1)
   }
   console.log(`\nFactdesk is running at http://localhost:${port}\n`)
-  console.log('Demo logins (password for all: ' + DEMO_PASSWORD + '):')
-  for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(13)} ${user.email}`)
+  if (demo) {
+    console.log(`Demo logins (the password for each is ${demo.DEMO_PASSWORD}):`)
+    for (const user of demo.DEMO_USERS) console.log(`  ${user.role.padEnd(13)} ${user.email}`)
+  }
   console.log('\nPress Ctrl-C to stop.')
 
   let stopping = false

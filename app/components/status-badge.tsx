@@ -1,0 +1,102 @@
+// Claim status (where the work is) as a pill: label, colour and a glyph that fills up as the claim
+// moves through the workflow, so the status reads without colour vision too.
+import type { ComponentProps } from 'react'
+import { ClaimStatus } from '~/generated/prisma/enums'
+import { STATUS_LABELS } from '~/claims/workflow'
+import { BADGE_BASE } from './ui/badge'
+import { cx } from './ui/cx'
+
+export type StatusStyle = {
+  /** Pale fill, border and dark text, combined: what StatusBadge uses. */
+  readonly badge: string
+  readonly bg: string
+  readonly border: string
+  readonly text: string
+  /** The status colour for the glyph or an icon. */
+  readonly icon: string
+  /** A solid fill, for bars and legend swatches. */
+  readonly solid: string
+  /** The same colour as a hex string, for charts drawn with inline fills (recharts). */
+  readonly color: string
+  /**
+   * Marks a claim's span in article text: a light background and an underline in the status
+   * colour. The underline style differs per status too (dotted, dashed, double, solid).
+   */
+  readonly highlight: string
+}
+
+const HIGHLIGHT = 'rounded-sm underline decoration-2 underline-offset-4 [text-decoration-skip-ink:none]'
+
+export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
+  UNREVIEWED: {
+    badge: 'border-gray-300 bg-gray-100 text-gray-800',
+    bg: 'bg-gray-100',
+    border: 'border-gray-300',
+    text: 'text-gray-800',
+    icon: 'text-status-unreviewed',
+    solid: 'bg-status-unreviewed',
+    color: '#6b7280',
+    highlight: `${HIGHLIGHT} bg-gray-200/70 decoration-status-unreviewed decoration-dotted`,
+  },
+  IN_RESEARCH: {
+    badge: 'border-amber-300 bg-amber-50 text-amber-900',
+    bg: 'bg-amber-50',
+    border: 'border-amber-300',
+    text: 'text-amber-900',
+    icon: 'text-status-research',
+    solid: 'bg-status-research',
+    color: '#b45309',
+    highlight: `${HIGHLIGHT} bg-amber-100/80 decoration-status-research decoration-dashed`,
+  },
+  NEEDS_REVIEW: {
+    badge: 'border-violet-300 bg-violet-50 text-violet-800',
+    bg: 'bg-violet-50',
+    border: 'border-violet-300',
+    text: 'text-violet-800',
+    icon: 'text-status-review',
+    solid: 'bg-status-review',
+    color: '#7c3aed',
+    highlight: `${HIGHLIGHT} bg-violet-100/80 decoration-status-review decoration-double`,
+  },
+  APPROVED: {
+    badge: 'border-green-300 bg-green-50 text-green-800',
+    bg: 'bg-green-50',
+    border: 'border-green-300',
+    text: 'text-green-800',
+    icon: 'text-status-approved',
+    solid: 'bg-status-approved',
+    color: '#15803d',
+    highlight: `${HIGHLIGHT} bg-green-100/80 decoration-status-approved decoration-solid`,
+  },
+}
+
+/** The status glyph on its own (legends, compact lists): empty, half, three quarters, full with a tick. */
+export function StatusGlyph({ status, className }: { status: ClaimStatus; className?: string }) {
+  return (
+    <svg viewBox="0 0 12 12" aria-hidden="true" focusable="false" className={cx('size-3 shrink-0', STATUS_STYLES[status].icon, className)}>
+      {status === ClaimStatus.APPROVED ? (
+        <>
+          <circle cx="6" cy="6" r="5.5" fill="currentColor" />
+          <path d="M3.4 6.2 5.2 8l3.4-3.6" fill="none" stroke="white" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+        </>
+      ) : (
+        <>
+          <circle cx="6" cy="6" r="4.75" fill="none" stroke="currentColor" strokeWidth="1.5" />
+          {status === ClaimStatus.IN_RESEARCH ? <path d="M6 1.25a4.75 4.75 0 0 0 0 9.5Z" fill="currentColor" /> : null}
+          {status === ClaimStatus.NEEDS_REVIEW ? <path d="M6 6V1.25a4.75 4.75 0 1 0 4.75 4.75Z" fill="currentColor" /> : null}
+        </>
+      )}
+    </svg>
+  )
+}
+
+export type StatusBadgeProps = Omit<ComponentProps<'span'>, 'children'> & { status: ClaimStatus }
+
+export function StatusBadge({ status, className, ...props }: StatusBadgeProps) {
+  return (
+    <span className={cx(BADGE_BASE, STATUS_STYLES[status].badge, className)} {...props}>
+      <StatusGlyph status={status} />
+      {STATUS_LABELS[status]}
+    </span>
+  )
+}
