@@ -22,6 +22,7 @@ const config = {
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
   moduleNameMapper: {
+    '\\.css$': '<rootDir>/tests/setup/style-stub.js',
     '^~/(.*)\\.js$': '<rootDir>/app/$1',
     '^~/(.*)$': '<rootDir>/app/$1',
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import {
   data,
+  Form,
   isRouteErrorResponse,
   Links,
   Meta,
@@ -12,21 +13,46 @@ import {
 } from 'react-router'
 import type { Route } from './+types/root'
 import './app.css'
+import { can, type Permission, ROLE_LABELS } from './auth/permissions'
+import { getUser } from './auth/session.server'
+import { Toast } from './components/ui/toast'
 import { useNonce } from './utils/nonce'
+import { refuseCrossSiteRequest, withSecurityHeaders } from './utils/request-guard.server'
+import { readToast } from './utils/toast.server'
 
 export const links: Route.LinksFunction = () => [{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' }]
 
-export async function loader(_: Route.LoaderArgs) {
-  return data({ user: null as null | { name: string; roleLabel: string } })
+// Runs for every request, resource routes included, before any loader or action.
+export const middleware: Route.MiddlewareFunction[] = [
+  async ({ request }, next) => {
+    refuseCrossSiteRequest(request)
+    return withSecurityHeaders((await next()) as Response)
+  },
+]
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const [user, { toast, headers }] = await Promise.all([getUser(request), readToast(request)])
+  return data(
+    {
+      user: user && {
+        name: user.name,
+        email: user.email,
+        roleLabel: ROLE_LABELS[user.role],
+        navigation: NAVIGATION.filter((item) => can(user.role, item.permission)).map(({ to, label }) => ({ to, label })),
+      },
+      toast,
+    },
+    { headers },
+  )
 }
 
-const NAVIGATION = [
-  { to: '/articles', label: 'Articles' },
-  { to: '/queue', label: 'Queue' },
-  { to: '/dashboard', label: 'Dashboard' },
-  { to: '/sources', label: 'Sources' },
-  { to: '/export', label: 'Export' },
-  { to: '/admin/users', label: 'Admin' },
+const NAVIGATION: Array<{ to: string; label: string; permission: Permission }> = [
+  { to: '/articles', label: 'Articles', permission: 'article:view' },
+  { to: '/queue', label: 'Queue', permission: 'claim:view' },
+  { to: '/dashboard', label: 'Dashboard', permission: 'dashboard:view' },
+  { to: '/sources', label: 'Sources', permission: 'source:view' },
+  { to: '/export', label: 'Export', permission: 'export:run' },
+  { to: '/admin/users', label: 'Admin', permission: 'user:manage' },
 ]
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -64,8 +90,9 @@ function Shell({ children }: { children: ReactNode }) {
             </span>
             Factdesk
           </a>
+          {user ? (
           <nav aria-label="Main" className="order-3 -mx-1 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
-            {NAVIGATION.map((item) => (
+            {user.navigation.map((item) => (
               <NavLink
                 key={item.to}
                 to={item.to}
@@ -79,17 +106,28 @@ function Shell({ children }: { children: ReactNode }) {
               </NavLink>
             ))}
           </nav>
+          ) : null}
           <div className="ml-auto flex items-center gap-3 text-sm">
             {user ? (
-              <span>
-                <span className="font-medium">{user.name}</span>{' '}
-                <span className="rounded-full bg-paper-sunk px-2 py-0.5 text-xs text-ink-muted">{user.roleLabel}</span>
-              </span>
+              <>
+                <a href="/account" className="text-ink no-underline hover:underline" aria-label={`Your account: ${user.name}, ${user.roleLabel}`}>
+                  <span className="font-medium">{user.name}</span>{' '}
+                  <span data-testid="current-role" className="rounded-full border border-paper-line bg-paper-sunk px-2 py-0.5 text-xs text-ink-muted">
+                    {user.roleLabel}
+                  </span>
+                </a>
+                <Form method="post" action="/logout">
+                  <button type="submit" className="rounded px-2 py-1 text-sm text-ink-muted hover:bg-paper-sunk hover:text-ink">
+                    Sign out
+                  </button>
+                </Form>
+              </>
             ) : null}
           </div>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        <Toast toast={rootData?.toast} className="mb-4" />
         {children}
       </main>
     </>

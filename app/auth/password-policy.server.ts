@@ -1,7 +1,7 @@
 // The rules a new password must meet: 12 to 128 characters, not one of the 1,000 most common passwords,
-// not the account's own email address or name. Server-only because it reads the list from disk.
-import fs from 'node:fs'
+// not the account's own email address or name. Server-only so the list never ships to browsers.
 import { z } from 'zod'
+import { COMMON_PASSWORD_LIST } from './common-passwords'
 
 export const MIN_PASSWORD_LENGTH = 12
 export const MAX_PASSWORD_LENGTH = 128
@@ -9,13 +9,7 @@ export const MAX_PASSWORD_LENGTH = 128
 export type PasswordContext = { email?: string; name?: string }
 export type PasswordVerdict = { ok: true } | { ok: false; message: string }
 
-export const COMMON_PASSWORDS: ReadonlySet<string> = new Set(
-  fs
-    .readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
-    .split('\n')
-    .map((line) => line.trim().toLowerCase())
-    .filter((line) => line !== ''),
-)
+export const COMMON_PASSWORDS: ReadonlySet<string> = new Set(COMMON_PASSWORD_LIST)
 
 export function isCommonPassword(password: string): boolean {
   return COMMON_PASSWORDS.has(password.toLowerCase())
@@ -23,12 +17,14 @@ export function isCommonPassword(password: string): boolean {
 
 export function checkNewPassword(password: string, context: PasswordContext = {}): PasswordVerdict {
   // Code points, not UTF-16 units, so an emoji or an astral-plane letter counts as the one character a person sees.
-  const length = [...password].length
-  if (length < MIN_PASSWORD_LENGTH) return refuse(`Use at least ${MIN_PASSWORD_LENGTH} characters.`)
-  if (length > MAX_PASSWORD_LENGTH) return refuse(`Use at most ${MAX_PASSWORD_LENGTH} characters.`)
+  // The common list is checked first: its entries are all short, and "one of the most common passwords"
+  // tells a person more than "too short" does.
   if (isCommonPassword(password)) {
     return refuse('This password is one of the most common passwords; choose another.')
   }
+  const length = [...password].length
+  if (length < MIN_PASSWORD_LENGTH) return refuse(`Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+  if (length > MAX_PASSWORD_LENGTH) return refuse(`Use at most ${MAX_PASSWORD_LENGTH} characters.`)
 
   const lowered = password.toLowerCase()
   const email = context.email?.trim().toLowerCase()

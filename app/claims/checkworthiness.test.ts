@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals'
 import { scoreSentence, splitSentences, suggestClaims } from './checkworthiness.ts'
 
 const article = readFileSync(
-  new URL('../../../shared/fixtures/articles/ukraine-prisoner-exchange.txt', import.meta.url),
+  new URL('../../prisma/fixtures/ukraine-prisoner-exchange.txt', import.meta.url),
   'utf8',
 )
 

@@ -27,7 +27,7 @@ export function CredibilityMeter({
     score === null
       ? totalCount === 0
         ? 'No claims yet'
-        : `No approved verdict on the scale yet (${totalCount} ${claimsNoun(totalCount)})`
+        : `${totalCount} ${claimsNoun(totalCount)}, none scored yet`
       : `based on ${scoredCount} of ${totalCount} ${claimsNoun(totalCount)}`
   const width = score === null ? 0 : Math.min(100, Math.max(0, score))
 

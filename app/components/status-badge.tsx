@@ -25,7 +25,8 @@ export type StatusStyle = {
   readonly highlight: string
 }
 
-const HIGHLIGHT = 'rounded-sm underline decoration-2 underline-offset-4 [text-decoration-skip-ink:none]'
+// text-inherit: a <mark> would otherwise force black text.
+const HIGHLIGHT = 'rounded-sm text-inherit underline decoration-2 underline-offset-4 [text-decoration-skip-ink:none]'
 
 export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
   UNREVIEWED: {

@@ -1,10 +1,12 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/index'
 import { deskOverview } from '~/articles/articles.server'
+import { requirePermission } from '~/auth/session.server'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Factdesk' }]
 
-export async function loader() {
+export async function loader({ request }: Route.LoaderArgs) {
+  await requirePermission(request, 'dashboard:view')
   return deskOverview()
 }
 

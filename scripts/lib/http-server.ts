@@ -6,6 +6,8 @@ import type http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ServerBuild } from 'react-router'
+import { CLIENT_ADDRESS_HEADER } from '../../app/utils/client-address.ts'
+import { crossSiteReason } from '../../app/utils/request-guard.server.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -14,6 +16,21 @@ export async function createHttpApp(options: { mode: 'production' | 'development
   app.disable('x-powered-by')
   app.set('trust proxy', process.env.TRUST_PROXY === '1' ? 1 : false)
   app.use(compression())
+  app.use((req, res, next) => {
+    // The login lockout counts per client address; only this server may say what that address is.
+    req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? req.socket.remoteAddress ?? 'unknown'
+    // Cross-site form posts are refused here, for every route alike, before React Router sees them.
+    const reason = crossSiteReason({
+      method: req.method,
+      url: `${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`,
+      headers: { get: (name) => req.get(name) ?? null },
+    })
+    if (reason) {
+      res.status(403).type('text/plain').send(`Refused: ${reason}.`)
+      return
+    }
+    next()
+  })
 
   if (options.mode === 'development') {
     const vite = await import('vite')
@@ -30,8 +47,13 @@ export async function createHttpApp(options: { mode: 'production' | 'development
   }
 
   const clientDir = path.join(root, 'build/client')
-  app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }))
-  app.use(express.static(clientDir, { maxAge: '1h' }))
+  // Static files get the protective headers that the app's middleware gives its own responses.
+  const setHeaders = (res: express.Response) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff')
+    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
+  }
+  app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y', setHeaders }))
+  app.use(express.static(clientDir, { maxAge: '1h', setHeaders }))
   const build = (await import(path.join(root, 'build/server/index.js'))) as ServerBuild
   app.all(/.*/, createRequestHandler({ build, mode: 'production' }))
   return { app, close: async () => {} }

@@ -31,10 +31,18 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true })
 })
 
+async function signIn() {
+  const body = new URLSearchParams({ email: 'editor@factdesk.example', password: 'factdesk-demo-2026' })
+  const response = await fetch(`${app.baseUrl}/login`, { method: 'POST', body, redirect: 'manual', headers: { Origin: app.baseUrl } })
+  expect(response.status).toBe(302)
+  return response.headers.get('Set-Cookie')!.split(';')[0]!
+}
+
 describe('when the database goes away', () => {
   it('answers 503 pages instead of crashing, and recovers when the database returns', async () => {
     expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200)
-    expect((await fetch(`${app.baseUrl}/`)).status).toBe(200)
+    const headers = { Cookie: await signIn() }
+    expect((await fetch(`${app.baseUrl}/`, { headers })).status).toBe(200)
 
     await postgres!.stop()
     postgres = undefined
@@ -42,7 +50,7 @@ describe('when the database goes away', () => {
     const health = await fetch(`${app.baseUrl}/healthz`)
     expect(health.status).toBe(503)
     expect(await health.json()).toMatchObject({ status: 'unavailable' })
-    const page = await fetch(`${app.baseUrl}/`)
+    const page = await fetch(`${app.baseUrl}/`, { headers })
     expect(page.status).toBe(503)
     expect(await page.text()).toContain('The database is not answering')
     expect(app.process.exitCode).toBeNull()
@@ -50,7 +58,7 @@ describe('when the database goes away', () => {
     postgres = await start()
     let recovered = 0
     for (let attempt = 0; attempt < 40 && recovered !== 200; attempt++) {
-      recovered = (await fetch(`${app.baseUrl}/`)).status
+      recovered = (await fetch(`${app.baseUrl}/`, { headers })).status
       if (recovered !== 200) await new Promise((resolve) => setTimeout(resolve, 250))
     }
     expect(recovered).toBe(200)

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Browser } from 'playwright-core'
-import { inPage, launchBrowser } from './support/browser.ts'
+import { expectVisible, inPage, launchBrowser } from './support/browser.ts'
+import { DEMO, signInAs } from './support/session.ts'
 
 let browser: Browser
 beforeAll(async () => {
@@ -11,13 +12,15 @@ afterAll(async () => {
 })
 
 describe('the desk in a browser', () => {
-  it('opens the home page and shows the seeded desk', async () => {
+  it('opens the home page after sign-in and shows the seeded desk', async () => {
     await inPage(browser, 'home page', async (page) => {
-      const response = await page.goto('/')
-      expect(response?.status()).toBe(200)
-      await expect(page.getByRole('heading', { name: 'The desk' }).isVisible()).resolves.toBe(true)
-      await expect(page.getByRole('link', { name: 'Ukraine pushes for exchange of 1,200 prisoners held in Russia' }).isVisible()).resolves.toBe(true)
-      await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).isVisible()).resolves.toBe(true)
+      await page.goto('/')
+      expect(new URL(page.url()).pathname).toBe('/login')
+      await signInAs(page, DEMO.reporter)
+      expect(new URL(page.url()).pathname).toBe('/')
+      await expectVisible(page.getByRole('heading', { name: 'The desk' }))
+      await expectVisible(page.getByRole('link', { name: 'Ukraine pushes for exchange of 1,200 prisoners held in Russia' }))
+      await expectVisible(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }))
     })
   })
 
@@ -25,7 +28,7 @@ describe('the desk in a browser', () => {
     await inPage(browser, 'not found page', async (page) => {
       const response = await page.goto('/no/such/page')
       expect(response?.status()).toBe(404)
-      await expect(page.getByRole('heading', { name: 'Page not found' }).isVisible()).resolves.toBe(true)
+      await expectVisible(page.getByRole('heading', { name: 'Page not found' }))
       // No stack trace reaches the page outside development.
       expect(await page.locator('body').innerText()).not.toMatch(/node_modules|\bat \S+ \(/)
     })

@@ -174,14 +174,24 @@ export function SelectField({ label, name, id, hint, errors, className, options,
         {label}
       </label>
       <Hint id={ids.hintId}>{hint}</Hint>
-      <select {...selectProps} {...control} className={cx(CONTROL, 'pr-8', selectProps?.className)}>
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value} disabled={option.disabled}>
-            {option.label}
-          </option>
-        ))}
-      </select>
+      <div className="relative">
+        <select {...selectProps} {...control} className={cx(CONTROL, 'cursor-pointer appearance-none pr-9', selectProps?.className)}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((option) => (
+            <option key={option.value} value={option.value} disabled={option.disabled}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+        <svg
+          viewBox="0 0 16 16"
+          aria-hidden="true"
+          focusable="false"
+          className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-ink-muted"
+        >
+          <path d="m4 6 4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+      </div>
       <ErrorList id={ids.errorId} errors={errors} />
     </div>
   )

@@ -1,7 +1,7 @@
 // Drives Debian's Chromium through playwright-core; a failing step leaves a screenshot under test-results/.
 import fs from 'node:fs'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 import { RESULTS_DIR } from './app-server.ts'
 
 export const baseUrl = () => {
@@ -31,4 +31,9 @@ export async function inPage(browser: Browser, name: string, steps: (page: Page)
   } finally {
     await context.close()
   }
+}
+
+/** Waits (up to 10 s) until the element is visible, as a person would wait for the page to settle. */
+export async function expectVisible(locator: Locator) {
+  await locator.first().waitFor({ state: 'visible', timeout: 10_000 })
 }

@@ -1,0 +1,159 @@
+// Server-side sessions: a random 256-bit token in a signed cookie; the database keeps only its SHA-256,
+// so a copy of the sessions table cannot be used to sign in. Logout and deactivation end a session at once.
+import crypto from 'node:crypto'
+import { createCookie, data, redirect } from 'react-router'
+import type { Role } from '~/generated/prisma/enums'
+import { db } from '~/utils/db.server'
+import { clientAddress } from '~/utils/client-address'
+import { getEnv } from '~/utils/env.server'
+import { type Permission, can, rolesThatCan } from './permissions'
+
+export type SessionUser = {
+  id: string
+  email: string
+  name: string
+  role: Role
+  mustChangePassword: boolean
+  sessionId: string
+}
+
+// Updating lastSeenAt on every request would write on every page view; once a minute is enough for the idle timeout.
+const TOUCH_INTERVAL_MS = 60_000
+
+function isHttps() {
+  return new URL(getEnv().APP_ORIGIN).protocol === 'https:'
+}
+
+let cookie: ReturnType<typeof createCookie> | undefined
+let cookieKey = ''
+function sessionCookie() {
+  const env = getEnv()
+  const https = isHttps()
+  const key = `${https}:${env.SESSION_SECRET}`
+  if (!cookie || cookieKey !== key) {
+    cookieKey = key
+    // The __Host- prefix pins the cookie to this exact host over HTTPS; browsers refuse it on plain HTTP.
+    cookie = createCookie(https ? '__Host-factdesk_session' : 'factdesk_session', {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: https,
+      path: '/',
+      secrets: [env.SESSION_SECRET ?? 'factdesk-development-secret-not-for-production'],
+    })
+  }
+  return cookie
+}
+
+export function hashSessionToken(token: string) {
+  return crypto.createHash('sha256').update(token).digest('hex')
+}
+
+async function readToken(request: Request): Promise<string | null> {
+  const value = await sessionCookie().parse(request.headers.get('Cookie'))
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null
+}
+
+/** Starts a new session (a new id at every login) and returns the Set-Cookie header for it. */
+export async function createSession(userId: string, request: Request) {
+  const env = getEnv()
+  const token = crypto.randomBytes(32).toString('base64url')
+  const now = Date.now()
+  await db.session.create({
+    data: {
+      id: hashSessionToken(token),
+      userId,
+      expiresAt: new Date(now + env.SESSION_MAX_MINUTES * 60_000),
+      lastSeenAt: new Date(now),
+      ipAddress: clientAddress(request),
+      userAgent: request.headers.get('User-Agent')?.slice(0, 300) ?? null,
+    },
+  })
+  return sessionCookie().serialize(token, { maxAge: env.SESSION_MAX_MINUTES * 60 })
+}
+
+export async function destroySession(request: Request) {
+  const token = await readToken(request)
+  if (token) await db.session.deleteMany({ where: { id: hashSessionToken(token) } })
+  return sessionCookie().serialize('', { maxAge: 0 })
+}
+
+const cache = new WeakMap<Request, Promise<SessionUser | null>>()
+
+/** The signed-in, active user of this request, or null. Looked up once per request. */
+export function getUser(request: Request): Promise<SessionUser | null> {
+  let pending = cache.get(request)
+  if (!pending) {
+    pending = lookUpUser(request)
+    cache.set(request, pending)
+  }
+  return pending
+}
+
+async function lookUpUser(request: Request): Promise<SessionUser | null> {
+  const token = await readToken(request)
+  if (!token) return null
+  const id = hashSessionToken(token)
+  const session = await db.session.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      expiresAt: true,
+      lastSeenAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, active: true, mustChangePassword: true } },
+    },
+  })
+  if (!session) return null
+  const now = Date.now()
+  const idleLimit = getEnv().SESSION_IDLE_MINUTES * 60_000
+  if (!session.user.active || session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + idleLimit <= now) {
+    await db.session.deleteMany({ where: { id } })
+    return null
+  }
+  if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db.session.updateMany({ where: { id }, data: { lastSeenAt: new Date(now) } })
+  }
+  const { active: _active, ...user } = session.user
+  return { ...user, sessionId: id }
+}
+
+/** Only same-site paths are followed after login; anything else goes home. */
+export function safeRedirectPath(target: FormDataEntryValue | string | null | undefined, fallback = '/') {
+  if (typeof target !== 'string' || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback
+  try {
+    const url = new URL(target, 'http://factdesk.invalid')
+    if (url.origin !== 'http://factdesk.invalid') return fallback
+    return `${url.pathname}${url.search}${url.hash}`
+  } catch {
+    return fallback
+  }
+}
+
+const PASSWORD_CHANGE_PATH = '/account'
+
+/** The signed-in user, or a redirect to the login page that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request)
+  const url = new URL(request.url)
+  if (!user) {
+    const back = `${url.pathname}${url.search}`
+    throw redirect(`/login?${new URLSearchParams({ redirectTo: back })}`)
+  }
+  // A user with a one-time password sets their own before anything else.
+  if (user.mustChangePassword && url.pathname !== PASSWORD_CHANGE_PATH && url.pathname !== '/logout') {
+    throw redirect(PASSWORD_CHANGE_PATH)
+  }
+  return user
+}
+
+export function forbidden(message: string): never {
+  throw data({ message }, { status: 403 })
+}
+
+/** The signed-in user, provided their role holds the permission (in any form); otherwise the 403 page. */
+export async function requirePermission(request: Request, permission: Permission): Promise<SessionUser> {
+  const user = await requireUser(request)
+  if (!can(user.role, permission)) {
+    forbidden(`Only ${rolesThatCan(permission)} can do this.`)
+  }
+  return user
+}

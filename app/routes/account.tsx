@@ -1,0 +1,125 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, useActionData } from 'react-router'
+import { changePassword, listSessions, signOutOtherSessions } from '~/auth/account.server'
+import { ROLE_LABELS } from '~/auth/permissions'
+import { changePasswordSchema } from '~/auth/schemas'
+import { requireUser } from '~/auth/session.server'
+import { Button } from '~/components/ui/button'
+import { Card, CardHeader } from '~/components/ui/card'
+import { Field, FormError } from '~/components/ui/field'
+import { PageHeader } from '~/components/ui/page-header'
+import { redirectWithToast } from '~/utils/toast.server'
+import type { Route } from './+types/account'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Your account · Factdesk' }]
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUser(request)
+  const sessions = await listSessions(user)
+  return {
+    user: { name: user.name, email: user.email, role: ROLE_LABELS[user.role], mustChangePassword: user.mustChangePassword },
+    sessions: sessions.map((session) => ({ ...session, current: session.id === user.sessionId, id: undefined })),
+  }
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requireUser(request)
+  const formData = await request.formData()
+  if (formData.get('intent') === 'sign-out-others') {
+    const count = await signOutOtherSessions(user)
+    return redirectWithToast('/account', { kind: 'success', message: `Signed out of ${count} other session${count === 1 ? '' : 's'}.` })
+  }
+  const submission = parseWithZod(formData, { schema: changePasswordSchema })
+  const hidden = ['currentPassword', 'newPassword', 'confirmPassword']
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply({ hideFields: hidden }) }, { status: 400 })
+  }
+  const outcome = await changePassword(user, submission.value)
+  if (!outcome.ok) {
+    return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] }, hideFields: hidden }) }, { status: 400 })
+  }
+  const others = outcome.endedSessions ? ` ${outcome.endedSessions} other session${outcome.endedSessions === 1 ? ' was' : 's were'} signed out.` : ''
+  return redirectWithToast(user.mustChangePassword ? '/' : '/account', { kind: 'success', message: `Password changed.${others}` })
+}
+
+export default function Account({ loaderData }: Route.ComponentProps) {
+  const { user, sessions } = loaderData
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
+    shouldValidate: 'onBlur',
+  })
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <PageHeader title="Your account" description={`${user.name} · ${user.email} · ${user.role}`} />
+      {user.mustChangePassword ? (
+        <p role="alert" className="rounded-md border border-amber-300 border-l-4 border-l-amber-600 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+          You signed in with a one-time password. Choose your own password to continue.
+        </p>
+      ) : null}
+      <Card>
+        <CardHeader title="Change password" description="12 to 128 characters. Your other sessions are signed out when it changes." />
+        <Form method="post" {...getFormProps(form)} className="space-y-4 p-4 sm:p-6">
+          <FormError errors={form.errors} />
+          <Field
+            label={user.mustChangePassword ? 'One-time password' : 'Current password'}
+            name={fields.currentPassword.name}
+            errors={fields.currentPassword.errors}
+            inputProps={{ ...getInputProps(fields.currentPassword, { type: 'password' }), autoComplete: 'current-password' }}
+          />
+          <Field
+            label="New password"
+            name={fields.newPassword.name}
+            errors={fields.newPassword.errors}
+            hint="A few unrelated words make a strong password that is easy to type."
+            inputProps={{ ...getInputProps(fields.newPassword, { type: 'password' }), autoComplete: 'new-password' }}
+          />
+          <Field
+            label="New password again"
+            name={fields.confirmPassword.name}
+            errors={fields.confirmPassword.errors}
+            inputProps={{ ...getInputProps(fields.confirmPassword, { type: 'password' }), autoComplete: 'new-password' }}
+          />
+          <Button type="submit" name="intent" value="password">
+            Change password
+          </Button>
+        </Form>
+      </Card>
+      {user.mustChangePassword ? null : (
+        <Card>
+          <CardHeader
+            title="Where you are signed in"
+            actions={
+              <Form method="post">
+                <Button type="submit" variant="secondary" size="sm" name="intent" value="sign-out-others" disabled={sessions.length <= 1}>
+                  Sign out everywhere else
+                </Button>
+              </Form>
+            }
+          />
+          <ul className="divide-y divide-paper-line">
+            {sessions.map((session, index) => (
+              <li key={index} className="px-4 py-3 text-sm sm:px-6">
+                <p className="font-medium">
+                  {session.userAgent ? summariseAgent(session.userAgent) : 'Unknown browser'}
+                  {session.current ? <span className="ml-2 rounded-full bg-green-100 px-2 py-0.5 text-xs text-green-900">This session</span> : null}
+                </p>
+                <p className="text-ink-muted">
+                  Signed in {new Date(session.createdAt).toLocaleString('en-GB')} · last active {new Date(session.lastSeenAt).toLocaleString('en-GB')}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+    </div>
+  )
+}
+
+function summariseAgent(agent: string) {
+  const browser = /Firefox\//.test(agent) ? 'Firefox' : /Edg\//.test(agent) ? 'Edge' : /Chrome\//.test(agent) ? 'Chrome' : /Safari\//.test(agent) ? 'Safari' : 'Browser'
+  const system = /Windows/.test(agent) ? 'Windows' : /Mac OS X/.test(agent) ? 'macOS' : /Android/.test(agent) ? 'Android' : /iPhone|iPad/.test(agent) ? 'iOS' : /Linux/.test(agent) ? 'Linux' : ''
+  return system ? `${browser} on ${system}` : browser
+}

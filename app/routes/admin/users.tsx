@@ -1,0 +1,197 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, Link, useActionData } from 'react-router'
+import { ROLE_LABELS } from '~/auth/permissions'
+import { requirePermission } from '~/auth/session.server'
+import { Badge } from '~/components/ui/badge'
+import { Button } from '~/components/ui/button'
+import { Card, CardHeader } from '~/components/ui/card'
+import { Field, FormError, SelectField } from '~/components/ui/field'
+import { PageHeader } from '~/components/ui/page-header'
+import type { Role } from '~/generated/prisma/enums'
+import { changeRoleSchema, createUserSchema, ROLE_OPTIONS, setActiveSchema } from '~/users/schemas'
+import { changeRole, createUser, listUsers, setActive } from '~/users/users.server'
+import { redirectWithToast } from '~/utils/toast.server'
+import type { Route } from './+types/users'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Users · Factdesk' }]
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const admin = await requirePermission(request, 'user:manage')
+  const url = new URL(request.url)
+  const q = url.searchParams.get('q') ?? ''
+  const after = url.searchParams.get('after') ?? undefined
+  return { ...(await listUsers({ q, after })), q, after: after ?? null, adminId: admin.id }
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const admin = await requirePermission(request, 'user:manage')
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  if (intent === 'create') {
+    const submission = parseWithZod(formData, { schema: createUserSchema })
+    if (submission.status !== 'success') return data({ result: submission.reply(), created: null }, { status: 400 })
+    const outcome = await createUser(admin, submission.value)
+    if (!outcome.ok) {
+      return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), created: null }, { status: 400 })
+    }
+    // The one-time password is shown once, in this response, and never stored in clear.
+    return data({ result: submission.reply({ resetForm: true }), created: { ...outcome.user, password: outcome.password } })
+  }
+  if (intent === 'role') {
+    const parsed = changeRoleSchema.safeParse(Object.fromEntries(formData))
+    if (!parsed.success) return data({ error: 'Choose a role from the list.' }, { status: 400 })
+    const outcome = await changeRole(admin, parsed.data.userId, parsed.data.role)
+    if (!outcome.ok) return data({ error: outcome.message }, { status: outcome.status })
+    return redirectWithToast(backTo(request), { kind: 'success', message: outcome.message })
+  }
+  if (intent === 'deactivate' || intent === 'reactivate') {
+    const parsed = setActiveSchema.safeParse(Object.fromEntries(formData))
+    if (!parsed.success) return data({ error: 'That request was incomplete; reload the page and try again.' }, { status: 400 })
+    const outcome = await setActive(admin, parsed.data.userId, parsed.data.intent === 'reactivate')
+    if (!outcome.ok) return data({ error: outcome.message }, { status: outcome.status })
+    return redirectWithToast(backTo(request), { kind: 'success', message: outcome.message })
+  }
+  return data({ error: 'Unknown action.' }, { status: 400 })
+}
+
+function backTo(request: Request) {
+  const url = new URL(request.url)
+  return `${url.pathname}${url.search}`
+}
+
+function formatDate(value: string | Date | null) {
+  return value ? new Date(value).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : '—'
+}
+
+export default function Users({ loaderData }: Route.ComponentProps) {
+  const { users, nextAfter, q, after, adminId } = loaderData
+  const actionData = useActionData<typeof action>()
+  const result = actionData && 'result' in actionData ? actionData.result : undefined
+  const created = actionData && 'created' in actionData ? actionData.created : null
+  const rowError = actionData && 'error' in actionData ? actionData.error : null
+  const [form, fields] = useForm({
+    id: 'create-user',
+    lastResult: result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: createUserSchema }),
+    shouldValidate: 'onBlur',
+    defaultValue: { role: 'FACT_CHECKER' },
+  })
+  const roleOptions = ROLE_OPTIONS.map((role) => ({ value: role, label: ROLE_LABELS[role] }))
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Users" description="Create accounts, change roles, and deactivate people who have left the desk." />
+      {created ? (
+        <div role="status" className="rounded-md border border-green-300 border-l-4 border-l-green-700 bg-green-50 px-4 py-3 text-sm text-green-950">
+          <p className="font-semibold">
+            {created.name} ({created.email}) can now sign in as {ROLE_LABELS[created.role as Role].toLowerCase()}.
+          </p>
+          <p className="mt-1">
+            One-time password: <code className="rounded bg-white px-1.5 py-0.5 font-mono text-base" data-testid="one-time-password">{created.password}</code>
+          </p>
+          <p className="mt-1 text-green-900">It is shown only now. Pass it on privately; they choose their own at first sign-in.</p>
+        </div>
+      ) : null}
+      <FormError errors={rowError ? [rowError] : undefined} title="That change was not made" />
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <Card className="min-w-0">
+          <CardHeader
+            title="People"
+            actions={
+              <Form method="get" className="flex gap-2" role="search">
+                <label htmlFor="user-search" className="sr-only">
+                  Search users
+                </label>
+                <input
+                  id="user-search"
+                  name="q"
+                  defaultValue={q}
+                  placeholder="Name or email"
+                  className="w-40 rounded-md border border-paper-line px-2 py-1 text-sm sm:w-56"
+                />
+                <Button type="submit" variant="secondary" size="sm">
+                  Search
+                </Button>
+              </Form>
+            }
+          />
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead className="border-b border-paper-line bg-paper-sunk text-xs uppercase tracking-wide text-ink-muted">
+                <tr>
+                  <th scope="col" className="px-4 py-2">Person</th>
+                  <th scope="col" className="px-4 py-2">Role</th>
+                  <th scope="col" className="px-4 py-2">Status</th>
+                  <th scope="col" className="px-4 py-2">Last seen</th>
+                  <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-paper-line">
+                {users.map((user) => (
+                  <tr key={user.id} className={user.active ? '' : 'bg-paper-sunk text-ink-muted'}>
+                    <td className="px-4 py-3">
+                      <p className="font-medium text-ink">{user.name}{user.id === adminId ? ' (you)' : ''}</p>
+                      <p className="text-ink-muted">{user.email}</p>
+                    </td>
+                    <td className="px-4 py-3">
+                      <Form method="post" className="flex items-center gap-2">
+                        <input type="hidden" name="userId" value={user.id} />
+                        <label htmlFor={`role-${user.id}`} className="sr-only">Role of {user.name}</label>
+                        <select id={`role-${user.id}`} name="role" defaultValue={user.role} className="rounded-md border border-paper-line bg-paper px-2 py-1 text-sm">
+                          {roleOptions.map((option) => (
+                            <option key={option.value} value={option.value}>{option.label}</option>
+                          ))}
+                        </select>
+                        <Button type="submit" size="sm" variant="secondary" name="intent" value="role" aria-label={`Save role of ${user.name}`}>
+                          Save
+                        </Button>
+                      </Form>
+                    </td>
+                    <td className="px-4 py-3">
+                      {user.active ? (
+                        user.mustChangePassword ? <Badge tone="warning">Invited</Badge> : <Badge tone="success">Active</Badge>
+                      ) : (
+                        <Badge tone="neutral">Deactivated</Badge>
+                      )}
+                    </td>
+                    <td className="px-4 py-3 whitespace-nowrap">{formatDate(user.lastSeenAt)}</td>
+                    <td className="px-4 py-3 text-right">
+                      <Form method="post">
+                        <input type="hidden" name="userId" value={user.id} />
+                        {user.active ? (
+                          <Button type="submit" size="sm" variant="danger" name="intent" value="deactivate" aria-label={`Deactivate ${user.name}`}>
+                            Deactivate
+                          </Button>
+                        ) : (
+                          <Button type="submit" size="sm" variant="secondary" name="intent" value="reactivate" aria-label={`Reactivate ${user.name}`}>
+                            Reactivate
+                          </Button>
+                        )}
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <nav aria-label="Pages of users" className="flex justify-between border-t border-paper-line px-4 py-3 text-sm">
+            {after ? <Link to={q ? `?q=${encodeURIComponent(q)}` : '?'}>← First page</Link> : <span />}
+            {nextAfter ? <Link to={`?${new URLSearchParams({ ...(q ? { q } : {}), after: nextAfter })}`}>Next page →</Link> : null}
+          </nav>
+        </Card>
+        <Card className="h-fit">
+          <CardHeader title="Add a person" description="They get a one-time password and choose their own at first sign-in." />
+          <Form method="post" {...getFormProps(form)} className="space-y-4 p-4">
+            <FormError errors={form.errors} />
+            <Field label="Name" name={fields.name.name} errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: 'text' })} />
+            <Field label="Email" name={fields.email.name} errors={fields.email.errors} inputProps={getInputProps(fields.email, { type: 'email' })} />
+            <SelectField label="Role" name={fields.role.name} errors={fields.role.errors} options={roleOptions} selectProps={getSelectProps(fields.role)} />
+            <Button type="submit" name="intent" value="create" className="w-full">
+              Create account
+            </Button>
+          </Form>
+        </Card>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,70 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, redirect, useActionData, useNavigation, useSearchParams } from 'react-router'
+import { Button } from '~/components/ui/button'
+import { Field, FormError } from '~/components/ui/field'
+import { logIn } from '~/auth/login.server'
+import { loginSchema } from '~/auth/schemas'
+import { getUser, safeRedirectPath } from '~/auth/session.server'
+import type { Route } from './+types/login'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Sign in · Factdesk' }]
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await getUser(request)
+  if (user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get('redirectTo')))
+  return null
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: loginSchema })
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+  }
+  const outcome = await logIn(submission.value, request)
+  if (!outcome.ok) {
+    return data({ result: submission.reply({ formErrors: [outcome.message], hideFields: ['password'] }) }, { status: outcome.status })
+  }
+  const target = outcome.mustChangePassword ? '/account' : safeRedirectPath(submission.value.redirectTo)
+  return redirect(target, { headers: { 'Set-Cookie': outcome.setCookie } })
+}
+
+export default function Login() {
+  const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <div className="mx-auto mt-8 max-w-sm">
+      <div className="rounded-lg border border-paper-line bg-paper p-6 shadow-sm sm:p-8">
+        <h1 className="text-2xl font-semibold">Sign in</h1>
+        <p className="mt-1 text-sm text-ink-muted">Use the account your desk's admin created for you.</p>
+        <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
+          <FormError errors={form.errors} title="Could not sign in" />
+          <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+          <Field
+            label="Email"
+            name={fields.email.name}
+            errors={fields.email.errors}
+            inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'username', autoFocus: true }}
+          />
+          <Field
+            label="Password"
+            name={fields.password.name}
+            errors={fields.password.errors}
+            inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'current-password' }}
+          />
+          <Button type="submit" variant="primary" className="w-full" disabled={navigation.state === 'submitting'}>
+            {navigation.state === 'submitting' ? 'Signing in…' : 'Sign in'}
+          </Button>
+        </Form>
+      </div>
+    </div>
+  )
+}

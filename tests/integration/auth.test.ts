@@ -1,0 +1,319 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import * as account from '~/routes/account'
+import * as adminUsers from '~/routes/admin/users'
+import * as home from '~/routes/index'
+import * as login from '~/routes/login'
+import * as logout from '~/routes/logout'
+import { middleware } from '~/root'
+import { hashSessionToken } from '~/auth/session.server'
+import { db } from '~/utils/db.server'
+import { CLIENT_ADDRESS_HEADER } from '~/utils/client-address'
+import { captureLogs } from '~/utils/log.server'
+import { RouterContextProvider } from 'react-router'
+import { buildRequest, callAction, callLoader } from '../helpers/route'
+import { createUser, createUsers, signIn } from '../helpers/users'
+
+let logs: ReturnType<typeof captureLogs>
+beforeEach(() => {
+  logs = captureLogs()
+})
+afterEach(() => logs.stop())
+
+function cookieFrom(result: { headers: Headers }) {
+  return result.headers.get('Set-Cookie')?.split(';')[0] ?? ''
+}
+
+function tokenOf(cookie: string) {
+  const value = decodeURIComponent(cookie.split('=')[1] ?? '')
+  // The signed cookie is base64 of a JSON string followed by a signature.
+  return JSON.parse(Buffer.from(value.split('.')[0]!, 'base64').toString('utf8')) as string
+}
+
+function loginWith(email: string, password: string, address = '203.0.113.7', extra: Record<string, string> = {}) {
+  return callAction(login.action, { url: '/login', form: { email, password, ...extra }, headers: { [CLIENT_ADDRESS_HEADER]: address } })
+}
+
+describe('signing in', () => {
+  it('starts a session stored in Postgres and sends the user where they were going', async () => {
+    const user = await createUser('FACT_CHECKER')
+    const result = await loginWith(user.email, user.password, '203.0.113.7', { redirectTo: '/articles?q=istanbul' })
+    expect(result.status).toBe(302)
+    expect(result.location).toBe('/articles?q=istanbul')
+    const setCookie = result.headers.get('Set-Cookie')!
+    expect(setCookie).toMatch(/^factdesk_session=/)
+    expect(setCookie).toMatch(/HttpOnly/i)
+    expect(setCookie).toMatch(/SameSite=Lax/i)
+    const stored = await db.session.findUnique({ where: { id: hashSessionToken(tokenOf(cookieFrom(result))) } })
+    expect(stored?.userId).toBe(user.id)
+    expect(logs.lines.map((line) => line.event)).toContain('login')
+  })
+
+  it('gives a new session id at every login', async () => {
+    const user = await createUser('REPORTER')
+    const first = cookieFrom(await loginWith(user.email, user.password))
+    const second = cookieFrom(await loginWith(user.email, user.password))
+    expect(tokenOf(first)).not.toBe(tokenOf(second))
+    expect(tokenOf(first)).toMatch(/^[A-Za-z0-9_-]{43}$/) // 256 random bits
+  })
+
+  it('follows only same-site paths after login', async () => {
+    const user = await createUser('REPORTER')
+    for (const target of ['//evil.example/steal', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)']) {
+      const result = await loginWith(user.email, user.password, '203.0.113.7', { redirectTo: target })
+      expect(result.location).toBe('/')
+    }
+  })
+
+  it('answers a wrong password and an unknown email identically', async () => {
+    const user = await createUser('EDITOR')
+    const wrongPassword = await loginWith(user.email, 'not the right password')
+    const unknownEmail = await loginWith('nobody-here@factdesk.test', 'not the right password')
+    expect(wrongPassword.status).toBe(400)
+    expect(unknownEmail.status).toBe(400)
+    const strip = (result: typeof wrongPassword) => ({ ...result.data.result, initialValue: { ...result.data.result.initialValue, email: '' } })
+    expect(strip(wrongPassword)).toEqual(strip(unknownEmail))
+    expect(wrongPassword.data.result.error['']).toEqual(['That email and password do not match an active account.'])
+    expect(wrongPassword.headers.get('Set-Cookie')).toBeNull()
+    expect(logs.lines.filter((line) => line.event === 'login_failed')).toHaveLength(2)
+  })
+
+  it('asks for missing fields next to them and keeps the typed email', async () => {
+    const result = await callAction(login.action, { url: '/login', form: { email: 'someone@', password: '' } })
+    expect(result.status).toBe(400)
+    expect(result.data.result.error.email).toEqual(['Enter a valid email address.'])
+    expect(result.data.result.error.password).toEqual(['Enter your password.'])
+    expect(result.data.result.initialValue.email).toBe('someone@')
+  })
+
+  it('refuses a deactivated account with the same answer as a wrong password', async () => {
+    const user = await createUser('REPORTER', { active: false })
+    const result = await loginWith(user.email, user.password)
+    expect(result.status).toBe(400)
+    expect(result.data.result.error['']).toEqual(['That email and password do not match an active account.'])
+  })
+})
+
+describe('brute force', () => {
+  it('locks an account after five failures and answers 429 even for the right password', async () => {
+    const user = await createUser('FACT_CHECKER')
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect((await loginWith(user.email, `wrong guess ${attempt}`, `198.51.100.${attempt}`)).status).toBe(400)
+    }
+    const locked = await loginWith(user.email, user.password, '198.51.100.99')
+    expect(locked.status).toBe(429)
+    expect(locked.data.result.error['']).toEqual(['Too many failed sign-in attempts. Try again in 15 minutes.'])
+    expect(locked.headers.get('Set-Cookie')).toBeNull()
+    expect(logs.lines.some((line) => line.event === 'login_locked' && line.email === user.email)).toBe(true)
+  })
+
+  it('lifts the lock once the failures leave the window', async () => {
+    const user = await createUser('FACT_CHECKER')
+    const old = new Date(Date.now() - 16 * 60_000)
+    await db.loginFailure.createMany({ data: Array.from({ length: 5 }, () => ({ email: user.email, ipAddress: '198.51.100.1', createdAt: old })) })
+    expect((await loginWith(user.email, user.password)).status).toBe(302)
+  })
+
+  it('counts failures per client address across accounts', async () => {
+    const victim = await createUser('EDITOR')
+    for (let attempt = 0; attempt < 20; attempt++) {
+      await loginWith(`guess-${attempt}@factdesk.test`, 'password guess', '192.0.2.50')
+    }
+    expect((await loginWith(victim.email, victim.password, '192.0.2.50')).status).toBe(429)
+    expect((await loginWith(victim.email, victim.password, '192.0.2.51')).status).toBe(302)
+  })
+
+  it('keeps the count in Postgres, so another app process sees the same lockout', async () => {
+    const user = await createUser('REPORTER')
+    await db.loginFailure.createMany({ data: Array.from({ length: 5 }, () => ({ email: user.email, ipAddress: '10.9.8.7' })) })
+    expect((await loginWith(user.email, user.password, '203.0.113.200')).status).toBe(429)
+  })
+})
+
+describe('sessions', () => {
+  it('sends a signed-out visitor to the login page and back', async () => {
+    const result = await callLoader(home.loader, { url: '/?tab=claims' })
+    expect(result.status).toBe(302)
+    expect(result.location).toBe('/login?redirectTo=%2F%3Ftab%3Dclaims')
+  })
+
+  it('ends a session server-side at logout', async () => {
+    const user = await createUser('REPORTER')
+    expect((await callLoader(home.loader, { user })).status).toBe(200)
+    const result = await callAction(logout.action, { url: '/logout', user })
+    expect(result.location).toBe('/login')
+    expect(result.headers.get('Set-Cookie')).toMatch(/Max-Age=0/i)
+    expect((await callLoader(home.loader, { user })).location).toMatch(/^\/login/)
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0)
+  })
+
+  it('refuses a session idle for longer than the idle timeout', async () => {
+    const user = await createUser('REPORTER')
+    await db.session.updateMany({ where: { userId: user.id }, data: { lastSeenAt: new Date(Date.now() - 9 * 60 * 60_000) } })
+    expect((await callLoader(home.loader, { user })).location).toMatch(/^\/login/)
+  })
+
+  it('refuses a session past its absolute lifetime even if it was used a moment ago', async () => {
+    const user = await createUser('REPORTER')
+    await db.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000), lastSeenAt: new Date() } })
+    expect((await callLoader(home.loader, { user })).location).toMatch(/^\/login/)
+  })
+
+  it('refuses the open session of a user who is deactivated, on their very next request', async () => {
+    const { admin, checker } = await createUsers()
+    expect((await callLoader(home.loader, { user: checker })).status).toBe(200)
+    const result = await callAction(adminUsers.action, { url: '/admin/users', user: admin, form: { intent: 'deactivate', userId: checker.id } })
+    expect(result.status).toBe(302)
+    expect((await callLoader(home.loader, { user: checker })).location).toMatch(/^\/login/)
+    expect(await db.session.count({ where: { userId: checker.id } })).toBe(0)
+    expect(logs.lines.some((line) => line.event === 'user_deactivated' && line.userId === checker.id)).toBe(true)
+  })
+
+  it('applies a role change on the user’s next request', async () => {
+    const { admin, reporter } = await createUsers()
+    expect((await callLoader(adminUsers.loader, { user: reporter })).status).toBe(403)
+    await callAction(adminUsers.action, { url: '/admin/users', user: admin, form: { intent: 'role', userId: reporter.id, role: 'ADMIN' } })
+    expect((await callLoader(adminUsers.loader, { user: reporter })).status).toBe(200)
+    expect(logs.lines.some((line) => line.event === 'role_changed' && line.to === 'ADMIN')).toBe(true)
+  })
+})
+
+describe('the account page', () => {
+  it('changes the password only with the current one, and signs out the other sessions', async () => {
+    const user = await createUser('FACT_CHECKER')
+    const otherDevice = await signIn(user.id)
+    const wrong = await callAction(account.action, {
+      url: '/account',
+      user,
+      form: { currentPassword: 'not it at all', newPassword: 'a brand new passphrase', confirmPassword: 'a brand new passphrase' },
+    })
+    expect(wrong.status).toBe(400)
+    expect(wrong.data.result.error.currentPassword).toEqual(['That is not your current password.'])
+
+    const changed = await callAction(account.action, {
+      url: '/account',
+      user,
+      form: { currentPassword: user.password, newPassword: 'a brand new passphrase', confirmPassword: 'a brand new passphrase' },
+    })
+    expect(changed.status).toBe(302)
+    expect((await callLoader(home.loader, { cookie: otherDevice })).location).toMatch(/^\/login/)
+    expect((await callLoader(home.loader, { user })).status).toBe(200)
+    expect((await loginWith(user.email, 'a brand new passphrase')).status).toBe(302)
+  })
+
+  it('refuses a common password and a short one with a message', async () => {
+    const user = await createUser('REPORTER')
+    for (const [password, message] of [
+      ['password', 'This password is one of the most common passwords; choose another.'],
+      ['short one', 'Use at least 12 characters.'],
+    ] as const) {
+      const result = await callAction(account.action, { url: '/account', user, form: { currentPassword: user.password, newPassword: password, confirmPassword: password } })
+      expect(result.status).toBe(400)
+      expect(result.data.result.error.newPassword).toEqual([message])
+    }
+  })
+
+  it('signs out everywhere else but here', async () => {
+    const user = await createUser('EDITOR')
+    const elsewhere = [await signIn(user.id), await signIn(user.id)]
+    const result = await callAction(account.action, { url: '/account', user, form: { intent: 'sign-out-others' } })
+    expect(result.status).toBe(302)
+    for (const cookie of elsewhere) expect((await callLoader(home.loader, { cookie })).location).toMatch(/^\/login/)
+    expect((await callLoader(home.loader, { user })).status).toBe(200)
+  })
+})
+
+describe('user administration', () => {
+  it('creates a user with a one-time password shown once, who must choose their own at first login', async () => {
+    const { admin } = await createUsers()
+    const result = await callAction(adminUsers.action, {
+      url: '/admin/users',
+      user: admin,
+      form: { intent: 'create', name: 'Nadia Kovalenko', email: 'Nadia@Factdesk.test', role: 'FACT_CHECKER' },
+    })
+    expect(result.status).toBe(200)
+    const { password, email } = result.data.created
+    expect(email).toBe('nadia@factdesk.test')
+    expect(password).toMatch(/^[\w-]{20,}$/)
+    const stored = await db.password.findFirst({ where: { user: { email } } })
+    expect(stored?.hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/)
+    expect(stored?.hash).not.toContain(password)
+
+    const firstLogin = await loginWith(email, password)
+    expect(firstLogin.location).toBe('/account')
+    const cookie = cookieFrom(firstLogin)
+    expect((await callLoader(home.loader, { cookie })).location).toBe('/account')
+    const changed = await callAction(account.action, {
+      url: '/account',
+      cookie,
+      form: { currentPassword: password, newPassword: 'sunflower ledger canyon', confirmPassword: 'sunflower ledger canyon' },
+    })
+    expect(changed.location).toBe('/')
+    expect((await callLoader(home.loader, { cookie })).status).toBe(200)
+  })
+
+  it('refuses a duplicate email next to the field', async () => {
+    const { admin, editor } = await createUsers()
+    const result = await callAction(adminUsers.action, { url: '/admin/users', user: admin, form: { intent: 'create', name: 'Copy', email: editor.email, role: 'EDITOR' } })
+    expect(result.status).toBe(400)
+    expect(result.data.result.error.email).toEqual(['A user with this email already exists.'])
+  })
+
+  it('never demotes or deactivates the last active admin', async () => {
+    const admin = await createUser('ADMIN')
+    await db.user.updateMany({ where: { role: 'ADMIN', id: { not: admin.id } }, data: { active: false } })
+    const demote = await callAction(adminUsers.action, { url: '/admin/users', user: admin, form: { intent: 'role', userId: admin.id, role: 'EDITOR' } })
+    expect(demote.status).toBe(409)
+    expect(demote.data.error).toBe('This is the last active admin. Make someone else an admin first.')
+    expect((await db.user.findUnique({ where: { id: admin.id } }))?.role).toBe('ADMIN')
+  })
+
+  it('keeps one admin when two admins demote each other at the same moment', async () => {
+    const [first, second] = [await createUser('ADMIN'), await createUser('ADMIN')]
+    await db.user.updateMany({ where: { role: 'ADMIN', id: { notIn: [first.id, second.id] } }, data: { active: false } })
+    const results = await Promise.all([
+      callAction(adminUsers.action, { url: '/admin/users', user: first, form: { intent: 'role', userId: second.id, role: 'EDITOR' } }),
+      callAction(adminUsers.action, { url: '/admin/users', user: second, form: { intent: 'role', userId: first.id, role: 'EDITOR' } }),
+    ])
+    expect(results.map((result) => result.status).sort()).toEqual([302, 409])
+    expect(await db.user.count({ where: { role: 'ADMIN', active: true } })).toBe(1)
+  })
+})
+
+describe('request safety', () => {
+  const [guard] = middleware
+
+  async function runGuard(request: Request) {
+    let reached = false
+    try {
+      const response = await guard!({ request, params: {}, context: new RouterContextProvider() } as never, async () => {
+        reached = true
+        return new Response('ok')
+      })
+      return { reached, status: (response as Response).status, headers: (response as Response).headers }
+    } catch (error) {
+      return { reached, status: (error as { init?: { status?: number } }).init?.status ?? 500, headers: new Headers() }
+    }
+  }
+
+  it('refuses a cross-origin POST before any action runs', async () => {
+    const outcome = await runGuard(buildRequest({ method: 'POST', url: '/logout', headers: { Origin: 'https://evil.example' } }))
+    expect(outcome).toMatchObject({ reached: false, status: 403 })
+  })
+
+  it('refuses a cross-site POST without Origin when Fetch Metadata or the Referer says so', async () => {
+    const bySite = new Request('http://localhost:3000/logout', { method: 'POST', headers: { 'Sec-Fetch-Site': 'cross-site' } })
+    const byReferer = new Request('http://localhost:3000/logout', { method: 'POST', headers: { Referer: 'https://evil.example/page' } })
+    expect(await runGuard(bySite)).toMatchObject({ reached: false, status: 403 })
+    expect(await runGuard(byReferer)).toMatchObject({ reached: false, status: 403 })
+  })
+
+  it('lets same-origin posts and every GET through, with security headers on the response', async () => {
+    const post = await runGuard(buildRequest({ method: 'POST', url: '/logout' }))
+    expect(post).toMatchObject({ reached: true, status: 200 })
+    const get = await runGuard(new Request('http://localhost:3000/', { headers: { Origin: 'https://elsewhere.example' } }))
+    expect(get.reached).toBe(true)
+    expect(get.headers.get('X-Content-Type-Options')).toBe('nosniff')
+    expect(get.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin')
+    expect(get.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'")
+  })
+})

@@ -1,0 +1,150 @@
+// Walks every route of app/routes.ts with every role and compares what happens with DESIGN.md's permission
+// table. A route added without an entry here, or without its check, fails this test.
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import path from 'node:path'
+import { grantOf, type Permission } from '~/auth/permissions'
+import type { Role } from '~/generated/prisma/enums'
+import routes from '~/routes'
+import { db } from '~/utils/db.server'
+import { callAction, callLoader } from '../helpers/route'
+import { createUsers, signIn, type TestUser } from '../helpers/users'
+
+type Access = 'public' | 'signed-in' | Permission
+type Expectation = { loader?: Access; action?: Access | Record<string, Access> }
+
+const MATRIX: Record<string, Expectation> = {
+  'routes/index.tsx': { loader: 'dashboard:view' },
+  'routes/login.tsx': { loader: 'public', action: 'public' },
+  'routes/logout.ts': { loader: 'public', action: 'public' },
+  'routes/account.tsx': { loader: 'signed-in', action: 'signed-in' },
+  'routes/admin/users.tsx': { loader: 'user:manage', action: { create: 'user:manage', role: 'user:manage', deactivate: 'user:manage' } },
+  'routes/healthz.ts': { loader: 'public' },
+  'routes/not-found.tsx': { loader: 'public' },
+}
+
+type Entry = { file: string; path?: string; children?: Entry[] }
+function flatten(entries: Entry[], prefix = ''): Array<{ file: string; path: string }> {
+  return entries.flatMap((entry) => {
+    const full = [prefix, entry.path ?? ''].filter(Boolean).join('/')
+    return [{ file: entry.file, path: `/${full}` }, ...flatten(entry.children ?? [], full)]
+  })
+}
+const ROUTES = flatten(routes as Entry[])
+const ROLES: Role[] = ['REPORTER', 'FACT_CHECKER', 'EDITOR', 'ADMIN']
+
+let users: Record<Role, TestUser>
+const ids: Record<string, string> = {}
+
+beforeAll(async () => {
+  const { reporter, checker, editor, admin } = await createUsers()
+  users = { REPORTER: reporter, FACT_CHECKER: checker, EDITOR: editor, ADMIN: admin }
+  // The fixtures belong to the reporter, so 'own' grants are exercised both ways.
+  const article = await db.article.create({
+    data: { title: 'Matrix article', body: 'The river rose by 3 metres in 2021.', createdById: reporter.id },
+  })
+  const claim = await db.claim.create({
+    data: {
+      articleId: article.id,
+      quote: 'The river rose by 3 metres',
+      text: 'The river rose by 3 metres',
+      startOffset: 0,
+      endOffset: 26,
+      createdById: reporter.id,
+    },
+  })
+  const source = await db.source.create({ data: { url: 'https://example.org/river', title: 'River data' } })
+  Object.assign(ids, { articleId: article.id, claimId: claim.id, sourceId: source.id })
+})
+
+function urlFor(routePath: string) {
+  return routePath.replace(/:(\w+)/g, (_, name: string) => ids[name] ?? 'no-such-id').replace(/\/\*$/, '/no/such/page')
+}
+
+function paramsFor(routePath: string) {
+  return Object.fromEntries([...routePath.matchAll(/:(\w+)/g)].map(([, name]) => [name!, ids[name!] ?? 'no-such-id']))
+}
+
+function allowed(access: Access, role: Role) {
+  if (access === 'public' || access === 'signed-in') return true
+  const grant = grantOf(role, access)
+  // Fixtures are the reporter's: an 'own' grant lets the reporter through and stops everyone else.
+  return grant === 'all' || (grant === 'own' && role === 'REPORTER')
+}
+
+// A public route may send anyone to the login page (logout does); elsewhere that means "not allowed".
+function isRefusal(result: { status: number; location: string | null }, access: Access) {
+  return result.status === 403 || (access !== 'public' && Boolean(result.location?.startsWith('/login')))
+}
+
+async function moduleOf(file: string) {
+  return (await import(path.join(process.cwd(), 'app', file))) as { loader?: unknown; action?: unknown }
+}
+
+describe('the permission matrix', () => {
+  it('has an entry for every route, and every loader and action it exports', async () => {
+    for (const route of ROUTES) {
+      const expectation = MATRIX[route.file]
+      expect({ route: route.file, listed: Boolean(expectation) }).toEqual({ route: route.file, listed: true })
+      const module = await moduleOf(route.file)
+      expect({ route: route.file, loader: Boolean(module.loader), action: Boolean(module.action) }).toEqual({
+        route: route.file,
+        loader: Boolean(expectation!.loader),
+        action: Boolean(expectation!.action),
+      })
+    }
+    const known = new Set(ROUTES.map((route) => route.file))
+    expect(Object.keys(MATRIX).filter((file) => !known.has(file))).toEqual([])
+  })
+
+  it('sends signed-out visitors to the login page from every page that is not public', async () => {
+    for (const route of ROUTES) {
+      const module = await moduleOf(route.file)
+      const expectation = MATRIX[route.file]!
+      for (const kind of ['loader', 'action'] as const) {
+        const access = expectation[kind]
+        if (!module[kind] || access === 'public') continue
+        const call = kind === 'loader' ? callLoader : callAction
+        const result = await call(module[kind], { url: urlFor(route.path), params: paramsFor(route.path) })
+        expect({ route: route.file, kind, status: result.status, location: result.location?.split('?')[0] }).toEqual({
+          route: route.file,
+          kind,
+          status: 302,
+          location: '/login',
+        })
+      }
+    }
+  })
+
+  it('lets each role do exactly what the table grants, on every loader and action', async () => {
+    const mismatches: string[] = []
+    for (const route of ROUTES) {
+      const module = await moduleOf(route.file)
+      const expectation = MATRIX[route.file]!
+      for (const role of ROLES) {
+        if (module.loader && expectation.loader) {
+          const result = await callLoader(module.loader, { url: urlFor(route.path), params: paramsFor(route.path), cookie: await signIn(users[role].id) })
+          const refused = isRefusal(result, expectation.loader)
+          if (refused === allowed(expectation.loader, role)) {
+            mismatches.push(`${role} GET ${route.file}: got ${result.status}, expected ${allowed(expectation.loader, role) ? 'allowed' : '403'}`)
+          }
+        }
+        if (module.action && expectation.action) {
+          const intents = typeof expectation.action === 'string' ? { '': expectation.action } : expectation.action
+          for (const [intent, access] of Object.entries(intents)) {
+            const result = await callAction(module.action, {
+              url: urlFor(route.path),
+              params: paramsFor(route.path),
+              cookie: await signIn(users[role].id),
+              form: intent ? { intent } : {},
+            })
+            const refused = isRefusal(result, access)
+            if (refused === allowed(access, role)) {
+              mismatches.push(`${role} POST ${route.file} intent=${intent}: got ${result.status}, expected ${allowed(access, role) ? 'allowed' : '403'}`)
+            }
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([])
+  })
+})
