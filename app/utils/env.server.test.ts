@@ -1,0 +1,33 @@
+import { describe, expect, it } from '@jest/globals'
+import { ConfigError, parseEnv } from './env.server'
+
+const valid = { DATABASE_URL: 'postgresql://u:p@localhost:5432/factdesk' }
+
+describe('configuration', () => {
+  it('fills in defaults for everything but the database', () => {
+    const env = parseEnv(valid)
+    expect(env).toMatchObject({ NODE_ENV: 'development', APP_ORIGIN: 'http://localhost:3000', SESSION_IDLE_MINUTES: 480 })
+  })
+
+  it('stops start-up naming a missing DATABASE_URL', () => {
+    expect(() => parseEnv({})).toThrow(ConfigError)
+    expect(() => parseEnv({})).toThrow(/DATABASE_URL: DATABASE_URL is not set/)
+  })
+
+  it('names each wrong value', () => {
+    const attempt = () => parseEnv({ ...valid, APP_ORIGIN: 'not a url', SESSION_IDLE_MINUTES: '-5', NODE_ENV: 'staging' })
+    expect(attempt).toThrow(/APP_ORIGIN: APP_ORIGIN must be a URL/)
+    expect(attempt).toThrow(/SESSION_IDLE_MINUTES:/)
+    expect(attempt).toThrow(/NODE_ENV:/)
+  })
+
+  it('refuses a database URL that is not PostgreSQL', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://localhost/x' })).toThrow(/DATABASE_URL must be a postgresql:\/\/ connection string/)
+  })
+
+  it('requires a session secret of 32+ characters in production', () => {
+    expect(() => parseEnv({ ...valid, NODE_ENV: 'production' })).toThrow(/SESSION_SECRET: required in production/)
+    expect(() => parseEnv({ ...valid, NODE_ENV: 'production', SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET must be at least 32 characters/)
+    expect(parseEnv({ ...valid, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).SESSION_SECRET).toHaveLength(32)
+  })
+})
