@@ -1,7 +1,15 @@
-// Data access for articles.
+// Data access for articles: the desk overview, intake (paste, file, URL), editing with the body
+// lock, and the article list with its claim counts and credibility, aggregated in SQL.
+import { canEditArticle, type Actor } from '~/auth/permissions'
 import { STATUS_LABELS } from '~/claims/workflow'
+import { credibilityScore, credibilityWeightCase, type Credibility } from '~/credibility/credibility'
+import { Prisma } from '~/generated/prisma/client'
 import { ClaimStatus } from '~/generated/prisma/enums'
 import { db } from '~/utils/db.server'
+import { fetchArticleFromUrl, UrlImportError } from './fetch-url.server.ts'
+import { normaliseArticleText } from './normalise.ts'
+import { articleBodySchema, NAME_MAX, TITLE_MAX, type ArticleEdit, type NewArticle } from './schemas.ts'
+import { textFromUpload, UploadError, type ArticleText } from './text.ts'
 
 export async function deskOverview() {
   const [articles, statusCounts] = await Promise.all([
@@ -20,4 +28,316 @@ export async function deskOverview() {
       count: statusCounts.find((row) => row.status === status)?._count._all ?? 0,
     })),
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Intake
+
+/** The intake and edit forms' values as the form shows them (all text; the date as YYYY-MM-DD). */
+export type ArticleDraft = {
+  title: string
+  outlet: string
+  author: string
+  url: string
+  publishedAt: string
+  body: string
+}
+
+function calendarDate(date: Date | null): string {
+  return date ? date.toISOString().slice(0, 10) : ''
+}
+
+/** `YYYY-MM-DD` is stored as midnight UTC, and always shown in UTC, so the day never shifts. */
+function publicationDate(value: string | undefined): Date | null {
+  return value ? new Date(`${value}T00:00:00.000Z`) : null
+}
+
+export async function createArticle(createdById: string, input: Omit<NewArticle, 'intent'>) {
+  return db.article.create({
+    data: {
+      title: input.title,
+      outlet: input.outlet,
+      author: input.author,
+      url: input.url ?? null,
+      publishedAt: publicationDate(input.publishedAt),
+      body: normaliseArticleText(input.body),
+      createdById,
+    },
+    select: { id: true },
+  })
+}
+
+export type DraftOutcome =
+  | {
+      ok: true
+      draft: ArticleDraft
+      /** What happened, for the reporter to check before saving. */
+      notice: string
+      /** Set when the text read is over the limit: shown at once rather than on save. */
+      bodyError?: string
+    }
+  | { ok: false; field: 'url' | 'file'; message: string }
+
+function typedText(typed: Record<string, unknown>, key: keyof ArticleDraft): string {
+  const value = typed[key]
+  return typeof value === 'string' ? value : ''
+}
+
+function clip(value: string | undefined, max: number): string | undefined {
+  return value ? value.slice(0, max).trim() : undefined
+}
+
+/**
+ * The form after reading an article in: the text always replaces the body; metadata the source
+ * gives replaces what was typed, and what it does not give stays as typed.
+ */
+function draftFrom(typed: Record<string, unknown>, article: ArticleText, url?: string): { ok: true; draft: ArticleDraft; bodyError?: string } {
+  const draft: ArticleDraft = {
+    title: clip(article.title, TITLE_MAX) ?? typedText(typed, 'title'),
+    outlet: clip(article.siteName, NAME_MAX) ?? typedText(typed, 'outlet'),
+    author: clip(article.author, NAME_MAX) ?? typedText(typed, 'author'),
+    url: url ?? typedText(typed, 'url'),
+    // A full timestamp is cut to its UTC day: the form asks for the day of publication.
+    publishedAt: article.publishedAt?.slice(0, 10) ?? typedText(typed, 'publishedAt'),
+    body: article.text,
+  }
+  const body = articleBodySchema.safeParse(draft.body)
+  return body.success ? { ok: true, draft } : { ok: true, draft, bodyError: body.error.issues[0]?.message }
+}
+
+/** Fetches the page server-side (SSRF-guarded, with the desk's allow-list) and fills the form from it. */
+export async function draftFromUrl(url: string, typed: Record<string, unknown>): Promise<DraftOutcome> {
+  const settings = await db.settings.findUnique({ where: { id: 1 }, select: { urlImportAllowList: true } })
+  try {
+    const article = await fetchArticleFromUrl(url, { allowList: settings?.urlImportAllowList ?? [] })
+    const host = new URL(article.finalUrl).host
+    return {
+      ...draftFrom(typed, article, article.finalUrl),
+      notice: `Imported from ${host}. Check the title, the details and the text below, then save.`,
+    }
+  } catch (error) {
+    if (error instanceof UrlImportError) return { ok: false, field: 'url', message: error.message }
+    throw error
+  }
+}
+
+/** Reads an uploaded .txt, .md or .html file into the form. */
+export async function draftFromFile(file: File, typed: Record<string, unknown>): Promise<DraftOutcome> {
+  let article: ArticleText
+  try {
+    article = textFromUpload(file.name, Buffer.from(await file.arrayBuffer()))
+  } catch (error) {
+    if (error instanceof UploadError) return { ok: false, field: 'file', message: error.message }
+    throw error
+  }
+  if (!article.text) return { ok: false, field: 'file', message: 'That file has no text in it.' }
+  return {
+    ...draftFrom(typed, article),
+    notice: `Read ${file.name}. Check the title, the details and the text below, then save.`,
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Editing
+
+const NOT_FOUND_MESSAGE = 'There is no such article. It may have been removed.'
+
+export async function getArticleForEdit(id: string) {
+  const article = await db.article.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      outlet: true,
+      author: true,
+      url: true,
+      publishedAt: true,
+      body: true,
+      createdById: true,
+      updatedAt: true,
+      _count: { select: { claims: { where: { deletedAt: null } } } },
+    },
+  })
+  if (!article) return null
+  const { _count, ...rest } = article
+  return { ...rest, claimCount: _count.claims, bodyLocked: _count.claims > 0 }
+}
+
+export type ArticleForEdit = NonNullable<Awaited<ReturnType<typeof getArticleForEdit>>>
+
+export function draftOf(article: Pick<ArticleForEdit, 'title' | 'outlet' | 'author' | 'url' | 'publishedAt' | 'body'>): ArticleDraft {
+  return {
+    title: article.title,
+    outlet: article.outlet,
+    author: article.author,
+    url: article.url ?? '',
+    publishedAt: calendarDate(article.publishedAt),
+    body: article.body,
+  }
+}
+
+/** The version an editor saw; sent back with the form so a concurrent save is noticed. */
+export function articleVersion(article: { updatedAt: Date }): string {
+  return article.updatedAt.toISOString()
+}
+
+export type UpdateOutcome =
+  | { ok: true; bodyChanged: boolean }
+  | { ok: false; status: 400 | 403 | 404 | 409; field?: 'body'; message: string }
+
+/**
+ * Saves the metadata and, while no claim points into it, the body. All or nothing: a refused body
+ * change saves nothing. The row is locked for the check, so a claim created meanwhile cannot slip
+ * between counting the claims and changing the text.
+ */
+export async function updateArticle(actor: Actor, id: string, input: ArticleEdit): Promise<UpdateOutcome> {
+  return db.$transaction(async (tx): Promise<UpdateOutcome> => {
+    const [row] = await tx.$queryRaw<Array<{ body: string; createdById: string; updatedAt: Date }>>`
+      SELECT "body", "createdById", "updatedAt" FROM "Article" WHERE "id" = ${id} FOR UPDATE`
+    if (!row) return { ok: false, status: 404, message: NOT_FOUND_MESSAGE }
+
+    const owner = canEditArticle(actor, { createdById: row.createdById, hasClaims: false, changesBody: false })
+    if (!owner.ok) return { ok: false, status: 403, message: owner.reason }
+
+    if (articleVersion(row) !== input.seenUpdatedAt) {
+      return {
+        ok: false,
+        status: 409,
+        message: 'Someone saved changes to this article after you opened it. Reload the page to see them, then make your changes again.',
+      }
+    }
+
+    const claimCount = await tx.claim.count({ where: { articleId: id, deletedAt: null } })
+    const body = input.body === undefined ? undefined : normaliseArticleText(input.body)
+    const changesBody = body !== undefined && body !== row.body
+    const decision = canEditArticle(actor, { createdById: row.createdById, hasClaims: claimCount > 0, changesBody })
+    if (!decision.ok) return { ok: false, status: 400, field: 'body', message: decision.reason }
+
+    await tx.article.update({
+      where: { id },
+      data: {
+        title: input.title,
+        outlet: input.outlet,
+        author: input.author,
+        url: input.url ?? null,
+        publishedAt: publicationDate(input.publishedAt),
+        ...(changesBody ? { body } : {}),
+      },
+    })
+    return { ok: true, bodyChanged: changesBody }
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The article list
+
+export const ARTICLES_PAGE_SIZE = 25
+
+export type ArticleCursor = { createdAt: Date; id: string }
+
+/** Opaque to the reader; the position after the last article shown (newest first). */
+export function encodeArticleCursor(cursor: ArticleCursor): string {
+  return Buffer.from(JSON.stringify([cursor.createdAt.toISOString(), cursor.id])).toString('base64url')
+}
+
+/** Null for anything that is not a cursor this app made: the list then starts at the newest. */
+export function decodeArticleCursor(value: string | null | undefined): ArticleCursor | null {
+  if (!value || value.length > 200) return null
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'))
+    if (!Array.isArray(parsed) || parsed.length !== 2) return null
+    const [iso, id] = parsed as unknown[]
+    if (typeof iso !== 'string' || typeof id !== 'string' || !id || id.length > 100) return null
+    const createdAt = new Date(iso)
+    if (Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== iso) return null
+    return { createdAt, id }
+  } catch {
+    return null
+  }
+}
+
+/** For ILIKE: the reader's % and _ are literal characters, not wildcards (backslash is Postgres's escape). */
+export function likePattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`
+}
+
+export type ArticleListItem = {
+  id: string
+  title: string
+  outlet: string
+  publishedAt: Date | null
+  createdAt: Date
+  /** Live claims per status, workflow order, statuses without claims left out. */
+  claimCounts: Array<{ status: ClaimStatus; count: number }>
+  credibility: Credibility
+}
+
+const APPROVED = Prisma.raw(`'${ClaimStatus.APPROVED}'`)
+const WEIGHT = Prisma.raw(credibilityWeightCase('"verdict"'))
+
+/**
+ * One page of articles, newest first, by keyset: `("createdAt", id) < cursor` walks the
+ * ("createdAt" DESC, id DESC) index, so page 400 costs what page 1 costs. Claim counts and
+ * credibility come from two grouped queries over the page's articles, run together.
+ */
+export async function listArticles({ q, cursor }: { q?: string | null; cursor?: string | null }) {
+  const search = q?.trim() ?? ''
+  const after = decodeArticleCursor(cursor)
+  const conditions: Prisma.Sql[] = []
+  if (search) {
+    const pattern = likePattern(search)
+    conditions.push(Prisma.sql`("title" ILIKE ${pattern} OR "outlet" ILIKE ${pattern})`)
+  }
+  if (after) {
+    // Prisma stores DateTime as UTC in timestamp(3); the cursor is compared as that same wall-clock value.
+    conditions.push(Prisma.sql`("createdAt", "id") < (${after.createdAt.toISOString().slice(0, -1)}::timestamp, ${after.id})`)
+  }
+  const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty
+  const rows = await db.$queryRaw<Array<{ id: string; title: string; outlet: string; publishedAt: Date | null; createdAt: Date }>>`
+    SELECT "id", "title", "outlet", "publishedAt", "createdAt"
+      FROM "Article" ${where}
+     ORDER BY "createdAt" DESC, "id" DESC
+     LIMIT ${ARTICLES_PAGE_SIZE + 1}`
+
+  const page = rows.slice(0, ARTICLES_PAGE_SIZE)
+  const last = page[page.length - 1]
+  const nextCursor = rows.length > ARTICLES_PAGE_SIZE && last ? encodeArticleCursor(last) : null
+  const ids = page.map((row) => row.id)
+
+  const [statusRows, scoreRows] = ids.length
+    ? await Promise.all([
+        db.claim.groupBy({
+          by: ['articleId', 'status'],
+          where: { articleId: { in: ids }, deletedAt: null },
+          _count: { _all: true },
+        }),
+        db.$queryRaw<Array<{ articleId: string; totalCount: number; scoredCount: number; weightSum: number }>>`
+          SELECT "articleId",
+                 COUNT(*)::int AS "totalCount",
+                 COUNT(${WEIGHT}) FILTER (WHERE "status" = ${APPROVED})::int AS "scoredCount",
+                 COALESCE(SUM(${WEIGHT}) FILTER (WHERE "status" = ${APPROVED}), 0)::float8 AS "weightSum"
+            FROM "Claim"
+           WHERE "articleId" IN (${Prisma.join(ids)}) AND "deletedAt" IS NULL
+           GROUP BY "articleId"`,
+      ])
+    : [[], []]
+
+  const articles: ArticleListItem[] = page.map((row) => {
+    const score = scoreRows.find((s) => s.articleId === row.id)
+    return {
+      ...row,
+      claimCounts: Object.values(ClaimStatus)
+        .map((status) => ({
+          status,
+          count: statusRows.find((s) => s.articleId === row.id && s.status === status)?._count._all ?? 0,
+        }))
+        .filter((entry) => entry.count > 0),
+      credibility: {
+        score: score ? credibilityScore(score.weightSum, score.scoredCount) : null,
+        scoredCount: score?.scoredCount ?? 0,
+        totalCount: score?.totalCount ?? 0,
+      },
+    }
+  })
+  return { articles, q: search, isFirstPage: !after, nextCursor }
 }

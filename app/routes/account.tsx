@@ -61,7 +61,7 @@ export default function Account({ loaderData }: Route.ComponentProps) {
       ) : null}
       <Card>
         <CardHeader title="Change password" description="12 to 128 characters. Your other sessions are signed out when it changes." />
-        <Form method="post" {...getFormProps(form)} className="space-y-4 p-4 sm:p-6">
+        <Form method="post" {...getFormProps(form)} className="space-y-4">
           <FormError errors={form.errors} />
           <Field
             label={user.mustChangePassword ? 'One-time password' : 'Current password'}
@@ -101,7 +101,7 @@ export default function Account({ loaderData }: Route.ComponentProps) {
           />
           <ul className="divide-y divide-paper-line">
             {sessions.map((session, index) => (
-              <li key={index} className="px-4 py-3 text-sm sm:px-6">
+              <li key={index} className="py-3 text-sm">
                 <p className="font-medium">
                   {session.userAgent ? summariseAgent(session.userAgent) : 'Unknown browser'}
                   {session.current ? <span className="ml-2 rounded-full bg-green-100 px-2 py-0.5 text-xs text-green-900">This session</span> : null}

@@ -93,7 +93,7 @@ export default function Users({ loaderData }: Route.ComponentProps) {
         </div>
       ) : null}
       <FormError errors={rowError ? [rowError] : undefined} title="That change was not made" />
-      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <Card className="min-w-0">
           <CardHeader
             title="People"
@@ -181,7 +181,7 @@ export default function Users({ loaderData }: Route.ComponentProps) {
         </Card>
         <Card className="h-fit">
           <CardHeader title="Add a person" description="They get a one-time password and choose their own at first sign-in." />
-          <Form method="post" {...getFormProps(form)} className="space-y-4 p-4">
+          <Form method="post" {...getFormProps(form)} className="space-y-4">
             <FormError errors={form.errors} />
             <Field label="Name" name={fields.name.name} errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: 'text' })} />
             <Field label="Email" name={fields.email.name} errors={fields.email.errors} inputProps={getInputProps(fields.email, { type: 'email' })} />

@@ -1,0 +1,138 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, useActionData, useNavigation } from 'react-router'
+import { articleVersion, draftOf, getArticleForEdit, updateArticle } from '~/articles/articles.server'
+import { claimsNoun } from '~/articles/format'
+import { readArticleForm } from '~/articles/form-data.server'
+import { articleEditSchema } from '~/articles/schemas'
+import { canEditArticle } from '~/auth/permissions'
+import { forbidden, requirePermission, type SessionUser } from '~/auth/session.server'
+import { ArticleDetailsFields } from '~/components/article-fields'
+import { Button, ButtonLink } from '~/components/ui/button'
+import { Card, CardHeader } from '~/components/ui/card'
+import { FormError, TextareaField } from '~/components/ui/field'
+import { PageHeader } from '~/components/ui/page-header'
+import { redirectWithToast } from '~/utils/toast.server'
+import type { Route } from './+types/edit'
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: data ? `Edit “${data.article.title}” · Factdesk` : 'Edit article · Factdesk' },
+]
+
+/** The article, once the user may edit it at all: 404 when it does not exist, 403 when it is not theirs. */
+async function editableArticle(request: Request, articleId: string | undefined) {
+  const user = await requirePermission(request, 'article:edit')
+  const article = articleId ? await getArticleForEdit(articleId) : null
+  if (!article) throw data({ message: 'There is no such article. It may have been removed.' }, { status: 404 })
+  const decision = canEditArticle(actorOf(user), { createdById: article.createdById, hasClaims: false, changesBody: false })
+  if (!decision.ok) forbidden(decision.reason)
+  return { user, article }
+}
+
+function actorOf(user: SessionUser) {
+  return { role: user.role, userId: user.id }
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { article } = await editableArticle(request, params.articleId)
+  return {
+    article: { id: article.id, ...draftOf(article) },
+    version: articleVersion(article),
+    claimCount: article.claimCount,
+    bodyLocked: article.bodyLocked,
+  }
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user, article } = await editableArticle(request, params.articleId)
+  const read = await readArticleForm(request)
+  if (!read.ok) {
+    return data<{ result: SubmissionResult }>({ result: { status: 'error', error: { '': [read.message] } } }, { status: read.status })
+  }
+  const submission = parseWithZod(read.formData, { schema: articleEditSchema({ bodyLocked: article.bodyLocked }) })
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply() }, { status: 400 })
+  }
+  const outcome = await updateArticle(actorOf(user), article.id, submission.value)
+  if (!outcome.ok) {
+    if (outcome.status === 404) throw data({ message: outcome.message }, { status: 404 })
+    if (outcome.status === 403) forbidden(outcome.message)
+    const errors = outcome.field ? { fieldErrors: { [outcome.field]: [outcome.message] } } : { formErrors: [outcome.message] }
+    return data({ result: submission.reply(errors) }, { status: outcome.status })
+  }
+  return redirectWithToast(`/articles/${article.id}`, { kind: 'success', message: 'Article saved.' })
+}
+
+export default function EditArticle({ loaderData }: Route.ComponentProps) {
+  const { article, version, claimCount, bodyLocked } = loaderData
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const schema = articleEditSchema({ bodyLocked })
+  const [form, fields] = useForm({
+    id: `edit-article-${article.id}`,
+    lastResult: actionData?.result,
+    defaultValue: { ...article, seenUpdatedAt: version },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  })
+  const saving = navigation.state === 'submitting'
+  const lockNote = `The body is locked because claims quote it; ${claimCount} ${claimsNoun(claimCount)} ${claimCount === 1 ? 'points' : 'point'} into this text. You can still change the title, outlet, author, web address and date.`
+
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageHeader
+        title="Edit article"
+        breadcrumbs={[
+          { to: '/articles', label: 'Articles' },
+          { to: `/articles/${article.id}`, label: article.title },
+        ]}
+      />
+      <Form method="post" {...getFormProps(form)} className="space-y-6">
+        <input {...getInputProps(fields.seenUpdatedAt, { type: 'hidden' })} />
+        <FormError errors={form.errors} title="The article could not be saved" />
+
+        <Card>
+          <CardHeader title="Details" />
+          <ArticleDetailsFields
+            title={fields.title}
+            outlet={fields.outlet}
+            author={fields.author}
+            url={fields.url}
+            publishedAt={fields.publishedAt}
+          />
+        </Card>
+
+        <Card>
+          <CardHeader title="Article text" />
+          {bodyLocked ? (
+            <TextareaField
+              label="Text"
+              name="body"
+              hint={lockNote}
+              errors={fields.body.errors}
+              textareaProps={{ defaultValue: article.body, disabled: true, rows: 18, className: 'font-serif' }}
+            />
+          ) : (
+            <TextareaField
+              label="Text"
+              name={fields.body.name}
+              hint="Plain text, exactly as published. It can change until the first claim is marked in it."
+              errors={fields.body.errors}
+              textareaProps={{ ...getTextareaProps(fields.body), rows: 18, className: 'font-serif' }}
+            />
+          )}
+        </Card>
+
+        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+          <ButtonLink to={`/articles/${article.id}`} variant="ghost">
+            Cancel
+          </ButtonLink>
+          <Button type="submit" variant="primary" disabled={saving}>
+            {saving ? 'Saving…' : 'Save changes'}
+          </Button>
+        </div>
+      </Form>
+    </div>
+  )
+}
