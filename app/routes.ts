@@ -9,6 +9,9 @@ export default [
   route('articles', 'routes/articles/index.tsx'),
   route('articles/new', 'routes/articles/new.tsx'),
   route('articles/:articleId/edit', 'routes/articles/$articleId/edit.tsx'),
+  route('articles/:articleId', 'routes/articles/$articleId/index.tsx'),
+  route('articles/:articleId/claims/new', 'routes/articles/$articleId/claims.new.tsx'),
+  route('claims/:claimId/edit', 'routes/claims/$claimId/edit.tsx'),
   route('healthz', 'routes/healthz.ts'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

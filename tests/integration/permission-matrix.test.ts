@@ -21,6 +21,12 @@ const MATRIX: Record<string, Expectation> = {
   'routes/articles/index.tsx': { loader: 'article:view' },
   'routes/articles/new.tsx': { loader: 'article:create', action: { save: 'article:create', import: 'article:create', upload: 'article:create' } },
   'routes/articles/$articleId/edit.tsx': { loader: 'article:edit', action: 'article:edit' },
+  'routes/articles/$articleId/index.tsx': {
+    loader: 'article:view',
+    action: { accept: 'claim:create', dismiss: 'claim:create', restore: 'claim:create' },
+  },
+  'routes/articles/$articleId/claims.new.tsx': { loader: 'claim:create', action: 'claim:create' },
+  'routes/claims/$claimId/edit.tsx': { loader: 'claim:edit', action: { save: 'claim:edit', delete: 'claim:delete' } },
   'routes/healthz.ts': { loader: 'public' },
   'routes/not-found.tsx': { loader: 'public' },
 }

@@ -1,0 +1,515 @@
+// Data access for claims: marking a span of an article as a claim (by selection, by typed quote or
+// from a suggestion), editing and deleting it. Every write shares a transaction with its ClaimEvent.
+import { createHash } from 'node:crypto'
+import { canDeleteClaim, canEditArticle, canEditClaim, type Decision } from '~/auth/permissions'
+import type { Prisma } from '~/generated/prisma/client'
+import { ClaimStatus, type Role } from '~/generated/prisma/enums'
+import { db } from '~/utils/db.server'
+import { splitSentences, scoreSentence, suggestClaims, type Suggestion } from './checkworthiness'
+import {
+  checkQuoteAt,
+  compareSpans,
+  contextAround,
+  findQuoteOccurrences,
+  QUOTE_NOT_FOUND_MESSAGE,
+  QUOTE_OUTSIDE_MESSAGE,
+  spanInside,
+  type QuoteOccurrence,
+  type Span,
+} from './quotes'
+import type { EditClaimInput, NewClaimInput } from './schemas'
+
+export type ClaimUser = { id: string; role: Role }
+
+export type Failure<Field extends string = string> = {
+  ok: false
+  status: 400 | 403 | 404 | 409
+  message: string
+  /** The form field the message belongs beside; none for a message about the whole form. */
+  field?: Field
+}
+
+function fail<Field extends string>(status: Failure['status'], message: string, field?: Field): Failure<Field> {
+  return field ? { ok: false, status, message, field } : { ok: false, status, message }
+}
+
+const asActor = (user: ClaimUser) => ({ role: user.role, userId: user.id })
+
+/** What a person edits on a claim, as the form shows it. */
+export type ClaimValues = { text: string; claimant: string; claimDate: string; tags: string[] }
+
+function dateOnly(date: Date | null): string {
+  return date ? date.toISOString().slice(0, 10) : ''
+}
+
+function toDate(value: string | undefined): Date | null {
+  return value ? new Date(`${value}T00:00:00Z`) : null
+}
+
+// Claims are written one at a time per article, so a double-clicked "Accept" cannot make the same claim twice.
+async function lockArticle(tx: Prisma.TransactionClient, articleId: string) {
+  await tx.$queryRaw`SELECT id FROM "Article" WHERE id = ${articleId} FOR UPDATE`
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+const CLAIM_LIST_SELECT = {
+  id: true,
+  quote: true,
+  startOffset: true,
+  endOffset: true,
+  text: true,
+  claimant: true,
+  tags: true,
+  status: true,
+  verdict: true,
+  version: true,
+  createdById: true,
+  checkworthiness: true,
+  assignee: { select: { id: true, name: true } },
+} satisfies Prisma.ClaimSelect
+
+export type ArticleClaim = Prisma.ClaimGetPayload<{ select: typeof CLAIM_LIST_SELECT }>
+
+/** The article's claims that are not deleted, in the order they appear in the body. */
+export async function listArticleClaims(articleId: string): Promise<ArticleClaim[]> {
+  const claims = await db.claim.findMany({
+    where: { articleId, deletedAt: null },
+    orderBy: [{ startOffset: 'asc' }, { endOffset: 'desc' }, { createdAt: 'asc' }],
+    select: CLAIM_LIST_SELECT,
+  })
+  return claims.sort(compareSpans)
+}
+
+/** The article as its workspace shows it, with what the user may do there; null when there is no such article. */
+export async function articleWorkspace(articleId: string, user: ClaimUser) {
+  const article = await db.article.findUnique({
+    where: { id: articleId },
+    select: {
+      id: true,
+      title: true,
+      outlet: true,
+      author: true,
+      url: true,
+      publishedAt: true,
+      body: true,
+      createdById: true,
+    },
+  })
+  if (!article) return null
+  const claims = await listArticleClaims(article.id)
+  const actor = asActor(user)
+  return {
+    article,
+    canEditArticle: canEditArticle(actor, { createdById: article.createdById, hasClaims: claims.length > 0, changesBody: false }).ok,
+    claims: claims.map((claim) => ({
+      ...claim,
+      canEdit: canEditClaim(actor, claim).ok,
+      canDelete: canDeleteClaim(actor, claim).ok,
+    })),
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Creating
+
+/**
+ * What the new-claim form starts from: the article, and the selected span if the query string names
+ * one (`?start=&end=`). A span outside the body is reported, not guessed at.
+ */
+export async function newClaimContext(articleId: string, requested: { start: string | null; end: string | null }) {
+  const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true, title: true, body: true } })
+  if (!article) return null
+  let selection: (Span & { quote: string; before: string; after: string }) | null = null
+  let selectionProblem: string | null = null
+  if (requested.start !== null || requested.end !== null) {
+    const whole = (value: string | null) => (value !== null && /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN)
+    const span = { startOffset: whole(requested.start), endOffset: whole(requested.end) }
+    if (spanInside(article.body.length, span)) {
+      selection = { ...span, quote: article.body.slice(span.startOffset, span.endOffset), ...contextAround(article.body, span) }
+    } else {
+      selectionProblem = QUOTE_OUTSIDE_MESSAGE
+    }
+  }
+  return { article: { id: article.id, title: article.title }, selection, selectionProblem }
+}
+
+export type CreateSource = 'selection' | 'typed' | 'suggestion'
+
+export type CreateClaimResult =
+  | { ok: true; claim: { id: string; articleId: string } }
+  | (Failure<'quote' | 'occurrence'> & { occurrences?: QuoteOccurrence[] })
+
+/**
+ * Marks a span of the article as a claim. With offsets (a selection, or the occurrence the user picked)
+ * the quote must be exactly the body's text there; without, the typed quote is searched for, and when it
+ * appears more than once the user is asked which occurrence they mean.
+ */
+export async function createClaim(user: ClaimUser, articleId: string, input: NewClaimInput): Promise<CreateClaimResult> {
+  const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true, body: true } })
+  if (!article) return fail(404, 'There is no such article; it may have been removed.')
+
+  let span: Span
+  let quote = input.quote
+  let source: CreateSource = 'selection'
+  if (input.startOffset !== undefined && input.endOffset !== undefined) {
+    span = { startOffset: input.startOffset, endOffset: input.endOffset }
+  } else {
+    // A pasted quote often brings a stray space or line break with it; the words are what count.
+    quote = quote.trim()
+    source = 'typed'
+    const picked = input.occurrence === undefined ? null : { startOffset: input.occurrence, endOffset: input.occurrence + quote.length }
+    if (picked && checkQuoteAt(article.body, quote, picked).ok) {
+      span = picked
+    } else {
+      // No choice made yet, or the quote was changed after choosing: search again.
+      const occurrences = findQuoteOccurrences(article.body, quote)
+      if (occurrences.length === 0) return fail(400, QUOTE_NOT_FOUND_MESSAGE, 'quote')
+      if (occurrences.length > 1) {
+        return {
+          ...fail(400, `That quote appears ${occurrences.length} times in the article. Which occurrence do you mean?`, 'occurrence'),
+          occurrences,
+        }
+      }
+      span = occurrences[0]!
+    }
+  }
+  const check = checkQuoteAt(article.body, quote, span)
+  if (!check.ok) return fail(400, check.message, 'quote')
+
+  const claim = await insertClaim(user, article.id, {
+    quote,
+    span,
+    text: input.text?.trim() || quote,
+    claimant: input.claimant?.trim() ?? '',
+    claimDate: toDate(input.claimDate),
+    tags: input.tags ?? [],
+    checkworthiness: null,
+    source,
+  })
+  return { ok: true, claim }
+}
+
+type ClaimDraft = {
+  quote: string
+  span: Span
+  text: string
+  claimant: string
+  claimDate: Date | null
+  tags: string[]
+  checkworthiness: number | null
+  source: CreateSource
+}
+
+async function insertClaim(user: ClaimUser, articleId: string, draft: ClaimDraft, tx?: Prisma.TransactionClient) {
+  const write = async (client: Prisma.TransactionClient) => {
+    const claim = await client.claim.create({
+      data: {
+        articleId,
+        quote: draft.quote,
+        startOffset: draft.span.startOffset,
+        endOffset: draft.span.endOffset,
+        text: draft.text,
+        claimant: draft.claimant,
+        claimDate: draft.claimDate,
+        tags: draft.tags,
+        checkworthiness: draft.checkworthiness,
+        createdById: user.id,
+      },
+      select: { id: true, articleId: true },
+    })
+    await client.claimEvent.create({
+      data: {
+        claimId: claim.id,
+        actorId: user.id,
+        type: 'CREATED',
+        toStatus: ClaimStatus.UNREVIEWED,
+        changes: {
+          quote: draft.quote,
+          startOffset: draft.span.startOffset,
+          endOffset: draft.span.endOffset,
+          text: draft.text,
+          claimant: draft.claimant,
+          claimDate: dateOnly(draft.claimDate) || null,
+          tags: draft.tags,
+          checkworthiness: draft.checkworthiness,
+          source: draft.source,
+        },
+      },
+    })
+    return claim
+  }
+  return tx ? write(tx) : db.$transaction(write)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Editing and deleting
+
+const EDITABLE_SELECT = {
+  id: true,
+  articleId: true,
+  quote: true,
+  startOffset: true,
+  endOffset: true,
+  text: true,
+  claimant: true,
+  claimDate: true,
+  tags: true,
+  status: true,
+  verdict: true,
+  version: true,
+  createdById: true,
+  deletedAt: true,
+  article: { select: { id: true, title: true } },
+} satisfies Prisma.ClaimSelect
+
+type EditableClaim = Prisma.ClaimGetPayload<{ select: typeof EDITABLE_SELECT }>
+
+function valuesOf(claim: Pick<EditableClaim, 'text' | 'claimant' | 'claimDate' | 'tags'>): ClaimValues {
+  return { text: claim.text, claimant: claim.claimant, claimDate: dateOnly(claim.claimDate), tags: claim.tags }
+}
+
+export type EditAccess = {
+  edit: Decision
+  /** True when only the claim's status stands in the way (the role and ownership would allow it). */
+  frozen: boolean
+  delete: Decision
+}
+
+export function editAccess(user: ClaimUser, claim: { createdById: string; status: ClaimStatus }): EditAccess {
+  const actor = asActor(user)
+  const edit = canEditClaim(actor, claim)
+  const frozen = !edit.ok && canEditClaim(actor, { ...claim, status: ClaimStatus.UNREVIEWED }).ok
+  return { edit, frozen, delete: canDeleteClaim(actor, claim) }
+}
+
+/** The claim as its edit page needs it, or null when it does not exist or was deleted. */
+export async function claimForEditing(claimId: string, user: ClaimUser) {
+  const claim = await db.claim.findUnique({ where: { id: claimId }, select: EDITABLE_SELECT })
+  if (!claim || claim.deletedAt) return null
+  return {
+    id: claim.id,
+    article: claim.article,
+    quote: claim.quote,
+    status: claim.status,
+    verdict: claim.verdict,
+    version: claim.version,
+    values: valuesOf(claim),
+    access: editAccess(user, claim),
+  }
+}
+
+export const STALE_CLAIM_MESSAGE =
+  'Someone changed this claim while you were editing. Their version is shown beside yours; nothing was overwritten.'
+
+export type ClaimConflict = { version: number; values: ClaimValues; status: ClaimStatus }
+
+export type UpdateClaimResult =
+  | { ok: true; changed: boolean; claim: { id: string; articleId: string } }
+  | (Failure & { current?: ClaimConflict })
+
+type FieldChange = { from: unknown; to: unknown }
+
+/** Only the fields that differ, as { field: { from, to } }; tags compare as a list. */
+export function changedFields(before: ClaimValues, after: ClaimValues): Record<string, FieldChange> {
+  const changes: Record<string, FieldChange> = {}
+  for (const field of ['text', 'claimant', 'claimDate'] as const) {
+    if (before[field] !== after[field]) changes[field] = { from: before[field] || null, to: after[field] || null }
+  }
+  if (before.tags.join('\u0000') !== after.tags.join('\u0000')) changes.tags = { from: before.tags, to: after.tags }
+  return changes
+}
+
+async function conflictOf(claimId: string): Promise<(Failure & { current?: ClaimConflict }) | null> {
+  const current = await db.claim.findUnique({ where: { id: claimId }, select: EDITABLE_SELECT })
+  if (!current || current.deletedAt) return fail(404, 'This claim has been deleted.')
+  return { ...fail(409, STALE_CLAIM_MESSAGE), current: { version: current.version, values: valuesOf(current), status: current.status } }
+}
+
+/** Saves the user's edit if the claim is still at the version they saw; otherwise reports what it is now. */
+export async function updateClaim(user: ClaimUser, claimId: string, input: EditClaimInput): Promise<UpdateClaimResult> {
+  const claim = await db.claim.findUnique({ where: { id: claimId }, select: EDITABLE_SELECT })
+  if (!claim || claim.deletedAt) return fail(404, 'This claim does not exist or has been deleted.')
+  const decision = canEditClaim(asActor(user), claim)
+  if (!decision.ok) return fail(403, decision.reason)
+  if (claim.version !== input.version) return (await conflictOf(claimId))!
+
+  const before = valuesOf(claim)
+  const after: ClaimValues = {
+    text: input.text?.trim() || claim.quote,
+    claimant: input.claimant?.trim() ?? '',
+    claimDate: input.claimDate ?? '',
+    tags: input.tags ?? [],
+  }
+  const changes = changedFields(before, after)
+  if (Object.keys(changes).length === 0) return { ok: true, changed: false, claim: { id: claim.id, articleId: claim.articleId } }
+
+  const saved = await db.$transaction(async (tx) => {
+    const { count } = await tx.claim.updateMany({
+      // The status is checked again here: a claim sent for review since the page loaded stays frozen.
+      where: { id: claim.id, version: input.version, deletedAt: null, status: { in: [ClaimStatus.UNREVIEWED, ClaimStatus.IN_RESEARCH] } },
+      data: {
+        text: after.text,
+        claimant: after.claimant,
+        claimDate: toDate(after.claimDate || undefined),
+        tags: after.tags,
+        version: { increment: 1 },
+      },
+    })
+    if (count === 0) return false
+    await tx.claimEvent.create({
+      data: { claimId: claim.id, actorId: user.id, type: 'EDITED', changes: changes as Prisma.InputJsonObject },
+    })
+    return true
+  })
+  if (!saved) return (await conflictOf(claimId))!
+  return { ok: true, changed: true, claim: { id: claim.id, articleId: claim.articleId } }
+}
+
+export type DeleteClaimResult = { ok: true; claim: { id: string; articleId: string } } | (Failure & { current?: ClaimConflict })
+
+/** Soft delete: the claim leaves the article but keeps its audit trail. */
+export async function deleteClaim(user: ClaimUser, claimId: string, version: number): Promise<DeleteClaimResult> {
+  const claim = await db.claim.findUnique({ where: { id: claimId }, select: EDITABLE_SELECT })
+  if (!claim || claim.deletedAt) return fail(404, 'This claim does not exist or has been deleted.')
+  const decision = canDeleteClaim(asActor(user), claim)
+  if (!decision.ok) return fail(403, decision.reason)
+  if (claim.version !== version) {
+    const conflict = (await conflictOf(claimId))!
+    return { ...conflict, message: 'Someone changed this claim since you opened it, so it was not deleted. Check their changes first.' }
+  }
+  const deleted = await db.$transaction(async (tx) => {
+    const { count } = await tx.claim.updateMany({
+      where: { id: claim.id, version, deletedAt: null, status: ClaimStatus.UNREVIEWED },
+      data: { deletedAt: new Date(), version: { increment: 1 } },
+    })
+    if (count === 0) return false
+    await tx.claimEvent.create({
+      data: {
+        claimId: claim.id,
+        actorId: user.id,
+        type: 'DELETED',
+        fromStatus: claim.status,
+        changes: { quote: claim.quote, startOffset: claim.startOffset, endOffset: claim.endOffset, text: claim.text },
+      },
+    })
+    return true
+  })
+  if (!deleted) {
+    const conflict = (await conflictOf(claimId))!
+    return { ...conflict, message: 'Someone changed this claim since you opened it, so it was not deleted. Check their changes first.' }
+  }
+  return { ok: true, claim: { id: claim.id, articleId: claim.articleId } }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suggestions
+
+export type DismissedSuggestion = Suggestion & { dismissedBy: string; dismissedAt: Date }
+
+const spanKey = (span: Span) => `${span.startOffset}:${span.endOffset}`
+
+// Scoring runs a language pass over every sentence (tens of milliseconds even for a short article)
+// and depends on nothing but the body, so the last few bodies' suggestions are kept.
+const SUGGESTION_CACHE_SIZE = 50
+const suggestionCache = new Map<string, Suggestion[]>()
+
+function suggestionsOfBody(body: string): Suggestion[] {
+  const key = createHash('sha256').update(body).digest('base64url')
+  const cached = suggestionCache.get(key)
+  suggestionCache.delete(key)
+  const suggestions = cached ?? suggestClaims(body)
+  suggestionCache.set(key, suggestions)
+  if (suggestionCache.size > SUGGESTION_CACHE_SIZE) suggestionCache.delete(suggestionCache.keys().next().value!)
+  return suggestions
+}
+
+/**
+ * The body's check-worthy sentences, best first: those already marked as a claim with the same
+ * offsets are left out, and dismissed ones are listed apart. Sentences with no evidence at all
+ * (score 0) are not suggested; they can still be marked by hand.
+ */
+export async function suggestionsFor(article: { id: string; body: string }, claims?: readonly Span[]) {
+  const [claimed, dismissals] = await Promise.all([
+    claims ?? db.claim.findMany({ where: { articleId: article.id, deletedAt: null }, select: { startOffset: true, endOffset: true } }),
+    db.suggestionDismissal.findMany({
+      where: { articleId: article.id },
+      select: { startOffset: true, endOffset: true, createdAt: true, dismissedBy: { select: { name: true } } },
+    }),
+  ])
+  const claimedKeys = new Set(claimed.map(spanKey))
+  const dismissedBy = new Map(dismissals.map((row) => [spanKey(row), row]))
+  const open: Suggestion[] = []
+  const dismissed: DismissedSuggestion[] = []
+  for (const suggestion of suggestionsOfBody(article.body)) {
+    if (suggestion.score <= 0 || claimedKeys.has(spanKey(suggestion))) continue
+    const dismissal = dismissedBy.get(spanKey(suggestion))
+    if (dismissal) dismissed.push({ ...suggestion, dismissedBy: dismissal.dismissedBy.name, dismissedAt: dismissal.createdAt })
+    else open.push(suggestion)
+  }
+  return { open, dismissed }
+}
+
+const NOT_A_SENTENCE = 'That suggestion no longer matches a sentence of this article. Reload the page to see the current suggestions.'
+
+/** The sentence of the current body at exactly these offsets; the client's text is never trusted. */
+function sentenceAt(body: string, span: Span) {
+  return splitSentences(body).find((sentence) => sentence.startOffset === span.startOffset && sentence.endOffset === span.endOffset) ?? null
+}
+
+export type SuggestionResult = { ok: true; claim?: { id: string; articleId: string } } | Failure
+
+/** Turns a suggested sentence into an ordinary claim, scored by the suggester. */
+export async function acceptSuggestion(user: ClaimUser, articleId: string, span: Span): Promise<SuggestionResult> {
+  const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true, body: true } })
+  if (!article) return fail(404, 'There is no such article; it may have been removed.')
+  const sentence = sentenceAt(article.body, span)
+  if (!sentence) return fail(400, NOT_A_SENTENCE)
+  const { score } = scoreSentence(sentence.text)
+  const claim = await db.$transaction(async (tx) => {
+    await lockArticle(tx, article.id)
+    const existing = await tx.claim.findFirst({
+      where: { articleId: article.id, startOffset: sentence.startOffset, endOffset: sentence.endOffset, deletedAt: null },
+      select: { id: true },
+    })
+    if (existing) return null
+    return insertClaim(
+      user,
+      article.id,
+      {
+        quote: sentence.text,
+        span: sentence,
+        text: sentence.text,
+        claimant: '',
+        claimDate: null,
+        tags: [],
+        checkworthiness: score,
+        source: 'suggestion',
+      },
+      tx,
+    )
+  })
+  if (!claim) return fail(409, 'That sentence is already a claim.')
+  return { ok: true, claim }
+}
+
+/** Hides a suggestion for everyone. Dismissing twice is the same as once. */
+export async function dismissSuggestion(user: ClaimUser, articleId: string, span: Span): Promise<SuggestionResult> {
+  const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true, body: true } })
+  if (!article) return fail(404, 'There is no such article; it may have been removed.')
+  if (!sentenceAt(article.body, span)) return fail(400, NOT_A_SENTENCE)
+  await db.suggestionDismissal.createMany({
+    data: [{ articleId: article.id, startOffset: span.startOffset, endOffset: span.endOffset, dismissedById: user.id }],
+    skipDuplicates: true,
+  })
+  return { ok: true }
+}
+
+/** Brings a dismissed suggestion back for everyone. */
+export async function restoreSuggestion(_user: ClaimUser, articleId: string, span: Span): Promise<SuggestionResult> {
+  const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true } })
+  if (!article) return fail(404, 'There is no such article; it may have been removed.')
+  await db.suggestionDismissal.deleteMany({ where: { articleId: article.id, startOffset: span.startOffset, endOffset: span.endOffset } })
+  return { ok: true }
+}

@@ -1,0 +1,244 @@
+// The article body as readable text with every claim marked in its status colour. Overlapping claims
+// nest (each adds its own tint and underline), so a stretch inside two claims reads darker and shows both.
+// Selecting text offers "Add claim"; offsets are counted in the body's text, whatever marks split it.
+// Highlights are not links themselves: Chromium will not start a text selection on a link, and marking
+// a phrase inside an existing claim is everyday work. Each claim's number after its text is the link.
+import { Fragment, useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode, type RefObject } from 'react'
+import { Link } from 'react-router'
+import { STATUS_LABELS } from '~/claims/workflow'
+import { segmentBody, trimSpan, type Span } from '~/claims/quotes'
+import type { ClaimStatus } from '~/generated/prisma/enums'
+import { STATUS_STYLES } from './status-badge'
+import { buttonClasses } from './ui/button'
+import { cx } from './ui/cx'
+
+export type HighlightedClaim = Span & {
+  id: string
+  /** The claim's number in the side list (body order), so text and list name it alike. */
+  number: number
+  status: ClaimStatus
+}
+
+export type ArticleHighlighterProps = {
+  body: string
+  claims: readonly HighlightedClaim[]
+  /** Where "Add claim" goes for a selected span; leave out when the user may not add claims. */
+  addClaimHref?: (span: Span) => string
+  className?: string
+}
+
+function claimLabel(claims: readonly HighlightedClaim[]): string {
+  if (claims.length === 1) return `Claim ${claims[0]!.number}: ${STATUS_LABELS[claims[0]!.status]}`
+  return `Claims ${claims.map((claim) => `${claim.number} (${STATUS_LABELS[claim.status]})`).join(', ')}`
+}
+
+export function ArticleHighlighter({ body, claims, addClaimHref, className }: ArticleHighlighterProps) {
+  const rootRef = useRef<HTMLDivElement>(null)
+  const segments = useMemo(() => segmentBody(body, claims), [body, claims])
+  const byId = useMemo(() => new Map(claims.map((claim) => [claim.id, claim])), [claims])
+
+  // Paragraphs get a gap, but their line breaks stay in the text (hidden spacers), so the body
+  // element's text is still the body character for character and offsets count true.
+  // Bodies that separate paragraphs with a blank line keep single newlines as line breaks.
+  const paragraphBreak = body.includes('\n\n') ? /(\n{2,})/ : /(\n+)/
+  type Piece = { at: number; text: string; covering: HighlightedClaim[] }
+  const pieces: Piece[] = []
+  for (const segment of segments) {
+    const covering = segment.claimIds.map((id) => byId.get(id)).filter((claim) => claim !== undefined)
+    let at = segment.startOffset
+    for (const text of segment.text.split(paragraphBreak)) {
+      if (text) pieces.push({ at, text, covering: paragraphBreak.test(text) ? [] : covering })
+      at += text.length
+    }
+  }
+  // Each claim's number follows the last piece of its text, like a footnote mark.
+  const lastPieceOf = new Map<string, number>()
+  for (const piece of pieces) for (const claim of piece.covering) lastPieceOf.set(claim.id, piece.at)
+
+  const firstPieceOf = new Set<string>()
+  const rendered = pieces.map((piece) => {
+    if (paragraphBreak.test(piece.text)) {
+      return (
+        <span key={piece.at} className="block h-3 overflow-hidden" aria-hidden="true">
+          {piece.text}
+        </span>
+      )
+    }
+    let node: ReactNode = piece.text
+    for (let depth = piece.covering.length - 1; depth >= 0; depth--) {
+      const claim = piece.covering[depth]!
+      const first = !firstPieceOf.has(claim.id)
+      firstPieceOf.add(claim.id)
+      node = (
+        <>
+          <mark
+            id={first ? `quote-${claim.id}` : undefined}
+            data-claim-id={claim.id}
+            data-claim-ids={depth === 0 ? piece.covering.map((c) => c.id).join(' ') : undefined}
+            data-depth={depth === 0 ? piece.covering.length : undefined}
+            title={depth === 0 ? claimLabel(piece.covering) : undefined}
+            className={cx(STATUS_STYLES[claim.status].highlight, 'cursor-pointer scroll-mt-24 target:ring-2 target:ring-brand')}
+            // Each nested claim draws its underline a little lower, so every one stays visible.
+            style={depth > 0 ? { textUnderlineOffset: `${4 + depth * 4}px` } : undefined}
+          >
+            {node}
+          </mark>
+          {lastPieceOf.get(claim.id) === piece.at ? <ClaimMarker claim={claim} /> : null}
+        </>
+      )
+    }
+    return <Fragment key={piece.at}>{node}</Fragment>
+  })
+
+  // A click on a highlight (not the end of a drag) shows its claim in the list, as the number does.
+  const followHighlight = (event: MouseEvent<HTMLDivElement>) => {
+    const selection = window.getSelection()
+    if (selection && !selection.isCollapsed) return
+    const mark = (event.target as Element).closest?.('mark[data-claim-id]')
+    const id = mark?.getAttribute('data-claim-id')
+    if (id) window.location.hash = `claim-${id}`
+  }
+
+  return (
+    <div className={cx('relative', className)}>
+      {/* The keyboard reaches each claim through its number link; clicking the text is a shortcut for the mouse. */}
+      <div
+        ref={rootRef}
+        data-article-body
+        onClick={followHighlight}
+        className="max-w-prose font-serif text-lg leading-[1.9] break-words whitespace-pre-wrap text-ink"
+      >
+        {rendered}
+      </div>
+      {addClaimHref ? <AddClaimButton rootRef={rootRef} body={body} hrefFor={addClaimHref} /> : null}
+    </div>
+  )
+}
+
+/**
+ * The claim's number after its text, linking to the claim in the list. It is not part of the
+ * article: it cannot be selected or copied, and offsets skip it (`data-offset-ignore`).
+ */
+function ClaimMarker({ claim }: { claim: HighlightedClaim }) {
+  const label = claimLabel([claim])
+  return (
+    <a
+      href={`#claim-${claim.id}`}
+      data-offset-ignore
+      aria-label={label}
+      title={label}
+      draggable={false}
+      // inline-block keeps the surrounding claims' underlines off the number.
+      className="ml-0.5 inline-block -translate-y-1.5 rounded-sm px-0.5 font-sans text-[0.65rem] leading-none font-semibold text-ink-muted no-underline select-none ring-1 ring-paper-line hover:bg-brand-soft hover:text-brand-dark hover:no-underline"
+    >
+      {claim.number}
+    </a>
+  )
+}
+
+/** The text nodes that make up the body, in order; claim numbers and other additions are skipped. */
+function bodyTextNodes(root: Node): Text[] {
+  const walker = root.ownerDocument!.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.parentElement?.closest('[data-offset-ignore]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  })
+  const nodes: Text[] = []
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text)
+  return nodes
+}
+
+/**
+ * The body offset of a DOM boundary point. Highlights split the body into many text nodes, so the
+ * offset is the length of all the body's text before the point; a point outside the body clamps to its edge.
+ */
+export function bodyOffset(root: Node, container: Node, offset: number): number {
+  const nodes = bodyTextNodes(root)
+  let total = 0
+  const index = nodes.indexOf(container as Text)
+  if (index >= 0) {
+    for (const node of nodes.slice(0, index)) total += node.length
+    return total + offset
+  }
+  // An element boundary (a triple-click), a point in a claim number, or one outside the body:
+  // count the body's text before it.
+  const point = root.ownerDocument!.createRange()
+  point.setStart(container, offset)
+  for (const node of nodes) {
+    if (point.comparePoint(node, 0) >= 0) break
+    total += node.length
+  }
+  return total
+}
+
+type Pending = { span: Span; top: number; left: number }
+
+function AddClaimButton({
+  rootRef,
+  body,
+  hrefFor,
+}: {
+  rootRef: RefObject<HTMLDivElement | null>
+  body: string
+  hrefFor: (span: Span) => string
+}) {
+  const [pending, setPending] = useState<Pending | null>(null)
+
+  useEffect(() => {
+    const read = () => {
+      const root = rootRef.current
+      const selection = window.getSelection()
+      if (!root || !selection || selection.rangeCount === 0 || selection.isCollapsed) return null
+      const range = selection.getRangeAt(0)
+      if (!range.intersectsNode(root)) return null
+      const raw = {
+        startOffset: bodyOffset(root, range.startContainer, range.startOffset),
+        endOffset: bodyOffset(root, range.endContainer, range.endOffset),
+      }
+      const span = trimSpan(body, raw)
+      if (!span) return null
+      const rects = Array.from(range.getClientRects()).filter((rect) => rect.width > 0)
+      const last = rects[rects.length - 1] ?? range.getBoundingClientRect()
+      const frame = root.parentElement!.getBoundingClientRect()
+      return {
+        span,
+        top: last.bottom - frame.top + 6,
+        left: Math.max(0, Math.min(last.right - frame.left - 48, frame.width - 112)),
+      }
+    }
+    const show = () => {
+      // The selection settles after mouseup; read it on the next frame.
+      requestAnimationFrame(() => setPending(read()))
+    }
+    const hideIfGone = () => {
+      const selection = window.getSelection()
+      if (!selection || selection.isCollapsed) setPending(null)
+    }
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setPending(null)
+      else if (event.shiftKey || event.key === 'Shift') show()
+    }
+    document.addEventListener('mouseup', show)
+    document.addEventListener('touchend', show)
+    document.addEventListener('keyup', onKey)
+    document.addEventListener('selectionchange', hideIfGone)
+    return () => {
+      document.removeEventListener('mouseup', show)
+      document.removeEventListener('touchend', show)
+      document.removeEventListener('keyup', onKey)
+      document.removeEventListener('selectionchange', hideIfGone)
+    }
+  }, [rootRef, body])
+
+  if (!pending) return null
+  return (
+    <Link
+      to={hrefFor(pending.span)}
+      // Pressing the button must not clear the selection before the click lands.
+      onMouseDown={(event) => event.preventDefault()}
+      className={buttonClasses({ variant: 'primary', size: 'sm', className: 'absolute z-10 shadow-md' })}
+      style={{ top: pending.top, left: pending.left }}
+    >
+      <span aria-hidden="true">＋</span> Add claim
+    </Link>
+  )
+}

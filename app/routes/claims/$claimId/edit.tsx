@@ -1,0 +1,250 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, Link, useActionData, useNavigation } from 'react-router'
+import { forbidden, requirePermission, requireUser } from '~/auth/session.server'
+import { claimForEditing, deleteClaim, updateClaim, type ClaimConflict, type ClaimValues } from '~/claims/claims.server'
+import { deleteClaimSchema, editClaimSchema } from '~/claims/schemas'
+import { ClaimDetailsFields } from '~/components/claim-fields'
+import { STATUS_STYLES, StatusBadge } from '~/components/status-badge'
+import { Button, ButtonLink } from '~/components/ui/button'
+import { Card, CardHeader } from '~/components/ui/card'
+import { cx } from '~/components/ui/cx'
+import { FormError } from '~/components/ui/field'
+import { PageHeader } from '~/components/ui/page-header'
+import { VerdictBadge } from '~/components/verdict-badge'
+import { redirectWithToast } from '~/utils/toast.server'
+import type { Route } from './+types/edit'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Edit claim · Factdesk' }]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requirePermission(request, 'claim:edit')
+  const claim = await claimForEditing(params.claimId, user)
+  if (!claim) throw data({ message: 'There is no such claim. It may have been deleted.' }, { status: 404 })
+  // A claim frozen by its status still shows, to say why; one the user may never edit is refused.
+  if (!claim.access.edit.ok && !claim.access.frozen) forbidden(claim.access.edit.reason)
+  return {
+    claim: {
+      id: claim.id,
+      article: claim.article,
+      quote: claim.quote,
+      status: claim.status,
+      verdict: claim.verdict,
+      version: claim.version,
+      values: claim.values,
+    },
+    editable: claim.access.edit.ok,
+    frozenReason: claim.access.edit.ok ? null : claim.access.edit.reason,
+    canDelete: claim.access.delete.ok,
+  }
+}
+
+type ActionData = {
+  result: SubmissionResult<string[]> | null
+  conflict: ClaimConflict | null
+  deleteMessage: string | null
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  // Who may do what is settled before the form is read, so a refusal is a 403 whatever was posted.
+  const user = await requireUser(request)
+  const claim = await claimForEditing(params.claimId, user)
+  if (!claim) throw data({ message: 'This claim does not exist or has been deleted.' }, { status: 404 })
+  const formData = await request.formData()
+  if (formData.get('intent') === 'delete') {
+    await requirePermission(request, 'claim:delete')
+    if (!claim.access.delete.ok) {
+      return data<ActionData>({ result: null, conflict: null, deleteMessage: claim.access.delete.reason }, { status: 403 })
+    }
+    const submission = parseWithZod(formData, { schema: deleteClaimSchema })
+    if (submission.status !== 'success') {
+      return data<ActionData>({ result: null, conflict: null, deleteMessage: 'Reload the page and try again.' }, { status: 400 })
+    }
+    const outcome = await deleteClaim(user, params.claimId, submission.value.version)
+    if (!outcome.ok) {
+      if (outcome.status === 404) throw data({ message: outcome.message }, { status: 404 })
+      return data<ActionData>({ result: null, conflict: outcome.current ?? null, deleteMessage: outcome.message }, { status: outcome.status })
+    }
+    return redirectWithToast(`/articles/${outcome.claim.articleId}`, { kind: 'success', message: 'Claim deleted. Its history is kept.' })
+  }
+
+  await requirePermission(request, 'claim:edit')
+  const submission = parseWithZod(formData, { schema: editClaimSchema })
+  if (!claim.access.edit.ok) {
+    return data<ActionData>({ result: submission.reply({ formErrors: [claim.access.edit.reason] }), conflict: null, deleteMessage: null }, { status: 403 })
+  }
+  if (submission.status !== 'success') {
+    return data<ActionData>({ result: submission.reply(), conflict: null, deleteMessage: null }, { status: 400 })
+  }
+  const outcome = await updateClaim(user, params.claimId, submission.value)
+  if (!outcome.ok) {
+    if (outcome.status === 404) throw data({ message: outcome.message }, { status: 404 })
+    return data<ActionData>(
+      { result: submission.reply({ formErrors: [outcome.message] }), conflict: outcome.current ?? null, deleteMessage: null },
+      { status: outcome.status },
+    )
+  }
+  return redirectWithToast(`/articles/${outcome.claim.articleId}#claim-${outcome.claim.id}`, {
+    kind: 'success',
+    message: outcome.changed ? 'Claim saved.' : 'Nothing had changed, so nothing was saved.',
+  })
+}
+
+const FIELD_LABELS: Record<keyof ClaimValues, string> = {
+  text: 'Claim',
+  claimant: 'Claimant',
+  claimDate: 'Date of the claim',
+  tags: 'Tags',
+}
+
+function shown(field: keyof ClaimValues, values: ClaimValues): string {
+  return field === 'tags' ? values.tags.join(', ') : values[field]
+}
+
+/** The version saved now, beside the form that still holds what the user typed. */
+function SavedVersion({ conflict, typed }: { conflict: ClaimConflict; typed: Record<string, unknown> | undefined }) {
+  return (
+    <Card as="aside" aria-labelledby="saved-version-heading" className="border-amber-300 bg-amber-50/60">
+      <CardHeader
+        as="h2"
+        titleId="saved-version-heading"
+        title="Their version, saved now"
+        description="Compare with yours in the form. Fields that differ are marked. Save again to replace theirs with yours."
+      />
+      <dl className="space-y-3 text-sm">
+        {(Object.keys(FIELD_LABELS) as Array<keyof ClaimValues>).map((field) => {
+          const theirs = shown(field, conflict.values)
+          const yours = typeof typed?.[field] === 'string' ? (typed[field] as string).trim() : ''
+          const normalisedYours = field === 'tags' ? yours.split(',').map((tag) => tag.trim().toLowerCase()).filter(Boolean).join(', ') : yours
+          const differs = field === 'text' ? normalisedYours !== '' && normalisedYours !== theirs : normalisedYours !== theirs
+          return (
+            <div key={field} className={differs ? 'rounded border-l-4 border-amber-500 bg-paper py-1 pl-3' : 'pl-4'}>
+              <dt className="font-medium text-ink-muted">
+                {FIELD_LABELS[field]}
+                {differs ? <span className="ml-2 text-xs font-semibold text-amber-900">differs from yours</span> : null}
+              </dt>
+              <dd className="mt-0.5 text-ink">{theirs || <span className="text-ink-muted italic">empty</span>}</dd>
+            </div>
+          )
+        })}
+      </dl>
+    </Card>
+  )
+}
+
+export default function EditClaim({ loaderData }: Route.ComponentProps) {
+  const { claim, editable, frozenReason, canDelete } = loaderData
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const articlePath = `/articles/${claim.article.id}`
+  const conflict = actionData?.conflict ?? null
+  const version = conflict?.version ?? claim.version
+  const [form, fields] = useForm({
+    id: `edit-claim-${claim.id}`,
+    lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
+    defaultValue: {
+      text: claim.values.text,
+      claimant: claim.values.claimant,
+      claimDate: claim.values.claimDate,
+      tags: claim.values.tags.join(', '),
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: editClaimSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  const submitting = navigation.state === 'submitting'
+  const deleting = submitting && navigation.formData?.get('intent') === 'delete'
+
+  return (
+    <div className={conflict ? 'mx-auto max-w-6xl' : 'mx-auto max-w-3xl'}>
+      <PageHeader
+        breadcrumbs={[
+          { to: '/articles', label: 'Articles' },
+          { to: articlePath, label: claim.article.title },
+        ]}
+        title="Edit claim"
+        actions={
+          <div className="flex flex-wrap items-center gap-1.5">
+            <StatusBadge status={claim.status} />
+            <VerdictBadge verdict={claim.verdict} />
+          </div>
+        }
+      />
+
+      <figure className="mb-6 rounded-md border border-paper-line border-l-4 border-l-brand bg-paper px-4 py-3">
+        <blockquote className="font-serif text-lg leading-relaxed text-ink">“{claim.quote}”</blockquote>
+        <figcaption className="mt-2 text-sm text-ink-muted">
+          The quote and its place in the article are fixed: highlights, sources and the verdict all refer to exactly these words. To
+          quote something else, <Link to={`${articlePath}/claims/new`}>add a new claim</Link>.
+        </figcaption>
+      </figure>
+
+      {!editable ? (
+        <Card>
+          <div className={cx('rounded-md border border-l-4 px-4 py-3 text-sm', STATUS_STYLES[claim.status].badge)}>
+            <p className="font-semibold">This claim cannot be edited now</p>
+            <p className="mt-1">{frozenReason}</p>
+          </div>
+          <p className="mt-4">
+            <Link to={`${articlePath}#claim-${claim.id}`}>Back to the article</Link>
+          </p>
+        </Card>
+      ) : (
+        <div className={conflict ? 'grid items-start gap-6 lg:grid-cols-2' : undefined}>
+          <Card aria-labelledby="your-version-heading" className="sm:p-6">
+            {conflict ? (
+              <h2 id="your-version-heading" className="mb-4 text-base font-semibold">
+                Your version
+              </h2>
+            ) : null}
+            <Form method="post" {...getFormProps(form)} className="space-y-5">
+              <FormError errors={form.errors} title={conflict ? 'Not saved' : undefined} />
+              <input type="hidden" name="intent" value="save" />
+              {/* After a conflict this is the version just saved, so saving again is a deliberate choice. */}
+              <input key={version} type="hidden" name="version" defaultValue={version} />
+              <ClaimDetailsFields fields={fields} textFallback="the quote" />
+              <div className="flex flex-wrap items-center gap-3 border-t border-paper-line pt-5">
+                <Button type="submit" variant="primary" disabled={submitting}>
+                  {submitting && !deleting ? 'Saving…' : conflict ? 'Save mine over theirs' : 'Save claim'}
+                </Button>
+                {conflict ? (
+                  <Link to={`/claims/${claim.id}/edit`} reloadDocument className="text-sm">
+                    Discard mine and start from theirs
+                  </Link>
+                ) : (
+                  <ButtonLink to={`${articlePath}#claim-${claim.id}`} variant="ghost">
+                    Cancel
+                  </ButtonLink>
+                )}
+              </div>
+            </Form>
+          </Card>
+          {conflict ? <SavedVersion conflict={conflict} typed={actionData?.result?.initialValue ?? undefined} /> : null}
+        </div>
+      )}
+
+      {canDelete ? (
+        <section aria-labelledby="delete-heading" className="mt-8 rounded-lg border border-red-200 bg-paper p-4 sm:p-5">
+          <h2 id="delete-heading" className="text-base font-semibold text-ink">
+            Delete this claim
+          </h2>
+          <p className="mt-1 text-sm text-ink-muted">
+            Only unreviewed claims can be deleted. It leaves the article for everyone; its history is kept.
+          </p>
+          <FormError errors={actionData?.deleteMessage ?? undefined} title="Not deleted" className="mt-3" />
+          {/* A disclosure instead of a confirm() dialog: the second step works without JavaScript. */}
+          <details className="mt-3" open={actionData?.deleteMessage ? true : undefined}>
+            <summary className="cursor-pointer text-sm font-medium text-red-800">Delete…</summary>
+            <Form method="post" className="mt-3">
+              <input type="hidden" name="intent" value="delete" />
+              <input key={version} type="hidden" name="version" defaultValue={version} />
+              <Button type="submit" variant="danger" size="sm" disabled={submitting}>
+                {deleting ? 'Deleting…' : 'Yes, delete the claim'}
+              </Button>
+            </Form>
+          </details>
+        </section>
+      ) : null}
+    </div>
+  )
+}
