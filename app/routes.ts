@@ -12,6 +12,11 @@ export default [
   route('articles/:articleId', 'routes/articles/$articleId/index.tsx'),
   route('articles/:articleId/claims/new', 'routes/articles/$articleId/claims.new.tsx'),
   route('claims/:claimId/edit', 'routes/claims/$claimId/edit.tsx'),
+  route('export', 'routes/export.tsx'),
+  route('exports/claims.csv', 'routes/exports/claims[.]csv.ts'),
+  route('exports/claims.json', 'routes/exports/claims[.]json.ts'),
+  route('exports/claimreview.jsonld', 'routes/exports/claimreview[.]jsonld.ts'),
+  route('admin/settings', 'routes/admin/settings.tsx'),
   route('healthz', 'routes/healthz.ts'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -3,6 +3,7 @@ import { ClaimStatus, Stance, Verdict } from '~/generated/prisma/enums'
 import {
   CSV_COLUMNS,
   UTF8_BOM,
+  claimReviewScriptTag,
   claimantType,
   csvChunks,
   defuseCell,
@@ -404,5 +405,31 @@ describe('claimantType', () => {
     ['Officer Jane Doe', 'Person'],
   ])('%s is a %s', (name, type) => {
     expect(claimantType(name)).toBe(type)
+  })
+})
+
+describe('claimReviewScriptTag', () => {
+  const org = { name: 'Factdesk Newsroom', url: 'https://factdesk.example' }
+
+  test('wraps the reviews in a JSON-LD script element that parses back to the same array', () => {
+    const reviews = [toClaimReview(claim(), org, 'https://factdesk.example/claims/clm_1')]
+    const tag = claimReviewScriptTag(reviews)
+    expect(tag.startsWith('<script type="application/ld+json">\n')).toBe(true)
+    expect(tag.endsWith('\n</script>')).toBe(true)
+    const json = tag.slice('<script type="application/ld+json">'.length, -'</script>'.length)
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(reviews)))
+  })
+
+  test('cannot be closed early by a claim that quotes a script end tag', () => {
+    const text = 'He wrote </script><script>alert(1)</script> & <!-- more'
+    const tag = claimReviewScriptTag([toClaimReview(claim({ text }), org, 'https://factdesk.example/claims/clm_1')])
+    expect(tag.indexOf('</script>')).toBe(tag.length - '</script>'.length)
+    expect(tag).not.toContain('<!--')
+    const json = tag.slice('<script type="application/ld+json">'.length, -'</script>'.length)
+    expect(JSON.parse(json)[0].claimReviewed).toBe(text)
+  })
+
+  test('writes an empty array when there is nothing to publish', () => {
+    expect(claimReviewScriptTag([])).toBe('<script type="application/ld+json">\n[]\n</script>')
   })
 })

@@ -291,6 +291,20 @@ export function toClaimReview(claim: ExportClaim, org: { name: string; url: stri
   return review
 }
 
+/**
+ * ClaimReviews as a `<script type="application/ld+json">` element to paste into a published page:
+ * always an array (search engines read an array of ClaimReviews as well as a single one).
+ * `<`, `>` and `&` are written as JSON escapes, so a claim that quotes "</script>" cannot end the
+ * element early and inject markup into the publisher's page; JSON parsers read the same text.
+ */
+export function claimReviewScriptTag(reviews: readonly ClaimReview[]): string {
+  const json = JSON.stringify(reviews, null, 2).replace(
+    /[<>&]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
+  return `<script type="application/ld+json">\n${json}\n</script>`
+}
+
 // ---------------------------------------------------------------------------------------------
 // Streaming
 

@@ -27,6 +27,11 @@ const MATRIX: Record<string, Expectation> = {
   },
   'routes/articles/$articleId/claims.new.tsx': { loader: 'claim:create', action: 'claim:create' },
   'routes/claims/$claimId/edit.tsx': { loader: 'claim:edit', action: { save: 'claim:edit', delete: 'claim:delete' } },
+  'routes/export.tsx': { loader: 'export:run' },
+  'routes/exports/claims[.]csv.ts': { loader: 'export:run', action: 'export:run' },
+  'routes/exports/claims[.]json.ts': { loader: 'export:run', action: 'export:run' },
+  'routes/exports/claimreview[.]jsonld.ts': { loader: 'export:run', action: 'export:run' },
+  'routes/admin/settings.tsx': { loader: 'settings:edit', action: 'settings:edit' },
   'routes/healthz.ts': { loader: 'public' },
   'routes/not-found.tsx': { loader: 'public' },
 }

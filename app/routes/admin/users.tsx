@@ -4,7 +4,7 @@ import { data, Form, Link, useActionData } from 'react-router'
 import { ROLE_LABELS } from '~/auth/permissions'
 import { requirePermission } from '~/auth/session.server'
 import { Badge } from '~/components/ui/badge'
-import { Button } from '~/components/ui/button'
+import { Button, ButtonLink } from '~/components/ui/button'
 import { Card, CardHeader } from '~/components/ui/card'
 import { Field, FormError, SelectField } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
@@ -80,7 +80,11 @@ export default function Users({ loaderData }: Route.ComponentProps) {
   const roleOptions = ROLE_OPTIONS.map((role) => ({ value: role, label: ROLE_LABELS[role] }))
   return (
     <div className="space-y-6">
-      <PageHeader title="Users" description="Create accounts, change roles, and deactivate people who have left the desk." />
+      <PageHeader
+        title="Users"
+        description="Create accounts, change roles, and deactivate people who have left the desk."
+        actions={<ButtonLink to="/admin/settings" variant="secondary">Desk settings</ButtonLink>}
+      />
       {created ? (
         <div role="status" className="rounded-md border border-green-300 border-l-4 border-l-green-700 bg-green-50 px-4 py-3 text-sm text-green-950">
           <p className="font-semibold">

@@ -1,0 +1,87 @@
+// The export history on /export: who exported what, when, in which format, and how many claims.
+import { Link } from 'react-router'
+import { EmptyState } from './ui/card'
+
+export type ExportHistoryRow = {
+  id: string
+  who: string
+  createdAt: string | Date
+  format: string
+  description: string
+  rowCount: number
+}
+
+// UTC on server and browser alike, so the server-rendered text and the hydrated page agree.
+const WHEN = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+})
+
+export function formatExportTime(value: string | Date) {
+  return `${WHEN.format(new Date(value))} UTC`
+}
+
+const NUMBER = new Intl.NumberFormat('en-GB')
+
+export function ExportHistory({
+  items,
+  newerHref,
+  olderHref,
+}: {
+  items: readonly ExportHistoryRow[]
+  /** The first page, when this is not it. */
+  newerHref: string | null
+  olderHref: string | null
+}) {
+  if (items.length === 0) {
+    return newerHref ? (
+      <EmptyState title="No older exports" action={<Link to={newerHref}>Back to the newest</Link>} />
+    ) : (
+      <EmptyState title="Nothing exported yet" description="Each download is listed here with who made it and what it covered." />
+    )
+  }
+  return (
+    <div className="overflow-hidden rounded-lg border border-paper-line bg-paper shadow-sm">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Past exports, newest first</caption>
+        <thead className="hidden border-b border-paper-line bg-paper-sunk text-xs font-semibold tracking-wide text-ink-muted uppercase md:table-header-group">
+          <tr>
+            <th scope="col" className="px-4 py-2.5 whitespace-nowrap">When</th>
+            <th scope="col" className="px-4 py-2.5">Who</th>
+            <th scope="col" className="px-4 py-2.5">Format</th>
+            <th scope="col" className="px-4 py-2.5">Claims covered</th>
+            <th scope="col" className="px-4 py-2.5 text-right">Rows</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-paper-line">
+          {items.map((item) => (
+            <tr key={item.id} className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-0.5 px-4 py-3 md:table-row md:p-0">
+              <td className="text-ink-muted md:px-4 md:py-3 md:whitespace-nowrap">
+                <time dateTime={new Date(item.createdAt).toISOString()}>{formatExportTime(item.createdAt)}</time>
+              </td>
+              <td className="col-start-1 font-medium text-ink md:px-4 md:py-3">{item.who}</td>
+              <td className="col-start-2 row-start-1 text-right md:px-4 md:py-3 md:text-left md:whitespace-nowrap">
+                <span className="rounded border border-paper-line bg-paper-sunk px-1.5 py-0.5 text-xs font-medium text-ink">{item.format}</span>
+              </td>
+              <td className="col-span-2 text-ink md:px-4 md:py-3">{item.description}</td>
+              <td className="col-span-2 text-ink-muted md:px-4 md:py-3 md:text-right md:text-ink md:tabular-nums">
+                {NUMBER.format(item.rowCount)}
+                <span className="md:sr-only"> {item.rowCount === 1 ? 'claim' : 'claims'}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {newerHref || olderHref ? (
+        <nav aria-label="Pages of exports" className="flex justify-between border-t border-paper-line px-4 py-3 text-sm">
+          {newerHref ? <Link to={newerHref} preventScrollReset>← Newest exports</Link> : <span />}
+          {olderHref ? <Link to={olderHref} preventScrollReset>Older exports →</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  )
+}

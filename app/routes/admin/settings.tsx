@@ -1,0 +1,111 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, Link, useActionData, useNavigation } from 'react-router'
+import { requirePermission } from '~/auth/session.server'
+import { Button } from '~/components/ui/button'
+import { Card, CardHeader } from '~/components/ui/card'
+import { Field, FormError, TextareaField } from '~/components/ui/field'
+import { PageHeader } from '~/components/ui/page-header'
+import { MAX_ALLOW_LIST_ENTRIES } from '~/settings/allow-list'
+import { settingsSchema } from '~/settings/schemas'
+import { getSettings, updateSettings } from '~/settings/settings.server'
+import { redirectWithToast } from '~/utils/toast.server'
+import type { Route } from './+types/settings'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Settings · Factdesk' }]
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requirePermission(request, 'settings:edit')
+  const settings = await getSettings()
+  return { settings }
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const admin = await requirePermission(request, 'settings:edit')
+  const submission = parseWithZod(await request.formData(), { schema: settingsSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  await updateSettings(admin, submission.value)
+  return redirectWithToast('/admin/settings', { kind: 'success', message: 'Settings saved.' })
+}
+
+const UPDATED = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })
+
+export default function Settings({ loaderData }: Route.ComponentProps) {
+  const { settings } = loaderData
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const saving = navigation.state === 'submitting' && navigation.formAction === '/admin/settings'
+  const [form, fields] = useForm({
+    id: 'desk-settings',
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: settingsSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    defaultValue: {
+      organizationName: settings.organizationName,
+      organizationUrl: settings.organizationUrl,
+      urlImportAllowList: settings.urlImportAllowList.join('\n'),
+    },
+  })
+  return (
+    <div className="max-w-3xl space-y-6">
+      <PageHeader
+        title="Settings"
+        description="How the desk presents itself in what it publishes, and which private hosts the article import may read."
+        actions={<Link to="/admin/users">Manage users</Link>}
+      />
+      <Form method="post" {...getFormProps(form)} className="space-y-6">
+        <FormError errors={form.errors} />
+        <Card>
+          <CardHeader
+            title="Organization"
+            description="The author of every ClaimReview the desk exports: search engines show this name next to its fact-checks."
+          />
+          <div className="space-y-4">
+            <Field
+              label="Name"
+              name={fields.organizationName.name}
+              errors={fields.organizationName.errors}
+              inputProps={{ ...getInputProps(fields.organizationName, { type: 'text' }), autoComplete: 'organization' }}
+            />
+            <Field
+              label="Website"
+              name={fields.organizationUrl.name}
+              hint="The desk’s public home page, starting with https://."
+              errors={fields.organizationUrl.errors}
+              inputProps={{ ...getInputProps(fields.organizationUrl, { type: 'url' }), autoComplete: 'url', inputMode: 'url' }}
+            />
+          </div>
+        </Card>
+        <Card>
+          <CardHeader
+            title="Article import allow-list"
+            description="Importing an article from a web address never reaches private or internal addresses, except the hosts listed here (an intranet CMS, for example)."
+          />
+          <TextareaField
+            label="Allowed hosts"
+            name={fields.urlImportAllowList.name}
+            hint={`One host per line, with a port if it needs one: intranet.example.org, 10.0.0.5:8080 or [2001:db8::5]. No http:// and no paths. At most ${MAX_ALLOW_LIST_ENTRIES}.`}
+            errors={fields.urlImportAllowList.errors}
+            textareaProps={{
+              ...getTextareaProps(fields.urlImportAllowList),
+              rows: 6,
+              spellCheck: false,
+              autoCapitalize: 'none',
+              autoCorrect: 'off',
+              className: 'font-mono',
+            }}
+          />
+        </Card>
+        <div className="flex flex-wrap items-center gap-4">
+          <Button type="submit" disabled={saving}>
+            {saving ? 'Saving…' : 'Save settings'}
+          </Button>
+          <p className="text-sm text-ink-muted">
+            Last changed {UPDATED.format(new Date(settings.updatedAt))} UTC{settings.updatedBy ? ` by ${settings.updatedBy}` : ''}.
+          </p>
+        </div>
+      </Form>
+    </div>
+  )
+}

@@ -1,0 +1,16 @@
+import { redirect } from 'react-router'
+import { requirePermission } from '~/auth/session.server'
+import { downloadFromForm } from '~/exports/exports.server'
+import { exportPageUrl } from '~/exports/filters'
+import type { Route } from './+types/claims[.]csv'
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requirePermission(request, 'export:run')
+  const search = new URL(request.url).searchParams
+  return redirect(exportPageUrl(search, search.has('bom') ? 'csv-bom' : 'csv'))
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requirePermission(request, 'export:run')
+  return downloadFromForm(request, user, 'CSV')
+}
