@@ -293,7 +293,7 @@ export async function seed(): Promise<boolean> {
       const events: Array<{ type: ClaimEventType; actor: UserKey; at: Date; from?: ClaimStatus; to?: ClaimStatus; note?: string; changes?: object }> = []
       const createdAt = tick(0)
       events.push({ type: 'CREATED', actor: claim.createdBy, at: createdAt, to: 'UNREVIEWED' })
-      if (claim.assignee) events.push({ type: 'ASSIGNED', actor: 'editor', at: tick(1), changes: { assignee: { from: null, to: claim.assignee } } })
+      if (claim.assignee) events.push({ type: 'ASSIGNED', actor: 'editor', at: tick(1), changes: { assignee: { from: null, to: users[claim.assignee] } } })
       if (claim.status !== 'UNREVIEWED') {
         events.push({ type: 'STATUS_CHANGED', actor: claim.assignee ?? 'checker', at: tick(), from: 'UNREVIEWED', to: 'IN_RESEARCH' })
         for (const source of claim.sources ?? []) {

@@ -41,7 +41,11 @@ export function ClaimList({ claims, className }: { claims: readonly ClaimListIte
             <StatusBadge status={claim.status} />
             <VerdictBadge verdict={claim.verdict} />
           </div>
-          <p className="mt-2 text-sm leading-snug font-medium text-ink">{claim.text}</p>
+          <p className="mt-2 text-sm leading-snug font-medium">
+            <Link to={`/claims/${claim.id}`} className="text-ink hover:text-brand">
+              {claim.text}
+            </Link>
+          </p>
           {claim.text !== claim.quote ? (
             <p className="mt-1 line-clamp-2 font-serif text-sm text-ink-muted italic">“{claim.quote}”</p>
           ) : null}

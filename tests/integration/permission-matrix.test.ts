@@ -32,6 +32,23 @@ const MATRIX: Record<string, Expectation> = {
   'routes/exports/claims[.]json.ts': { loader: 'export:run', action: 'export:run' },
   'routes/exports/claimreview[.]jsonld.ts': { loader: 'export:run', action: 'export:run' },
   'routes/admin/settings.tsx': { loader: 'settings:edit', action: 'settings:edit' },
+  'routes/claims/$claimId/index.tsx': {
+    loader: 'claim:view',
+    action: {
+      start: 'claim:research',
+      propose: 'claim:propose',
+      approve: 'claim:approve',
+      return: 'claim:return',
+      reopen: 'claim:reopen',
+      assign: 'claim:assign',
+      'attach-source': 'source:attach',
+      'detach-source': 'source:attach',
+      comment: 'comment:create',
+      'edit-comment': 'comment:create',
+    },
+  },
+  'routes/sources/index.tsx': { loader: 'source:view', action: { rate: 'source:rate' } },
+  'routes/queue.tsx': { loader: 'claim:view' },
   'routes/healthz.ts': { loader: 'public' },
   'routes/not-found.tsx': { loader: 'public' },
 }

@@ -1,0 +1,32 @@
+// Discussion on a claim. Comments are the team's working notes, not part of the audit trail: the
+// author may correct their own (the edit is marked), nobody else may change them.
+import type { ClaimActor, ClaimWriteFailure } from './transitions.server'
+import { failure, MISSING_CLAIM_MESSAGE } from './transitions.server'
+import { db } from '~/utils/db.server'
+
+export type CommentOutcome = { ok: true; comment: { id: string }; changed: boolean } | ClaimWriteFailure
+
+async function liveClaim(claimId: string) {
+  const claim = await db.claim.findUnique({ where: { id: claimId }, select: { id: true, deletedAt: true } })
+  return claim && !claim.deletedAt ? claim : null
+}
+
+export async function addComment(user: ClaimActor, claimId: string, body: string): Promise<CommentOutcome> {
+  const claim = await liveClaim(claimId)
+  if (!claim) return failure(404, MISSING_CLAIM_MESSAGE)
+  const comment = await db.comment.create({ data: { claimId: claim.id, authorId: user.id, body: body.trim() }, select: { id: true } })
+  return { ok: true, comment, changed: true }
+}
+
+export async function editComment(user: ClaimActor, claimId: string, commentId: string, body: string): Promise<CommentOutcome> {
+  const claim = await liveClaim(claimId)
+  if (!claim) return failure(404, MISSING_CLAIM_MESSAGE)
+  const comment = await db.comment.findUnique({ where: { id: commentId }, select: { id: true, claimId: true, authorId: true, body: true } })
+  if (!comment || comment.claimId !== claim.id) return failure(404, 'That comment no longer exists.')
+  if (comment.authorId !== user.id) return failure(403, 'You can only edit your own comments.')
+  const text = body.trim()
+  if (text === comment.body) return { ok: true, comment: { id: comment.id }, changed: false }
+  // Guarded by the author too, so a comment cannot change hands between the check and the write.
+  await db.comment.updateMany({ where: { id: comment.id, authorId: user.id }, data: { body: text, editedAt: new Date() } })
+  return { ok: true, comment: { id: comment.id }, changed: true }
+}

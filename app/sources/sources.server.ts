@@ -1,0 +1,243 @@
+// Sources: one row per web page (by normalised URL), cited by any number of claims with a stance.
+// Attaching or detaching changes the evidence a reviewer judges, so it is a versioned change to the
+// claim with its own ClaimEvent, and it is refused while the claim is under review or approved.
+import { can } from '~/auth/permissions'
+import type { Prisma } from '~/generated/prisma/client'
+import { ClaimStatus, type Reliability } from '~/generated/prisma/enums'
+import { STANCE_LABELS } from '~/claims/verdicts'
+import { type ClaimActor, type ClaimWriteFailure, failure, MISSING_CLAIM_MESSAGE, STALE_CLAIM_MESSAGE } from '~/claims/transitions.server'
+import { db } from '~/utils/db.server'
+import type { AttachSourceInput } from './schemas'
+import { normaliseSourceUrl } from './url'
+
+/** Statuses in which a claim's evidence may change; after that the reviewer judges a fixed set. */
+export const SOURCES_OPEN_WHILE: readonly ClaimStatus[] = [ClaimStatus.UNREVIEWED, ClaimStatus.IN_RESEARCH]
+
+export function sourcesFrozenReason(status: ClaimStatus): string | null {
+  if (SOURCES_OPEN_WHILE.includes(status)) return null
+  return status === ClaimStatus.APPROVED
+    ? 'This claim is approved, so its sources cannot change. An editor can reopen it first.'
+    : 'This claim is waiting for review, so its sources cannot change. An editor can return it to research first.'
+}
+
+/** Whether the user may attach and detach sources on a claim in this status. */
+export function canChangeSources(user: { role: ClaimActor['role'] }, status: ClaimStatus): boolean {
+  return can(user.role, 'source:attach') && sourcesFrozenReason(status) === null
+}
+
+async function claimForSources(claimId: string) {
+  const claim = await db.claim.findUnique({ where: { id: claimId }, select: { id: true, status: true, version: true, deletedAt: true } })
+  return claim && !claim.deletedAt ? claim : null
+}
+
+function bumpVersion(tx: Prisma.TransactionClient, claimId: string, version: number) {
+  return tx.claim.updateMany({
+    where: { id: claimId, version, deletedAt: null, status: { in: [...SOURCES_OPEN_WHILE] } },
+    data: { version: { increment: 1 } },
+  })
+}
+
+function dateOrNull(value: string | undefined) {
+  return value ? new Date(`${value}T00:00:00Z`) : null
+}
+
+export type AttachOutcome = { ok: true; source: { id: string; url: string; title: string; reused: boolean } } | ClaimWriteFailure
+
+/**
+ * Cites a web page on the claim. The page becomes one Source shared by every claim that cites it:
+ * an existing Source keeps what it has and only gains details it lacked (a title, a publisher…).
+ */
+export async function attachSource(user: ClaimActor, claimId: string, input: AttachSourceInput): Promise<AttachOutcome> {
+  const claim = await claimForSources(claimId)
+  if (!claim) return failure(404, MISSING_CLAIM_MESSAGE)
+  const frozen = sourcesFrozenReason(claim.status)
+  if (frozen) return failure(409, frozen)
+  const normalised = normaliseSourceUrl(input.url)
+  if (!normalised.ok) return failure(400, normalised.message, 'url')
+  const url = normalised.url
+
+  const existing = await db.source.findUnique({
+    where: { url },
+    select: { id: true, claims: { where: { claimId: claim.id }, select: { stance: true } } },
+  })
+  const cited = existing?.claims[0]
+  if (cited) {
+    return failure(
+      400,
+      `This claim already cites that page (${STANCE_LABELS[cited.stance]}). To change its stance, detach it and attach it again.`,
+      'url',
+    )
+  }
+  if (claim.version !== input.version) return failure(409, STALE_CLAIM_MESSAGE)
+
+  const details = {
+    title: input.title.trim(),
+    publisher: input.publisher?.trim() ?? '',
+    kind: input.kind,
+    publishedAt: dateOrNull(input.publishedAt),
+    archivedUrl: input.archivedUrl?.trim() || null,
+  }
+  const outcome = await db.$transaction(async (tx) => {
+    const { count } = await bumpVersion(tx, claim.id, input.version)
+    if (count === 0) return null
+    // ON CONFLICT DO NOTHING: two people citing the same new page at once share one row.
+    const created = await tx.source.createMany({ data: [{ url, ...details, createdById: user.id }], skipDuplicates: true })
+    const source = await tx.source.findUniqueOrThrow({
+      where: { url },
+      select: { id: true, title: true, publisher: true, kind: true, publishedAt: true, archivedUrl: true },
+    })
+    const reused = created.count === 0
+    const fill: Prisma.SourceUpdateInput = {}
+    if (!source.title.trim()) fill.title = details.title
+    if (!source.publisher.trim() && details.publisher) fill.publisher = details.publisher
+    if (source.kind === 'OTHER' && details.kind !== 'OTHER') fill.kind = details.kind
+    if (!source.publishedAt && details.publishedAt) fill.publishedAt = details.publishedAt
+    if (!source.archivedUrl && details.archivedUrl) fill.archivedUrl = details.archivedUrl
+    if (Object.keys(fill).length > 0) await tx.source.update({ where: { id: source.id }, data: fill })
+    await tx.claimSource.create({
+      data: {
+        claimId: claim.id,
+        sourceId: source.id,
+        stance: input.stance,
+        excerpt: input.excerpt?.trim() ?? '',
+        note: input.note?.trim() ?? '',
+        addedById: user.id,
+      },
+    })
+    const title = (fill.title as string | undefined) ?? source.title
+    await tx.claimEvent.create({
+      data: {
+        claimId: claim.id,
+        actorId: user.id,
+        type: 'SOURCE_ATTACHED',
+        changes: { url, title, stance: input.stance, sourceId: source.id },
+      },
+    })
+    return { id: source.id, url, title, reused }
+  })
+  if (!outcome) return failure(409, STALE_CLAIM_MESSAGE)
+  return { ok: true, source: outcome }
+}
+
+export type DetachOutcome = { ok: true; source: { id: string; title: string } } | ClaimWriteFailure
+
+export async function detachSource(user: ClaimActor, claimId: string, sourceId: string, version: number): Promise<DetachOutcome> {
+  const claim = await claimForSources(claimId)
+  if (!claim) return failure(404, MISSING_CLAIM_MESSAGE)
+  const frozen = sourcesFrozenReason(claim.status)
+  if (frozen) return failure(409, frozen)
+  const citation = await db.claimSource.findUnique({
+    where: { claimId_sourceId: { claimId: claim.id, sourceId } },
+    select: { stance: true, source: { select: { id: true, url: true, title: true } } },
+  })
+  if (!citation) {
+    // Detached by someone else already (the version says so), or never attached here.
+    return claim.version !== version ? failure(409, STALE_CLAIM_MESSAGE) : failure(404, 'That source is not attached to this claim.')
+  }
+  if (claim.version !== version) return failure(409, STALE_CLAIM_MESSAGE)
+  const done = await db.$transaction(async (tx) => {
+    const { count } = await bumpVersion(tx, claim.id, version)
+    if (count === 0) return false
+    await tx.claimSource.delete({ where: { claimId_sourceId: { claimId: claim.id, sourceId } } })
+    await tx.claimEvent.create({
+      data: {
+        claimId: claim.id,
+        actorId: user.id,
+        type: 'SOURCE_DETACHED',
+        changes: { url: citation.source.url, title: citation.source.title, stance: citation.stance, sourceId },
+      },
+    })
+    return true
+  })
+  if (!done) return failure(409, STALE_CLAIM_MESSAGE)
+  return { ok: true, source: { id: citation.source.id, title: citation.source.title } }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The library
+
+export const SOURCES_PAGE_SIZE = 20
+/** Claims listed under each source; the rest are counted. */
+export const CITATIONS_SHOWN = 25
+
+type Cursor = { createdAt: Date; id: string }
+
+export function encodeCursor(cursor: Cursor): string {
+  return `${cursor.createdAt.toISOString()}~${cursor.id}`
+}
+
+export function decodeCursor(value: string | null | undefined): Cursor | null {
+  if (!value) return null
+  const [iso, id] = value.split('~')
+  if (!iso || !id) return null
+  const createdAt = new Date(iso)
+  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id }
+}
+
+const LIVE_CITATIONS = { claim: { deletedAt: null } } satisfies Prisma.ClaimSourceWhereInput
+
+/** Newest sources first, searched by title, publisher or address; keyset-paginated. */
+export async function listSources({ q, after }: { q?: string | null; after?: string | null }) {
+  const search = q?.trim().slice(0, 200)
+  const cursor = decodeCursor(after)
+  const where: Prisma.SourceWhereInput = {
+    AND: [
+      search
+        ? {
+            OR: [
+              { title: { contains: search, mode: 'insensitive' } },
+              { publisher: { contains: search, mode: 'insensitive' } },
+              { url: { contains: search, mode: 'insensitive' } },
+            ],
+          }
+        : {},
+      cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {},
+    ],
+  }
+  const rows = await db.source.findMany({
+    where,
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: SOURCES_PAGE_SIZE + 1,
+    select: {
+      id: true,
+      url: true,
+      title: true,
+      publisher: true,
+      kind: true,
+      publishedAt: true,
+      archivedUrl: true,
+      reliability: true,
+      createdAt: true,
+      _count: { select: { claims: { where: LIVE_CITATIONS } } },
+      claims: {
+        where: LIVE_CITATIONS,
+        orderBy: { createdAt: 'desc' },
+        take: CITATIONS_SHOWN,
+        select: {
+          stance: true,
+          claim: { select: { id: true, text: true, status: true, verdict: true, article: { select: { title: true } } } },
+        },
+      },
+    },
+  })
+  const page = rows.slice(0, SOURCES_PAGE_SIZE)
+  const last = page[page.length - 1]
+  return {
+    sources: page.map(({ _count, claims, createdAt: _createdAt, ...source }) => ({
+      ...source,
+      citationCount: _count.claims,
+      citations: claims.map((citation) => ({ stance: citation.stance, ...citation.claim, articleTitle: citation.claim.article.title })),
+    })),
+    nextAfter: rows.length > SOURCES_PAGE_SIZE && last ? encodeCursor(last) : null,
+  }
+}
+
+export type RateOutcome = { ok: true; changed: boolean; title: string } | ClaimWriteFailure
+
+export async function rateSource(sourceId: string, reliability: Reliability): Promise<RateOutcome> {
+  const source = await db.source.findUnique({ where: { id: sourceId }, select: { id: true, title: true, reliability: true } })
+  if (!source) return failure(404, 'That source no longer exists.')
+  if (source.reliability === reliability) return { ok: true, changed: false, title: source.title }
+  await db.source.update({ where: { id: source.id }, data: { reliability } })
+  return { ok: true, changed: true, title: source.title }
+}
