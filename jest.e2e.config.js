@@ -9,6 +9,7 @@ const config = {
   globalSetup: '<rootDir>/tests/e2e/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/e2e/support/global-teardown.ts',
   setupFilesAfterEnv: [],
+  testSequencer: '<rootDir>/tests/e2e/support/sequencer.cjs',
   testTimeout: 60_000,
 }
 

@@ -32,6 +32,7 @@ const MATRIX: Record<string, Expectation> = {
   'routes/exports/claims[.]json.ts': { loader: 'export:run', action: 'export:run' },
   'routes/exports/claimreview[.]jsonld.ts': { loader: 'export:run', action: 'export:run' },
   'routes/admin/settings.tsx': { loader: 'settings:edit', action: 'settings:edit' },
+  'routes/dashboard.tsx': { loader: 'dashboard:view' },
   'routes/claims/$claimId/index.tsx': {
     loader: 'claim:view',
     action: {

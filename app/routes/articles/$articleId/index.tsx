@@ -11,7 +11,11 @@ import {
 } from '~/claims/claims.server'
 import { suggestionActionSchema } from '~/claims/schemas'
 import { STATUS_LABELS } from '~/claims/workflow'
+import { ArticleCredibility } from '~/components/article-credibility'
 import { ArticleHighlighter } from '~/components/article-highlighter'
+import { ClaimReviewSnippet } from '~/components/claimreview-snippet'
+import { articleCredibility } from '~/credibility/credibility.server'
+import { claimReviewsForArticle } from '~/exports/exports.server'
 import { ClaimList } from '~/components/claim-list'
 import { ClaimSuggestions } from '~/components/claim-suggestions'
 import { STATUS_STYLES, StatusGlyph } from '~/components/status-badge'
@@ -35,10 +39,17 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const workspace = await articleWorkspace(params.articleId, user)
   if (!workspace) throw data({ message: 'There is no article at this address. It may have been removed.' }, { status: 404 })
   const { article, claims, canEditArticle } = workspace
-  const suggestions = await suggestionsFor(article, claims)
+  const [suggestions, credibility, claimReview] = await Promise.all([
+    suggestionsFor(article, claims),
+    articleCredibility(article.id),
+    // The JSON-LD snippet publishes verdicts, so it is offered to those who may export them.
+    can(user.role, 'export:run') ? claimReviewsForArticle(article.id) : null,
+  ])
   const showAll = new URL(request.url).searchParams.get('suggestions') === 'all'
   return {
     article,
+    credibility,
+    claimReview,
     canEditArticle,
     canCreateClaims: can(user.role, 'claim:create'),
     claims: claims.map((claim, index) => ({
@@ -109,7 +120,7 @@ function StatusLegend() {
 }
 
 export default function ArticleWorkspace({ loaderData }: Route.ComponentProps) {
-  const { article, claims, suggestions, canCreateClaims, canEditArticle } = loaderData
+  const { article, claims, suggestions, canCreateClaims, canEditArticle, credibility, claimReview } = loaderData
   const actionData = useActionData<typeof action>()
   const location = useLocation()
   const newClaimPath = `/articles/${article.id}/claims/new`
@@ -165,11 +176,13 @@ export default function ArticleWorkspace({ loaderData }: Route.ComponentProps) {
             claims={claims}
             addClaimHref={canCreateClaims ? ({ startOffset, endOffset }) => `${newClaimPath}?start=${startOffset}&end=${endOffset}` : undefined}
           />
+          {claimReview && claimReview.count > 0 ? <ClaimReviewSnippet snippet={claimReview} className="mt-8" /> : null}
         </Card>
 
         {/* On a wide screen the side column stays in view and scrolls on its own, so following a
             highlight to its claim never moves the article away. */}
         <div className="space-y-6 lg:sticky lg:top-4 lg:-mr-2 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:overscroll-contain lg:pr-2">
+          <ArticleCredibility credibility={credibility} />
           <Card as="aside" aria-labelledby="claims-heading">
             <CardHeader
               title={`Claims (${claims.length})`}

@@ -1,0 +1,191 @@
+// The dashboard's work lists: what is overdue, who holds how much open work, and what happened last.
+import { useId } from 'react'
+import { Link } from 'react-router'
+import { ROLE_LABELS } from '~/auth/permissions'
+import { STATUS_LABELS } from '~/claims/workflow'
+import type { ActivityItem, CheckerLoad, OverdueClaim } from '~/credibility/credibility.server'
+import { describeDue, formatCount, formatDay, formatMoment } from '~/credibility/format'
+import type { ClaimStatus } from '~/generated/prisma/enums'
+import { StatusBadge, StatusGlyph } from './status-badge'
+import { Card, CardHeader, EmptyState } from './ui/card'
+import { cx } from './ui/cx'
+
+const TH = 'border-b border-paper-line px-3 py-2 text-xs font-semibold uppercase tracking-wide text-ink-muted'
+const TD = 'border-b border-paper-line px-3 py-2'
+
+export function OverdueClaims({ claims, total, now }: { claims: OverdueClaim[]; total: number; now: string }) {
+  const titleId = useId()
+  return (
+    <Card aria-labelledby={titleId} className="min-w-0">
+      <CardHeader
+        as="h2"
+        titleId={titleId}
+        title="Overdue claims"
+        description={total > claims.length ? `The ${claims.length} most overdue of ${formatCount(total)}, oldest due date first.` : 'Past their due date and not yet approved, oldest first.'}
+      />
+      {claims.length === 0 ? (
+        <EmptyState title="Nothing is overdue" description="Every claim with a due date is either approved or still within its time." />
+      ) : (
+        <ol className="divide-y divide-paper-line" data-testid="overdue-list">
+          {claims.map((claim) => (
+            <li key={claim.id} className="py-2.5 first:pt-0 last:pb-0">
+              <Link to={`/claims/${claim.id}`} className="line-clamp-2 font-medium">
+                {claim.text}
+              </Link>
+              <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-ink-muted">
+                <span className="font-medium text-red-800">{describeDue(claim.dueAt, now)}</span>
+                <span aria-hidden="true">·</span>
+                <span>due {formatDay(claim.dueAt)}</span>
+                <StatusBadge status={claim.status} />
+                <span>{claim.assigneeName ?? 'Unassigned'}</span>
+              </p>
+              <p className="mt-0.5 truncate text-sm text-ink-muted">
+                in <Link to={`/articles/${claim.articleId}`} className="text-ink-muted">{claim.articleTitle}</Link>
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Card>
+  )
+}
+
+const OPEN_STATUS_ORDER: ClaimStatus[] = ['UNREVIEWED', 'IN_RESEARCH', 'NEEDS_REVIEW']
+
+export function CheckerLoadTable({ load, unassigned }: { load: CheckerLoad[]; unassigned: number }) {
+  const titleId = useId()
+  return (
+    <Card aria-labelledby={titleId} className="min-w-0">
+      <CardHeader
+        as="h2"
+        titleId={titleId}
+        title="Open claims per person"
+        description="Claims assigned to each fact-checker and editor that are not approved yet."
+      />
+      <ul className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-ink-muted" aria-hidden="true">
+        {OPEN_STATUS_ORDER.map((status) => (
+          <li key={status} className="inline-flex items-center gap-1">
+            <StatusGlyph status={status} />
+            {STATUS_LABELS[status]}
+          </li>
+        ))}
+      </ul>
+      {load.length === 0 && unassigned === 0 ? (
+        <EmptyState title="No fact-checkers yet" description="An admin can add fact-checkers and editors under Admin." />
+      ) : (
+        <div className="-mx-4 overflow-x-auto sm:-mx-5">
+          <table className="w-full text-left text-sm" data-testid="checker-load">
+            <thead>
+              <tr>
+                <th scope="col" className={TH}>Person</th>
+                <th scope="col" className={`${TH} text-right`}>Open</th>
+                <th scope="col" className={TH}>By status</th>
+                <th scope="col" className={`${TH} text-right`}>Overdue</th>
+              </tr>
+            </thead>
+            <tbody>
+              {load.map((person) => (
+                <tr key={person.userId} className={person.active ? undefined : 'text-ink-muted'}>
+                  <th scope="row" className={`${TD} font-normal`}>
+                    <span className="font-medium text-ink">{person.name}</span>
+                    <span className="block text-xs text-ink-muted">
+                      {ROLE_LABELS[person.role]}
+                      {person.active ? '' : ' · deactivated'}
+                    </span>
+                  </th>
+                  <td className={`${TD} text-right font-semibold tabular-nums`}>{formatCount(person.openCount)}</td>
+                  <td className={TD}>
+                    <ul className="flex flex-wrap gap-x-3 gap-y-1">
+                      {person.byStatus.map((entry) => (
+                        <li key={entry.status} className="inline-flex items-center gap-1 tabular-nums" title={STATUS_LABELS[entry.status]}>
+                          <StatusGlyph status={entry.status} />
+                          {formatCount(entry.count)}
+                          <span className="sr-only"> {STATUS_LABELS[entry.status].toLowerCase()}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td className={cx(TD, 'text-right tabular-nums', person.overdueCount > 0 && 'font-semibold text-red-800')}>
+                    {formatCount(person.overdueCount)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" className="px-3 py-2 font-normal text-ink-muted">
+                  Nobody assigned
+                </th>
+                <td className="px-3 py-2 text-right tabular-nums text-ink-muted" data-testid="unassigned-open">
+                  {formatCount(unassigned)}
+                </td>
+                <td colSpan={2} />
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+    </Card>
+  )
+}
+
+/** What the actor did, as the words before and after the quoted claim. */
+function describeEvent(item: Pick<ActivityItem, 'type' | 'toStatus'>): [string, string] {
+  switch (item.type) {
+    case 'CREATED':
+      return ['added', '']
+    case 'EDITED':
+      return ['edited', '']
+    case 'DELETED':
+      return ['deleted', '']
+    case 'STATUS_CHANGED':
+      return item.toStatus ? ['moved', ` to ${STATUS_LABELS[item.toStatus].toLowerCase()}`] : ['changed the status of', '']
+    case 'VERDICT_PROPOSED':
+      return ['proposed a verdict for', '']
+    case 'APPROVED':
+      return ['approved the verdict on', '']
+    case 'RETURNED':
+      return ['returned', ' to research']
+    case 'REOPENED':
+      return ['reopened', '']
+    case 'SOURCE_ATTACHED':
+      return ['attached a source to', '']
+    case 'SOURCE_DETACHED':
+      return ['removed a source from', '']
+    case 'ASSIGNED':
+      return ['changed who checks', '']
+  }
+}
+
+export function ActivityList({ items, filtered = false }: { items: ActivityItem[]; filtered?: boolean }) {
+  const titleId = useId()
+  return (
+    <Card aria-labelledby={titleId} className="min-w-0">
+      <CardHeader as="h2" titleId={titleId} title="Recent activity" description="The latest changes to claims, newest first." />
+      {items.length === 0 ? (
+        <EmptyState
+          title={filtered ? 'No activity on these claims' : 'No activity yet'}
+          description="Every change to a claim — added, researched, proposed, approved — is listed here."
+        />
+      ) : (
+        <ol className="divide-y divide-paper-line" data-testid="activity">
+          {items.map((item) => (
+            <li key={item.id} className="grid gap-x-4 gap-y-0.5 py-2.5 first:pt-0 last:pb-0 sm:grid-cols-[9rem_1fr]">
+              <time dateTime={new Date(item.createdAt).toISOString()} className="text-sm text-ink-muted tabular-nums">
+                {formatMoment(item.createdAt)}
+              </time>
+              <p className="min-w-0 text-sm">
+                <span className="font-medium">{item.actorName}</span> {describeEvent(item)[0]}{' '}
+                <Link to={`/claims/${item.claimId}`} className="break-words">
+                  “{item.claimText.length > 120 ? `${item.claimText.slice(0, 119)}…` : item.claimText}”
+                </Link>
+                {describeEvent(item)[1]}
+                {item.note ? <span className="block text-ink-muted">Note: {item.note}</span> : null}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Card>
+  )
+}

@@ -1,0 +1,492 @@
+// The credibility dashboard and the article credibility panel, aggregated in SQL: every count and
+// score below is computed by Postgres (COUNT … FILTER, SUM of the verdict weight CASE), never by
+// looping over claim rows here. Soft-deleted claims are left out of every figure.
+import { VERDICTS } from '~/claims/verdicts'
+import { Prisma } from '~/generated/prisma/client'
+import { ClaimStatus, Role, type ClaimEventType, type Verdict } from '~/generated/prisma/enums'
+import { db } from '~/utils/db.server'
+import { credibilityWeightCase, type Credibility } from './credibility'
+import {
+  createdAtRange,
+  decodeArticleCursor,
+  encodeArticleCursor,
+  hasFilters,
+  type DashboardFilters,
+  type DashboardQuery,
+} from './dashboard-query'
+
+export const DASHBOARD_ARTICLES_PAGE = 50
+export const OVERDUE_LIST_SIZE = 10
+export const ACTIVITY_LIST_SIZE = 20
+export const UNRESOLVED_LIST_SIZE = 50
+const TAG_SUGGESTIONS = 30
+const RECENT_CLAIMS_FOR_TAGS = 1_000
+
+const STATUSES = Object.values(ClaimStatus)
+/** The statuses of work still open: everything before approval. */
+const OPEN_STATUSES = STATUSES.filter((status) => status !== ClaimStatus.APPROVED)
+
+// ---------------------------------------------------------------------------------------------
+// SQL building blocks. Aliases, enum values and verdict weights are spliced in with Prisma.raw:
+// they all come from constants in this file or the verdict table, never from a request.
+
+function quoted(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`
+}
+
+function column(alias: string, name: string): Prisma.Sql {
+  return Prisma.raw(`${alias}."${name}"`)
+}
+
+const APPROVED = Prisma.raw(quoted(ClaimStatus.APPROVED))
+
+/** Live claims that match the dashboard filter. */
+function claimFilter(alias: string, filters: DashboardFilters): Prisma.Sql {
+  const conditions = [Prisma.sql`${column(alias, 'deletedAt')} IS NULL`]
+  const { start, end } = createdAtRange(filters)
+  if (start) conditions.push(Prisma.sql`${column(alias, 'createdAt')} >= ${start}::timestamp`)
+  if (end) conditions.push(Prisma.sql`${column(alias, 'createdAt')} < ${end}::timestamp`)
+  // `@>` on an array literal is what the GIN index on "tags" answers.
+  if (filters.tag) conditions.push(Prisma.sql`${column(alias, 'tags')} @> ARRAY[${filters.tag}]::text[]`)
+  return Prisma.join(conditions, ' AND ')
+}
+
+/**
+ * Claims counted per cell, a cell being one value of each `by` column: the one pass over the claim
+ * rows that the figures are then summed from. Each row only bumps a counter in its cell; weights,
+ * scores and per-status columns are worked out over the few cells, which is far cheaper than
+ * evaluating every FILTER clause on every claim. The columns read are all in one of the two
+ * dashboard indexes, so Postgres can count from an index without reading the claim rows.
+ *   n          claims in the cell
+ *   dueBefore  of which due before `now` (overdue, where the status is not approved)
+ */
+function cellsSql(filters: DashboardFilters, now: string, by: ReadonlyArray<'articleId' | 'assigneeId' | 'status' | 'verdict'>, where?: Prisma.Sql): Prisma.Sql {
+  const columns = Prisma.raw(by.map((name) => `c."${name}"`).join(', '))
+  return Prisma.sql`
+      SELECT ${columns}, COUNT(*)::int AS "n",
+             COUNT(*) FILTER (WHERE c."dueAt" < ${now}::timestamp)::int AS "dueBefore"
+        FROM "Claim" c
+       WHERE ${claimFilter('c', filters)}${where ? Prisma.sql` AND ${where}` : Prisma.empty}
+       GROUP BY ${columns}`
+}
+
+/** A sum of one counter over the cells that satisfy `where`; 0, never NULL, when none does. */
+function sumOf(counter: string, where: string | null, as: string): Prisma.Sql {
+  const filter = where ? ` FILTER (WHERE ${where})` : ''
+  return Prisma.raw(`COALESCE(SUM(k."${counter}")${filter}, 0)::int AS "${as}"`)
+}
+
+/**
+ * Total, scored count and score over cells `k`, as DESIGN.md defines them: the mean weight of
+ * approved scored claims × 100, rounded half up (numeric ROUND, like Math.round on these
+ * non-negative values), NULL when none is scored.
+ */
+function credibilityColumns(): Prisma.Sql {
+  const weight = credibilityWeightCase('k."verdict"')
+  const scored = `k."status" = ${quoted(ClaimStatus.APPROVED)} AND (${weight}) IS NOT NULL`
+  return Prisma.sql`${sumOf('n', null, 'totalCount')},
+    ${sumOf('n', scored, 'scoredCount')},
+    ${Prisma.raw(`ROUND(SUM(k."n" * (${weight})) FILTER (WHERE ${scored}) * 100 / NULLIF(SUM(k."n") FILTER (WHERE ${scored}), 0))::int AS "score"`)}`
+}
+
+function statusCountColumns(statuses: readonly ClaimStatus[] = STATUSES): Prisma.Sql {
+  return Prisma.join(
+    statuses.map((status) => sumOf('n', `k."status" = ${quoted(status)}`, `status_${status}`)),
+    ', ',
+  )
+}
+
+function verdictCountColumns(status: ClaimStatus, prefix: string): Prisma.Sql {
+  return Prisma.join(
+    VERDICTS.map(({ verdict }) => sumOf('n', `k."status" = ${quoted(status)} AND k."verdict" = ${quoted(verdict)}`, `${prefix}_${verdict}`)),
+    ', ',
+  )
+}
+
+const OVERDUE_COLUMN = sumOf('dueBefore', `k."status" <> ${quoted(ClaimStatus.APPROVED)}`, 'overdueCount')
+
+type Row = Record<string, unknown>
+
+function count(row: Row | undefined, key: string): number {
+  const value = row?.[key]
+  return typeof value === 'number' ? value : 0
+}
+
+function credibilityOfRow(row: Row | undefined): Credibility {
+  const score = row?.score
+  return { score: typeof score === 'number' ? score : null, scoredCount: count(row, 'scoredCount'), totalCount: count(row, 'totalCount') }
+}
+
+export type StatusCount = { status: ClaimStatus; count: number }
+export type VerdictCount = { verdict: Verdict; count: number }
+
+function statusCounts(row: Row | undefined, statuses: readonly ClaimStatus[] = STATUSES): StatusCount[] {
+  return statuses.map((status) => ({ status, count: count(row, `status_${status}`) }))
+}
+
+function verdictCounts(row: Row | undefined, prefix: string): VerdictCount[] {
+  return VERDICTS.map(({ verdict }) => ({ verdict, count: count(row, `${prefix}_${verdict}`) }))
+}
+
+/** Timestamps are compared as UTC wall-clock values, the way Prisma stores DateTime. */
+function timestampParam(date: Date): string {
+  return date.toISOString().slice(0, -1)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The dashboard
+
+export type DeskTotals = {
+  /** Every article when nothing is filtered; otherwise the articles with a matching claim. */
+  articleCount: number
+  claimCount: number
+  approvedCount: number
+  /** Claims with a proposed verdict waiting for an editor (NEEDS_REVIEW). */
+  reviewQueue: number
+  /** Due before now and not yet approved. */
+  overdueCount: number
+  /** Open (not approved) claims nobody is assigned to. */
+  unassignedOpenCount: number
+  /** Over every matching claim of the desk. */
+  credibility: Credibility
+}
+
+export type VerdictTally = {
+  verdict: Verdict
+  /** Approved claims with this verdict: the desk's published findings. */
+  approved: number
+  /** Claims waiting for review with this verdict proposed; not part of any score yet. */
+  proposed: number
+}
+
+export type OverdueClaim = {
+  id: string
+  text: string
+  status: ClaimStatus
+  dueAt: Date
+  articleId: string
+  articleTitle: string
+  assigneeName: string | null
+}
+
+export type CheckerLoad = {
+  userId: string
+  name: string
+  role: Role
+  active: boolean
+  /** Assigned and not approved. */
+  openCount: number
+  overdueCount: number
+  byStatus: StatusCount[]
+}
+
+export type ArticleRow = {
+  id: string
+  title: string
+  outlet: string
+  publishedAt: Date | null
+  credibility: Credibility
+  byStatus: StatusCount[]
+  overdueCount: number
+}
+
+export type ActivityItem = {
+  id: string
+  type: ClaimEventType
+  fromStatus: ClaimStatus | null
+  toStatus: ClaimStatus | null
+  note: string
+  createdAt: Date
+  actorName: string
+  claimId: string
+  claimText: string
+  articleId: string
+}
+
+export type Dashboard = {
+  filtered: boolean
+  totals: DeskTotals
+  byStatus: StatusCount[]
+  byVerdict: VerdictTally[]
+  overdue: OverdueClaim[]
+  load: CheckerLoad[]
+  articles: { rows: ArticleRow[]; nextCursor: string | null; isFirstPage: boolean }
+  activity: ActivityItem[]
+  /** The desk's most used tags, for the filter's suggestions. */
+  tags: string[]
+}
+
+/**
+ * The most overdue open claims. One ordered walk per open status, merged: each walks the
+ * ("status", "dueAt", …) index from the oldest due date and stops after a few rows, where a single
+ * walk of "dueAt" would first step over every approved claim's long-past due date. The status is
+ * given as a range of one value, ordered on with "dueAt": that order only the composite index has,
+ * so the planner cannot pick the plain "dueAt" index on the hope of finding ten rows early.
+ */
+function overdueSql(filters: DashboardFilters, now: string) {
+  const walks = OPEN_STATUSES.map(
+    (status) => Prisma.sql`(
+        SELECT c."id", c."text", c."status", c."dueAt", c."articleId", c."assigneeId"
+          FROM "Claim" c
+         WHERE c."status" BETWEEN ${Prisma.raw(quoted(status))} AND ${Prisma.raw(quoted(status))}
+           AND c."dueAt" < ${now}::timestamp AND ${claimFilter('c', filters)}
+         ORDER BY c."status", c."dueAt" ASC, c."id" ASC
+         LIMIT ${OVERDUE_LIST_SIZE})`,
+  )
+  return Prisma.sql`
+    SELECT o."id", o."text", o."status", o."dueAt", o."articleId", a."title" AS "articleTitle", u."name" AS "assigneeName"
+      FROM (${Prisma.join(walks, ' UNION ALL ')}) o
+      JOIN "Article" a ON a."id" = o."articleId"
+      LEFT JOIN "User" u ON u."id" = o."assigneeId"
+     ORDER BY o."dueAt" ASC, o."id" ASC
+     LIMIT ${OVERDUE_LIST_SIZE}`
+}
+
+const OPEN_STATUS_LIST = Prisma.raw(OPEN_STATUSES.map(quoted).join(', '))
+
+/**
+ * Open claims per assignee: each active fact-checker and editor (even with nothing assigned),
+ * anyone else who still holds open claims, and a row without a user for the unassigned ones.
+ */
+function loadSql(filters: DashboardFilters, now: string) {
+  const checkerRoles = Prisma.raw([Role.FACT_CHECKER, Role.EDITOR].map(quoted).join(', '))
+  return Prisma.sql`
+    WITH cells AS (${cellsSql(filters, now, ['assigneeId', 'status'], Prisma.sql`c."status" IN (${OPEN_STATUS_LIST})`)}),
+    open_claims AS (
+      SELECT k."assigneeId", ${sumOf('n', null, 'openCount')}, ${OVERDUE_COLUMN}, ${statusCountColumns(OPEN_STATUSES)}
+        FROM cells k
+       GROUP BY k."assigneeId"
+    )
+    SELECT u."id" AS "userId", u."name", u."role", u."active", o.*
+      FROM "User" u
+      LEFT JOIN open_claims o ON o."assigneeId" = u."id"
+     WHERE (u."active" AND u."role" IN (${checkerRoles})) OR o."assigneeId" IS NOT NULL
+     UNION ALL
+    SELECT NULL, NULL, NULL, NULL, o.* FROM open_claims o WHERE o."assigneeId" IS NULL
+     ORDER BY "openCount" DESC NULLS LAST, "overdueCount" DESC NULLS LAST, "name" ASC, "userId" ASC`
+}
+
+/**
+ * The desk's figures (totals, claims by status and by verdict) and one page of the articles table,
+ * from a single pass over the matching claims: both are summed from the same per-article cells.
+ * The figures come back as one JSON column, `desk`, beside every row of the page (and on a row of
+ * their own when the page is empty).
+ */
+function deskSql(query: DashboardQuery, now: string) {
+  const filtered = hasFilters(query)
+  const sortColumn = query.sort === 'score' ? '"score"' : '"coverage"'
+  const key = Prisma.raw(`r.${sortColumn}`)
+  const cursor = decodeArticleCursor(query.after)
+  const direction = Prisma.raw(query.dir === 'asc' ? 'ASC' : 'DESC')
+  const beyond = Prisma.raw(query.dir === 'asc' ? '>' : '<')
+  // Unrated rows (NULL key) come last whichever way the table is sorted; ties go by id.
+  const after = !cursor
+    ? Prisma.empty
+    : cursor.key === null
+      ? Prisma.sql`WHERE ${key} IS NULL AND r."id" > ${cursor.id}`
+      : Prisma.sql`WHERE (${key} ${beyond} ${cursor.key}::numeric OR (${key} = ${cursor.key}::numeric AND r."id" > ${cursor.id}) OR ${key} IS NULL)`
+  // Unfiltered, every article counts (those without claims too); filtered, those with a matching claim.
+  const articleCount = filtered ? Prisma.sql`COUNT(DISTINCT k."articleId")::int` : Prisma.sql`(SELECT COUNT(*)::int FROM "Article")`
+  return Prisma.sql`
+    WITH cells AS (${cellsSql(query, now, ['articleId', 'status', 'verdict'])}),
+    desk AS (
+      SELECT ${articleCount} AS "articleCount",
+             ${credibilityColumns()},
+             ${OVERDUE_COLUMN},
+             ${statusCountColumns()},
+             ${verdictCountColumns(ClaimStatus.APPROVED, 'approved')},
+             ${verdictCountColumns(ClaimStatus.NEEDS_REVIEW, 'proposed')}
+        FROM cells k
+    ),
+    per_article AS (
+      SELECT k."articleId", ${credibilityColumns()}, ${statusCountColumns()}, ${OVERDUE_COLUMN}
+        FROM cells k
+       GROUP BY k."articleId"
+    ),
+    r AS (
+      SELECT a."id", a."title", a."outlet", a."publishedAt", p.*,
+             ROUND(p."scoredCount"::numeric / NULLIF(p."totalCount", 0), 6) AS "coverage"
+        FROM "Article" a
+        ${filtered ? Prisma.sql`JOIN` : Prisma.sql`LEFT JOIN`} per_article p ON p."articleId" = a."id"
+    ),
+    page AS (
+      SELECT r.*, ${key}::text AS "sortKey"
+        FROM r
+        ${after}
+       ORDER BY ${key} ${direction} NULLS LAST, r."id" ASC
+       LIMIT ${DASHBOARD_ARTICLES_PAGE + 1}
+    )
+    SELECT row_to_json(desk) AS "desk", page.*
+      FROM desk LEFT JOIN page ON true
+     ORDER BY ${Prisma.raw(`page.${sortColumn}`)} ${direction} NULLS LAST, page."id" ASC`
+}
+
+function activitySql(filters: DashboardFilters) {
+  return Prisma.sql`
+    SELECT e."id", e."type", e."fromStatus", e."toStatus", e."note", e."createdAt",
+           u."name" AS "actorName", c."id" AS "claimId", c."text" AS "claimText", c."articleId"
+      FROM "ClaimEvent" e
+      JOIN "Claim" c ON c."id" = e."claimId"
+      JOIN "User" u ON u."id" = e."actorId"
+     WHERE ${claimFilter('c', filters)}
+     ORDER BY e."createdAt" DESC, e."id" DESC
+     LIMIT ${ACTIVITY_LIST_SIZE}`
+}
+
+/** Tags of the latest claims, most used first: suggestions for the filter, not a figure. */
+function tagsSql() {
+  return Prisma.sql`
+    SELECT t.tag
+      FROM (SELECT c."tags" FROM "Claim" c WHERE c."deletedAt" IS NULL ORDER BY c."createdAt" DESC LIMIT ${RECENT_CLAIMS_FOR_TAGS}) c
+     CROSS JOIN LATERAL unnest(c."tags") AS t(tag)
+     GROUP BY t.tag
+     ORDER BY COUNT(*) DESC, t.tag ASC
+     LIMIT ${TAG_SUGGESTIONS}`
+}
+
+/** Every figure of the dashboard for the claims the query matches, as of `now`. */
+export async function deskDashboard(query: DashboardQuery, options: { now?: Date } = {}): Promise<Dashboard> {
+  const now = timestampParam(options.now ?? new Date())
+  const [deskRows, overdue, load, activity, tags] = await Promise.all([
+    db.$queryRaw<Row[]>(deskSql(query, now)),
+    db.$queryRaw<OverdueClaim[]>(overdueSql(query, now)),
+    db.$queryRaw<Row[]>(loadSql(query, now)),
+    db.$queryRaw<ActivityItem[]>(activitySql(query)),
+    db.$queryRaw<Array<{ tag: string }>>(tagsSql()),
+  ])
+  const desk = deskRows[0]?.desk as Row | undefined
+  const unassigned = load.find((row) => row.userId == null)
+  const people = load.filter((row) => row.userId != null)
+  const articleRows = deskRows.filter((row) => row.id != null)
+  const page = articleRows.slice(0, DASHBOARD_ARTICLES_PAGE)
+  const last = page[page.length - 1]
+  return {
+    filtered: hasFilters(query),
+    totals: {
+      articleCount: count(desk, 'articleCount'),
+      claimCount: count(desk, 'totalCount'),
+      approvedCount: count(desk, `status_${ClaimStatus.APPROVED}`),
+      reviewQueue: count(desk, `status_${ClaimStatus.NEEDS_REVIEW}`),
+      overdueCount: count(desk, 'overdueCount'),
+      unassignedOpenCount: count(unassigned, 'openCount'),
+      credibility: credibilityOfRow(desk),
+    },
+    byStatus: statusCounts(desk),
+    byVerdict: VERDICTS.map(({ verdict }) => ({
+      verdict,
+      approved: count(desk, `approved_${verdict}`),
+      proposed: count(desk, `proposed_${verdict}`),
+    })),
+    overdue,
+    load: people.map((row) => ({
+      userId: row.userId as string,
+      name: row.name as string,
+      role: row.role as Role,
+      active: row.active as boolean,
+      openCount: count(row, 'openCount'),
+      overdueCount: count(row, 'overdueCount'),
+      byStatus: statusCounts(row, OPEN_STATUSES),
+    })),
+    articles: {
+      rows: page.map((row) => ({
+        id: row.id as string,
+        title: row.title as string,
+        outlet: row.outlet as string,
+        publishedAt: (row.publishedAt as Date | null) ?? null,
+        credibility: credibilityOfRow(row),
+        byStatus: statusCounts(row),
+        overdueCount: count(row, 'overdueCount'),
+      })),
+      nextCursor:
+        articleRows.length > DASHBOARD_ARTICLES_PAGE && last
+          ? encodeArticleCursor({ key: (last.sortKey as string | null) ?? null, id: last.id as string })
+          : null,
+      isFirstPage: !decodeArticleCursor(query.after),
+    },
+    activity,
+    tags: tags.map((row) => row.tag),
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per article: the panel on the article page and the figures in article lists
+
+export type ArticleCredibilitySummary = Credibility & {
+  articleId: string
+  /** Approved claims per verdict, in the verdict table's order (zeros included). */
+  byVerdict: VerdictCount[]
+  /** Claims not approved yet, whatever their status. */
+  unresolvedCount: number
+}
+
+export type UnresolvedClaim = {
+  id: string
+  text: string
+  status: ClaimStatus
+  /** A proposed or draft verdict; it does not count until the claim is approved. */
+  verdict: Verdict | null
+  dueAt: Date | null
+  assigneeName: string | null
+}
+
+export type ArticleCredibility = ArticleCredibilitySummary & {
+  /** The first UNRESOLVED_LIST_SIZE unresolved claims, in the order they appear in the article. */
+  unresolved: UnresolvedClaim[]
+}
+
+function summaryColumns(): Prisma.Sql {
+  return Prisma.sql`${credibilityColumns()},
+    ${sumOf('n', `k."status" <> ${quoted(ClaimStatus.APPROVED)}`, 'unresolvedCount')},
+    ${verdictCountColumns(ClaimStatus.APPROVED, 'approved')}`
+}
+
+function summaryOfRow(articleId: string, row: Row | undefined): ArticleCredibilitySummary {
+  return {
+    articleId,
+    ...credibilityOfRow(row),
+    byVerdict: verdictCounts(row, 'approved'),
+    unresolvedCount: count(row, 'unresolvedCount'),
+  }
+}
+
+/** Credibility of one article with its open claims listed: what the article page shows. */
+export async function articleCredibility(articleId: string): Promise<ArticleCredibility> {
+  const [figures, unresolved] = await Promise.all([
+    db.$queryRaw<Row[]>`
+      WITH cells AS (
+        SELECT c."status", c."verdict", COUNT(*)::int AS "n"
+          FROM "Claim" c
+         WHERE c."articleId" = ${articleId} AND c."deletedAt" IS NULL
+         GROUP BY c."status", c."verdict"
+      )
+      SELECT ${summaryColumns()} FROM cells k`,
+    db.$queryRaw<UnresolvedClaim[]>`
+      SELECT c."id", c."text", c."status", c."verdict", c."dueAt", u."name" AS "assigneeName"
+        FROM "Claim" c
+        LEFT JOIN "User" u ON u."id" = c."assigneeId"
+       WHERE c."articleId" = ${articleId} AND c."deletedAt" IS NULL AND c."status" <> ${APPROVED}
+       ORDER BY c."startOffset" ASC, c."endOffset" ASC, c."id" ASC
+       LIMIT ${UNRESOLVED_LIST_SIZE}`,
+  ])
+  return { ...summaryOfRow(articleId, figures[0]), unresolved }
+}
+
+/** Credibility of several articles in one grouped query, for lists; every id asked for gets an entry. */
+export async function articlesCredibility(articleIds: readonly string[]): Promise<Record<string, ArticleCredibilitySummary>> {
+  const ids = [...new Set(articleIds)]
+  const result: Record<string, ArticleCredibilitySummary> = {}
+  if (ids.length === 0) return result
+  const rows = await db.$queryRaw<Row[]>`
+    WITH cells AS (
+      SELECT c."articleId", c."status", c."verdict", COUNT(*)::int AS "n"
+        FROM "Claim" c
+       WHERE c."articleId" IN (${Prisma.join(ids)}) AND c."deletedAt" IS NULL
+       GROUP BY c."articleId", c."status", c."verdict"
+    )
+    SELECT k."articleId", ${summaryColumns()}
+      FROM cells k
+     GROUP BY k."articleId"`
+  const byArticle = new Map(rows.map((row) => [row.articleId as string, row]))
+  for (const id of ids) result[id] = summaryOfRow(id, byArticle.get(id))
+  return result
+}

@@ -1,0 +1,48 @@
+import { requirePermission } from '~/auth/session.server'
+import { DashboardArticles } from '~/components/dashboard-articles'
+import { StatusChart, VerdictChart } from '~/components/dashboard-charts'
+import { DashboardFilters } from '~/components/dashboard-filters'
+import { ActivityList, CheckerLoadTable, OverdueClaims } from '~/components/dashboard-lists'
+import { DashboardTotals } from '~/components/dashboard-totals'
+import { PageHeader } from '~/components/ui/page-header'
+import { deskDashboard } from '~/credibility/credibility.server'
+import { parseDashboardQuery } from '~/credibility/dashboard-query'
+import type { Route } from './+types/dashboard'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Dashboard · Factdesk' }]
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requirePermission(request, 'dashboard:view')
+  const { query, errors } = parseDashboardQuery(new URL(request.url).searchParams)
+  const now = new Date()
+  const dashboard = await deskDashboard(query, { now })
+  return { ...dashboard, query, errors, now: now.toISOString() }
+}
+
+export default function Dashboard({ loaderData }: Route.ComponentProps) {
+  const { query, errors, now, filtered, totals, byStatus, byVerdict, overdue, load, articles, activity, tags } = loaderData
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Dashboard" description="Credibility, progress and workload across the desk." />
+      <DashboardFilters query={query} errors={errors} tags={tags} />
+      <DashboardTotals totals={totals} filtered={filtered} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <StatusChart counts={byStatus} filtered={filtered} />
+        <VerdictChart tallies={byVerdict} filtered={filtered} />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <OverdueClaims claims={overdue} total={totals.overdueCount} now={now} />
+        <CheckerLoadTable load={load} unassigned={totals.unassignedOpenCount} />
+      </div>
+      <DashboardArticles
+        rows={articles.rows}
+        query={query}
+        nextCursor={articles.nextCursor}
+        isFirstPage={articles.isFirstPage}
+        total={totals.articleCount}
+        filtered={filtered}
+      />
+      <ActivityList items={activity} filtered={filtered} />
+    </div>
+  )
+}

@@ -1,0 +1,142 @@
+// `npm run bench`: builds a 100,000-claim desk in a database of its own (on DATABASE_URL's server or the
+// embedded PostgreSQL), signs an editor in, runs each section and prints one table of timings.
+//   --keep       leave the bench database in place afterwards (it is rebuilt on the next run anyway)
+//   --explain    print EXPLAIN ANALYZE of the dashboard's statements
+//   --runs=N     timed runs per dashboard row (default 50, after 5 warm-ups)
+//   --only=a,b   run only the named sections (dashboard, export)
+//
+// The desk is built once; then each section runs against it. A section is a function
+// (ctx: BenchContext) => Promise<BenchRow[]> (scripts/bench/timing.ts has the types and timing helpers);
+// add yours to `sections` below, as scripts/bench/export.ts's benchExport is when that file exists.
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+import { benchDashboard, explainStatements } from './bench/dashboard.ts'
+import { buildDesk, DEFAULT_DESK } from './bench/desk.ts'
+import { DEFAULT_RUNS, formatTable, type BenchContext, type BenchRow, type RunOptions } from './bench/timing.ts'
+import { createDatabaseIfMissing, provideDatabase } from './lib/database.ts'
+import { migrate } from './lib/migrate.ts'
+
+const args = process.argv.slice(2)
+const keep = args.includes('--keep')
+const explain = args.includes('--explain')
+const runsArg = args.find((arg) => arg.startsWith('--runs='))
+const onlyArg = args.find((arg) => arg.startsWith('--only='))
+const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',').filter(Boolean)) : null
+const runs: RunOptions = { ...DEFAULT_RUNS, runs: runsArg ? Math.max(1, Number(runsArg.slice('--runs='.length)) || DEFAULT_RUNS.runs) : DEFAULT_RUNS.runs }
+
+const BENCH_DATABASE = 'factdesk_bench'
+const TARGET_P95_MS = 100
+const TARGET_RATIO = 2
+
+type Section = { name: string; run: (ctx: BenchContext) => Promise<BenchRow[]> }
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+
+/** The export section, when its module is there (scripts/bench/export.ts, exporting benchExport). */
+async function exportSection(): Promise<Section | null> {
+  const file = path.join(here, 'bench', 'export.ts')
+  if (!fs.existsSync(file)) return null
+  const module = (await import('./bench/export.ts' as string)) as { benchExport?: (ctx: BenchContext) => Promise<BenchRow[]> }
+  return typeof module.benchExport === 'function' ? { name: 'export', run: module.benchExport } : null
+}
+
+function databaseUrlFor(serverUrl: string, database: string) {
+  const url = new URL(serverUrl)
+  url.pathname = `/${database}`
+  return url.toString()
+}
+
+async function dropDatabase(serverUrl: string, name: string) {
+  const client = new pg.Client({ connectionString: serverUrl })
+  await client.connect()
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+  } finally {
+    await client.end()
+  }
+}
+
+const server = await provideDatabase((line) => console.log(line))
+const benchUrl = databaseUrlFor(server.url, BENCH_DATABASE)
+let exitCode = 0
+try {
+  console.log(`Building the bench desk in database ${BENCH_DATABASE}: ${DEFAULT_DESK.articles} articles × ${DEFAULT_DESK.claimsPerArticle} claims…`)
+  await dropDatabase(server.url, BENCH_DATABASE)
+  await createDatabaseIfMissing(server.url, BENCH_DATABASE)
+  await migrate(benchUrl)
+  const desk = await buildDesk(benchUrl)
+  console.log(`Built in ${desk.seconds.toFixed(1)} s.\n`)
+
+  // The app reads its configuration on first use: point it at the bench database before loading it.
+  process.env.DATABASE_URL = benchUrl
+  process.env.SESSION_SECRET ??= crypto.randomBytes(32).toString('hex')
+  const { createSession } = await import('../app/auth/session.server.ts')
+  const { disconnectDb } = await import('../app/utils/db.server.ts')
+  const setCookie = await createSession(desk.editorId, new Request('http://localhost:3000/login', { headers: { 'User-Agent': 'factdesk-bench' } }))
+  const ctx: BenchContext = { databaseUrl: benchUrl, editorCookie: setCookie.split(';')[0]! }
+
+  let dashboardStatements: Awaited<ReturnType<typeof benchDashboard>>['dashboardStatements'] = []
+  const sections: Section[] = [
+    {
+      name: 'dashboard',
+      run: async (context) => {
+        const result = await benchDashboard(context, runs)
+        dashboardStatements = result.dashboardStatements
+        return result.rows
+      },
+    },
+  ]
+  const more = await exportSection()
+  if (more) sections.push(more)
+  else console.log('(No export section: scripts/bench/export.ts does not export benchExport yet.)\n')
+
+  const loadBefore = os.loadavg()[0]!
+  const rows: BenchRow[] = []
+  for (const section of sections.filter((candidate) => !only || only.has(candidate.name))) {
+    console.log(`Running ${section.name}…`)
+    try {
+      rows.push(...(await section.run(ctx)))
+    } catch (error) {
+      console.error(`The ${section.name} section failed:`, error)
+      rows.push({ name: `${section.name} (failed)`, p50: Number.NaN, p95: Number.NaN, note: String((error as Error).message ?? error).slice(0, 120) })
+      exitCode = 1
+    }
+  }
+
+  const claims = desk.counts.claims.toLocaleString('en-GB')
+  console.log(`\nDesk: ${claims} claims, ${desk.counts.events.toLocaleString('en-GB')} events. Times in ms; dashboard rows over ${runs.runs} runs after ${runs.warmups} warm-ups.`)
+  // Timings mean little on a busy machine: say how busy it was.
+  console.log(`Machine: ${os.cpus().length} CPUs; 1-minute load average ${loadBefore.toFixed(1)} before the runs, ${os.loadavg()[0]!.toFixed(1)} after.`)
+  console.log('SQL = the statements the loader sent, captured at the pg driver and replayed on a plain pg pool in the same concurrent waves.\n')
+  console.log(formatTable(rows))
+
+  const whole = rows.find((row) => row.name.startsWith('dashboard loader (whole desk)'))
+  if (whole) {
+    const ratio = whole.p95 / (whole.sqlP95 ?? Number.NaN)
+    const mark = (ok: boolean) => (ok ? 'met' : 'NOT MET')
+    console.log(`\nTargets for the dashboard loader on ${claims} claims:`)
+    console.log(`  p95 within ${TARGET_RATIO}× its raw SQL p95: ${ratio.toFixed(2)}× — ${mark(ratio <= TARGET_RATIO)}`)
+    console.log(`  p95 under ${TARGET_P95_MS} ms: ${whole.p95.toFixed(1)} ms — ${mark(whole.p95 < TARGET_P95_MS)}`)
+  }
+
+  if (explain && dashboardStatements.length) {
+    console.log('\nEXPLAIN ANALYZE of the dashboard loader’s statements:')
+    await explainStatements(benchUrl, dashboardStatements)
+  }
+  await disconnectDb()
+} catch (error) {
+  console.error(error)
+  exitCode = 1
+} finally {
+  if (keep) {
+    console.log(`\nKept the bench database: ${benchUrl}`)
+  } else {
+    await dropDatabase(server.url, BENCH_DATABASE).catch((error) => console.error('Could not drop the bench database:', error))
+  }
+  await server.stop()
+}
+process.exit(exitCode)
