@@ -2,7 +2,8 @@
 // lock, and the article list with its claim counts and credibility, aggregated in SQL.
 import { canEditArticle, type Actor } from '~/auth/permissions'
 import { STATUS_LABELS } from '~/claims/workflow'
-import { credibilityScore, credibilityWeightCase, type Credibility } from '~/credibility/credibility'
+import type { Credibility } from '~/credibility/credibility'
+import { articlesCredibility } from '~/credibility/credibility.server'
 import { Prisma } from '~/generated/prisma/client'
 import { ClaimStatus } from '~/generated/prisma/enums'
 import { db } from '~/utils/db.server'
@@ -272,13 +273,11 @@ export type ArticleListItem = {
   credibility: Credibility
 }
 
-const APPROVED = Prisma.raw(`'${ClaimStatus.APPROVED}'`)
-const WEIGHT = Prisma.raw(credibilityWeightCase('"verdict"'))
 
 /**
  * One page of articles, newest first, by keyset: `("createdAt", id) < cursor` walks the
  * ("createdAt" DESC, id DESC) index, so page 400 costs what page 1 costs. Claim counts and
- * credibility come from two grouped queries over the page's articles, run together.
+ * credibility (the dashboard's own query) come from two grouped queries over the page's articles, run together.
  */
 export async function listArticles({ q, cursor }: { q?: string | null; cursor?: string | null }) {
   const search = q?.trim() ?? ''
@@ -304,26 +303,19 @@ export async function listArticles({ q, cursor }: { q?: string | null; cursor?: 
   const nextCursor = rows.length > ARTICLES_PAGE_SIZE && last ? encodeArticleCursor(last) : null
   const ids = page.map((row) => row.id)
 
-  const [statusRows, scoreRows] = ids.length
+  const [statusRows, credibility] = ids.length
     ? await Promise.all([
         db.claim.groupBy({
           by: ['articleId', 'status'],
           where: { articleId: { in: ids }, deletedAt: null },
           _count: { _all: true },
         }),
-        db.$queryRaw<Array<{ articleId: string; totalCount: number; scoredCount: number; weightSum: number }>>`
-          SELECT "articleId",
-                 COUNT(*)::int AS "totalCount",
-                 COUNT(${WEIGHT}) FILTER (WHERE "status" = ${APPROVED})::int AS "scoredCount",
-                 COALESCE(SUM(${WEIGHT}) FILTER (WHERE "status" = ${APPROVED}), 0)::float8 AS "weightSum"
-            FROM "Claim"
-           WHERE "articleId" IN (${Prisma.join(ids)}) AND "deletedAt" IS NULL
-           GROUP BY "articleId"`,
+        articlesCredibility(ids),
       ])
-    : [[], []]
+    : [[], {} as Awaited<ReturnType<typeof articlesCredibility>>]
 
   const articles: ArticleListItem[] = page.map((row) => {
-    const score = scoreRows.find((s) => s.articleId === row.id)
+    const figures = credibility[row.id]
     return {
       ...row,
       claimCounts: Object.values(ClaimStatus)
@@ -333,9 +325,9 @@ export async function listArticles({ q, cursor }: { q?: string | null; cursor?: 
         }))
         .filter((entry) => entry.count > 0),
       credibility: {
-        score: score ? credibilityScore(score.weightSum, score.scoredCount) : null,
-        scoredCount: score?.scoredCount ?? 0,
-        totalCount: score?.totalCount ?? 0,
+        score: figures?.score ?? null,
+        scoredCount: figures?.scoredCount ?? 0,
+        totalCount: figures?.totalCount ?? 0,
       },
     }
   })
