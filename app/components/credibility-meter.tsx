@@ -2,6 +2,7 @@
 // "Not yet rated" and draws no bar: it must never look like a score of 0.
 import { formatCredibility, type Credibility } from '~/credibility/credibility'
 import { cx } from './ui/cx'
+import { formatCount } from '~/credibility/format'
 
 export type CredibilityMeterProps = Credibility & {
   /** `full` for a dashboard or article header; `compact` for a table cell or list row. */
@@ -27,8 +28,8 @@ export function CredibilityMeter({
     score === null
       ? totalCount === 0
         ? 'No claims yet'
-        : `${totalCount} ${claimsNoun(totalCount)}, none scored yet`
-      : `based on ${scoredCount} of ${totalCount} ${claimsNoun(totalCount)}`
+        : `${formatCount(totalCount)} ${claimsNoun(totalCount)}, none scored yet`
+      : `based on ${formatCount(scoredCount)} of ${formatCount(totalCount)} ${claimsNoun(totalCount)}`
   const width = score === null ? 0 : Math.min(100, Math.max(0, score))
 
   if (variant === 'compact') {
@@ -45,7 +46,7 @@ export function CredibilityMeter({
             </span>
             <span className="text-ink-muted">
               <span aria-hidden="true">· </span>
-              {scoredCount} of {totalCount} {claimsNoun(totalCount)}
+              {formatCount(scoredCount)} of {formatCount(totalCount)} {claimsNoun(totalCount)}
             </span>
           </>
         )}
