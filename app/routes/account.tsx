@@ -11,6 +11,7 @@ import { Field, FormError } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { redirectWithToast } from '~/utils/toast.server'
 import type { Route } from './+types/account'
+import { readFormData } from '~/utils/form.server'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Your account · Factdesk' }]
 
@@ -25,7 +26,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   if (formData.get('intent') === 'sign-out-others') {
     const count = await signOutOtherSessions(user)
     return redirectWithToast('/account', { kind: 'success', message: `Signed out of ${count} other session${count === 1 ? '' : 's'}.` })

@@ -13,6 +13,7 @@ import { changeRoleSchema, createUserSchema, ROLE_OPTIONS, setActiveSchema } fro
 import { changeRole, createUser, listUsers, setActive } from '~/users/users.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import type { Route } from './+types/users'
+import { readFormData } from '~/utils/form.server'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Users · Factdesk' }]
 
@@ -26,7 +27,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const admin = await requirePermission(request, 'user:manage')
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = formData.get('intent')
   if (intent === 'create') {
     const submission = parseWithZod(formData, { schema: createUserSchema })

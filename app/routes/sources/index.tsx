@@ -16,6 +16,7 @@ import { rateSourceSchema } from '~/sources/schemas'
 import { listSources, rateSource } from '~/sources/sources.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import type { Route } from './+types/index'
+import { readFormData } from '~/utils/form.server'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Sources · Factdesk' }]
 
@@ -32,7 +33,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requirePermission(request, 'source:view')
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   if (formData.get('intent') !== 'rate') return data({ message: 'That action is not known. Reload the page and try again.', sourceId: null }, { status: 400 })
   if (!can(user.role, 'source:rate')) forbidden('Only editors and admins can rate sources.')
   const submission = parseWithZod(formData, { schema: rateSourceSchema })

@@ -27,6 +27,7 @@ import { cx } from '~/components/ui/cx'
 import { ClaimStatus } from '~/generated/prisma/enums'
 import { redirectWithToast } from '~/utils/toast.server'
 import type { Route } from './+types/index'
+import { readFormData } from '~/utils/form.server'
 
 const TOP_SUGGESTIONS = 10
 
@@ -83,7 +84,7 @@ const DONE = {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requirePermission(request, 'claim:create')
-  const submission = parseWithZod(await request.formData(), { schema: suggestionActionSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: suggestionActionSchema })
   if (submission.status !== 'success') {
     return data({ message: 'That suggestion could not be read. Reload the page and try again.' }, { status: 400 })
   }

@@ -14,6 +14,7 @@ import { PageHeader } from '~/components/ui/page-header'
 import { VerdictBadge } from '~/components/verdict-badge'
 import { redirectWithToast } from '~/utils/toast.server'
 import type { Route } from './+types/edit'
+import { readFormData } from '~/utils/form.server'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Edit claim · Factdesk' }]
 
@@ -50,7 +51,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUser(request)
   const claim = await claimForEditing(params.claimId, user)
   if (!claim) throw data({ message: 'This claim does not exist or has been deleted.' }, { status: 404 })
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   if (formData.get('intent') === 'delete') {
     await requirePermission(request, 'claim:delete')
     if (!claim.access.delete.ok) {

@@ -28,6 +28,7 @@ import { SOURCE_KIND_LABELS } from '~/sources/labels'
 import { STANCE_LABELS } from '~/claims/verdicts'
 import { redirectWithToast } from '~/utils/toast.server'
 import type { Route } from './+types/index'
+import { readFormData } from '~/utils/form.server'
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: loaderData ? `${loaderData.claim.text.slice(0, 60)} · Claim · Factdesk` : 'Claim · Factdesk' },
@@ -170,7 +171,7 @@ function invalid(intent: ClaimIntent, submission: Submission<unknown, string[]>)
 
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requirePermission(request, 'claim:view')
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = formData.get('intent')
   if (!isIntent(intent)) return reply(String(intent ?? ''), 400, { message: 'That action is not known. Reload the page and try again.' })
   const permission = INTENT_PERMISSIONS[intent]
