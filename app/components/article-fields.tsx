@@ -5,10 +5,6 @@ import { Field } from './ui/field'
 
 type TextField = FieldMetadata<any, any, string[]>
 
-/** The look of Field's own input, for a control laid out beside a button (the import address). */
-export const ARTICLE_CONTROL =
-  'block w-full rounded-md border border-paper-line bg-paper px-3 py-2 text-base text-ink shadow-sm placeholder:text-ink-faint focus:border-brand disabled:cursor-not-allowed disabled:bg-paper-sunk disabled:text-ink-muted aria-invalid:border-red-700 sm:text-sm'
-
 export type ArticleDetailsFieldsProps = {
   title: TextField
   outlet: TextField

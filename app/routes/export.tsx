@@ -8,7 +8,7 @@ import { ExportDownload, ExportDownloadBar, type ExportSelection } from '~/compo
 import { ExportHistory } from '~/components/export-history'
 import { Button } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
-import { ErrorList, Field } from '~/components/ui/field'
+import { CONTROL, ErrorList, Field } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { articleChoices, countClaimsForExport, listExports } from '~/exports/exports.server'
 import { describeFilters, EXPORT_CHOICE_INFO, filterFields, toExportFilters } from '~/exports/filters'
@@ -65,9 +65,6 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 const VERDICT_OPTIONS = VERDICTS.map((info) => ({ value: info.verdict, label: info.label }))
-
-const CONTROL =
-  'block w-full rounded-md border border-paper-line bg-paper px-3 py-2 text-base text-ink shadow-sm placeholder:text-ink-faint focus:border-brand aria-invalid:border-red-700 sm:text-sm'
 
 function hrefWith(search: string, changes: Record<string, string | null>) {
   const params = new URLSearchParams(search)

@@ -8,6 +8,8 @@ import { CredibilityMeter } from '~/components/credibility-meter'
 import { Button, ButtonLink } from '~/components/ui/button'
 import { EmptyState } from '~/components/ui/card'
 import { PageHeader } from '~/components/ui/page-header'
+import { cx } from '~/components/ui/cx'
+import { CONTROL } from '~/components/ui/field'
 import type { Route } from './+types/index'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Articles · Factdesk' }]
@@ -59,7 +61,7 @@ export default function Articles({ loaderData }: Route.ComponentProps) {
             name="q"
             defaultValue={q}
             maxLength={SEARCH_MAX}
-            className="block w-full min-w-0 flex-1 rounded-md border border-paper-line bg-paper px-3 py-2 text-base text-ink shadow-sm placeholder:text-ink-faint focus:border-brand sm:text-sm"
+            className={cx(CONTROL, 'min-w-0 flex-1')}
           />
           <Button type="submit" variant="secondary">
             Search

@@ -12,11 +12,11 @@ import {
   type IntakeIntent,
 } from '~/articles/schemas'
 import { requirePermission } from '~/auth/session.server'
-import { ArticleDetailsFields, ARTICLE_CONTROL } from '~/components/article-fields'
+import { ArticleDetailsFields } from '~/components/article-fields'
 import { Button, ButtonLink } from '~/components/ui/button'
 import { Card, CardHeader } from '~/components/ui/card'
 import { cx } from '~/components/ui/cx'
-import { Field, FormError, TextareaField } from '~/components/ui/field'
+import { CONTROL, Field, FormError, TextareaField } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { redirectWithToast } from '~/utils/toast.server'
 import type { Route } from './+types/new'
@@ -136,7 +136,7 @@ function IntakeForm({ lastResult, notice }: { lastResult: SubmissionResult | und
                   {...getInputProps(fields.url, { type: 'url' })}
                   {...control}
                   placeholder="https://"
-                  className={cx(ARTICLE_CONTROL, 'min-w-0 flex-1')}
+                  className={cx(CONTROL, 'min-w-0 flex-1')}
                   onKeyDown={(event) => {
                     // Enter in the address field means "import this", not "save".
                     if (event.key === 'Enter' && importButton.current) {

@@ -7,7 +7,8 @@ import { SourceReliabilityBadge } from '~/components/source-reliability-badge'
 import { Badge } from '~/components/ui/badge'
 import { Button } from '~/components/ui/button'
 import { Card, EmptyState } from '~/components/ui/card'
-import { FormError } from '~/components/ui/field'
+import { cx } from '~/components/ui/cx'
+import { CONTROL, FormError } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { VerdictBadge } from '~/components/verdict-badge'
 import { STANCE_LABELS } from '~/claims/verdicts'
@@ -128,7 +129,7 @@ export default function Sources({ loaderData, actionData }: Route.ComponentProps
             name="q"
             defaultValue={q}
             maxLength={SEARCH_MAX}
-            className="block w-full min-w-0 rounded-md border border-paper-line bg-paper px-3 py-2 text-base shadow-sm sm:text-sm"
+            className={cx(CONTROL, 'min-w-0')}
           />
           <Button type="submit" variant="secondary">
             Search
