@@ -59,16 +59,37 @@ async function dragAcross(page: Page, text: string) {
       const last = charRect(start + wanted.length - 1)
       return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 }
     }, wanted)
-  // Bring the words to the middle of the screen, then measure where they are.
+  // Bring the words to the middle of the screen, wait for any scrolling (a #fragment jump) to settle,
+  // then measure where they are.
   const before = await rectOf(text)
   await page.mouse.wheel(0, before.y1 - 450)
-  await page.waitForFunction(() => true)
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const start = window.scrollY
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.scrollY === start)))
+      }),
+  )
   const points = await rectOf(text)
   await page.mouse.move(points.x1, points.y1)
   await page.mouse.down()
   await page.mouse.move((points.x1 + points.x2) / 2, (points.y1 + points.y2) / 2, { steps: 5 })
   await page.mouse.move(points.x2, points.y2, { steps: 10 })
   await page.mouse.up()
+}
+
+/** Selects `text` and waits for the floating button; a person whose selection slipped simply selects again. */
+async function selectForClaim(page: Page, text: string) {
+  const addClaim = page.getByRole('link', { name: 'Add claim', exact: true })
+  for (let attempt = 1; ; attempt++) {
+    await dragAcross(page, text)
+    try {
+      await addClaim.waitFor({ state: 'visible', timeout: 5_000 })
+      return addClaim
+    } catch (error) {
+      if (attempt === 3) throw error
+    }
+  }
 }
 
 describe('marking claims in an article', () => {
@@ -84,9 +105,7 @@ describe('marking claims in an article', () => {
       const articlePath = new URL(page.url()).pathname
       await page.getByRole('heading', { level: 1, name: 'Port city plans a ferry line' }).waitFor()
 
-      await dragAcross(page, SENTENCE)
-      const addClaim = page.getByRole('link', { name: 'Add claim', exact: true })
-      await addClaim.waitFor({ state: 'visible' })
+      const addClaim = await selectForClaim(page, SENTENCE)
       await addClaim.click()
 
       await page.waitForURL((url) => url.pathname === `${articlePath}/claims/new` && url.searchParams.has('start'))
@@ -110,9 +129,7 @@ describe('marking claims in an article', () => {
       await expect(list.getByText('Unreviewed').isVisible()).resolves.toBe(true)
 
       // A phrase inside that claim: the highlight splits the text, and the offsets must still be right.
-      await dragAcross(page, 'Ana Ruiz')
-      await addClaim.waitFor({ state: 'visible' })
-      await addClaim.click()
+      await (await selectForClaim(page, 'Ana Ruiz')).click()
       await page.waitForURL((url) => url.pathname === `${articlePath}/claims/new`)
       await page.getByRole('heading', { name: 'Add a claim' }).waitFor()
       await expect(page.locator('blockquote mark').textContent()).resolves.toBe('Ana Ruiz')
