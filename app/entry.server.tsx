@@ -5,7 +5,8 @@ import { PassThrough } from 'node:stream'
 import type { RenderToPipeableStreamOptions } from 'react-dom/server'
 import { renderToPipeableStream } from 'react-dom/server'
 import { type EntryContext, type HandleErrorFunction, isRouteErrorResponse, ServerRouter } from 'react-router'
-import { isDatabaseUnavailable } from '~/utils/db.server'
+import { failedForLackOfDatabase, noteDatabaseError } from '~/utils/database-outage.server'
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import { logEvent } from '~/utils/log.server'
 import { NonceProvider } from '~/utils/nonce'
@@ -15,12 +16,10 @@ export const streamTimeout = 5_000
 
 // A page whose data could not be read because the database is down answers 503, not 500. Production mode
 // hides the original error from the render, so handleError (which sees it first) marks the request.
-const requestsWithoutDatabase = new WeakSet<Request>()
-
 function statusFor(request: Request, routerContext: EntryContext, status: number) {
   const errors = Object.values(routerContext.staticHandlerContext.errors ?? {})
   const unavailable =
-    requestsWithoutDatabase.has(request) ||
+    failedForLackOfDatabase(request) ||
     errors.some((error) => isDatabaseUnavailable(error) || (isRouteErrorResponse(error) && error.status === 503))
   return unavailable ? 503 : status
 }
@@ -37,6 +36,7 @@ export default function handleRequest(
     contentSecurityPolicy(nonce, { development: getEnv().NODE_ENV === 'development' }),
   )
   const status = statusFor(request, routerContext, responseStatusCode)
+  if (status === 503) responseHeaders.set('Retry-After', String(RETRY_AFTER_SECONDS))
   if (request.method.toUpperCase() === 'HEAD') {
     return new Response(null, { status, headers: responseHeaders })
   }
@@ -79,8 +79,7 @@ export default function handleRequest(
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return
-  if (isDatabaseUnavailable(error)) {
-    requestsWithoutDatabase.add(request)
+  if (noteDatabaseError(request, error)) {
     logEvent('database_unavailable', { path: new URL(request.url).pathname })
     return
   }

@@ -16,6 +16,7 @@ import './app.css'
 import { can, type Permission, ROLE_LABELS } from './auth/permissions'
 import { getUser } from './auth/session.server'
 import { Toast } from './components/ui/toast'
+import { outageResponse } from './utils/database-outage.server'
 import { useNonce } from './utils/nonce'
 import { refuseCrossSiteRequest, withSecurityHeaders } from './utils/request-guard.server'
 import { readToast } from './utils/toast.server'
@@ -26,7 +27,7 @@ export const links: Route.LinksFunction = () => [{ rel: 'icon', href: '/favicon.
 export const middleware: Route.MiddlewareFunction[] = [
   async ({ request }, next) => {
     refuseCrossSiteRequest(request)
-    return withSecurityHeaders((await next()) as Response)
+    return withSecurityHeaders(outageResponse(request, (await next()) as Response))
   },
 ]
 

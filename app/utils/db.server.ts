@@ -2,7 +2,13 @@
 import { PrismaPg } from '@prisma/adapter-pg'
 import { data } from 'react-router'
 import { PrismaClient } from '~/generated/prisma/client'
+import { isDatabaseUnavailable } from './database-unavailable'
 import { getEnv } from './env.server'
+
+export { isDatabaseUnavailable }
+
+/** Seconds a client is asked to wait before trying again while the database is unavailable. */
+export const RETRY_AFTER_SECONDS = 5
 
 const globalForDb = globalThis as unknown as { factdeskDb?: PrismaClient }
 
@@ -31,7 +37,10 @@ function createClient() {
 
 function asUnavailable(error: unknown) {
   return isDatabaseUnavailable(error)
-    ? data({ message: 'Nothing was lost. Try again in a moment; the page works again as soon as the database is back.' }, { status: 503 })
+    ? data(
+        { message: 'Nothing was lost. Try again in a moment; the page works again as soon as the database is back.' },
+        { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } },
+      )
     : error
 }
 
@@ -61,23 +70,4 @@ export async function disconnectDb() {
   const existing = globalForDb.factdeskDb
   globalForDb.factdeskDb = undefined
   await existing?.$disconnect()
-}
-
-/** True when an error means the database could not be reached (as opposed to a bad query). */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const seen = new Set<unknown>()
-  let current: unknown = error
-  while (current && typeof current === 'object' && !seen.has(current)) {
-    seen.add(current)
-    const { code, name, message, kind } = current as { code?: unknown; name?: unknown; message?: unknown; kind?: unknown }
-    if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'P1001', 'P1002', 'P1017', '57P01', '57P03', '08006', '08001', '08003'].includes(code)) {
-      return true
-    }
-    if (kind === 'DatabaseNotReachable' || kind === 'ConnectionClosed' || name === 'PrismaClientInitializationError') return true
-    if (typeof message === 'string' && /ECONNREFUSED|Connection terminated|connection timeout|Can't reach database|DatabaseNotReachable|terminating connection/i.test(message)) {
-      return true
-    }
-    current = (current as { cause?: unknown }).cause ?? (current as { originalError?: unknown }).originalError
-  }
-  return false
 }
