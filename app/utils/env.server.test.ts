@@ -30,4 +30,26 @@ describe('configuration', () => {
     expect(() => parseEnv({ ...valid, NODE_ENV: 'production', SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET must be at least 32 characters/)
     expect(parseEnv({ ...valid, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).SESSION_SECRET).toHaveLength(32)
   })
+
+  it('points APP_ORIGIN at this machine on PORT unless it is set', () => {
+    expect(parseEnv({ ...valid, PORT: '4100' })).toMatchObject({ PORT: 4100, APP_ORIGIN: 'http://localhost:4100' })
+    expect(parseEnv({ ...valid, PORT: '4100', APP_ORIGIN: 'https://desk.example.org' }).APP_ORIGIN).toBe('https://desk.example.org')
+    expect(() => parseEnv({ ...valid, PORT: '70000' })).toThrow(/PORT: PORT must be a port number from 1 to 65535/)
+    expect(() => parseEnv({ ...valid, PORT: 'eighty' })).toThrow(/PORT: PORT must be a port number/)
+  })
+
+  it.each([
+    [undefined, false],
+    ['0', false],
+    ['1', 1],
+    ['2', 2],
+    ['loopback', ['loopback']],
+    ['loopback, 10.0.0.0/8, 192.168.1.7, ::1', ['loopback', '10.0.0.0/8', '192.168.1.7', '::1']],
+  ])('reads TRUST_PROXY=%j as %j', (value, expected) => {
+    expect(parseEnv({ ...valid, TRUST_PROXY: value }).TRUST_PROXY).toEqual(expected)
+  })
+
+  it.each(['yes', 'true', '-1', '1.5', '100', '10.0.0.300', 'loopback,,nonsense'])('stops start-up on TRUST_PROXY=%j, naming it', (value) => {
+    expect(() => parseEnv({ ...valid, TRUST_PROXY: value })).toThrow(/TRUST_PROXY: TRUST_PROXY must be 0 \(no proxy\), the number of proxies/)
+  })
 })

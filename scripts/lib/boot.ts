@@ -2,16 +2,27 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import type http from 'node:http'
+import net from 'node:net'
 import path from 'node:path'
-import { getEnv } from '../../app/utils/env.server.ts'
-import { EMBEDDED_DATA_DIR, provideDatabase } from './database.ts'
+import { ConfigError, getEnv, parseEnv } from '../../app/utils/env.server.ts'
+import { checkDatabaseReachable, DATA_DIR, provideDatabase } from './database.ts'
 import { createHttpApp, listen } from './http-server.ts'
 import { migrate } from './migrate.ts'
 
 export async function boot(mode: 'production' | 'development', options: { prepareDatabase: boolean } = { prepareDatabase: true }) {
-  const database = await provideDatabase()
+  // A wrong setting stops start-up before the embedded database is started for nothing.
+  const early = parseEnv({ ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://embedded', SESSION_SECRET: process.env.SESSION_SECRET ?? '-'.repeat(32) })
+  await refuseBusyPort(early.PORT)
+  const database = await provideDatabase(console.log, { supervise: true })
   process.env.SESSION_SECRET ??= localSessionSecret()
-  getEnv() // stops start-up here, naming the setting, when the configuration is wrong
+  let env: ReturnType<typeof getEnv>
+  try {
+    env = getEnv() // stops start-up here, naming the setting, when the configuration is wrong
+    await checkDatabaseReachable(database.url)
+  } catch (error) {
+    await database.stop()
+    throw error
+  }
 
   let demo: typeof import('../../prisma/seed.ts') | undefined
   if (options.prepareDatabase) {
@@ -20,16 +31,14 @@ export async function boot(mode: 'production' | 'development', options: { prepar
     if (await demo.seedIfEmpty()) console.log('Seeded the demo desk.')
   }
 
-  const port = Number(process.env.PORT ?? 3000)
+  const port = env.PORT
   const { app, close } = await createHttpApp({ mode })
   let server: http.Server
   try {
     server = await listen(app, port, process.env.HOST)
   } catch (error) {
     await database.stop()
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `port ${port} is already in use (set PORT to use another)` : String(error)
-    console.error(`Factdesk could not start: ${reason}`)
+    console.error(`Factdesk cannot start: ${listenFailure(error, port)}.`)
     process.exit(1)
   }
   console.log(`\nFactdesk is running at http://localhost:${port}\n`)
@@ -58,10 +67,28 @@ export async function boot(mode: 'production' | 'development', options: { prepar
 
 // A machine without SESSION_SECRET gets a random one, kept beside the embedded database so sessions survive restarts.
 function localSessionSecret() {
-  const file = path.join(path.dirname(EMBEDDED_DATA_DIR), 'session-secret')
+  const file = path.join(DATA_DIR, 'session-secret')
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true })
     fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600 })
   }
   return fs.readFileSync(file, 'utf8').trim()
+}
+
+function listenFailure(error: unknown, port: number) {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'EADDRINUSE') return `port ${port} is already in use by another program (set PORT to use another)`
+  if (code === 'EACCES') return `this user may not listen on port ${port} (set PORT to one above 1023)`
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return `this machine has no address ${process.env.HOST} to listen on (check HOST)`
+  return String(error)
+}
+
+// Checked before the database starts, so a busy port is reported at once rather than after the migrations.
+async function refuseBusyPort(port: number) {
+  const probe = net.createServer()
+  const failure = await new Promise<unknown>((resolve) => {
+    probe.once('error', resolve)
+    probe.listen(port, process.env.HOST ?? '0.0.0.0', () => probe.close(() => resolve(null)))
+  })
+  if (failure) throw new ConfigError(`Factdesk cannot start: ${listenFailure(failure, port)}.`)
 }

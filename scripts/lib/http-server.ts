@@ -7,6 +7,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ServerBuild } from 'react-router'
 import { CLIENT_ADDRESS_HEADER } from '../../app/utils/client-address.ts'
+import { getEnv } from '../../app/utils/env.server.ts'
 import { crossSiteReason } from '../../app/utils/request-guard.server.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -14,7 +15,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export async function createHttpApp(options: { mode: 'production' | 'development' }) {
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', process.env.TRUST_PROXY === '1' ? 1 : false)
+  // Only the proxies named by TRUST_PROXY may say what the client's address, protocol and host were.
+  app.set('trust proxy', getEnv().TRUST_PROXY)
   app.use(compression())
   app.use((req, res, next) => {
     // The login lockout counts per client address; only this server may say what that address is.
