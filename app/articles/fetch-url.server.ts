@@ -39,7 +39,7 @@ export type ResolvedAddress = { address: string; family: number }
 export type HostLookup = (hostname: string) => Promise<ResolvedAddress[]>
 
 export type FetchArticleOptions = {
-  /** Host names or IPs, optionally with a port ('127.0.0.1:4567'), that skip the address check. */
+  /** Host names or IPs, with a port ('127.0.0.1:4567') or without one (the scheme's default port only), that skip the address check. */
   allowList: string[]
   /** For the whole import, redirects and body included. */
   timeoutMs?: number
@@ -139,10 +139,12 @@ function parseAllowList(entries: string[]): AllowRule[] {
   return rules
 }
 
+// An entry without a port allows the scheme's default port only (80 for http, 443 for https), so
+// listing a host does not open its other services to the import.
 function isAllowListed(url: URL, rules: AllowRule[]): boolean {
   const host = hostOf(url)
   const port = portOf(url)
-  return rules.some((rule) => rule.host === host && (rule.port === undefined || rule.port === port))
+  return rules.some((rule) => rule.host === host && (rule.port === undefined ? url.port === '' : rule.port === port))
 }
 
 function parseTarget(raw: string | URL, base?: URL): URL {
@@ -240,6 +242,14 @@ function timeoutError(cause?: unknown): UrlImportError {
   return new UrlImportError('TIMEOUT', 'The page took too long to answer.', { cause })
 }
 
+// Refused, reset, timed out or not speaking HTTP: until a response arrives every failure reads the same,
+// so the import cannot be used to learn which ports of an allowed host are open.
+const UNREACHABLE_MESSAGE = 'The site could not be reached or did not answer in time. Check the address, or try again later.'
+
+function unreachableError(cause?: unknown): UrlImportError {
+  return new UrlImportError('NETWORK', UNREACHABLE_MESSAGE, { cause })
+}
+
 function request(
   url: URL,
   addresses: ResolvedAddress[],
@@ -272,18 +282,12 @@ function request(
     try {
       req = transport.request(requestOptions)
     } catch (error) {
-      reject(new UrlImportError('NETWORK', 'The site could not be reached.', { cause: error }))
+      reject(unreachableError(error))
       return
     }
     req.once('response', resolve)
     // `on`, not `once`: a second error after the response (an abort mid-body) must not go unhandled.
-    req.on('error', (error) => {
-      reject(
-        deadline.timedOut()
-          ? timeoutError(error)
-          : new UrlImportError('NETWORK', 'The site could not be reached.', { cause: error }),
-      )
-    })
+    req.on('error', (error) => reject(unreachableError(error)))
     req.end()
   })
 }

@@ -1,5 +1,6 @@
-// The URL-import allow-list: hosts (optionally with a port) that the import may fetch even though they
-// resolve to private addresses, such as an intranet CMS. Each line is checked and put in the canonical
+// The URL-import allow-list: hosts and ports that the import may fetch even though they resolve to private
+// addresses, such as an intranet CMS. An entry without a port allows the default port of the address's
+// scheme only (80 for http://, 443 for https://). Each line is checked and put in the canonical
 // form the importer compares against (lower case, punycode, bracketed IPv6). Pure: runs in the browser too.
 
 export const MAX_ALLOW_LIST_ENTRIES = 100

@@ -272,7 +272,7 @@ describe('importing an article from its web address', () => {
     requests = []
   })
 
-  const allowLocalServer = () => db.settings.update({ where: { id: 1 }, data: { urlImportAllowList: ['127.0.0.1'] } })
+  const allowLocalServer = () => db.settings.update({ where: { id: 1 }, data: { urlImportAllowList: [new URL(base).host] } })
 
   it('fills the form from an allow-listed page for review, and saves only on Save', async () => {
     await allowLocalServer()

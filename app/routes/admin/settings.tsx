@@ -86,7 +86,7 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
           <TextareaField
             label="Allowed hosts"
             name={fields.urlImportAllowList.name}
-            hint={`One host per line, with a port if it needs one: intranet.example.org, 10.0.0.5:8080 or [2001:db8::5]. No http:// and no paths. At most ${MAX_ALLOW_LIST_ENTRIES}.`}
+            hint={`One host and port per line: intranet.example.org:443, 10.0.0.5:8080 or [2001:db8::5]:443. Without a port only the usual one is allowed (80 for http://, 443 for https://). No http:// and no paths. At most ${MAX_ALLOW_LIST_ENTRIES}.`}
             errors={fields.urlImportAllowList.errors}
             textareaProps={{
               ...getTextareaProps(fields.urlImportAllowList),
