@@ -11,21 +11,34 @@ type RequestLike = { method: string; url: string; headers: { get(name: string): 
 /** Null when the request may change state, otherwise the reason it may not. */
 export function crossSiteReason(request: RequestLike): string | null {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return null
-  const allowed = new Set([new URL(request.url).origin, new URL(getEnv().APP_ORIGIN).origin])
+  const own = new URL(request.url).origin
   const origin = request.headers.get('Origin')
-  if (origin) return allowed.has(origin) ? null : `a form from ${origin} may not change anything here`
+  if (origin) return origin === own ? null : (behindUntrustedProxy(origin, own) ?? `a form from ${origin} may not change anything here`)
   // Browsers send Origin on every cross-site POST; without it, fall back on Fetch Metadata and the Referer.
   const site = request.headers.get('Sec-Fetch-Site')
   if (site && site !== 'same-origin' && site !== 'none') return 'a form from another site may not change anything here'
   const referer = request.headers.get('Referer')
   if (referer) {
+    let from: string
     try {
-      if (!allowed.has(new URL(referer).origin)) return 'a form from another site may not change anything here'
+      from = new URL(referer).origin
     } catch {
       return 'the request came from an unknown page'
     }
+    if (from !== own) return behindUntrustedProxy(from, own) ?? 'a form from another site may not change anything here'
   }
   return null
+}
+
+// A form from the public origin that reaches the server under another origin means a proxy (typically
+// terminating HTTPS) stands in front and Express was not told to believe its X-Forwarded-* headers.
+function behindUntrustedProxy(origin: string, own: string): string | null {
+  const app = new URL(getEnv().APP_ORIGIN).origin
+  if (origin !== app) return null
+  return (
+    `this form comes from ${app} but reached the server as ${own}. ` +
+    'If Factdesk runs behind a proxy or load balancer (for HTTPS), set TRUST_PROXY (for example TRUST_PROXY=1) so it believes the proxy about the original address'
+  )
 }
 
 export function refuseCrossSiteRequest(request: Request) {

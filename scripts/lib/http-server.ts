@@ -21,10 +21,14 @@ export async function createHttpApp(options: { mode: 'production' | 'development
   app.use((req, res, next) => {
     // The login lockout counts per client address; only this server may say what that address is.
     req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? req.socket.remoteAddress ?? 'unknown'
+    // The host the browser asked for: X-Forwarded-Host when TRUST_PROXY trusts the proxy that sent it. Written
+    // back to Host so React Router builds the request URL (and compares origins) from the same value.
+    const host = req.host ?? 'localhost'
+    if (host !== req.get('host')) req.headers.host = host
     // Cross-site form posts are refused here, for every route alike, before React Router sees them.
     const reason = crossSiteReason({
       method: req.method,
-      url: `${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`,
+      url: `${req.protocol}://${host}${req.originalUrl}`,
       headers: { get: (name) => req.get(name) ?? null },
     })
     if (reason) {
