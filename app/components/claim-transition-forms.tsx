@@ -159,7 +159,7 @@ function ApproveForm({ version, reply, owner }: Shared) {
           errors={fields.note.errors}
           textareaProps={{ ...getTextareaProps(fields.note), rows: 2 }}
         />
-        <DraftNotice draft={draft} what="of the approval note" />
+        <DraftNotice draft={draft} what="of the approval" />
         <Button type="submit" variant="primary" disabled={pending}>
           {pending ? 'Approving…' : ACTION_LABELS.approve}
         </Button>
@@ -209,7 +209,7 @@ function NoteForm({
           hint={hint}
           textareaProps={{ ...getTextareaProps(fields.note), rows: 3 }}
         />
-        <DraftNotice draft={draft} what={intent === 'return' ? 'of the note to the fact-checker' : 'of the reason to reopen'} />
+        <DraftNotice draft={draft} what={intent === 'return' ? 'of the return note' : 'of the reopening note'} />
         <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? pendingLabel : ACTION_LABELS[intent]}
         </Button>
