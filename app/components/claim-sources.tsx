@@ -2,6 +2,7 @@
 // with the form to cite another page and a Detach button while the evidence may still change.
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useRef } from 'react'
 import { Form, useNavigation } from 'react-router'
 import type { Reliability, SourceKind, Stance } from '~/generated/prisma/enums'
 import { STANCE_LABELS } from '~/claims/verdicts'
@@ -111,12 +112,17 @@ function AttachSourceForm({ version, reply, owner }: { version: number; reply: F
   const navigation = useNavigation()
   const pending = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'attach-source'
   const lastResult = reply?.intent === 'attach-source' ? (reply.result ?? undefined) : undefined
+  const disclosure = useRef<HTMLDetailsElement>(null)
   const draft = useFormDraft({
     storageKey: draftKey(owner.userId, owner.claimId, 'attach-source'),
     formId: 'attach-source',
     fields: SOURCE_FIELDS,
     isMine: (formData) => formData.get('intent') === 'attach-source',
     refused: reply?.intent === 'attach-source',
+    // The attached source shows in its group; the form folds away until the next one.
+    onSent: () => {
+      if (disclosure.current) disclosure.current.open = false
+    },
   })
   const [form, fields] = useForm({
     id: 'attach-source',
@@ -128,7 +134,7 @@ function AttachSourceForm({ version, reply, owner }: { version: number; reply: F
   })
   return (
     // Open by default when there is nothing yet, or when the last attempt needs the user's attention.
-    <details className="group rounded-md border border-paper-line bg-paper-sunk" open={lastResult || draft.restored ? true : undefined}>
+    <details ref={disclosure} className="group rounded-md border border-paper-line bg-paper-sunk" open={lastResult || draft.restored ? true : undefined}>
       <summary className="cursor-pointer rounded-md px-3 py-2 text-sm font-medium text-brand">Attach a source</summary>
       <Form method="post" {...getFormProps(form)} className="space-y-4 border-t border-paper-line bg-paper p-3 sm:p-4">
         <input type="hidden" name="intent" value="attach-source" />

@@ -23,6 +23,8 @@ export type FormDraftOptions = {
   isMine: (formData: FormData) => boolean
   /** True while the page shows a refusal of this form. */
   refused: boolean
+  /** Runs once the form was accepted, after the draft is cleared. */
+  onSent?: () => void
 }
 
 export type FormDraft = { kept: boolean; restored: boolean; discard: () => void }
@@ -93,12 +95,12 @@ export function useAcceptedSubmission({
   }, [navigation.state, navigation.location?.pathname, location.pathname])
 }
 
-export function useFormDraft({ storageKey, formId, fields, carry = [], isMine, refused }: FormDraftOptions): FormDraft {
+export function useFormDraft({ storageKey, formId, fields, carry = [], isMine, refused, onSent }: FormDraftOptions): FormDraft {
   const [kept, setKept] = useState(false)
   const [restored, setRestored] = useState(false)
   const start = useRef<DraftValues>({})
-  const latest = useRef({ fields, names: [...fields, ...carry], isMine, refused })
-  latest.current = { fields, names: [...fields, ...carry], isMine, refused }
+  const latest = useRef({ fields, names: [...fields, ...carry], isMine, refused, onSent })
+  latest.current = { fields, names: [...fields, ...carry], isMine, refused, onSent }
 
   useEffect(() => {
     const store = storage()
@@ -143,7 +145,10 @@ export function useFormDraft({ storageKey, formId, fields, carry = [], isMine, r
   useAcceptedSubmission({
     isMine: (formData) => latest.current.isMine(formData),
     refused: () => latest.current.refused,
-    onAccepted: (_formData, leaving) => forget(!leaving),
+    onAccepted: (_formData, leaving) => {
+      forget(!leaving)
+      latest.current.onSent?.()
+    },
   })
 
   return { kept, restored, discard: () => forget(true) }

@@ -35,7 +35,9 @@ test('attaching a source keeps the verdict and rationale being written', async (
 
   await expect(page.getByLabel('Verdict', { exact: true })).toHaveValue('MOSTLY_TRUE')
   await expect(page.getByLabel('Rationale')).toHaveValue('The harbour board’s annual report gives 13.8 percent, rounded up in the article.')
-  // The source form itself starts empty again for the next source.
+  // The source form itself folds away and starts empty again for the next source.
+  await expect(page.getByLabel('Address (URL)')).toBeHidden()
+  await page.getByText('Attach a source', { exact: true }).click()
   await expect(page.getByLabel('Address (URL)')).toHaveValue('')
 
   await page.getByRole('button', { name: 'Propose verdict' }).click()
