@@ -17,6 +17,7 @@ import {
   type QuoteOccurrence,
   type Span,
 } from './quotes'
+import { mergeClaimEdit, type FieldSide } from './merge'
 import type { EditClaimInput, NewClaimInput } from './schemas'
 
 export type ClaimUser = { id: string; role: Role }
@@ -303,7 +304,13 @@ export async function claimForEditing(claimId: string, user: ClaimUser) {
 export const STALE_CLAIM_MESSAGE =
   'Someone changed this claim while you were editing. Their version is shown beside yours; nothing was overwritten.'
 
-export type ClaimConflict = { version: number; values: ClaimValues; status: ClaimStatus }
+export type ClaimConflict = {
+  version: number
+  values: ClaimValues
+  status: ClaimStatus
+  /** Per field, who changed it since the copy the user started from; null when the form did not say. */
+  sides: Record<keyof ClaimValues, FieldSide> | null
+}
 
 export type UpdateClaimResult =
   | { ok: true; changed: boolean; claim: { id: string; articleId: string } }
@@ -321,10 +328,22 @@ export function changedFields(before: ClaimValues, after: ClaimValues): Record<s
   return changes
 }
 
-async function conflictOf(claimId: string): Promise<(Failure & { current?: ClaimConflict }) | null> {
+async function conflictOf(claimId: string, edit?: { base: ClaimValues | null; typed: ClaimValues }): Promise<Failure & { current?: ClaimConflict }> {
   const current = await db.claim.findUnique({ where: { id: claimId }, select: EDITABLE_SELECT })
   if (!current || current.deletedAt) return fail(404, 'This claim has been deleted.')
-  return { ...fail(409, STALE_CLAIM_MESSAGE), current: { version: current.version, values: valuesOf(current), status: current.status } }
+  const values = valuesOf(current)
+  const sides = edit?.base ? mergeClaimEdit(edit.base, values, edit.typed).sides : null
+  return { ...fail(409, STALE_CLAIM_MESSAGE), current: { version: current.version, values, status: current.status, sides } }
+}
+
+/** The form's values as they would be saved: an empty claim text falls back to the quote. */
+function editedValues(quote: string, input: Pick<EditClaimInput, 'text' | 'claimant' | 'claimDate' | 'tags'>): ClaimValues {
+  return {
+    text: input.text?.trim() || quote,
+    claimant: input.claimant?.trim() ?? '',
+    claimDate: input.claimDate ?? '',
+    tags: input.tags ?? [],
+  }
 }
 
 /** Saves the user's edit if the claim is still at the version they saw; otherwise reports what it is now. */
@@ -333,15 +352,13 @@ export async function updateClaim(user: ClaimUser, claimId: string, input: EditC
   if (!claim || claim.deletedAt) return fail(404, 'This claim does not exist or has been deleted.')
   const decision = canEditClaim(asActor(user), claim)
   if (!decision.ok) return fail(403, decision.reason)
-  if (claim.version !== input.version) return (await conflictOf(claimId))!
+  const typed = editedValues(claim.quote, input)
+  const base = input.base ? editedValues(claim.quote, input.base) : null
+  if (claim.version !== input.version) return conflictOf(claimId, { base, typed })
 
   const before = valuesOf(claim)
-  const after: ClaimValues = {
-    text: input.text?.trim() || claim.quote,
-    claimant: input.claimant?.trim() ?? '',
-    claimDate: input.claimDate ?? '',
-    tags: input.tags ?? [],
-  }
+  // Only the fields the user changed from the copy they started from are written; without that copy, all of them.
+  const after = base ? mergeClaimEdit(base, before, typed).values : typed
   const changes = changedFields(before, after)
   if (Object.keys(changes).length === 0) return { ok: true, changed: false, claim: { id: claim.id, articleId: claim.articleId } }
 
@@ -363,7 +380,7 @@ export async function updateClaim(user: ClaimUser, claimId: string, input: EditC
     })
     return true
   })
-  if (!saved) return (await conflictOf(claimId))!
+  if (!saved) return conflictOf(claimId, { base, typed })
   return { ok: true, changed: true, claim: { id: claim.id, articleId: claim.articleId } }
 }
 
@@ -376,7 +393,7 @@ export async function deleteClaim(user: ClaimUser, claimId: string, version: num
   const decision = canDeleteClaim(asActor(user), claim)
   if (!decision.ok) return fail(403, decision.reason)
   if (claim.version !== version) {
-    const conflict = (await conflictOf(claimId))!
+    const conflict = await conflictOf(claimId)
     return { ...conflict, message: 'Someone changed this claim since you opened it, so it was not deleted. Check their changes first.' }
   }
   const deleted = await db.$transaction(async (tx) => {
@@ -397,7 +414,7 @@ export async function deleteClaim(user: ClaimUser, claimId: string, version: num
     return true
   })
   if (!deleted) {
-    const conflict = (await conflictOf(claimId))!
+    const conflict = await conflictOf(claimId)
     return { ...conflict, message: 'Someone changed this claim since you opened it, so it was not deleted. Check their changes first.' }
   }
   return { ok: true, claim: { id: claim.id, articleId: claim.articleId } }

@@ -74,6 +74,17 @@ export const newClaimSchema = z
 
 export type NewClaimInput = z.output<typeof newClaimSchema>
 
+// The values the edit form started from, sent back in hidden fields so a save writes only what the user
+// changed. Lenient: a missing or odd base only means every field counts as the user's.
+const baseText = z.string().max(MAX_QUOTE_LENGTH).optional()
+
+export const claimBaseSchema = z.object({
+  text: baseText,
+  claimant: baseText,
+  claimDate: baseText,
+  tags: z.string().max(2_000).optional().transform((value) => parseTags(value)),
+})
+
 export const editClaimSchema = z.object({
   intent: z.literal('save').optional(),
   version: z.number({ error: 'Reload the page and try again.' }).int().min(1),
@@ -81,6 +92,7 @@ export const editClaimSchema = z.object({
   claimant,
   claimDate,
   tags,
+  base: claimBaseSchema.optional(),
 })
 
 export type EditClaimInput = z.output<typeof editClaimSchema>

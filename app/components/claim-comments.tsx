@@ -3,9 +3,11 @@
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, useNavigation } from 'react-router'
+import { draftKey } from '~/claims/drafts'
 import { commentSchema, editCommentSchema } from '~/claims/workflow-schemas'
 import { formatDateTime } from './claim-history'
-import type { FormReply } from './claim-transition-forms'
+import type { DraftOwner, FormReply } from './claim-transition-forms'
+import { DraftNotice, useFormDraft } from './form-draft'
 import { Button } from './ui/button'
 import { FormError, TextareaField } from './ui/field'
 
@@ -49,9 +51,17 @@ function EditComment({ comment, reply }: { comment: CommentView; reply: Reply })
   )
 }
 
-function NewComment({ reply }: { reply: Reply }) {
+function NewComment({ reply, owner }: { reply: Reply; owner: DraftOwner }) {
   const navigation = useNavigation()
   const pending = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'comment'
+  // Cleared only once the comment is posted: a refusal or an expired session keeps it.
+  const draft = useFormDraft({
+    storageKey: draftKey(owner.userId, owner.claimId, 'comment'),
+    formId: 'new-comment',
+    fields: ['body'],
+    isMine: (formData) => formData.get('intent') === 'comment',
+    refused: reply?.intent === 'comment',
+  })
   const [form, fields] = useForm({
     id: 'new-comment',
     lastResult: reply?.intent === 'comment' ? (reply.result ?? undefined) : undefined,
@@ -70,6 +80,7 @@ function NewComment({ reply }: { reply: Reply }) {
         hint="Visible to everyone on the desk. Not part of the published rationale."
         textareaProps={{ ...getTextareaProps(fields.body), rows: 3 }}
       />
+      <DraftNotice draft={draft} what="of the comment" />
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? 'Adding…' : 'Add comment'}
       </Button>
@@ -77,7 +88,17 @@ function NewComment({ reply }: { reply: Reply }) {
   )
 }
 
-export function ClaimComments({ comments, canComment, reply }: { comments: readonly CommentView[]; canComment: boolean; reply: Reply }) {
+export function ClaimComments({
+  comments,
+  canComment,
+  reply,
+  owner,
+}: {
+  comments: readonly CommentView[]
+  canComment: boolean
+  reply: Reply
+  owner: DraftOwner
+}) {
   return (
     <div className="space-y-4">
       {comments.length === 0 ? (
@@ -103,7 +124,7 @@ export function ClaimComments({ comments, canComment, reply }: { comments: reado
           ))}
         </ol>
       )}
-      {canComment ? <NewComment key={`new-${comments.length}`} reply={reply} /> : null}
+      {canComment ? <NewComment reply={reply} owner={owner} /> : null}
     </div>
   )
 }

@@ -2,12 +2,15 @@
 // with the form to cite another page and a Detach button while the evidence may still change.
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useRef } from 'react'
 import { Form, useNavigation } from 'react-router'
 import type { Reliability, SourceKind, Stance } from '~/generated/prisma/enums'
 import { STANCE_LABELS } from '~/claims/verdicts'
 import { SOURCE_KIND_LABELS, SOURCE_KINDS } from '~/sources/labels'
+import { draftKey } from '~/claims/drafts'
 import { attachSourceSchema } from '~/sources/schemas'
-import type { FormReply } from './claim-transition-forms'
+import type { DraftOwner, FormReply } from './claim-transition-forms'
+import { DraftNotice, useFormDraft } from './form-draft'
 import { SourceReliabilityBadge } from './source-reliability-badge'
 import { Button } from './ui/button'
 import { Field, FormError, SelectField, TextareaField } from './ui/field'
@@ -103,10 +106,24 @@ function SourceItem({ source, canDetach, version }: { source: ClaimSourceView; c
 const KIND_OPTIONS = SOURCE_KINDS.map((kind) => ({ value: kind, label: SOURCE_KIND_LABELS[kind] }))
 const STANCE_OPTIONS = (Object.keys(STANCE_LABELS) as Stance[]).map((stance) => ({ value: stance, label: STANCE_LABELS[stance] }))
 
-function AttachSourceForm({ version, reply }: { version: number; reply: FormReply }) {
+const SOURCE_FIELDS = ['url', 'title', 'publisher', 'kind', 'publishedAt', 'stance', 'archivedUrl', 'excerpt', 'note'] as const
+
+function AttachSourceForm({ version, reply, owner }: { version: number; reply: FormReply; owner: DraftOwner }) {
   const navigation = useNavigation()
   const pending = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'attach-source'
   const lastResult = reply?.intent === 'attach-source' ? (reply.result ?? undefined) : undefined
+  const disclosure = useRef<HTMLDetailsElement>(null)
+  const draft = useFormDraft({
+    storageKey: draftKey(owner.userId, owner.claimId, 'attach-source'),
+    formId: 'attach-source',
+    fields: SOURCE_FIELDS,
+    isMine: (formData) => formData.get('intent') === 'attach-source',
+    refused: reply?.intent === 'attach-source',
+    // The attached source shows in its group; the form folds away until the next one.
+    onSent: () => {
+      if (disclosure.current) disclosure.current.open = false
+    },
+  })
   const [form, fields] = useForm({
     id: 'attach-source',
     lastResult,
@@ -117,7 +134,7 @@ function AttachSourceForm({ version, reply }: { version: number; reply: FormRepl
   })
   return (
     // Open by default when there is nothing yet, or when the last attempt needs the user's attention.
-    <details className="group rounded-md border border-paper-line bg-paper-sunk" open={lastResult ? true : undefined}>
+    <details ref={disclosure} className="group rounded-md border border-paper-line bg-paper-sunk" open={lastResult || draft.restored ? true : undefined}>
       <summary className="cursor-pointer rounded-md px-3 py-2 text-sm font-medium text-brand">Attach a source</summary>
       <Form method="post" {...getFormProps(form)} className="space-y-4 border-t border-paper-line bg-paper p-3 sm:p-4">
         <input type="hidden" name="intent" value="attach-source" />
@@ -176,6 +193,7 @@ function AttachSourceForm({ version, reply }: { version: number; reply: FormRepl
           hint="Optional: how this source bears on the claim."
           textareaProps={{ ...getTextareaProps(fields.note), rows: 2 }}
         />
+        <DraftNotice draft={draft} what="of the source" />
         <Button type="submit" variant="primary" disabled={pending}>
           {pending ? 'Attaching…' : 'Attach source'}
         </Button>
@@ -191,11 +209,12 @@ export type ClaimSourcesProps = {
   canChange: boolean
   frozenReason: string | null
   reply: FormReply
+  owner: DraftOwner
   /** A message about detaching (the forms without fields of their own). */
   detachError: string | null
 }
 
-export function ClaimSources({ groups, count, version, canChange, frozenReason, reply, detachError }: ClaimSourcesProps) {
+export function ClaimSources({ groups, count, version, canChange, frozenReason, reply, owner, detachError }: ClaimSourcesProps) {
   return (
     <div className="space-y-4">
       <FormError errors={detachError ?? undefined} title="The source was not detached" />
@@ -217,7 +236,7 @@ export function ClaimSources({ groups, count, version, canChange, frozenReason, 
             </section>
           ))
       )}
-      {canChange ? <AttachSourceForm key={`attach-${version}`} version={version} reply={reply} /> : null}
+      {canChange ? <AttachSourceForm version={version} reply={reply} owner={owner} /> : null}
       {!canChange && frozenReason ? <p className="text-sm text-ink-muted">{frozenReason}</p> : null}
     </div>
   )

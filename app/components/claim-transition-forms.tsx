@@ -5,15 +5,31 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { ReactNode } from 'react'
 import { Form, useNavigation } from 'react-router'
 import { VERDICTS } from '~/claims/verdicts'
-import { ACTION_LABELS, type WorkflowAction } from '~/claims/workflow'
+import { ACTION_LABELS, WORKFLOW_ACTIONS, type WorkflowAction } from '~/claims/workflow'
 import { approveSchema, proposeSchema, reopenSchema, returnSchema, startSchema } from '~/claims/workflow-schemas'
+import { clearDraft, draftKey } from '~/claims/drafts'
 import type { Verdict } from '~/generated/prisma/enums'
+import { DraftNotice, useAcceptedSubmission, useFormDraft } from './form-draft'
 import { Button } from './ui/button'
 import { FormError, SelectField, TextareaField } from './ui/field'
 
 export type FormReply = { intent: string; result: SubmissionResult<string[]> | null } | undefined
 
-type Shared = { version: number; reply: FormReply }
+/** Whose drafts the forms keep: one user's, on one claim. */
+export type DraftOwner = { userId: string; claimId: string }
+
+type Shared = { version: number; reply: FormReply; owner: DraftOwner }
+
+/** The draft of one workflow form: kept until that form is accepted or discarded. */
+function useStepDraft(owner: DraftOwner, intent: string, fields: readonly string[], reply: FormReply) {
+  return useFormDraft({
+    storageKey: draftKey(owner.userId, owner.claimId, intent),
+    formId: `workflow-${intent}`,
+    fields,
+    isMine: (formData) => formData.get('intent') === intent,
+    refused: reply?.intent === intent,
+  })
+}
 
 function replyFor(reply: FormReply, intent: string) {
   return reply && reply.intent === intent ? (reply.result ?? undefined) : undefined
@@ -66,8 +82,9 @@ function StartForm({ version, reply }: Shared) {
 
 const VERDICT_OPTIONS = VERDICTS.map((info) => ({ value: info.verdict, label: info.label }))
 
-function ProposeForm({ version, reply, verdict, rationale, sourceCount }: Shared & { verdict: Verdict | null; rationale: string; sourceCount: number }) {
+function ProposeForm({ version, reply, owner, verdict, rationale, sourceCount }: Shared & { verdict: Verdict | null; rationale: string; sourceCount: number }) {
   const pending = usePending('propose')
+  const draft = useStepDraft(owner, 'propose', ['verdict', 'rationale'], reply)
   const [form, fields] = useForm({
     id: 'workflow-propose',
     lastResult: replyFor(reply, 'propose'),
@@ -114,6 +131,7 @@ function ProposeForm({ version, reply, verdict, rationale, sourceCount }: Shared
           hint="One paragraph: what the evidence shows and why it leads to this verdict. Readers see it with the verdict."
           textareaProps={{ ...getTextareaProps(fields.rationale), rows: 5 }}
         />
+        <DraftNotice draft={draft} what="of the verdict" />
         <Button type="submit" variant="primary" disabled={pending}>
           {pending ? 'Sending…' : ACTION_LABELS.propose}
         </Button>
@@ -122,8 +140,9 @@ function ProposeForm({ version, reply, verdict, rationale, sourceCount }: Shared
   )
 }
 
-function ApproveForm({ version, reply }: Shared) {
+function ApproveForm({ version, reply, owner }: Shared) {
   const pending = usePending('approve')
+  const draft = useStepDraft(owner, 'approve', ['note'], reply)
   const [form, fields] = useForm({
     id: 'workflow-approve',
     lastResult: replyFor(reply, 'approve'),
@@ -140,6 +159,7 @@ function ApproveForm({ version, reply }: Shared) {
           errors={fields.note.errors}
           textareaProps={{ ...getTextareaProps(fields.note), rows: 2 }}
         />
+        <DraftNotice draft={draft} what="of the approval" />
         <Button type="submit" variant="primary" disabled={pending}>
           {pending ? 'Approving…' : ACTION_LABELS.approve}
         </Button>
@@ -152,6 +172,7 @@ function NoteForm({
   intent,
   version,
   reply,
+  owner,
   title,
   description,
   label,
@@ -168,6 +189,7 @@ function NoteForm({
   pendingLabel: string
 }) {
   const pending = usePending(intent)
+  const draft = useStepDraft(owner, intent, ['note'], reply)
   const [form, fields] = useForm({
     id: `workflow-${intent}`,
     lastResult: replyFor(reply, intent),
@@ -187,6 +209,7 @@ function NoteForm({
           hint={hint}
           textareaProps={{ ...getTextareaProps(fields.note), rows: 3 }}
         />
+        <DraftNotice draft={draft} what={intent === 'return' ? 'of the return note' : 'of the reopening note'} />
         <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? pendingLabel : ACTION_LABELS[intent]}
         </Button>
@@ -204,10 +227,23 @@ export type ClaimWorkflowProps = {
   rationale: string
   sourceCount: number
   reply: FormReply
+  owner: DraftOwner
 }
 
-export function ClaimWorkflow({ version, actions, blocked, verdict, rationale, sourceCount, reply }: ClaimWorkflowProps) {
-  const shared = { version, reply }
+export function ClaimWorkflow({ version, actions, blocked, verdict, rationale, sourceCount, reply, owner }: ClaimWorkflowProps) {
+  const shared = { version, reply, owner }
+  // A step that succeeds usually takes its own form off the page before the form sees the answer.
+  useAcceptedSubmission({
+    isMine: (formData) => (WORKFLOW_ACTIONS as readonly unknown[]).includes(formData.get('intent')),
+    refused: (formData) => reply?.intent === formData.get('intent'),
+    onAccepted: (formData) => {
+      try {
+        clearDraft(window.localStorage, draftKey(owner.userId, owner.claimId, String(formData.get('intent'))))
+      } catch {
+        // No storage, so no draft.
+      }
+    },
+  })
   return (
     <div className="space-y-4">
       {actions.includes('start') ? <StartForm {...shared} /> : null}

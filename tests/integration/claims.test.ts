@@ -341,6 +341,47 @@ describe('editing a claim', () => {
   })
 })
 
+describe('saving a claim edit made from an older copy', () => {
+  let claimId: string
+  const base = { 'base.text': 'Rustem Umerov', 'base.claimant': '', 'base.claimDate': '', 'base.tags': '' }
+
+  beforeAll(async () => {
+    articleId = await newArticle()
+    claimId = await addClaim(users.reporter, 'Rustem Umerov')
+  })
+
+  it('shows which fields each side changed, then keeps their tags when the user saves only a new claimant over them', async () => {
+    // A fact-checker adds tags first.
+    const theirs = await postEdit(users.checker, claimId, { version: '1', text: 'Rustem Umerov', tags: 'talks, prisoners', ...base })
+    expect(theirs.status).toBe(302)
+
+    // An editor with the page from version 1 open changes only the claimant.
+    const mine = { text: 'Rustem Umerov', claimant: 'Ukrainian delegation', tags: '', ...base }
+    const stale = await postEdit(users.editor, claimId, { version: '1', ...mine })
+    expect(stale.status).toBe(409)
+    expect(stale.data.conflict.sides).toEqual({ text: 'none', claimant: 'mine', claimDate: 'none', tags: 'theirs' })
+
+    const forced = await postEdit(users.editor, claimId, { version: String(stale.data.conflict.version), ...mine })
+    expect(forced.status).toBe(302)
+    const claim = await db.claim.findUniqueOrThrow({ where: { id: claimId }, include: { events: { where: { type: 'EDITED' }, orderBy: { createdAt: 'asc' } } } })
+    expect(claim).toMatchObject({ claimant: 'Ukrainian delegation', tags: ['talks', 'prisoners'], version: 3 })
+    expect(claim.events.at(-1)!.changes).toEqual({ claimant: { from: null, to: 'Ukrainian delegation' } })
+  })
+
+  it('marks a field both changed differently, and the forced save writes the user’s value there', async () => {
+    const current = await db.claim.findUniqueOrThrow({ where: { id: claimId } })
+    const startedFrom = { 'base.text': current.text, 'base.claimant': current.claimant, 'base.claimDate': '', 'base.tags': current.tags.join(', ') }
+    const first = await postEdit(users.checker, claimId, { version: String(current.version), text: current.text, claimant: 'Umerov', tags: 'talks', ...startedFrom })
+    expect(first.status).toBe(302)
+    const typed = { text: current.text, claimant: 'Rustem Umerov, minister', tags: 'talks, prisoners', ...startedFrom }
+    const stale = await postEdit(users.editor, claimId, { version: String(current.version), ...typed })
+    expect(stale.status).toBe(409)
+    expect(stale.data.conflict.sides).toMatchObject({ claimant: 'both', tags: 'theirs' })
+    await postEdit(users.editor, claimId, { version: String(stale.data.conflict.version), ...typed })
+    expect(await db.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({ claimant: 'Rustem Umerov, minister', tags: ['talks'] })
+  })
+})
+
 describe('deleting a claim', () => {
   beforeAll(async () => {
     articleId = await newArticle()

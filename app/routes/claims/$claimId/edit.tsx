@@ -1,10 +1,14 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useState } from 'react'
 import { data, Form, Link, useActionData, useNavigation } from 'react-router'
 import { forbidden, requirePermission, requireUser } from '~/auth/session.server'
 import { claimForEditing, deleteClaim, updateClaim, type ClaimConflict, type ClaimValues } from '~/claims/claims.server'
+import { draftKey } from '~/claims/drafts'
+import type { FieldSide } from '~/claims/merge'
 import { deleteClaimSchema, editClaimSchema } from '~/claims/schemas'
 import { ClaimDetailsFields } from '~/components/claim-fields'
+import { DraftNotice, useFormDraft } from '~/components/form-draft'
 import { STATUS_STYLES, StatusBadge } from '~/components/status-badge'
 import { Button, ButtonLink } from '~/components/ui/button'
 import { Card, CardHeader } from '~/components/ui/card'
@@ -37,6 +41,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     editable: claim.access.edit.ok,
     frozenReason: claim.access.edit.ok ? null : claim.access.edit.reason,
     canDelete: claim.access.delete.ok,
+    userId: user.id,
   }
 }
 
@@ -102,7 +107,24 @@ function shown(field: keyof ClaimValues, values: ClaimValues): string {
   return field === 'tags' ? values.tags.join(', ') : values[field]
 }
 
-/** The version saved now, beside the form that still holds what the user typed. */
+const SIDE_NOTES: Record<FieldSide, string | null> = {
+  none: null,
+  mine: 'Changed by you: saving writes yours',
+  theirs: 'Changed by them: saving keeps theirs',
+  both: 'Changed by them and by you: saving puts yours in place of theirs',
+}
+
+/** Who changed each field: from the server's three-way comparison, or, without it, whether the form differs. */
+function sideOf(field: keyof ClaimValues, conflict: ClaimConflict, typed: Record<string, unknown> | undefined): FieldSide | 'differs' {
+  if (conflict.sides) return conflict.sides[field]
+  const theirs = shown(field, conflict.values)
+  const yours = typeof typed?.[field] === 'string' ? (typed[field] as string).trim() : ''
+  const normalisedYours = field === 'tags' ? yours.split(',').map((tag) => tag.trim().toLowerCase()).filter(Boolean).join(', ') : yours
+  const differs = field === 'text' ? normalisedYours !== '' && normalisedYours !== theirs : normalisedYours !== theirs
+  return differs ? 'differs' : 'none'
+}
+
+/** The version saved now, beside the form that still holds what the user typed, and what saving again will do. */
 function SavedVersion({ conflict, typed }: { conflict: ClaimConflict; typed: Record<string, unknown> | undefined }) {
   return (
     <Card as="aside" aria-labelledby="saved-version-heading" className="border-amber-300 bg-amber-50/60">
@@ -110,19 +132,31 @@ function SavedVersion({ conflict, typed }: { conflict: ClaimConflict; typed: Rec
         as="h2"
         titleId="saved-version-heading"
         title="Their version, saved now"
-        description="Compare with yours in the form. Fields that differ are marked. Save again to replace theirs with yours."
+        description={
+          conflict.sides
+            ? 'Saving again writes only the fields you changed and keeps their other changes. Where you both changed a field, yours replaces theirs.'
+            : 'Compare with yours in the form. Fields that differ are marked. Save again to replace theirs with yours.'
+        }
       />
       <dl className="space-y-3 text-sm">
         {(Object.keys(FIELD_LABELS) as Array<keyof ClaimValues>).map((field) => {
           const theirs = shown(field, conflict.values)
-          const yours = typeof typed?.[field] === 'string' ? (typed[field] as string).trim() : ''
-          const normalisedYours = field === 'tags' ? yours.split(',').map((tag) => tag.trim().toLowerCase()).filter(Boolean).join(', ') : yours
-          const differs = field === 'text' ? normalisedYours !== '' && normalisedYours !== theirs : normalisedYours !== theirs
+          const side = sideOf(field, conflict, typed)
+          const note = side === 'differs' ? 'differs from yours' : SIDE_NOTES[side]
           return (
-            <div key={field} className={differs ? 'rounded border-l-4 border-amber-500 bg-paper py-1 pl-3' : 'pl-4'}>
+            <div
+              key={field}
+              className={
+                side === 'both' || side === 'differs'
+                  ? 'rounded border-l-4 border-amber-600 bg-paper py-1 pl-3'
+                  : side === 'none'
+                    ? 'pl-4'
+                    : 'rounded border-l-4 border-sky-600 bg-paper py-1 pl-3'
+              }
+            >
               <dt className="font-medium text-ink-muted">
                 {FIELD_LABELS[field]}
-                {differs ? <span className="ml-2 text-xs font-semibold text-amber-900">differs from yours</span> : null}
+                {note ? <span className={side === 'both' || side === 'differs' ? 'ml-2 text-xs font-semibold text-amber-900' : 'ml-2 text-xs font-semibold text-sky-900'}>{note}</span> : null}
               </dt>
               <dd className="mt-0.5 text-ink">{theirs || <span className="text-ink-muted italic">empty</span>}</dd>
             </div>
@@ -133,13 +167,26 @@ function SavedVersion({ conflict, typed }: { conflict: ClaimConflict; typed: Rec
   )
 }
 
+const EDIT_FIELDS = ['text', 'claimant', 'claimDate', 'tags'] as const
+const BASE_FIELDS = ['version', 'base.text', 'base.claimant', 'base.claimDate', 'base.tags'] as const
+
 export default function EditClaim({ loaderData }: Route.ComponentProps) {
-  const { claim, editable, frozenReason, canDelete } = loaderData
+  const { claim, editable, frozenReason, canDelete, userId } = loaderData
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const articlePath = `/articles/${claim.article.id}`
   const conflict = actionData?.conflict ?? null
   const version = conflict?.version ?? claim.version
+  // What the user started from, sent with the form so a save writes only the fields they changed.
+  const [base] = useState(() => claim.values)
+  const draft = useFormDraft({
+    storageKey: draftKey(userId, claim.id, 'edit'),
+    formId: `edit-claim-${claim.id}`,
+    fields: EDIT_FIELDS,
+    carry: BASE_FIELDS,
+    isMine: (formData) => formData.get('intent') === 'save',
+    refused: Boolean(actionData?.result),
+  })
   const [form, fields] = useForm({
     id: `edit-claim-${claim.id}`,
     lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
@@ -203,13 +250,18 @@ export default function EditClaim({ loaderData }: Route.ComponentProps) {
               <input type="hidden" name="intent" value="save" />
               {/* After a conflict this is the version just saved, so saving again is a deliberate choice. */}
               <input key={version} type="hidden" name="version" defaultValue={version} />
+              <input type="hidden" name="base.text" defaultValue={base.text} />
+              <input type="hidden" name="base.claimant" defaultValue={base.claimant} />
+              <input type="hidden" name="base.claimDate" defaultValue={base.claimDate} />
+              <input type="hidden" name="base.tags" defaultValue={base.tags.join(', ')} />
               <ClaimDetailsFields fields={fields} textFallback="the quote" />
+              <DraftNotice draft={draft} what="of your edit" />
               <div className="flex flex-wrap items-center gap-3 border-t border-paper-line pt-5">
                 <Button type="submit" variant="primary" disabled={submitting}>
                   {submitting && !deleting ? 'Saving…' : conflict ? 'Save mine over theirs' : 'Save claim'}
                 </Button>
                 {conflict ? (
-                  <Link to={`/claims/${claim.id}/edit`} reloadDocument className="text-sm">
+                  <Link to={`/claims/${claim.id}/edit`} reloadDocument onClick={draft.discard} className="text-sm">
                     Discard mine and start from theirs
                   </Link>
                 ) : (

@@ -274,6 +274,7 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
   const intent = actionData?.intent
   // Forms without fields of their own report here, in the section they belong to.
   const detachError = intent === 'detach-source' && !actionData?.conflict ? actionData?.message : null
+  const owner = { userId, claimId: claim.id }
 
   return (
     <div>
@@ -391,7 +392,6 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
               </div>
             ) : null}
             <ClaimWorkflow
-              key={claim.version}
               version={claim.version}
               actions={access.actions}
               blocked={access.blocked}
@@ -399,6 +399,7 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
               rationale={claim.rationale}
               sourceCount={sourceCount}
               reply={formReply}
+              owner={owner}
             />
           </Card>
 
@@ -411,13 +412,19 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
               canChange={access.canChangeSources}
               frozenReason={access.sourcesFrozen}
               reply={formReply}
+              owner={owner}
               detachError={detachError ?? null}
             />
           </Card>
 
           <Card aria-labelledby="comments-heading" id="comments" className="scroll-mt-24">
             <CardHeader title={`Comments (${comments.length})`} titleId="comments-heading" />
-            <ClaimComments comments={comments} canComment={access.canComment} reply={actionData ? { ...formReply!, commentId: actionData.commentId } : undefined} />
+            <ClaimComments
+              comments={comments}
+              canComment={access.canComment}
+              reply={actionData ? { ...formReply!, commentId: actionData.commentId } : undefined}
+              owner={owner}
+            />
           </Card>
         </div>
 

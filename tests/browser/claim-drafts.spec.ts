@@ -1,0 +1,155 @@
+// What a person types on a claim survives the page's other forms, reloads, refusals and an expired
+// session, until they send it or discard it.
+import { test, expect, type DeskUser } from './fixtures'
+import type { Page } from '@playwright/test'
+
+async function researchClaim(desk: import('./fixtures').Desk) {
+  const checker = await desk.user({ role: 'FACT_CHECKER' })
+  const article = await desk.article({ by: checker })
+  const claim = await desk.claim({ article, by: checker, status: 'IN_RESEARCH' })
+  return { checker, article, claim }
+}
+
+const done = (page: Page, message: string) => expect(page.getByRole('status').getByText(message)).toBeVisible()
+
+async function openClaim(page: Page, user: DeskUser, claimId: string, desk: import('./fixtures').Desk) {
+  await desk.signIn(page, user)
+  await page.goto(`/claims/${claimId}`)
+  await expect(page.getByRole('heading', { name: 'Next step' })).toBeVisible()
+}
+
+test('attaching a source keeps the verdict and rationale being written', async ({ page, desk }) => {
+  const { checker, claim } = await researchClaim(desk)
+  await openClaim(page, checker, claim.id, desk)
+
+  await page.getByLabel('Verdict', { exact: true }).selectOption({ label: 'Mostly true' })
+  await page.getByLabel('Rationale').fill('The harbour board’s annual report gives 13.8 percent, rounded up in the article.')
+
+  await page.getByText('Attach a source', { exact: true }).click()
+  await page.getByLabel('Address (URL)').fill('https://harbour.example/annual-report-2025')
+  await page.getByLabel('Title', { exact: true }).fill('Harbour board annual report 2025')
+  await page.getByLabel('Stance').selectOption('SUPPORTS')
+  await page.getByRole('button', { name: 'Attach source' }).click()
+  await done(page, 'Source attached.')
+  await expect(page.getByRole('region', { name: 'Sources (1)' })).toBeVisible()
+
+  await expect(page.getByLabel('Verdict', { exact: true })).toHaveValue('MOSTLY_TRUE')
+  await expect(page.getByLabel('Rationale')).toHaveValue('The harbour board’s annual report gives 13.8 percent, rounded up in the article.')
+  // The source form itself folds away and starts empty again for the next source.
+  await expect(page.getByLabel('Address (URL)')).toBeHidden()
+  await page.getByText('Attach a source', { exact: true }).click()
+  await expect(page.getByLabel('Address (URL)')).toHaveValue('')
+
+  await page.getByRole('button', { name: 'Propose verdict' }).click()
+  await done(page, 'Verdict proposed. It now waits for an editor’s review.')
+  const [row] = await desk.query<{ verdict: string; rationale: string }>(`SELECT verdict, rationale FROM "Claim" WHERE id = $1`, [claim.id])
+  expect(row).toEqual({ verdict: 'MOSTLY_TRUE', rationale: 'The harbour board’s annual report gives 13.8 percent, rounded up in the article.' })
+})
+
+test('an unsent comment comes back after a reload, and is gone once posted', async ({ page, desk }) => {
+  const { checker, claim } = await researchClaim(desk)
+  await openClaim(page, checker, claim.id, desk)
+
+  await page.getByLabel('Add a comment').fill('Ask the harbour board for the monthly figures.')
+  await page.reload()
+  await expect(page.getByLabel('Add a comment')).toHaveValue('Ask the harbour board for the monthly figures.')
+  await expect(page.getByText('Your unsent draft is back.')).toBeVisible()
+
+  await page.getByRole('button', { name: 'Add comment' }).click()
+  await done(page, 'Comment added.')
+  await expect(page.getByRole('region', { name: 'Comments (1)' }).getByRole('listitem').filter({ hasText: 'Ask the harbour board for the monthly figures.' })).toBeVisible()
+  await expect(page.getByLabel('Add a comment')).toHaveValue('')
+  await page.reload()
+  await expect(page.getByLabel('Add a comment')).toHaveValue('')
+  await expect(page.getByRole('button', { name: 'Discard draft of the comment' })).toHaveCount(0)
+})
+
+test('a draft the user discards does not come back', async ({ page, desk }) => {
+  const { checker, claim } = await researchClaim(desk)
+  await openClaim(page, checker, claim.id, desk)
+
+  await page.getByLabel('Verdict', { exact: true }).selectOption({ label: 'False' })
+  await page.getByLabel('Rationale').fill('Second thoughts.')
+  await page.reload()
+  await expect(page.getByLabel('Rationale')).toHaveValue('Second thoughts.')
+  await page.getByRole('button', { name: 'Discard draft of the verdict' }).click()
+  await expect(page.getByLabel('Rationale')).toHaveValue('')
+  await expect(page.getByLabel('Verdict', { exact: true })).toHaveValue('')
+  await page.reload()
+  await expect(page.getByLabel('Rationale')).toHaveValue('')
+})
+
+test('a note refused because the claim changed meanwhile stays in the form and after a reload', async ({ page, desk }) => {
+  const editor = await desk.user({ role: 'EDITOR' })
+  const checker = await desk.user({ role: 'FACT_CHECKER' })
+  const article = await desk.article({ by: checker })
+  const claim = await desk.claim({ article, by: checker, status: 'NEEDS_REVIEW' })
+  await openClaim(page, editor, claim.id, desk)
+
+  const note = 'Which month does the 14 percent refer to? Add the board’s own table.'
+  await page.getByLabel('Note to the fact-checker').fill(note)
+  // Someone else changes the claim while the editor writes.
+  await desk.query(`UPDATE "Claim" SET version = version + 1 WHERE id = $1`, [claim.id])
+  await page.getByRole('button', { name: 'Return to research' }).click()
+  await expect(page.getByRole('heading', { name: 'This claim changed while you had it open' })).toBeVisible()
+  await expect(page.getByLabel('Note to the fact-checker')).toHaveValue(note)
+
+  await page.reload()
+  await expect(page.getByLabel('Note to the fact-checker')).toHaveValue(note)
+  await page.getByRole('button', { name: 'Return to research' }).click()
+  await done(page, 'Claim returned to research with your note.')
+  await expect(page.getByRole('region', { name: 'Next step' }).getByText(note)).toBeVisible()
+})
+
+test('a claim edit not yet saved comes back after a reload', async ({ page, desk }) => {
+  const reporter = await desk.user({ role: 'REPORTER' })
+  const article = await desk.article({ by: reporter })
+  const claim = await desk.claim({ article, by: reporter })
+  await desk.signIn(page, reporter)
+  await page.goto(`/claims/${claim.id}/edit`)
+  await page.getByLabel('Claimant').fill('Harbour board')
+  await page.getByLabel('Tags').fill('harbour, trade')
+  await page.reload()
+  await expect(page.getByLabel('Claimant')).toHaveValue('Harbour board')
+  await expect(page.getByLabel('Tags')).toHaveValue('harbour, trade')
+  await page.getByRole('button', { name: 'Save claim' }).click()
+  await done(page, 'Claim saved.')
+  await page.goto(`/claims/${claim.id}/edit`)
+  await expect(page.getByRole('button', { name: 'Discard draft of your edit' })).toHaveCount(0)
+  await expect(page.getByLabel('Tags')).toHaveValue('harbour, trade')
+})
+
+test('a comment typed before the session expired is offered back after signing in again', async ({ page, desk }) => {
+  const { checker, claim } = await researchClaim(desk)
+  await openClaim(page, checker, claim.id, desk)
+
+  await page.getByLabel('Add a comment').fill('The 14 percent is year on year, not since 2015.')
+  await desk.query(`DELETE FROM "Session" WHERE "userId" = $1`, [checker.id])
+  await page.getByRole('button', { name: 'Add comment' }).click()
+  await expect(page).toHaveURL(/\/login(\?|$)/)
+
+  await desk.signIn(page, checker)
+  await page.goto(`/claims/${claim.id}`)
+  await expect(page.getByLabel('Add a comment')).toHaveValue('The 14 percent is year on year, not since 2015.')
+  await expect(page.getByText('Your unsent draft is back.')).toBeVisible()
+  expect(await desk.query(`SELECT id FROM "Comment" WHERE "claimId" = $1`, [claim.id])).toHaveLength(0)
+})
+
+// Needs the login page to send the user back to the claim they were on (branch journeys-auth, with which it
+// passes): turn fixme into test once that is merged.
+test.fixme('signing in from the page an expired session led to lands back on the claim with the comment offered back', async ({ page, desk }) => {
+  const { checker, claim } = await researchClaim(desk)
+  await openClaim(page, checker, claim.id, desk)
+
+  await page.getByLabel('Add a comment').fill('The 14 percent is year on year, not since 2015.')
+  await desk.query(`DELETE FROM "Session" WHERE "userId" = $1`, [checker.id])
+  await page.getByRole('button', { name: 'Add comment' }).click()
+  await expect(page).toHaveURL(/\/login(\?|$)/)
+
+  await page.getByLabel('Email').fill(checker.email)
+  await page.getByLabel('Password').fill(checker.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).toHaveURL(new RegExp(`/claims/${claim.id}(#.*)?$`))
+  await expect(page.getByLabel('Add a comment')).toHaveValue('The 14 percent is year on year, not since 2015.')
+  expect(await desk.query(`SELECT id FROM "Comment" WHERE "claimId" = $1`, [claim.id])).toHaveLength(0)
+})
