@@ -85,8 +85,9 @@ export function isReadableAddress(url: string) {
  */
 export function refuseMalformedRequests(req: express.Request, res: express.Response, next: express.NextFunction) {
   const writeHead = res.writeHead
+  const hasBody = Number(req.get('Content-Length')) > 0 || req.get('Transfer-Encoding') !== undefined
   res.writeHead = function (this: http.ServerResponse, ...args: Parameters<typeof writeHead>) {
-    if (!req.complete) this.setHeader('Connection', 'close')
+    if (hasBody && !req.complete) this.setHeader('Connection', 'close')
     return writeHead.apply(this, args)
   } as typeof res.writeHead
 

@@ -169,6 +169,7 @@ describe('the HTTP edge', () => {
     const refused = `POST /login HTTP/1.1\r\n${host()}Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ${form.length}\r\n\r\n${form}`
     const outcome = await converse([refused, `GET /healthz HTTP/1.1\r\n${host()}\r\n`], 2)
     expect(outcome.replies.map((reply) => reply.status)).toEqual([400, 200])
+    expect(outcome.replies.map((reply) => reply.headers.connection)).toEqual(['keep-alive', 'keep-alive'])
     expect(outcome.replies[1]!.body).toBe('ok')
   })
 
