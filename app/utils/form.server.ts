@@ -28,7 +28,7 @@ export const FORM_LIMITS: FormLimits = {
   maxFields: 100,
   maxListItems: 50,
   maxNameLength: 100,
-  tooLargeMessage: 'That was too much text to send at once. Shorten what you wrote and send it again.',
+  tooLargeMessage: 'That was too much text to send at once. Go back, shorten what you wrote and send it again.',
 }
 
 /** The article forms: a 2 MB file plus 200,000 characters of text (up to 3 bytes each) and the multipart overhead. */
