@@ -153,12 +153,12 @@ const value = (intents: readonly string[]) =>
     { weight: 1, arbitrary: fc.constantFrom(OVERSIZE_FIELD, 'z'.repeat(6_000)) },
   )
 
-function bodyFor(route: ActionRoute) {
+function bodyFor(route: ActionRoute): fc.Arbitrary<Body> {
   const entries = fc.array(fc.tuple(name, value(route.intents)), { maxLength: 10 })
   const intent = route.intents.length ? fc.option(fc.constantFrom(...route.intents), { nil: undefined }) : fc.constant(undefined)
   return fc.record({
     encoding: fc.constantFrom('urlencoded' as const, 'multipart' as const),
-    entries: fc.tuple(intent, entries, fc.boolean()).map(([chosen, rest, huge]) => {
+    entries: fc.tuple(intent, entries, fc.boolean()).map(([chosen, rest, huge]): Array<[string, string]> => {
       const all: Array<[string, string]> = chosen ? [['intent', chosen], ...rest] : rest
       // Now and then the whole body is past every form's limit.
       return huge && rest.length === 1 ? [...all, ['body', OVERSIZE_BODY]] : all
