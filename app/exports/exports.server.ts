@@ -7,6 +7,7 @@ import type { ClaimStatus, ExportFormat, Stance, Verdict } from '~/generated/pri
 import { getSettings } from '~/settings/settings.server'
 import { db } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
+import { readForm } from '~/utils/form.server'
 import { logEvent } from '~/utils/log.server'
 import {
   ALL_CLAIMS,
@@ -281,12 +282,12 @@ export async function downloadExport(input: {
 
 /** The action behind every download form: checks the filters, then records and streams the export. */
 export async function downloadFromForm(request: Request, user: { id: string }, format: ExportFormat): Promise<Response> {
-  const formData = await request.formData().catch(() => null)
-  if (!formData) return downloadRefused('Send the choices from the export page to download claims.')
+  const read = await readForm(request)
+  if (!read.ok) return downloadRefused(read.message, read.status)
   const submission =
     format === 'CSV'
-      ? parseWithZod(formData, { schema: csvDownloadSchema })
-      : parseWithZod(formData, { schema: exportFiltersSchema })
+      ? parseWithZod(read.formData, { schema: csvDownloadSchema })
+      : parseWithZod(read.formData, { schema: exportFiltersSchema })
   if (submission.status !== 'success') {
     const messages = Object.values(submission.error ?? {}).flatMap((errors) => errors ?? [])
     return downloadRefused(`The export was not started: ${messages.join(' ') || 'the choices were incomplete.'} Go back to the export page and try again.`)

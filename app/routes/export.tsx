@@ -13,6 +13,7 @@ import { PageHeader } from '~/components/ui/page-header'
 import { articleChoices, countClaimsForExport, listExports } from '~/exports/exports.server'
 import { describeFilters, EXPORT_CHOICE_INFO, filterFields, toExportFilters } from '~/exports/filters'
 import { EXPORT_CHOICES, exportQuerySchema } from '~/exports/schemas'
+import { parseQuery } from '~/utils/form.server'
 import type { Route } from './+types/export'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Export · Factdesk' }]
@@ -22,7 +23,7 @@ const HISTORY_PARAM = 'exportsBefore'
 export async function loader({ request }: Route.LoaderArgs) {
   await requirePermission(request, 'export:run')
   const url = new URL(request.url)
-  const submission = parseWithZod(url.searchParams, { schema: exportQuerySchema })
+  const submission = parseQuery(url, exportQuerySchema)
   const value = submission.status === 'success' ? submission.value : null
   const [articles, history] = await Promise.all([
     articleChoices({ search: value?.articleSearch, selectedId: value?.article }),

@@ -6,7 +6,7 @@ import { Field, FormError } from '~/components/ui/field'
 import { logIn } from '~/auth/login.server'
 import { loginSchema } from '~/auth/schemas'
 import { getUser, safeRedirectPath } from '~/auth/session.server'
-import { readFormData } from '~/utils/form.server'
+import { parseForm } from '~/utils/form.server'
 import type { Route } from './+types/login'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Sign in · Factdesk' }]
@@ -18,7 +18,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  const submission = parseWithZod(await readFormData(request), { schema: loginSchema })
+  const submission = await parseForm(request, loginSchema)
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   }

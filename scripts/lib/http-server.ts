@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import type { ServerBuild } from 'react-router'
 import { CLIENT_ADDRESS_HEADER } from '../../app/utils/client-address.ts'
 import { getEnv } from '../../app/utils/env.server.ts'
+import { LARGEST_BODY_BYTES } from '../../app/utils/form.server.ts'
 import { crossSiteReason } from '../../app/utils/request-guard.server.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -18,6 +19,7 @@ export async function createHttpApp(options: { mode: 'production' | 'development
   // Only the proxies named by TRUST_PROXY may say what the client's address, protocol and host were.
   app.set('trust proxy', getEnv().TRUST_PROXY)
   app.use(compression())
+  app.use(refuseMalformedRequests)
   app.use((req, res, next) => {
     // The login lockout counts per client address; only this server may say what that address is.
     req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? req.socket.remoteAddress ?? 'unknown'
@@ -63,6 +65,51 @@ export async function createHttpApp(options: { mode: 'production' | 'development
   const build = (await import(path.join(root, 'build/server/index.js'))) as ServerBuild
   app.all(/.*/, createRequestHandler({ build, mode: 'production' }))
   return { app, close: async () => {} }
+}
+
+/** The methods the desk answers; anything else (TRACE, PUT, …) is a 405 instead of a failure deeper in. */
+export const ALLOWED_METHODS = ['GET', 'HEAD', 'POST']
+
+const UNREADABLE_ADDRESS = 'Bad request: this address has a character the desk cannot read (a NUL byte or a broken %-escape in its path). Check the link and try again.'
+
+/** Whether the path and query decode to text Postgres can store: no NUL, no broken escapes. */
+export function isReadableAddress(url: string) {
+  const [pathname = '', query = ''] = url.split(/\?(.*)/s)
+  try {
+    if (decodeURIComponent(pathname).includes('\0')) return false
+  } catch {
+    return false
+  }
+  // The query is read the way the routes read it, where a stray `%` stays a `%`.
+  return ![...new URLSearchParams(query)].some(([name, value]) => name.includes('\0') || value.includes('\0'))
+}
+
+/**
+ * Refuses what would otherwise fail inside React Router (unknown methods, unreadable addresses, bodies larger
+ * than any form takes) and closes a connection whose request body was not read to the end, so that its
+ * unread bytes never hold up the next request on it.
+ */
+export function refuseMalformedRequests(req: express.Request, res: express.Response, next: express.NextFunction) {
+  const writeHead = res.writeHead
+  const hasBody = Number(req.get('Content-Length')) > 0 || req.get('Transfer-Encoding') !== undefined
+  res.writeHead = function (this: http.ServerResponse, ...args: Parameters<typeof writeHead>) {
+    if (hasBody && !req.complete) this.setHeader('Connection', 'close')
+    return writeHead.apply(this, args)
+  } as typeof res.writeHead
+
+  if (!ALLOWED_METHODS.includes(req.method)) {
+    res.status(405).set('Allow', ALLOWED_METHODS.join(', ')).type('text/plain').send(`The method ${req.method.slice(0, 20)} is not allowed here.`)
+    return
+  }
+  if (!isReadableAddress(req.originalUrl)) {
+    res.status(400).type('text/plain').send(UNREADABLE_ADDRESS)
+    return
+  }
+  if (Number(req.get('Content-Length')) > LARGEST_BODY_BYTES) {
+    res.status(413).type('text/plain').send('That was too much to send at once.')
+    return
+  }
+  next()
 }
 
 export function listen(app: express.Express, port: number, host?: string): Promise<http.Server> {

@@ -19,6 +19,8 @@ export type CallOptions = {
   /** A user from tests/helpers/users.ts, whose cookie is sent. */
   user?: { cookie: string }
   form?: Record<string, string | string[] | File> | FormData
+  /** A raw body, sent as it is (with its Content-Type in `headers`), instead of `form`. */
+  body?: BodyInit
   headers?: Record<string, string>
   method?: string
 }
@@ -47,7 +49,7 @@ export function buildRequest(options: CallOptions & { method: string }) {
   const headers = new Headers(options.headers)
   const cookie = options.cookie ?? options.user?.cookie
   if (cookie) headers.set('Cookie', cookie)
-  let body: FormData | undefined
+  let body: BodyInit | undefined = options.body
   if (options.form) {
     if (options.form instanceof FormData) body = options.form
     else {
@@ -59,7 +61,7 @@ export function buildRequest(options: CallOptions & { method: string }) {
   }
   const url = new URL(options.url ?? '/', BASE_URL)
   if (options.method !== 'GET' && options.method !== 'HEAD' && !headers.has('Origin')) headers.set('Origin', BASE_URL)
-  return new Request(url, { method: options.method, headers, body })
+  return new Request(url, { method: options.method, headers, body, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit)
 }
 
 async function call(fn: RouteFunction | undefined, options: CallOptions, method: string) {

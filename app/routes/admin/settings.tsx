@@ -11,7 +11,7 @@ import { settingsSchema } from '~/settings/schemas'
 import { getSettings, updateSettings } from '~/settings/settings.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import type { Route } from './+types/settings'
-import { readFormData } from '~/utils/form.server'
+import { parseForm } from '~/utils/form.server'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Settings · Factdesk' }]
 
@@ -23,7 +23,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const admin = await requirePermission(request, 'settings:edit')
-  const submission = parseWithZod(await readFormData(request), { schema: settingsSchema })
+  const submission = await parseForm(request, settingsSchema)
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   await updateSettings(admin, submission.value)
   return redirectWithToast('/admin/settings', { kind: 'success', message: 'Settings saved.' })

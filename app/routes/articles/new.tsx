@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { useRef } from 'react'
 import { data, Form, useActionData, useNavigation } from 'react-router'
 import { createArticle, draftFromFile, draftFromUrl } from '~/articles/articles.server'
-import { readArticleForm } from '~/articles/form-data.server'
+import { ARTICLE_FORM_LIMITS, readForm } from '~/utils/form.server'
 import {
   articleIntakeSchema,
   intakeIntent,
@@ -39,7 +39,7 @@ const TYPED = 'typed'
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requirePermission(request, 'article:create')
-  const read = await readArticleForm(request)
+  const read = await readForm(request, ARTICLE_FORM_LIMITS)
   if (!read.ok) {
     return data<IntakeReply>({ result: { status: 'error', error: { '': [read.message] } }, formKey: TYPED, notice: null }, { status: read.status })
   }

@@ -11,7 +11,7 @@ import { ErrorList, FormError, TextareaField } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { redirectWithToast } from '~/utils/toast.server'
 import type { Route } from './+types/claims.new'
-import { readFormData } from '~/utils/form.server'
+import { parseForm } from '~/utils/form.server'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Add a claim · Factdesk' }]
 
@@ -25,7 +25,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requirePermission(request, 'claim:create')
-  const submission = parseWithZod(await readFormData(request), { schema: newClaimSchema })
+  const submission = await parseForm(request, newClaimSchema)
   if (submission.status !== 'success') {
     return data({ result: submission.reply(), occurrences: null }, { status: 400 })
   }

@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, useActionData, useNavigation } from 'react-router'
 import { articleVersion, draftOf, getArticleForEdit, updateArticle } from '~/articles/articles.server'
 import { claimsNoun } from '~/articles/format'
-import { readArticleForm } from '~/articles/form-data.server'
+import { ARTICLE_FORM_LIMITS, readForm } from '~/utils/form.server'
 import { articleEditSchema } from '~/articles/schemas'
 import { canEditArticle } from '~/auth/permissions'
 import { forbidden, requirePermission, type SessionUser } from '~/auth/session.server'
@@ -45,7 +45,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { user, article } = await editableArticle(request, params.articleId)
-  const read = await readArticleForm(request)
+  const read = await readForm(request, ARTICLE_FORM_LIMITS)
   if (!read.ok) {
     return data<{ result: SubmissionResult }>({ result: { status: 'error', error: { '': [read.message] } } }, { status: read.status })
   }

@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Link, useActionData, useLocation } from 'react-router'
 import { can } from '~/auth/permissions'
 import { requirePermission } from '~/auth/session.server'
@@ -27,7 +26,7 @@ import { cx } from '~/components/ui/cx'
 import { ClaimStatus } from '~/generated/prisma/enums'
 import { redirectWithToast } from '~/utils/toast.server'
 import type { Route } from './+types/index'
-import { readFormData } from '~/utils/form.server'
+import { parseForm } from '~/utils/form.server'
 
 const TOP_SUGGESTIONS = 10
 
@@ -84,7 +83,7 @@ const DONE = {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requirePermission(request, 'claim:create')
-  const submission = parseWithZod(await readFormData(request), { schema: suggestionActionSchema })
+  const submission = await parseForm(request, suggestionActionSchema)
   if (submission.status !== 'success') {
     return data({ message: 'That suggestion could not be read. Reload the page and try again.' }, { status: 400 })
   }
