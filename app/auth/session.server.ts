@@ -117,16 +117,7 @@ async function lookUpUser(request: Request): Promise<SessionUser | null> {
 }
 
 /** Only same-site paths are followed after login; anything else goes home. */
-export function safeRedirectPath(target: FormDataEntryValue | string | null | undefined, fallback = '/') {
-  if (typeof target !== 'string' || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback
-  try {
-    const url = new URL(target, 'http://factdesk.invalid')
-    if (url.origin !== 'http://factdesk.invalid') return fallback
-    return `${url.pathname}${url.search}${url.hash}`
-  } catch {
-    return fallback
-  }
-}
+export { safeRedirectPath } from './redirect'
 
 const PASSWORD_CHANGE_PATH = '/account'
 

@@ -58,10 +58,20 @@ describe('signing in', () => {
 
   it('follows only same-site paths after login', async () => {
     const user = await createUser('REPORTER')
-    for (const target of ['//evil.example/steal', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)']) {
+    for (const target of ['//evil.example/steal', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)', '/.//evil.example', '/%2F%2Fevil.example']) {
       const result = await loginWith(user.email, user.password, '203.0.113.7', { redirectTo: target })
       expect(result.location).toBe('/')
     }
+  })
+
+  it('sends a signed-in visitor of the login page home, not to another site that the redirect names', async () => {
+    const user = await createUser('REPORTER')
+    for (const target of ['/.//evil.example', '/./\\evil.example', '/..//evil.example/steal']) {
+      const result = await callLoader(login.loader, { url: `/login?${new URLSearchParams({ redirectTo: target })}`, user })
+      expect({ target, status: result.status, location: result.location }).toEqual({ target, status: 302, location: '/' })
+    }
+    const same = await callLoader(login.loader, { url: `/login?${new URLSearchParams({ redirectTo: '/queue.data' })}`, user })
+    expect(same.location).toBe('/queue')
   })
 
   it('answers a wrong password and an unknown email identically', async () => {
