@@ -5,6 +5,7 @@ import * as home from '~/routes/index'
 import * as login from '~/routes/login'
 import * as logout from '~/routes/logout'
 import { middleware } from '~/root'
+import { DEMO_PASSWORD } from '~/auth/demo-accounts'
 import { hashSessionToken } from '~/auth/session.server'
 import { db } from '~/utils/db.server'
 import { CLIENT_ADDRESS_HEADER } from '~/utils/client-address'
@@ -220,6 +221,34 @@ describe('the account page', () => {
       expect(result.status).toBe(400)
       expect(result.data.result.error.newPassword).toEqual([message])
     }
+  })
+
+  it('refuses a long but guessable password, saying why next to the field, and keeps the old password working', async () => {
+    const user = await createUser('REPORTER')
+    for (const [password, reason] of [
+      ['password1234', 'it is similar to a commonly used password.'],
+      ['123456789012', 'it is a commonly used password.'],
+      ['aaaaaaaaaaaa', 'repeated characters like "aaa" are easy to guess.'],
+      ['Password123!', 'it is similar to a commonly used password.'],
+    ] as const) {
+      const result = await callAction(account.action, { url: '/account', user, form: { currentPassword: user.password, newPassword: password, confirmPassword: password } })
+      expect({ password, status: result.status }).toEqual({ password, status: 400 })
+      expect(result.data.result.error.newPassword).toEqual([expect.stringMatching(/^This password is too weak, because /)])
+      expect(result.data.result.error.newPassword[0]).toContain(reason)
+    }
+    expect((await loginWith(user.email, user.password)).status).toBe(302)
+    expect((await loginWith(user.email, 'password1234')).status).toBe(400)
+  })
+
+  it('refuses the demo desk’s published password for an account that is not a demo one', async () => {
+    const user = await createUser('EDITOR')
+    const result = await callAction(account.action, {
+      url: '/account',
+      user,
+      form: { currentPassword: user.password, newPassword: DEMO_PASSWORD, confirmPassword: DEMO_PASSWORD },
+    })
+    expect(result.status).toBe(400)
+    expect(result.data.result.error.newPassword).toEqual(['This is the demo desk’s published password, so anyone could sign in with it. Choose your own.'])
   })
 
   it('signs out everywhere else but here', async () => {
