@@ -53,6 +53,13 @@ describe('sign-in lockouts for admins', () => {
     expect((await lockoutsSeenBy(admin)).lockouts.map((row) => row.id)).not.toContain(lockout.id)
     const history = (await lockoutsSeenBy(admin, '?show=all')).lockouts.find((row) => row.id === lockout.id)
     expect(history).toMatchObject({ state: 'cleared', clearedBy: admin.name })
+    // Submitted from the page with JavaScript, the form posts to the .data address; the redirect is to the page.
+    const fromScript = await callAction(signIns.action, {
+      url: '/admin/sign-ins.data?show=all&_routes=routes%2Fadmin%2Fsign-ins',
+      user: admin,
+      form: { intent: 'clear', lockoutId: lockout.id },
+    })
+    expect(fromScript.location).toBe('/admin/sign-ins?show=all')
     expect(logs.lines.some((line) => line.event === 'lockout_cleared' && line.adminId === admin.id)).toBe(true)
   })
 

@@ -1,7 +1,7 @@
 import { data, Form, Link, useActionData, useNavigation } from 'react-router'
 import { clearLockout, listLockouts, type LockoutState } from '~/auth/lockouts.server'
 import { clearLockoutSchema, lockoutListSchema } from '~/auth/schemas'
-import { requirePermission } from '~/auth/session.server'
+import { requirePermission, safeRedirectPath } from '~/auth/session.server'
 import { Badge, type BadgeTone } from '~/components/ui/badge'
 import { Button, ButtonLink } from '~/components/ui/button'
 import { Card, CardHeader, EmptyState } from '~/components/ui/card'
@@ -28,8 +28,9 @@ export async function action({ request }: Route.ActionArgs) {
   if (!parsed.success) return data({ error: parsed.error.issues[0]!.message }, { status: 400 })
   const outcome = await clearLockout(admin, parsed.data.lockoutId)
   if (!outcome.ok) return data({ error: outcome.message }, { status: outcome.status })
+  // Back to the same list; a client-side submit arrives at /admin/sign-ins.data, which is no page to land on.
   const url = new URL(request.url)
-  return redirectWithToast(`${url.pathname}${url.search}`, { kind: 'success', message: outcome.message })
+  return redirectWithToast(safeRedirectPath(`${url.pathname}${url.search}`, '/admin/sign-ins'), { kind: 'success', message: outcome.message })
 }
 
 const STATES: Record<LockoutState, { label: string; tone: BadgeTone }> = {
