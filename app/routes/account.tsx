@@ -62,7 +62,7 @@ export default function Account({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
       <Card>
-        <CardHeader title="Change password" description="12 to 128 characters. Your other sessions are signed out when it changes." />
+        <CardHeader title="Change password" description="12 to 128 characters, and hard to guess. Your other sessions are signed out when it changes." />
         <Form method="post" {...getFormProps(form)} className="space-y-4">
           <FormError errors={form.errors} />
           <Field

@@ -91,7 +91,7 @@ export default function SignIns({ loaderData }: Route.ComponentProps) {
                       <Badge tone={state.tone}>{state.label}</Badge>
                     </p>
                     <p className="text-ink-muted">
-                      {lockout.failures} wrong password{lockout.failures === 1 ? '' : 's'} · first {when(lockout.startedAt)} · latest {when(lockout.lastFailureAt)}
+                      {lockout.failures} wrong password{lockout.failures === 1 ? '' : 's'} · slowed since {when(lockout.startedAt)} · latest {when(lockout.lastFailureAt)}
                     </p>
                     <p className="text-ink-muted">
                       {lockout.state === 'slowing'
