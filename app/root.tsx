@@ -54,6 +54,7 @@ const NAVIGATION: Array<{ to: string; label: string; permission: Permission }> =
   { to: '/sources', label: 'Sources', permission: 'source:view' },
   { to: '/export', label: 'Export', permission: 'export:run' },
   { to: '/admin/users', label: 'Admin', permission: 'user:manage' },
+  { to: '/admin/sign-ins', label: 'Sign-ins', permission: 'user:manage' },
 ]
 
 export function Layout({ children }: { children: ReactNode }) {

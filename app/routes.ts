@@ -6,6 +6,7 @@ export default [
   route('logout', 'routes/logout.ts'),
   route('account', 'routes/account.tsx'),
   route('admin/users', 'routes/admin/users.tsx'),
+  route('admin/sign-ins', 'routes/admin/sign-ins.tsx'),
   route('articles', 'routes/articles/index.tsx'),
   route('articles/new', 'routes/articles/new.tsx'),
   route('articles/:articleId/edit', 'routes/articles/$articleId/edit.tsx'),

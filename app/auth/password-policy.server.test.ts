@@ -10,8 +10,21 @@ import {
   type PasswordContext,
 } from './password-policy.server'
 import { COMMON_PASSWORD_LIST } from './common-passwords'
+import { DEMO_ACCOUNT_EMAILS, DEMO_PASSWORD } from './demo-accounts'
+import { DEMO_PASSWORD as SEED_DEMO_PASSWORD, DEMO_USERS } from '../../prisma/seed'
 
 const listLines = [...COMMON_PASSWORD_LIST]
+
+/** A password of `length` code points with no word, sequence, repeat or keyboard run for zxcvbn to find. */
+function unguessable(length: number, kind: 'ascii' | 'emoji' = 'ascii') {
+  const alphabet = kind === 'ascii'
+    ? [...'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789#%&*+=?']
+    : Array.from({ length: 768 }, (_, index) => String.fromCodePoint(0x1f300 + index))
+  // Stepping through the alphabet by a stride coprime with its size never repeats within a run and never
+  // moves by less than the stride, so zxcvbn sees neither a repeat nor an "abc" sequence.
+  const stride = kind === 'ascii' ? 29 : 97
+  return Array.from({ length }, (_, index) => alphabet[(index * stride + 7) % alphabet.length]).join('')
+}
 
 const TOO_SHORT = 'Use at least 12 characters.'
 const TOO_LONG = 'Use at most 128 characters.'
@@ -50,14 +63,14 @@ describe('length, counted in code points', () => {
   const tooLong = { ok: false, message: TOO_LONG }
 
   test.each([
-    { count: '11 letters', password: 'a'.repeat(10) + 'b', outcome: 'too short', verdict: tooShort },
-    { count: '12 letters', password: 'a'.repeat(11) + 'b', outcome: 'accepted', verdict: accepted },
-    { count: '128 letters', password: 'a'.repeat(127) + 'b', outcome: 'accepted', verdict: accepted },
-    { count: '129 letters', password: 'a'.repeat(128) + 'b', outcome: 'too long', verdict: tooLong },
-    { count: '11 emoji (22 UTF-16 units)', password: EMOJI.repeat(11), outcome: 'too short', verdict: tooShort },
-    { count: '12 emoji', password: EMOJI.repeat(12), outcome: 'accepted', verdict: accepted },
-    { count: '128 emoji (256 UTF-16 units)', password: EMOJI.repeat(128), outcome: 'accepted', verdict: accepted },
-    { count: '129 emoji', password: EMOJI.repeat(129), outcome: 'too long', verdict: tooLong },
+    { count: '11 letters', password: unguessable(11), outcome: 'too short', verdict: tooShort },
+    { count: '12 letters', password: unguessable(12), outcome: 'accepted', verdict: accepted },
+    { count: '128 letters', password: unguessable(128), outcome: 'accepted', verdict: accepted },
+    { count: '129 letters', password: unguessable(129), outcome: 'too long', verdict: tooLong },
+    { count: '11 emoji (22 UTF-16 units)', password: unguessable(11, 'emoji'), outcome: 'too short', verdict: tooShort },
+    { count: '12 emoji', password: unguessable(12, 'emoji'), outcome: 'accepted', verdict: accepted },
+    { count: '128 emoji (256 UTF-16 units)', password: unguessable(128, 'emoji'), outcome: 'accepted', verdict: accepted },
+    { count: '129 emoji', password: unguessable(129, 'emoji'), outcome: 'too long', verdict: tooLong },
   ])('$count: $outcome', ({ password, verdict }) => {
     expect(checkNewPassword(password)).toEqual(verdict)
   })
@@ -113,11 +126,84 @@ describe('the zod schema', () => {
   )
 
   test('accepts what checkNewPassword accepts', () => {
-    expect(newPasswordSchema.parse(EMOJI.repeat(12))).toBe(EMOJI.repeat(12))
+    expect(newPasswordSchema.parse(unguessable(12, 'emoji'))).toBe(unguessable(12, 'emoji'))
     expect(newPasswordSchemaFor(account).parse('nine ripe plums')).toBe('nine ripe plums')
   })
 
   test('asks for a password when none was sent', () => {
     expect(schemaMessage(undefined)).toEqual(['Enter a password.'])
   })
+})
+
+describe('strength, as zxcvbn estimates it', () => {
+  const account: PasswordContext = { email: 'jane.reporter@example.org', name: 'Jane Q. Reporter' }
+
+  test.each([
+    ['password1234', 'This password is too weak, because it is similar to a commonly used password. Add more words that are less common.'],
+    ['123456789012', 'This password is too weak, because it is a commonly used password. Add more words that are less common.'],
+    [
+      'aaaaaaaaaaaa',
+      'This password is too weak, because repeated characters like "aaa" are easy to guess. Add more words that are less common. Avoid repeated words and characters.',
+    ],
+    [
+      'Password123!',
+      'This password is too weak, because it is similar to a commonly used password. Add more words that are less common. Capitalize more than the first letter.',
+    ],
+  ])('refuses %j and says why', (password, message) => {
+    expect(checkNewPassword(password, account)).toEqual({ ok: false, message })
+  })
+
+  test.each(['qwertyuiop[]', '1q2w3e4r5t6y', 'abcdefghijkl', 'P@ssw0rd2024', 'Welcome2024!', 'iloveyou1234', 'letmeinletme'])(
+    'refuses %j, 12 characters of a well-known pattern, as too weak',
+    (password) => {
+      const verdict = checkNewPassword(password, account)
+      expect(verdict.ok).toBe(false)
+      expect((verdict as { message: string }).message).toMatch(/^This password is too weak, because \S.+\. \S.+\.$/)
+    },
+  )
+
+  test('refuses a password built from the account’s own name, saying so', () => {
+    expect(checkNewPassword('Jane.Reporter1', account)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('because passwords made of your name, your email address or the desk’s name are easy to guess.'),
+    })
+    expect(checkNewPassword('Factdesk2026!', account)).toMatchObject({ ok: false, message: expect.stringContaining('the desk’s name') })
+  })
+
+  test.each(['sunflower ledger canyon', 'a brand new passphrase', 'nine ripe plums', 'correct horse battery staple'])(
+    'accepts a few unrelated words such as %j',
+    (password) => {
+      expect(checkNewPassword(password, account)).toEqual({ ok: true })
+    },
+  )
+
+  test('judges a long password on its start, so a weak one stays weak however it ends', () => {
+    expect(checkNewPassword('a'.repeat(100) + unguessable(20), account)).toMatchObject({ ok: false })
+    expect(checkNewPassword(unguessable(64) + 'a'.repeat(64), account)).toEqual({ ok: true })
+  })
+})
+
+describe('the demo desk’s published password', () => {
+  test('is refused for an account of the desk', () => {
+    expect(checkNewPassword(DEMO_PASSWORD, account())).toEqual({
+      ok: false,
+      message: 'This is the demo desk’s published password, so anyone could sign in with it. Choose your own.',
+    })
+    expect(checkNewPassword(DEMO_PASSWORD)).toMatchObject({ ok: false })
+  })
+
+  test('is accepted for the seeded demo accounts, which the seed gives it', () => {
+    for (const demo of DEMO_USERS) {
+      expect(checkNewPassword(DEMO_PASSWORD, { email: demo.email.toUpperCase(), name: demo.name })).toEqual({ ok: true })
+    }
+  })
+
+  test('is the one the seed gives, to exactly the accounts it seeds', () => {
+    expect(SEED_DEMO_PASSWORD).toBe(DEMO_PASSWORD)
+    expect(new Set(DEMO_USERS.map((demo) => demo.email))).toEqual(DEMO_ACCOUNT_EMAILS)
+  })
+
+  function account(): PasswordContext {
+    return { email: 'nadia@factdesk.test', name: 'Nadia Kovalenko' }
+  }
 })

@@ -23,3 +23,14 @@ export const changePasswordSchema = z
     path: ['confirmPassword'],
     message: 'The two new passwords are not the same.',
   })
+
+/** An admin clearing a lockout on /admin/sign-ins. */
+export const clearLockoutSchema = z.object({
+  lockoutId: z.string({ error: 'That request was incomplete; reload the page and try again.' }).min(1).max(64),
+})
+
+/** The lockout list's address: which runs to show, and where the page starts. */
+export const lockoutListSchema = z.object({
+  show: z.enum(['current', 'all']).catch('current'),
+  after: z.string().max(64).optional().catch(undefined),
+})

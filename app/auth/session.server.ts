@@ -20,8 +20,13 @@ export type SessionUser = {
 // Updating lastSeenAt on every request would write on every page view; once a minute is enough for the idle timeout.
 const TOUCH_INTERVAL_MS = 60_000
 
-function isHttps() {
+export function isHttps() {
   return new URL(getEnv().APP_ORIGIN).protocol === 'https:'
+}
+
+/** What signs the app's cookies (this one and the device cookie). */
+export function cookieSecrets() {
+  return [getEnv().SESSION_SECRET ?? 'factdesk-development-secret-not-for-production']
 }
 
 let cookie: ReturnType<typeof createCookie> | undefined
@@ -38,7 +43,7 @@ function sessionCookie() {
       sameSite: 'lax',
       secure: https,
       path: '/',
-      secrets: [env.SESSION_SECRET ?? 'factdesk-development-secret-not-for-production'],
+      secrets: cookieSecrets(),
     })
   }
   return cookie
@@ -117,16 +122,7 @@ async function lookUpUser(request: Request): Promise<SessionUser | null> {
 }
 
 /** Only same-site paths are followed after login; anything else goes home. */
-export function safeRedirectPath(target: FormDataEntryValue | string | null | undefined, fallback = '/') {
-  if (typeof target !== 'string' || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback
-  try {
-    const url = new URL(target, 'http://factdesk.invalid')
-    if (url.origin !== 'http://factdesk.invalid') return fallback
-    return `${url.pathname}${url.search}${url.hash}`
-  } catch {
-    return fallback
-  }
-}
+export { safeRedirectPath } from './redirect'
 
 const PASSWORD_CHANGE_PATH = '/account'
 

@@ -36,9 +36,10 @@ export async function action({ request }: Route.ActionArgs) {
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: hidden }) }, { status: 400 })
   }
-  const outcome = await changePassword(user, submission.value)
+  const outcome = await changePassword(user, submission.value, request)
   if (!outcome.ok) {
-    return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] }, hideFields: hidden }) }, { status: 400 })
+    const headers = outcome.status === 429 ? { 'Retry-After': String(outcome.retryAfterSeconds) } : undefined
+    return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] }, hideFields: hidden }) }, { status: outcome.status, headers })
   }
   const others = outcome.endedSessions ? ` ${outcome.endedSessions} other session${outcome.endedSessions === 1 ? ' was' : 's were'} signed out.` : ''
   return redirectWithToast(user.mustChangePassword ? '/' : '/account', { kind: 'success', message: `Password changed.${others}` })
@@ -61,7 +62,7 @@ export default function Account({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
       <Card>
-        <CardHeader title="Change password" description="12 to 128 characters. Your other sessions are signed out when it changes." />
+        <CardHeader title="Change password" description="12 to 128 characters, and hard to guess. Your other sessions are signed out when it changes." />
         <Form method="post" {...getFormProps(form)} className="space-y-4">
           <FormError errors={form.errors} />
           <Field

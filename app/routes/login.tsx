@@ -24,10 +24,13 @@ export async function action({ request }: Route.ActionArgs) {
   }
   const outcome = await logIn(submission.value, request)
   if (!outcome.ok) {
-    return data({ result: submission.reply({ formErrors: [outcome.message], hideFields: ['password'] }) }, { status: outcome.status })
+    const headers = outcome.status === 429 ? { 'Retry-After': String(outcome.retryAfterSeconds) } : undefined
+    return data({ result: submission.reply({ formErrors: [outcome.message], hideFields: ['password'] }) }, { status: outcome.status, headers })
   }
   const target = outcome.mustChangePassword ? '/account' : safeRedirectPath(submission.value.redirectTo)
-  return redirect(target, { headers: { 'Set-Cookie': outcome.setCookie } })
+  const headers = new Headers()
+  for (const cookie of outcome.setCookies) headers.append('Set-Cookie', cookie)
+  return redirect(target, { headers })
 }
 
 export default function Login() {

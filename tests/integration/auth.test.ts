@@ -5,6 +5,7 @@ import * as home from '~/routes/index'
 import * as login from '~/routes/login'
 import * as logout from '~/routes/logout'
 import { middleware } from '~/root'
+import { DEMO_PASSWORD } from '~/auth/demo-accounts'
 import { hashSessionToken } from '~/auth/session.server'
 import { db } from '~/utils/db.server'
 import { CLIENT_ADDRESS_HEADER } from '~/utils/client-address'
@@ -29,8 +30,22 @@ function tokenOf(cookie: string) {
   return JSON.parse(Buffer.from(value.split('.')[0]!, 'base64').toString('utf8')) as string
 }
 
-function loginWith(email: string, password: string, address = '203.0.113.7', extra: Record<string, string> = {}) {
-  return callAction(login.action, { url: '/login', form: { email, password, ...extra }, headers: { [CLIENT_ADDRESS_HEADER]: address } })
+function loginWith(email: string, password: string, address = '203.0.113.7', extra: Record<string, string> = {}, cookie?: string) {
+  return callAction(login.action, { url: '/login', form: { email, password, ...extra }, headers: { [CLIENT_ADDRESS_HEADER]: address }, cookie })
+}
+
+/** The device cookie a successful sign-in set, as the Cookie header the browser sends back. */
+function deviceCookieFrom(result: { headers: Headers }) {
+  return result.headers.getSetCookie().find((cookie) => cookie.startsWith('factdesk_device='))?.split(';')[0] ?? ''
+}
+
+function failureRow(scope: 'ACCOUNT' | 'ADDRESS', key: string, ipAddress: string, createdAt = new Date()) {
+  return { scope, key, email: scope === 'ACCOUNT' ? key : 'someone@factdesk.test', ipAddress, createdAt }
+}
+
+/** Moves every recorded failure back in time, as if the seconds had passed (nothing here waits on a clock). */
+async function letTimePass(seconds: number) {
+  await db.$executeRaw`UPDATE "LoginFailure" SET "createdAt" = "createdAt" - make_interval(secs => ${seconds}::int)`
 }
 
 describe('signing in', () => {
@@ -58,10 +73,20 @@ describe('signing in', () => {
 
   it('follows only same-site paths after login', async () => {
     const user = await createUser('REPORTER')
-    for (const target of ['//evil.example/steal', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)']) {
+    for (const target of ['//evil.example/steal', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)', '/.//evil.example', '/%2F%2Fevil.example']) {
       const result = await loginWith(user.email, user.password, '203.0.113.7', { redirectTo: target })
       expect(result.location).toBe('/')
     }
+  })
+
+  it('sends a signed-in visitor of the login page home, not to another site that the redirect names', async () => {
+    const user = await createUser('REPORTER')
+    for (const target of ['/.//evil.example', '/./\\evil.example', '/..//evil.example/steal']) {
+      const result = await callLoader(login.loader, { url: `/login?${new URLSearchParams({ redirectTo: target })}`, user })
+      expect({ target, status: result.status, location: result.location }).toEqual({ target, status: 302, location: '/' })
+    }
+    const same = await callLoader(login.loader, { url: `/login?${new URLSearchParams({ redirectTo: '/queue.data' })}`, user })
+    expect(same.location).toBe('/queue')
   })
 
   it('answers a wrong password and an unknown email identically', async () => {
@@ -94,23 +119,116 @@ describe('signing in', () => {
 })
 
 describe('brute force', () => {
-  it('locks an account after five failures and answers 429 even for the right password', async () => {
+  it('slows a browser the account does not know after five failures: even the right password is asked to wait', async () => {
     const user = await createUser('FACT_CHECKER')
     for (let attempt = 0; attempt < 5; attempt++) {
       expect((await loginWith(user.email, `wrong guess ${attempt}`, `198.51.100.${attempt}`)).status).toBe(400)
     }
-    const locked = await loginWith(user.email, user.password, '198.51.100.99')
-    expect(locked.status).toBe(429)
-    expect(locked.data.result.error['']).toEqual(['Too many failed sign-in attempts. Try again in 15 minutes.'])
-    expect(locked.headers.get('Set-Cookie')).toBeNull()
+    const slowed = await loginWith(user.email, user.password, '198.51.100.99')
+    expect(slowed.status).toBe(429)
+    const wait = Number(slowed.headers.get('Retry-After'))
+    expect(wait).toBeGreaterThanOrEqual(1)
+    expect(wait).toBeLessThanOrEqual(5)
+    expect(slowed.data.result.error['']).toEqual([`Too many failed sign-in attempts. Try again in ${wait} second${wait === 1 ? '' : 's'}.`])
+    expect(slowed.headers.get('Set-Cookie')).toBeNull()
     expect(logs.lines.some((line) => line.event === 'login_locked' && line.email === user.email)).toBe(true)
   })
 
-  it('lifts the lock once the failures leave the window', async () => {
+  it('lets the right password in once the delay has passed', async () => {
     const user = await createUser('FACT_CHECKER')
     const old = new Date(Date.now() - 16 * 60_000)
-    await db.loginFailure.createMany({ data: Array.from({ length: 5 }, () => ({ email: user.email, ipAddress: '198.51.100.1', createdAt: old })) })
+    await db.loginFailure.createMany({ data: Array.from({ length: 5 }, () => failureRow('ACCOUNT', user.email, '198.51.100.1', old)) })
     expect((await loginWith(user.email, user.password)).status).toBe(302)
+  })
+
+  it('makes a new browser wait longer after each further failure, and says for how long', async () => {
+    const user = await createUser('EDITOR')
+    for (let attempt = 0; attempt < 5; attempt++) await loginWith(user.email, `wrong guess ${attempt}`, '198.51.100.20')
+    const waits: number[] = []
+    for (let round = 0; round < 3; round++) {
+      const slowed = await loginWith(user.email, 'yet another guess', '198.51.100.20')
+      expect(slowed.status).toBe(429)
+      const wait = Number(slowed.headers.get('Retry-After'))
+      expect(slowed.data.result.error[''][0]).toBe(`Too many failed sign-in attempts. Try again in ${wait} seconds.`)
+      waits.push(wait)
+      await letTimePass(wait)
+      expect((await loginWith(user.email, 'yet another guess', '198.51.100.20')).status).toBe(400)
+    }
+    // 5, 10 and 20 seconds, less whatever the requests themselves took.
+    expect(waits[0]).toBeLessThanOrEqual(5)
+    expect(waits[1]).toBeGreaterThan(5)
+    expect(waits[1]).toBeLessThanOrEqual(10)
+    expect(waits[2]).toBeGreaterThan(10)
+    expect(waits[2]).toBeLessThanOrEqual(20)
+  })
+
+  it('does not let an attacker’s 50 wrong passwords from one address stop the owner signing in from a browser that signed in before', async () => {
+    const owner = await createUser('ADMIN')
+    const officeLaptop = deviceCookieFrom(await loginWith(owner.email, owner.password, '203.0.113.80'))
+    expect(officeLaptop).toMatch(/^factdesk_device=/)
+    let failures = 0
+    while (failures < 50) {
+      const guess = await loginWith(owner.email, `guess number ${failures}`, '192.0.2.66')
+      if (guess.status === 429) await letTimePass(Number(guess.headers.get('Retry-After')))
+      else {
+        expect(guess.status).toBe(400)
+        failures++
+      }
+    }
+    // The attacker, and any browser the account does not know, must wait…
+    expect((await loginWith(owner.email, owner.password, '192.0.2.66')).status).toBe(429)
+    expect((await loginWith(owner.email, owner.password, '203.0.113.81')).status).toBe(429)
+    // …but the owner's own browser is let straight in, wherever it is, the attacker's address included.
+    for (const address of ['203.0.113.80', '192.0.2.66']) {
+      const result = await loginWith(owner.email, owner.password, address, {}, officeLaptop)
+      expect({ address, status: result.status }).toEqual({ address, status: 302 })
+    }
+  }, 120_000)
+
+  it('counts a known browser’s own wrong passwords against it alone', async () => {
+    const user = await createUser('REPORTER')
+    const laptop = deviceCookieFrom(await loginWith(user.email, user.password, '203.0.113.90'))
+    const phone = deviceCookieFrom(await loginWith(user.email, user.password, '203.0.113.91'))
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect((await loginWith(user.email, `slip ${attempt}`, '203.0.113.90', {}, laptop)).status).toBe(400)
+    }
+    expect((await loginWith(user.email, user.password, '203.0.113.90', {}, laptop)).status).toBe(429)
+    expect((await loginWith(user.email, user.password, '203.0.113.91', {}, phone)).status).toBe(302)
+    expect((await loginWith(user.email, user.password, '203.0.113.92')).status).toBe(302)
+  })
+
+  it('does not treat a device cookie from another account, or a forged one, as a known browser', async () => {
+    const [victim, attacker] = [await createUser('EDITOR'), await createUser('REPORTER')]
+    const victimsLaptop = deviceCookieFrom(await loginWith(victim.email, victim.password, '203.0.113.60'))
+    // Same token, broken signature.
+    const forged = victimsLaptop.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A'))
+    const attackersOwn = deviceCookieFrom(await loginWith(attacker.email, attacker.password, '192.0.2.70'))
+    for (let attempt = 0; attempt < 5; attempt++) await loginWith(victim.email, `guess ${attempt}`, '192.0.2.70', {}, attackersOwn)
+    for (const cookie of [attackersOwn, forged]) {
+      expect((await loginWith(victim.email, victim.password, '192.0.2.70', {}, cookie)).status).toBe(429)
+    }
+    expect((await loginWith(victim.email, victim.password, '192.0.2.70', {}, victimsLaptop)).status).toBe(302)
+  })
+
+  it('gains an attacker nothing by sending many guesses at once', async () => {
+    const user = await createUser('EDITOR')
+    const results = await Promise.all(Array.from({ length: 12 }, (_, index) => loginWith(user.email, `parallel guess ${index}`, '192.0.2.90')))
+    const statuses = results.map((result) => result.status)
+    expect(statuses.filter((status) => status !== 400 && status !== 429)).toEqual([])
+    expect(statuses.filter((status) => status === 400).length).toBeLessThanOrEqual(5)
+    expect(await db.loginFailure.count({ where: { scope: 'ACCOUNT', key: user.email } })).toBeLessThanOrEqual(5)
+  })
+
+  it('remembers a browser that signed in with a signed, httpOnly device cookie', async () => {
+    const user = await createUser('REPORTER')
+    const result = await loginWith(user.email, user.password)
+    const device = result.headers.getSetCookie().find((cookie) => cookie.startsWith('factdesk_device='))!
+    expect(device).toMatch(/HttpOnly/i)
+    expect(device).toMatch(/SameSite=Lax/i)
+    expect(device).toMatch(/Max-Age=\d{7,}/i)
+    // Signed: the value carries a signature after the encoded payload.
+    expect(decodeURIComponent(device.split(';')[0]!.split('=').slice(1).join('='))).toMatch(/^[^.]+\.[^.]+$/)
+    expect(await db.signInDevice.count({ where: { userId: user.id } })).toBe(1)
   })
 
   it('counts failures per client address across accounts', async () => {
@@ -124,7 +242,7 @@ describe('brute force', () => {
 
   it('keeps the count in Postgres, so another app process sees the same lockout', async () => {
     const user = await createUser('REPORTER')
-    await db.loginFailure.createMany({ data: Array.from({ length: 5 }, () => ({ email: user.email, ipAddress: '10.9.8.7' })) })
+    await db.loginFailure.createMany({ data: Array.from({ length: 5 }, () => failureRow('ACCOUNT', user.email, '10.9.8.7')) })
     expect((await loginWith(user.email, user.password, '203.0.113.200')).status).toBe(429)
   })
 })
@@ -200,6 +318,25 @@ describe('the account page', () => {
     expect((await loginWith(user.email, 'a brand new passphrase')).status).toBe(302)
   })
 
+  it('slows guesses of the current password: after five wrong ones even the right one waits, in that session only', async () => {
+    const user = await createUser('FACT_CHECKER')
+    const otherSession = await signIn(user.id)
+    const change = (currentPassword: string) => ({ currentPassword, newPassword: 'a brand new passphrase', confirmPassword: 'a brand new passphrase' })
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect((await callAction(account.action, { url: '/account', user, form: change(`not it ${attempt}`) })).status).toBe(400)
+    }
+    const slowed = await callAction(account.action, { url: '/account', user, form: change(user.password) })
+    expect(slowed.status).toBe(429)
+    const wait = Number(slowed.headers.get('Retry-After'))
+    expect(wait).toBeGreaterThanOrEqual(1)
+    expect(wait).toBeLessThanOrEqual(5)
+    expect(slowed.data.result.error.currentPassword).toEqual([`Too many wrong passwords. Try again in ${wait} second${wait === 1 ? '' : 's'}.`])
+    expect((await loginWith(user.email, 'a brand new passphrase')).status).toBe(400)
+
+    const elsewhere = await callAction(account.action, { url: '/account', cookie: otherSession, form: change(user.password) })
+    expect(elsewhere.status).toBe(302)
+  })
+
   it('refuses a common password and a short one with a message', async () => {
     const user = await createUser('REPORTER')
     for (const [password, message] of [
@@ -210,6 +347,34 @@ describe('the account page', () => {
       expect(result.status).toBe(400)
       expect(result.data.result.error.newPassword).toEqual([message])
     }
+  })
+
+  it('refuses a long but guessable password, saying why next to the field, and keeps the old password working', async () => {
+    const user = await createUser('REPORTER')
+    for (const [password, reason] of [
+      ['password1234', 'it is similar to a commonly used password.'],
+      ['123456789012', 'it is a commonly used password.'],
+      ['aaaaaaaaaaaa', 'repeated characters like "aaa" are easy to guess.'],
+      ['Password123!', 'it is similar to a commonly used password.'],
+    ] as const) {
+      const result = await callAction(account.action, { url: '/account', user, form: { currentPassword: user.password, newPassword: password, confirmPassword: password } })
+      expect({ password, status: result.status }).toEqual({ password, status: 400 })
+      expect(result.data.result.error.newPassword).toEqual([expect.stringMatching(/^This password is too weak, because /)])
+      expect(result.data.result.error.newPassword[0]).toContain(reason)
+    }
+    expect((await loginWith(user.email, user.password)).status).toBe(302)
+    expect((await loginWith(user.email, 'password1234')).status).toBe(400)
+  })
+
+  it('refuses the demo desk’s published password for an account that is not a demo one', async () => {
+    const user = await createUser('EDITOR')
+    const result = await callAction(account.action, {
+      url: '/account',
+      user,
+      form: { currentPassword: user.password, newPassword: DEMO_PASSWORD, confirmPassword: DEMO_PASSWORD },
+    })
+    expect(result.status).toBe(400)
+    expect(result.data.result.error.newPassword).toEqual(['This is the demo desk’s published password, so anyone could sign in with it. Choose your own.'])
   })
 
   it('signs out everywhere else but here', async () => {

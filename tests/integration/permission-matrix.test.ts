@@ -18,6 +18,7 @@ const MATRIX: Record<string, Expectation> = {
   'routes/logout.ts': { loader: 'public', action: 'public' },
   'routes/account.tsx': { loader: 'signed-in', action: 'signed-in' },
   'routes/admin/users.tsx': { loader: 'user:manage', action: { create: 'user:manage', role: 'user:manage', deactivate: 'user:manage' } },
+  'routes/admin/sign-ins.tsx': { loader: 'user:manage', action: { clear: 'user:manage' } },
   'routes/articles/index.tsx': { loader: 'article:view' },
   'routes/articles/new.tsx': { loader: 'article:create', action: { save: 'article:create', import: 'article:create', upload: 'article:create' } },
   'routes/articles/$articleId/edit.tsx': { loader: 'article:edit', action: 'article:edit' },
