@@ -1,7 +1,7 @@
 // The claim forms' schemas, shared by the browser (Conform) and the actions. Whether a quote really
 // is the article's text is for the server to say (claims.server.ts); these check the shape of the input.
 import { z } from 'zod'
-import { MAX_TAG_LENGTH, MAX_TAGS, parseTags } from './quotes'
+import { MAX_TAG_LENGTH, MAX_TAGS, parseTags } from './tags'
 
 export const MAX_QUOTE_LENGTH = 5_000
 export const MAX_CLAIM_TEXT_LENGTH = 2_000

@@ -4,7 +4,6 @@ import {
   decodeArticleCursor,
   encodeArticleCursor,
   hasFilters,
-  normaliseTag,
   parseDashboardQuery,
 } from './dashboard-query'
 
@@ -60,10 +59,6 @@ describe('parseDashboardQuery', () => {
     expect(parse('tag=%20%20').query.tag).toBeNull()
     expect(parse(`tag=${'x'.repeat(41)}`).errors).toEqual({ tag: 'Tags are at most 40 characters.' })
   })
-})
-
-test('normaliseTag matches how claims store tags', () => {
-  expect(normaliseTag('  Public   Health ')).toBe('public health')
 })
 
 test('hasFilters is about which claims count, not the order', () => {

@@ -1,6 +1,7 @@
 // What the dashboard's address says: which claims to count (added between two days, with a tag)
 // and how to order the articles table. Pure, so the loader, the links and the tests read it alike.
 import { z } from 'zod'
+import { MAX_TAG_LENGTH, normaliseTag } from '~/claims/tags'
 
 export const ARTICLE_SORTS = ['score', 'coverage'] as const
 export type ArticleSort = (typeof ARTICLE_SORTS)[number]
@@ -26,18 +27,12 @@ export type DashboardQuery = DashboardFilters & {
 
 export type DashboardQueryErrors = Partial<Record<'from' | 'to' | 'tag', string>>
 
-export const TAG_MAX_LENGTH = 40
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 
 function isCalendarDay(value: string): boolean {
   if (!DAY.test(value)) return false
   const date = new Date(`${value}T00:00:00.000Z`)
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
-}
-
-/** The same normalisation claims' tags get when saved: trimmed, single spaces, lower-case. */
-export function normaliseTag(value: string): string {
-  return value.trim().replace(/\s+/g, ' ').toLowerCase()
 }
 
 const text = z.string().trim().max(200).optional().catch(undefined)
@@ -82,7 +77,7 @@ export function parseDashboardQuery(params: URLSearchParams): { query: Dashboard
   let tag: string | null = null
   if (raw.tag) {
     const normalised = normaliseTag(raw.tag)
-    if (normalised.length > TAG_MAX_LENGTH) errors.tag = `Tags are at most ${TAG_MAX_LENGTH} characters.`
+    if (normalised.length > MAX_TAG_LENGTH) errors.tag = `Tags are at most ${MAX_TAG_LENGTH} characters.`
     else if (normalised) tag = normalised
   }
   return { query: { from, to, tag, sort: raw.sort, dir: raw.dir, after: raw.after || null }, errors }

@@ -1,5 +1,6 @@
 // The canonical form of an export's filters: what is queried, stored on the Export row, put back into
 // links and hidden fields, and said in words in the export history. Pure, so the page can use it too.
+import { normaliseTag } from '~/claims/tags'
 import { VERDICTS, verdictLabel } from '~/claims/verdicts'
 import type { ExportFormat, Verdict } from '~/generated/prisma/enums'
 import type { ExportChoice, ExportFiltersInput, ExportScope } from './schemas'
@@ -11,7 +12,7 @@ export type ExportFilters = {
   verdicts: Verdict[]
   /** Matched anywhere in the claimant, ignoring case. */
   claimant: string | null
-  /** One tag, matched exactly. */
+  /** One tag, matched exactly once normalised as tags are stored. */
   tag: string | null
   /** Approval dates, YYYY-MM-DD in UTC, both ends included. */
   approvedFrom: string | null
@@ -45,7 +46,7 @@ export function toExportFilters(input: ExportFiltersInput): ExportFilters {
     articleId: input.article || null,
     verdicts: VERDICT_ORDER.filter((verdict) => chosen.has(verdict)),
     claimant: input.claimant || null,
-    tag: input.tag || null,
+    tag: (input.tag && normaliseTag(input.tag)) || null,
     approvedFrom: input.from ?? null,
     approvedTo: input.to ?? null,
   }
