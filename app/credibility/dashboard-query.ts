@@ -118,21 +118,3 @@ export function dashboardHref(query: DashboardQuery, changes: Partial<DashboardQ
   const search = params.toString()
   return search ? `/dashboard?${search}` : '/dashboard'
 }
-
-/** A sort key and row id, as the articles table's keyset cursor. */
-export type ArticleCursor = { key: string | null; id: string }
-
-// Readable in the address ("75.id" or "-.id" for an unrated row): keys are scores (integers) or
-// coverages (decimal fractions, as Postgres prints numeric), never anything a person typed.
-const CURSOR = /^(-|\d{1,3}(?:\.\d{1,40})?)\.([A-Za-z0-9_-]{1,100})$/
-
-export function encodeArticleCursor(cursor: ArticleCursor): string {
-  return `${cursor.key ?? '-'}.${cursor.id}`
-}
-
-/** Null for anything this app did not make; the table then starts from its first row. */
-export function decodeArticleCursor(value: string | null | undefined): ArticleCursor | null {
-  const match = value ? CURSOR.exec(value) : null
-  if (!match) return null
-  return { key: match[1] === '-' ? null : match[1]!, id: match[2]! }
-}

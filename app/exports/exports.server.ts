@@ -6,6 +6,7 @@ import { Prisma } from '~/generated/prisma/client'
 import type { ClaimStatus, ExportFormat, Stance, Verdict } from '~/generated/prisma/enums'
 import { getSettings } from '~/settings/settings.server'
 import { db } from '~/utils/db.server'
+import { decodeTimeCursor, encodeCursor } from '~/utils/keyset-cursor'
 import { getEnv } from '~/utils/env.server'
 import { logEvent } from '~/utils/log.server'
 import {
@@ -340,19 +341,12 @@ export type ExportHistoryItem = {
   rowCount: number
 }
 
-function parseCursor(cursor: string | null | undefined): { createdAt: Date; id: string } | null {
-  const match = cursor ? /^(\d{4}-\d\d-\d\dT[\d:.]+Z)_([A-Za-z0-9]+)$/.exec(cursor) : null
-  if (!match) return null
-  const createdAt = new Date(match[1]!)
-  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: match[2]! }
-}
-
 /** Past exports, newest first, by keyset: `before` is the cursor of the last row of the previous page. */
 export async function listExports({ before }: { before?: string | null } = {}) {
-  const cursor = parseCursor(before)
+  const cursor = decodeTimeCursor(before)
   const rows = await db.export.findMany({
-    where: cursor
-      ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }
+    where: cursor?.key
+      ? { OR: [{ createdAt: { lt: cursor.key } }, { createdAt: cursor.key, id: { lt: cursor.id } }] }
       : {},
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: EXPORTS_PAGE_SIZE + 1,
@@ -371,7 +365,7 @@ export async function listExports({ before }: { before?: string | null } = {}) {
     }
   })
   const last = page[page.length - 1]
-  return { items, nextBefore: rows.length > EXPORTS_PAGE_SIZE && last ? `${last.createdAt.toISOString()}_${last.id}` : null }
+  return { items, nextBefore: rows.length > EXPORTS_PAGE_SIZE && last ? encodeCursor(last.createdAt, last.id) : null }
 }
 
 // ---------------------------------------------------------------------------------------------
