@@ -6,6 +6,7 @@ import type { Credibility } from '~/credibility/credibility'
 import { articlesCredibility } from '~/credibility/credibility.server'
 import { Prisma } from '~/generated/prisma/client'
 import { ClaimStatus } from '~/generated/prisma/enums'
+import { dayToDate, isoDay } from '~/utils/dates'
 import { db } from '~/utils/db.server'
 import { decodeTimeCursor, encodeCursor } from '~/utils/keyset-cursor'
 import { fetchArticleFromUrl, UrlImportError } from './fetch-url.server.ts'
@@ -45,15 +46,6 @@ export type ArticleDraft = {
   body: string
 }
 
-function calendarDate(date: Date | null): string {
-  return date ? date.toISOString().slice(0, 10) : ''
-}
-
-/** `YYYY-MM-DD` is stored as midnight UTC, and always shown in UTC, so the day never shifts. */
-function publicationDate(value: string | undefined): Date | null {
-  return value ? new Date(`${value}T00:00:00.000Z`) : null
-}
-
 export async function createArticle(createdById: string, input: Omit<NewArticle, 'intent'>) {
   return db.article.create({
     data: {
@@ -61,7 +53,7 @@ export async function createArticle(createdById: string, input: Omit<NewArticle,
       outlet: input.outlet,
       author: input.author,
       url: input.url ?? null,
-      publishedAt: publicationDate(input.publishedAt),
+      publishedAt: dayToDate(input.publishedAt),
       body: normaliseArticleText(input.body),
       createdById,
     },
@@ -173,7 +165,7 @@ export function draftOf(article: Pick<ArticleForEdit, 'title' | 'outlet' | 'auth
     outlet: article.outlet,
     author: article.author,
     url: article.url ?? '',
-    publishedAt: calendarDate(article.publishedAt),
+    publishedAt: isoDay(article.publishedAt),
     body: article.body,
   }
 }
@@ -222,7 +214,7 @@ export async function updateArticle(actor: Actor, id: string, input: ArticleEdit
         outlet: input.outlet,
         author: input.author,
         url: input.url ?? null,
-        publishedAt: publicationDate(input.publishedAt),
+        publishedAt: dayToDate(input.publishedAt),
         ...(changesBody ? { body } : {}),
       },
     })

@@ -6,19 +6,12 @@ import type { Prisma } from '~/generated/prisma/client'
 import { type ClaimEventType, type ClaimStatus, Stance } from '~/generated/prisma/enums'
 import { canChangeSources, sourcesFrozenReason } from '~/sources/sources.server'
 import { SOURCE_KIND_LABELS } from '~/sources/labels'
+import { formatDay } from '~/utils/dates'
 import { db } from '~/utils/db.server'
 import { STANCE_LABELS, verdictLabel } from './verdicts'
 import { allowedActions, checkTransition, STATUS_LABELS, TRANSITIONS, WORKFLOW_ACTIONS, type ClaimFacts } from './workflow'
 import { canBeAssigned, type ClaimActor } from './transitions.server'
-
-const DAY = 24 * 60 * 60 * 1000
-
-// Dates are written on the server in UTC, so the page reads the same before and after hydration.
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
-
-export function formatDay(date: Date | string): string {
-  return dayFormat.format(new Date(date))
-}
+import { describeDue, type DueState } from './due'
 
 // ---------------------------------------------------------------------------------------------
 // Pure helpers
@@ -37,23 +30,6 @@ export function paragraphAround(body: string, startOffset: number, endOffset: nu
     quote: body.slice(start, end),
     after: body.slice(end, paragraphEnd).replace(/\s+$/, ''),
   }
-}
-
-export type DueState = { date: string; label: string; words: string; overdue: boolean }
-
-/** A due date in words, counted in calendar days (UTC): "Overdue by 2 days", "Due tomorrow". */
-export function describeDue(dueAt: Date | null, now: Date = new Date()): DueState | null {
-  if (!dueAt) return null
-  const day = (date: Date) => Math.floor(date.getTime() / DAY)
-  const days = day(dueAt) - day(now)
-  const overdue = dueAt.getTime() < now.getTime()
-  let words: string
-  if (overdue) {
-    words = days >= 0 ? 'Overdue: it was due earlier today' : `Overdue by ${-days} ${-days === 1 ? 'day' : 'days'}`
-  } else if (days === 0) words = 'Due today'
-  else if (days === 1) words = 'Due tomorrow'
-  else words = `Due in ${days} days`
-  return { date: dueAt.toISOString().slice(0, 10), label: formatDay(dueAt), words, overdue }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,8 @@ import { Prisma } from '~/generated/prisma/client'
 import { ClaimStatus } from '~/generated/prisma/enums'
 import { db } from '~/utils/db.server'
 import { decodeTimeCursor, encodeCursor, type KeysetCursor } from '~/utils/keyset-cursor'
-import { describeDue, formatDay } from './claim-page.server'
+import { formatDay } from '~/utils/dates'
+import { describeDue } from './due'
 import type { ClaimActor } from './transitions.server'
 
 export const QUEUE_PAGE_SIZE = 10

@@ -4,7 +4,9 @@ import { Link } from 'react-router'
 import { ROLE_LABELS } from '~/auth/permissions'
 import { STATUS_LABELS } from '~/claims/workflow'
 import type { ActivityItem, CheckerLoad, OverdueClaim } from '~/credibility/credibility.server'
-import { describeDue, formatCount, formatDay, formatMoment } from '~/credibility/format'
+import { dueWords } from '~/claims/due'
+import { formatCount, formatMoment } from '~/credibility/format'
+import { formatDay } from '~/utils/dates'
 import type { ClaimStatus } from '~/generated/prisma/enums'
 import { StatusBadge, StatusGlyph } from './status-badge'
 import { Card, CardHeader, EmptyState } from './ui/card'
@@ -33,7 +35,7 @@ export function OverdueClaims({ claims, total, now }: { claims: OverdueClaim[]; 
                 {claim.text}
               </Link>
               <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-ink-muted">
-                <span className="font-medium text-red-800">{describeDue(claim.dueAt, now)}</span>
+                <span className="font-medium text-red-800">{dueWords(claim.dueAt, now)}</span>
                 <span aria-hidden="true">·</span>
                 <span>due {formatDay(claim.dueAt)}</span>
                 <StatusBadge status={claim.status} />

@@ -2,6 +2,7 @@
 // and how to order the articles table. Pure, so the loader, the links and the tests read it alike.
 import { z } from 'zod'
 import { MAX_TAG_LENGTH, normaliseTag } from '~/claims/tags'
+import { isCalendarDate } from '~/utils/dates'
 
 export const ARTICLE_SORTS = ['score', 'coverage'] as const
 export type ArticleSort = (typeof ARTICLE_SORTS)[number]
@@ -26,14 +27,6 @@ export type DashboardQuery = DashboardFilters & {
 }
 
 export type DashboardQueryErrors = Partial<Record<'from' | 'to' | 'tag', string>>
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/
-
-function isCalendarDay(value: string): boolean {
-  if (!DAY.test(value)) return false
-  const date = new Date(`${value}T00:00:00.000Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
-}
 
 const text = z.string().trim().max(200).optional().catch(undefined)
 
@@ -63,11 +56,11 @@ export function parseDashboardQuery(params: URLSearchParams): { query: Dashboard
   let from: string | null = null
   let to: string | null = null
   if (raw.from) {
-    if (isCalendarDay(raw.from)) from = raw.from
+    if (isCalendarDate(raw.from)) from = raw.from
     else errors.from = 'Enter the start date as a day, such as 2026-01-31.'
   }
   if (raw.to) {
-    if (isCalendarDay(raw.to)) to = raw.to
+    if (isCalendarDate(raw.to)) to = raw.to
     else errors.to = 'Enter the end date as a day, such as 2026-01-31.'
   }
   if (from && to && from > to) {

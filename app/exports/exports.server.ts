@@ -5,6 +5,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Prisma } from '~/generated/prisma/client'
 import type { ClaimStatus, ExportFormat, Stance, Verdict } from '~/generated/prisma/enums'
 import { getSettings } from '~/settings/settings.server'
+import { dayToDate } from '~/utils/dates'
 import { db } from '~/utils/db.server'
 import { decodeTimeCursor, encodeCursor } from '~/utils/keyset-cursor'
 import { getEnv } from '~/utils/env.server'
@@ -137,7 +138,7 @@ function toExportClaim(row: ClaimRow, sources: ExportSource[]): ExportClaim {
     quote: row.quote,
     text: row.text,
     claimant: row.claimant,
-    claimDate: row.claimDate ? new Date(`${row.claimDate}T00:00:00Z`) : null,
+    claimDate: dayToDate(row.claimDate),
     tags: row.tags,
     status: row.status,
     verdict: row.verdict,

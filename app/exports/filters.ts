@@ -3,6 +3,7 @@
 import { normaliseTag } from '~/claims/tags'
 import { VERDICTS, verdictLabel } from '~/claims/verdicts'
 import type { ExportFormat, Verdict } from '~/generated/prisma/enums'
+import { formatDay } from '~/utils/dates'
 import type { ExportChoice, ExportFiltersInput, ExportScope } from './schemas'
 
 export type ExportFilters = {
@@ -120,12 +121,6 @@ export function formatLabel(format: ExportFormat, bom = false): string {
   return 'ClaimReview JSON-LD'
 }
 
-const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
-
-function day(iso: string) {
-  return DAY.format(new Date(`${iso}T00:00:00Z`))
-}
-
 function list(items: string[]) {
   if (items.length <= 1) return items.join('')
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`
@@ -146,11 +141,11 @@ export function describeFilters(filters: StoredExportFilters, format: ExportForm
   if (filters.approvedFrom && filters.approvedTo) {
     parts.push(
       filters.approvedFrom === filters.approvedTo
-        ? `approved on ${day(filters.approvedFrom)}`
-        : `approved ${day(filters.approvedFrom)} – ${day(filters.approvedTo)}`,
+        ? `approved on ${formatDay(filters.approvedFrom)}`
+        : `approved ${formatDay(filters.approvedFrom)} – ${formatDay(filters.approvedTo)}`,
     )
-  } else if (filters.approvedFrom) parts.push(`approved on or after ${day(filters.approvedFrom)}`)
-  else if (filters.approvedTo) parts.push(`approved on or before ${day(filters.approvedTo)}`)
+  } else if (filters.approvedFrom) parts.push(`approved on or after ${formatDay(filters.approvedFrom)}`)
+  else if (filters.approvedTo) parts.push(`approved on or before ${formatDay(filters.approvedTo)}`)
   return parts.length === 1 ? `All ${parts[0]!.charAt(0).toLowerCase()}${parts[0]!.slice(1)}` : parts.join(', ')
 }
 

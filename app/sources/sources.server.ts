@@ -6,6 +6,7 @@ import type { Prisma } from '~/generated/prisma/client'
 import { ClaimStatus, type Reliability } from '~/generated/prisma/enums'
 import { STANCE_LABELS } from '~/claims/verdicts'
 import { type ClaimActor, type ClaimWriteFailure, failure, MISSING_CLAIM_MESSAGE, STALE_CLAIM_MESSAGE } from '~/claims/transitions.server'
+import { dayToDate } from '~/utils/dates'
 import { db } from '~/utils/db.server'
 import { decodeTimeCursor, encodeCursor } from '~/utils/keyset-cursor'
 import type { AttachSourceInput } from './schemas'
@@ -36,10 +37,6 @@ function bumpVersion(tx: Prisma.TransactionClient, claimId: string, version: num
     where: { id: claimId, version, deletedAt: null, status: { in: [...SOURCES_OPEN_WHILE] } },
     data: { version: { increment: 1 } },
   })
-}
-
-function dateOrNull(value: string | undefined) {
-  return value ? new Date(`${value}T00:00:00Z`) : null
 }
 
 export type AttachOutcome = { ok: true; source: { id: string; url: string; title: string; reused: boolean } } | ClaimWriteFailure
@@ -75,7 +72,7 @@ export async function attachSource(user: ClaimActor, claimId: string, input: Att
     title: input.title.trim(),
     publisher: input.publisher?.trim() ?? '',
     kind: input.kind,
-    publishedAt: dateOrNull(input.publishedAt),
+    publishedAt: dayToDate(input.publishedAt),
     archivedUrl: input.archivedUrl?.trim() || null,
   }
   const outcome = await db.$transaction(async (tx) => {
