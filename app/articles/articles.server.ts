@@ -8,7 +8,9 @@ import { Prisma } from '~/generated/prisma/client'
 import { ClaimStatus } from '~/generated/prisma/enums'
 import { dayToDate, isoDay } from '~/utils/dates'
 import { db } from '~/utils/db.server'
+import { hostOf } from '~/utils/host-of'
 import { decodeTimeCursor, encodeCursor } from '~/utils/keyset-cursor'
+import { likePattern } from '~/utils/like-pattern'
 import { fetchArticleFromUrl, UrlImportError } from './fetch-url.server.ts'
 import { normaliseArticleText } from './normalise.ts'
 import { articleBodySchema, NAME_MAX, TITLE_MAX, type ArticleEdit, type NewArticle } from './schemas.ts'
@@ -104,10 +106,9 @@ export async function draftFromUrl(url: string, typed: Record<string, unknown>):
   const settings = await db.settings.findUnique({ where: { id: 1 }, select: { urlImportAllowList: true } })
   try {
     const article = await fetchArticleFromUrl(url, { allowList: settings?.urlImportAllowList ?? [] })
-    const host = new URL(article.finalUrl).host
     return {
       ...draftFrom(typed, article, article.finalUrl),
-      notice: `Imported from ${host}. Check the title, the details and the text below, then save.`,
+      notice: `Imported from ${hostOf(article.finalUrl)}. Check the title, the details and the text below, then save.`,
     }
   } catch (error) {
     if (error instanceof UrlImportError) return { ok: false, field: 'url', message: error.message }
@@ -226,11 +227,6 @@ export async function updateArticle(actor: Actor, id: string, input: ArticleEdit
 // The article list
 
 export const ARTICLES_PAGE_SIZE = 25
-
-/** For ILIKE: the reader's % and _ are literal characters, not wildcards (backslash is Postgres's escape). */
-export function likePattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`
-}
 
 export type ArticleListItem = {
   id: string

@@ -7,6 +7,7 @@ import type { Reliability, SourceKind, Stance } from '~/generated/prisma/enums'
 import { STANCE_LABELS } from '~/claims/verdicts'
 import { SOURCE_KIND_LABELS, SOURCE_KINDS } from '~/sources/labels'
 import { attachSourceSchema } from '~/sources/schemas'
+import { hostOf } from '~/utils/host-of'
 import type { FormReply } from './claim-transition-forms'
 import { SourceReliabilityBadge } from './source-reliability-badge'
 import { Button } from './ui/button'
@@ -34,14 +35,6 @@ const STANCE_STYLES: Record<Stance, string> = {
   SUPPORTS: 'border-l-green-600',
   REFUTES: 'border-l-red-600',
   CONTEXT: 'border-l-gray-400',
-}
-
-function hostOf(url: string) {
-  try {
-    return new URL(url).host.replace(/^www\./, '')
-  } catch {
-    return url
-  }
 }
 
 function SourceItem({ source, canDetach, version }: { source: ClaimSourceView; canDetach: boolean; version: number }) {

@@ -8,6 +8,7 @@ import { getSettings } from '~/settings/settings.server'
 import { dayToDate } from '~/utils/dates'
 import { db } from '~/utils/db.server'
 import { decodeTimeCursor, encodeCursor } from '~/utils/keyset-cursor'
+import { likePattern } from '~/utils/like-pattern'
 import { getEnv } from '~/utils/env.server'
 import { logEvent } from '~/utils/log.server'
 import {
@@ -38,10 +39,6 @@ export const EXPORT_BATCH_SIZE = 500
 // ---------------------------------------------------------------------------------------------
 // The query
 
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`)
-}
-
 /** The claims an export covers, as SQL over `"Claim" c`. Constants are inlined so an unfiltered export has no parameters. */
 export function exportWhereSql(filters: ExportFilters, format: ExportFormat): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`c."deletedAt" IS NULL`]
@@ -52,7 +49,7 @@ export function exportWhereSql(filters: ExportFilters, format: ExportFormat): Pr
   if (filters.verdicts.length > 0) {
     conditions.push(Prisma.sql`c.verdict IN (${Prisma.join(filters.verdicts.map((verdict) => Prisma.sql`${verdict}::"Verdict"`))})`)
   }
-  if (filters.claimant) conditions.push(Prisma.sql`c.claimant ILIKE ${`%${escapeLike(filters.claimant)}%`}`)
+  if (filters.claimant) conditions.push(Prisma.sql`c.claimant ILIKE ${likePattern(filters.claimant)}`)
   // @> rather than = ANY so the GIN index on tags is used.
   if (filters.tag) conditions.push(Prisma.sql`c.tags @> ARRAY[${filters.tag}]::text[]`)
   // Approval times are stored in UTC; the dates are UTC days, both ends included.

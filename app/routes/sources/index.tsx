@@ -17,6 +17,7 @@ import { rateSourceSchema } from '~/sources/schemas'
 import { listSources, rateSource } from '~/sources/sources.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { formatDay } from '~/utils/dates'
+import { hostOf } from '~/utils/host-of'
 import type { Route } from './+types/index'
 import { readFormData } from '~/utils/form.server'
 
@@ -60,14 +61,6 @@ function listHref(q: string, after?: string | null) {
   if (after) params.set('after', after)
   const query = params.toString()
   return query ? `/sources?${query}` : '/sources'
-}
-
-function hostOf(url: string) {
-  try {
-    return new URL(url).host.replace(/^www\./, '')
-  } catch {
-    return url
-  }
 }
 
 function RateForm({ source }: { source: { id: string; title: string; reliability: keyof typeof RELIABILITY_LABELS } }) {

@@ -27,6 +27,7 @@ import { cx } from '~/components/ui/cx'
 import { ClaimStatus } from '~/generated/prisma/enums'
 import { redirectWithToast } from '~/utils/toast.server'
 import { formatDay } from '~/utils/dates'
+import { hostOf } from '~/utils/host-of'
 import type { Route } from './+types/index'
 import { readFormData } from '~/utils/form.server'
 
@@ -96,14 +97,6 @@ export async function action({ request, params }: Route.ActionArgs) {
   // Back to the same view of the page (all suggestions or the top ones).
   const search = new URL(request.url).searchParams.get('suggestions') === 'all' ? '?suggestions=all' : ''
   return redirectWithToast(`/articles/${params.articleId}${search}`, { kind: 'success', message: DONE[intent] })
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host.replace(/^www\./, '')
-  } catch {
-    return url
-  }
 }
 
 function StatusLegend() {
