@@ -1,21 +1,12 @@
 // The claim's audit trail as a timeline: who did what and when, the status it moved between, the
 // note they left and what changed, in words. Also used to list what changed under a stale form.
-import type { ClaimEventType, ClaimStatus } from '~/generated/prisma/enums'
+import type { HistoryEntry } from '~/claims/history-wording'
+import type { ClaimEventType } from '~/generated/prisma/enums'
 import { formatDayTime } from '~/utils/dates'
 import { StatusBadge } from './status-badge'
 import { cx } from './ui/cx'
 
-export type HistoryEntryView = {
-  id: string
-  type: ClaimEventType
-  title: string
-  actor: string
-  at: string
-  fromStatus: ClaimStatus | null
-  toStatus: ClaimStatus | null
-  note: string
-  details: string[]
-}
+export type HistoryEntryView = HistoryEntry
 
 const MARKER: Partial<Record<ClaimEventType, string>> = {
   APPROVED: 'bg-status-approved',

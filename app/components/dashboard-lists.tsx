@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '~/auth/permissions'
 import { STATUS_LABELS } from '~/claims/workflow'
 import type { ActivityItem, CheckerLoad, OverdueClaim } from '~/credibility/credibility.server'
 import { dueWords } from '~/claims/due'
+import { feedWords } from '~/claims/history-wording'
 import { formatCount, formatMoment } from '~/credibility/format'
 import { formatDay } from '~/utils/dates'
 import type { ClaimStatus } from '~/generated/prisma/enums'
@@ -131,34 +132,6 @@ export function CheckerLoadTable({ load, unassigned }: { load: CheckerLoad[]; un
   )
 }
 
-/** What the actor did, as the words before and after the quoted claim. */
-function describeEvent(item: Pick<ActivityItem, 'type' | 'toStatus'>): [string, string] {
-  switch (item.type) {
-    case 'CREATED':
-      return ['added', '']
-    case 'EDITED':
-      return ['edited', '']
-    case 'DELETED':
-      return ['deleted', '']
-    case 'STATUS_CHANGED':
-      return item.toStatus ? ['moved', ` to ${STATUS_LABELS[item.toStatus].toLowerCase()}`] : ['changed the status of', '']
-    case 'VERDICT_PROPOSED':
-      return ['proposed a verdict for', '']
-    case 'APPROVED':
-      return ['approved the verdict on', '']
-    case 'RETURNED':
-      return ['returned', ' to research']
-    case 'REOPENED':
-      return ['reopened', '']
-    case 'SOURCE_ATTACHED':
-      return ['attached a source to', '']
-    case 'SOURCE_DETACHED':
-      return ['removed a source from', '']
-    case 'ASSIGNED':
-      return ['changed who checks', '']
-  }
-}
-
 export function ActivityList({ items, filtered = false }: { items: ActivityItem[]; filtered?: boolean }) {
   const titleId = useId()
   return (
@@ -177,11 +150,11 @@ export function ActivityList({ items, filtered = false }: { items: ActivityItem[
                 {formatMoment(item.createdAt)}
               </time>
               <p className="min-w-0 text-sm">
-                <span className="font-medium">{item.actorName}</span> {describeEvent(item)[0]}{' '}
+                <span className="font-medium">{item.actorName}</span> {feedWords(item.type, item.toStatus)[0]}{' '}
                 <Link to={`/claims/${item.claimId}`} className="break-words">
                   “{item.claimText.length > 120 ? `${item.claimText.slice(0, 119)}…` : item.claimText}”
                 </Link>
-                {describeEvent(item)[1]}
+                {feedWords(item.type, item.toStatus)[1]}
                 {item.note ? <span className="block text-ink-muted">Note: {item.note}</span> : null}
               </p>
             </li>
