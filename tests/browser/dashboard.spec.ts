@@ -39,19 +39,24 @@ test('shows a reporter the score and coverage of the claims under a tag', async 
   await expect(page.getByTestId('review-queue')).toContainText('1')
 })
 
-test('draws the charts and keeps the same numbers in a table', async ({ page, desk }) => {
+test('draws the charts with each bar’s label and number, and keeps the same numbers in a table', async ({ page, desk }) => {
   const reporter = await desk.user({ role: 'REPORTER' })
   const { tag } = await taggedArticle(desk, reporter)
   await desk.signIn(page, reporter)
   await openFiltered(page, tag)
   const byStatus = page.getByRole('region', { name: 'Claims by status' })
-  await expect(byStatus.locator('svg.recharts-surface')).toBeVisible()
+  // Each bar says its status and its number in words, not by colour alone.
+  const statusBars = byStatus.getByRole('list', { name: 'Claims by status' }).getByRole('listitem')
+  await expect(statusBars.filter({ hasText: 'Approved: 3 claims' })).toHaveCount(1)
+  await expect(statusBars.filter({ hasText: 'Needs review: 1 claim' })).toContainText('1')
   await byStatus.getByText('Show as table').click()
   const table = byStatus.getByRole('table', { name: 'Claims by status' })
   await expect(table.getByRole('row', { name: /Approved/ }).getByRole('cell')).toHaveText('3')
   await expect(table.getByRole('row', { name: /Needs review/ }).getByRole('cell')).toHaveText('1')
 
   const byVerdict = page.getByRole('region', { name: 'Claims by verdict' })
+  const verdictBars = byVerdict.getByRole('list', { name: 'Claims by verdict' }).getByRole('listitem')
+  await expect(verdictBars.filter({ hasText: 'Misleading: 0 approved, 1 proposed awaiting review' })).toContainText('0 + 1')
   await byVerdict.getByText('Show as table').click()
   // Approved, then proposed: the misleading verdict is only proposed so far.
   await expect(byVerdict.getByRole('table').getByRole('row', { name: /Misleading/ }).getByRole('cell')).toHaveText(['0', '1'])
