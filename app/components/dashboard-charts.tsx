@@ -1,14 +1,14 @@
 // Claims by status and by verdict as bar charts: each bar is plain SVG in the theme's colours, with
 // its label and its number written beside it, so nothing rests on colour and nothing waits for
 // JavaScript. The same numbers are in a table behind each chart.
-import { useId, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { STATUS_LABELS } from '~/claims/workflow'
 import { verdictLabel } from '~/claims/verdicts'
 import type { StatusCount, VerdictTally } from '~/credibility/credibility.server'
 import { claimsCount, formatCount } from '~/credibility/format'
 import { STATUS_STYLES, StatusGlyph } from './status-badge'
 import { VERDICT_STYLES } from './verdict-badge'
-import { Card, CardHeader, EmptyState } from './ui/card'
+import { EmptyState, TitledCard } from './ui/card'
 import { cx } from './ui/cx'
 
 type BarRow = {
@@ -81,7 +81,6 @@ const TH = 'border-b border-paper-line px-2 py-1.5 text-xs font-semibold upperca
 const TD = 'border-b border-paper-line px-2 py-1.5'
 
 export function StatusChart({ counts, filtered }: { counts: StatusCount[]; filtered: boolean }) {
-  const titleId = useId()
   const total = counts.reduce((sum, row) => sum + row.count, 0)
   const rows: BarRow[] = counts.map((row) => ({
     key: row.status,
@@ -97,8 +96,7 @@ export function StatusChart({ counts, filtered }: { counts: StatusCount[]; filte
     description: `${STATUS_LABELS[row.status]}: ${claimsCount(row.count)}`,
   }))
   return (
-    <Card aria-labelledby={titleId} className="min-w-0">
-      <CardHeader as="h2" titleId={titleId} title="Claims by status" description="Where the work is." />
+    <TitledCard className="min-w-0" title="Claims by status" description="Where the work is.">
       {total === 0 ? (
         <EmptyState
           title={filtered ? 'No claims match this filter' : 'No claims yet'}
@@ -136,7 +134,7 @@ export function StatusChart({ counts, filtered }: { counts: StatusCount[]; filte
           </ShowAsTable>
         </>
       )}
-    </Card>
+    </TitledCard>
   )
 }
 
@@ -149,7 +147,6 @@ function LegendSwatch({ pale }: { pale?: boolean }) {
 }
 
 export function VerdictChart({ tallies, filtered }: { tallies: VerdictTally[]; filtered: boolean }) {
-  const titleId = useId()
   const approved = tallies.reduce((sum, row) => sum + row.approved, 0)
   const proposed = tallies.reduce((sum, row) => sum + row.proposed, 0)
   const rows: BarRow[] = tallies.map((row) => ({
@@ -162,13 +159,11 @@ export function VerdictChart({ tallies, filtered }: { tallies: VerdictTally[]; f
     description: `${verdictLabel(row.verdict)}: ${formatCount(row.approved)} approved, ${formatCount(row.proposed)} proposed awaiting review`,
   }))
   return (
-    <Card aria-labelledby={titleId} className="min-w-0">
-      <CardHeader
-        as="h2"
-        titleId={titleId}
-        title="Claims by verdict"
-        description="Approved verdicts are the desk’s findings. Proposed verdicts are waiting for an editor and do not count towards any score yet."
-      />
+    <TitledCard
+      className="min-w-0"
+      title="Claims by verdict"
+      description="Approved verdicts are the desk’s findings. Proposed verdicts are waiting for an editor and do not count towards any score yet."
+    >
       {approved + proposed === 0 ? (
         <EmptyState
           title={filtered ? 'No verdicts match this filter' : 'No verdicts yet'}
@@ -218,6 +213,6 @@ export function VerdictChart({ tallies, filtered }: { tallies: VerdictTally[]; f
           </ShowAsTable>
         </>
       )}
-    </Card>
+    </TitledCard>
   )
 }

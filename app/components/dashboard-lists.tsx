@@ -1,31 +1,27 @@
 // The dashboard's work lists: what is overdue, who holds how much open work, and what happened last.
-import { useId } from 'react'
 import { Link } from 'react-router'
 import { ROLE_LABELS } from '~/auth/permissions'
 import { STATUS_LABELS } from '~/claims/workflow'
 import type { ActivityItem, CheckerLoad, OverdueClaim } from '~/credibility/credibility.server'
 import { dueWords } from '~/claims/due'
 import { feedWords } from '~/claims/history-wording'
-import { formatCount, formatMoment } from '~/credibility/format'
-import { formatDay } from '~/utils/dates'
+import { formatCount } from '~/credibility/format'
+import { formatDay, formatMoment } from '~/utils/dates'
 import type { ClaimStatus } from '~/generated/prisma/enums'
 import { StatusBadge, StatusGlyph } from './status-badge'
-import { Card, CardHeader, EmptyState } from './ui/card'
+import { EmptyState, TitledCard } from './ui/card'
 import { cx } from './ui/cx'
 
 const TH = 'border-b border-paper-line px-3 py-2 text-xs font-semibold uppercase tracking-wide text-ink-muted'
 const TD = 'border-b border-paper-line px-3 py-2'
 
 export function OverdueClaims({ claims, total, now }: { claims: OverdueClaim[]; total: number; now: string }) {
-  const titleId = useId()
   return (
-    <Card aria-labelledby={titleId} className="min-w-0">
-      <CardHeader
-        as="h2"
-        titleId={titleId}
-        title="Overdue claims"
-        description={total > claims.length ? `The ${claims.length} most overdue of ${formatCount(total)}, oldest due date first.` : 'Past their due date and not yet approved, oldest first.'}
-      />
+    <TitledCard
+      className="min-w-0"
+      title="Overdue claims"
+      description={total > claims.length ? `The ${claims.length} most overdue of ${formatCount(total)}, oldest due date first.` : 'Past their due date and not yet approved, oldest first.'}
+    >
       {claims.length === 0 ? (
         <EmptyState title="Nothing is overdue" description="Every claim with a due date is either approved or still within its time." />
       ) : (
@@ -49,22 +45,19 @@ export function OverdueClaims({ claims, total, now }: { claims: OverdueClaim[]; 
           ))}
         </ol>
       )}
-    </Card>
+    </TitledCard>
   )
 }
 
 const OPEN_STATUS_ORDER: ClaimStatus[] = ['UNREVIEWED', 'IN_RESEARCH', 'NEEDS_REVIEW']
 
 export function CheckerLoadTable({ load, unassigned }: { load: CheckerLoad[]; unassigned: number }) {
-  const titleId = useId()
   return (
-    <Card aria-labelledby={titleId} className="min-w-0">
-      <CardHeader
-        as="h2"
-        titleId={titleId}
-        title="Open claims per person"
-        description="Claims assigned to each fact-checker and editor that are not approved yet."
-      />
+    <TitledCard
+      className="min-w-0"
+      title="Open claims per person"
+      description="Claims assigned to each fact-checker and editor that are not approved yet."
+    >
       <ul className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-ink-muted" aria-hidden="true">
         {OPEN_STATUS_ORDER.map((status) => (
           <li key={status} className="inline-flex items-center gap-1">
@@ -128,15 +121,13 @@ export function CheckerLoadTable({ load, unassigned }: { load: CheckerLoad[]; un
           </table>
         </div>
       )}
-    </Card>
+    </TitledCard>
   )
 }
 
 export function ActivityList({ items, filtered = false }: { items: ActivityItem[]; filtered?: boolean }) {
-  const titleId = useId()
   return (
-    <Card aria-labelledby={titleId} className="min-w-0">
-      <CardHeader as="h2" titleId={titleId} title="Recent activity" description="The latest changes to claims, newest first." />
+    <TitledCard className="min-w-0" title="Recent activity" description="The latest changes to claims, newest first.">
       {items.length === 0 ? (
         <EmptyState
           title={filtered ? 'No activity on these claims' : 'No activity yet'}
@@ -161,6 +152,6 @@ export function ActivityList({ items, filtered = false }: { items: ActivityItem[
           ))}
         </ol>
       )}
-    </Card>
+    </TitledCard>
   )
 }

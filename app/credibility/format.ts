@@ -1,22 +1,5 @@
-// Moments and coverage as the dashboard and the article panel print them. Always in UTC, so the server's
-// HTML and the browser's render agree. Days and due dates are in ~/utils/dates and ~/claims/due.
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-})
-
-function asDate(value: Date | string): Date {
-  return value instanceof Date ? value : new Date(value)
-}
-
-/** "3 Feb, 14:05 UTC". */
-export function formatMoment(value: Date | string): string {
-  return `${timeFormat.format(asDate(value))} UTC`
-}
+// Counts and coverage as the dashboard and the article panel print them. Dates and moments are in
+// ~/utils/dates, due dates in ~/claims/due.
 
 const countFormat = new Intl.NumberFormat('en-GB')
 

@@ -1,10 +1,11 @@
 import { describe, expect, test } from '@jest/globals'
-import { calendarDateField, dayToDate, formatDay, formatDayTime, isCalendarDate, isoDay } from './dates'
+import { calendarDateField, dayToDate, formatDay, formatDayTime, formatMoment, isCalendarDate, isoDay } from './dates'
 
 test('days and moments are printed in UTC', () => {
   expect(formatDay('2026-03-01T23:30:00Z')).toBe('1 Mar 2026')
   expect(formatDay(new Date('2026-03-01T00:30:00+02:00'))).toBe('28 Feb 2026')
   expect(formatDayTime('2026-03-01T23:30:00Z')).toBe('1 Mar 2026, 23:30 UTC')
+  expect(formatMoment(new Date('2026-03-01T23:30:00Z'))).toBe('1 Mar, 23:30 UTC')
 })
 
 test('a stored day reads back as the same day', () => {

@@ -3,14 +3,10 @@
 import { z } from 'zod'
 
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
-const dayTimeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-})
+const TIME = { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' } as const
+const dayTimeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', ...TIME })
+// This year's moments, in lists where the year goes without saying.
+const momentFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', ...TIME })
 
 function asDate(value: Date | string): Date {
   return value instanceof Date ? value : new Date(value)
@@ -24,6 +20,11 @@ export function formatDay(value: Date | string): string {
 /** "3 Feb 2026, 14:05 UTC". */
 export function formatDayTime(value: Date | string): string {
   return `${dayTimeFormat.format(asDate(value))} UTC`
+}
+
+/** "3 Feb, 14:05 UTC". */
+export function formatMoment(value: Date | string): string {
+  return `${momentFormat.format(asDate(value))} UTC`
 }
 
 /** "2026-02-03": a date input's value or a `datetime` attribute; empty for no date. */
