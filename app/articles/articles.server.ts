@@ -6,7 +6,11 @@ import type { Credibility } from '~/credibility/credibility'
 import { articlesCredibility } from '~/credibility/credibility.server'
 import { Prisma } from '~/generated/prisma/client'
 import { ClaimStatus } from '~/generated/prisma/enums'
+import { dayToDate, isoDay } from '~/utils/dates'
 import { db } from '~/utils/db.server'
+import { hostOf } from '~/utils/host-of'
+import { decodeTimeCursor, encodeCursor } from '~/utils/keyset-cursor'
+import { likePattern } from '~/utils/like-pattern'
 import { fetchArticleFromUrl, UrlImportError } from './fetch-url.server.ts'
 import { normaliseArticleText } from './normalise.ts'
 import { articleBodySchema, NAME_MAX, TITLE_MAX, type ArticleEdit, type NewArticle } from './schemas.ts'
@@ -44,15 +48,6 @@ export type ArticleDraft = {
   body: string
 }
 
-function calendarDate(date: Date | null): string {
-  return date ? date.toISOString().slice(0, 10) : ''
-}
-
-/** `YYYY-MM-DD` is stored as midnight UTC, and always shown in UTC, so the day never shifts. */
-function publicationDate(value: string | undefined): Date | null {
-  return value ? new Date(`${value}T00:00:00.000Z`) : null
-}
-
 export async function createArticle(createdById: string, input: Omit<NewArticle, 'intent'>) {
   return db.article.create({
     data: {
@@ -60,7 +55,7 @@ export async function createArticle(createdById: string, input: Omit<NewArticle,
       outlet: input.outlet,
       author: input.author,
       url: input.url ?? null,
-      publishedAt: publicationDate(input.publishedAt),
+      publishedAt: dayToDate(input.publishedAt),
       body: normaliseArticleText(input.body),
       createdById,
     },
@@ -111,10 +106,9 @@ export async function draftFromUrl(url: string, typed: Record<string, unknown>):
   const settings = await db.settings.findUnique({ where: { id: 1 }, select: { urlImportAllowList: true } })
   try {
     const article = await fetchArticleFromUrl(url, { allowList: settings?.urlImportAllowList ?? [] })
-    const host = new URL(article.finalUrl).host
     return {
       ...draftFrom(typed, article, article.finalUrl),
-      notice: `Imported from ${host}. Check the title, the details and the text below, then save.`,
+      notice: `Imported from ${hostOf(article.finalUrl)}. Check the title, the details and the text below, then save.`,
     }
   } catch (error) {
     if (error instanceof UrlImportError) return { ok: false, field: 'url', message: error.message }
@@ -172,7 +166,7 @@ export function draftOf(article: Pick<ArticleForEdit, 'title' | 'outlet' | 'auth
     outlet: article.outlet,
     author: article.author,
     url: article.url ?? '',
-    publishedAt: calendarDate(article.publishedAt),
+    publishedAt: isoDay(article.publishedAt),
     body: article.body,
   }
 }
@@ -221,7 +215,7 @@ export async function updateArticle(actor: Actor, id: string, input: ArticleEdit
         outlet: input.outlet,
         author: input.author,
         url: input.url ?? null,
-        publishedAt: publicationDate(input.publishedAt),
+        publishedAt: dayToDate(input.publishedAt),
         ...(changesBody ? { body } : {}),
       },
     })
@@ -233,34 +227,6 @@ export async function updateArticle(actor: Actor, id: string, input: ArticleEdit
 // The article list
 
 export const ARTICLES_PAGE_SIZE = 25
-
-export type ArticleCursor = { createdAt: Date; id: string }
-
-/** Opaque to the reader; the position after the last article shown (newest first). */
-export function encodeArticleCursor(cursor: ArticleCursor): string {
-  return Buffer.from(JSON.stringify([cursor.createdAt.toISOString(), cursor.id])).toString('base64url')
-}
-
-/** Null for anything that is not a cursor this app made: the list then starts at the newest. */
-export function decodeArticleCursor(value: string | null | undefined): ArticleCursor | null {
-  if (!value || value.length > 200) return null
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'))
-    if (!Array.isArray(parsed) || parsed.length !== 2) return null
-    const [iso, id] = parsed as unknown[]
-    if (typeof iso !== 'string' || typeof id !== 'string' || !id || id.length > 100) return null
-    const createdAt = new Date(iso)
-    if (Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== iso) return null
-    return { createdAt, id }
-  } catch {
-    return null
-  }
-}
-
-/** For ILIKE: the reader's % and _ are literal characters, not wildcards (backslash is Postgres's escape). */
-export function likePattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`
-}
 
 export type ArticleListItem = {
   id: string
@@ -281,15 +247,15 @@ export type ArticleListItem = {
  */
 export async function listArticles({ q, cursor }: { q?: string | null; cursor?: string | null }) {
   const search = q?.trim() ?? ''
-  const after = decodeArticleCursor(cursor)
+  const after = decodeTimeCursor(cursor)
   const conditions: Prisma.Sql[] = []
   if (search) {
     const pattern = likePattern(search)
     conditions.push(Prisma.sql`("title" ILIKE ${pattern} OR "outlet" ILIKE ${pattern})`)
   }
-  if (after) {
+  if (after?.key) {
     // Prisma stores DateTime as UTC in timestamp(3); the cursor is compared as that same wall-clock value.
-    conditions.push(Prisma.sql`("createdAt", "id") < (${after.createdAt.toISOString().slice(0, -1)}::timestamp, ${after.id})`)
+    conditions.push(Prisma.sql`("createdAt", "id") < (${after.key.toISOString().slice(0, -1)}::timestamp, ${after.id})`)
   }
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty
   const rows = await db.$queryRaw<Array<{ id: string; title: string; outlet: string; publishedAt: Date | null; createdAt: Date }>>`
@@ -300,7 +266,7 @@ export async function listArticles({ q, cursor }: { q?: string | null; cursor?: 
 
   const page = rows.slice(0, ARTICLES_PAGE_SIZE)
   const last = page[page.length - 1]
-  const nextCursor = rows.length > ARTICLES_PAGE_SIZE && last ? encodeArticleCursor(last) : null
+  const nextCursor = rows.length > ARTICLES_PAGE_SIZE && last ? encodeCursor(last.createdAt, last.id) : null
   const ids = page.map((row) => row.id)
 
   const [statusRows, credibility] = ids.length

@@ -1,6 +1,7 @@
 // The article forms' schemas, shared by the browser (Conform) and the actions, so a reporter sees
 // the same message with or without JavaScript. No server-only imports: this file ships to the browser.
 import { z } from 'zod'
+import { calendarDateField } from '~/utils/dates'
 import { normaliseArticleText } from './normalise.ts'
 
 export const TITLE_MAX = 300
@@ -20,13 +21,6 @@ export function isWebAddress(value: string): boolean {
   } catch {
     return false
   }
-}
-
-/** A real calendar day as `YYYY-MM-DD` (what `<input type="date">` sends): 2024-02-30 is refused. */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
-  const date = new Date(`${value}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
 }
 
 /** A day counts as "in the future" only past tomorrow (UTC), so a story dated in a later time zone still passes. */
@@ -58,10 +52,7 @@ const webAddress = (required?: string) =>
     .max(URL_MAX, `That address is longer than ${count.format(URL_MAX)} characters.`)
     .refine(isWebAddress, 'Enter a web address that starts with http:// or https://.')
 
-const publicationDate = z
-  .string()
-  .trim()
-  .refine(isCalendarDate, 'Enter a real date, for example 2024-12-01.')
+const publicationDate = calendarDateField('Enter a real date, for example 2024-12-01.')
   .refine(isNotInFuture, 'The publication date cannot be in the future.')
 
 /** The body as it will be stored: normalised first, so the limit counts what claims will quote. */

@@ -2,6 +2,7 @@
 // claims quote by offset, so the same input must always give the same text.
 import { Readability } from '@mozilla/readability'
 import { JSDOM, VirtualConsole } from 'jsdom'
+import { isCalendarDate } from '~/utils/dates'
 import { normaliseArticleText } from './normalise.ts'
 
 export type ArticleText = {
@@ -110,12 +111,7 @@ function metaContent(document: Document, selectors: string[]): string | undefine
 export function toIsoDate(value: string | undefined): string | undefined {
   if (!value) return undefined
   const trimmed = value.trim()
-  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) {
-    const date = new Date(`${trimmed}T00:00:00Z`)
-    return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== trimmed
-      ? undefined
-      : trimmed
-  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return isCalendarDate(trimmed) ? trimmed : undefined
   const date = new Date(trimmed)
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString()
 }

@@ -3,22 +3,16 @@
 // action checks them). Also what changed since a given version, for a user whose page went stale.
 import { can, canAssignClaim, canEditClaim, grantOf } from '~/auth/permissions'
 import type { Prisma } from '~/generated/prisma/client'
-import { type ClaimEventType, type ClaimStatus, Stance } from '~/generated/prisma/enums'
+import { type ClaimStatus, Stance } from '~/generated/prisma/enums'
 import { canChangeSources, sourcesFrozenReason } from '~/sources/sources.server'
 import { SOURCE_KIND_LABELS } from '~/sources/labels'
+import { formatDay } from '~/utils/dates'
 import { db } from '~/utils/db.server'
 import { STANCE_LABELS, verdictLabel } from './verdicts'
 import { allowedActions, checkTransition, STATUS_LABELS, TRANSITIONS, WORKFLOW_ACTIONS, type ClaimFacts } from './workflow'
 import { canBeAssigned, type ClaimActor } from './transitions.server'
-
-const DAY = 24 * 60 * 60 * 1000
-
-// Dates are written on the server in UTC, so the page reads the same before and after hydration.
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
-
-export function formatDay(date: Date | string): string {
-  return dayFormat.format(new Date(date))
-}
+import { describeDue, type DueState } from './due'
+import { describeEvent, isChange, type HistoryEntry } from './history-wording'
 
 // ---------------------------------------------------------------------------------------------
 // Pure helpers
@@ -37,170 +31,6 @@ export function paragraphAround(body: string, startOffset: number, endOffset: nu
     quote: body.slice(start, end),
     after: body.slice(end, paragraphEnd).replace(/\s+$/, ''),
   }
-}
-
-export type DueState = { date: string; label: string; words: string; overdue: boolean }
-
-/** A due date in words, counted in calendar days (UTC): "Overdue by 2 days", "Due tomorrow". */
-export function describeDue(dueAt: Date | null, now: Date = new Date()): DueState | null {
-  if (!dueAt) return null
-  const day = (date: Date) => Math.floor(date.getTime() / DAY)
-  const days = day(dueAt) - day(now)
-  const overdue = dueAt.getTime() < now.getTime()
-  let words: string
-  if (overdue) {
-    words = days >= 0 ? 'Overdue: it was due earlier today' : `Overdue by ${-days} ${-days === 1 ? 'day' : 'days'}`
-  } else if (days === 0) words = 'Due today'
-  else if (days === 1) words = 'Due tomorrow'
-  else words = `Due in ${days} days`
-  return { date: dueAt.toISOString().slice(0, 10), label: formatDay(dueAt), words, overdue }
-}
-
-// ---------------------------------------------------------------------------------------------
-// History in words
-
-export type HistoryEntry = {
-  id: string
-  type: ClaimEventType
-  title: string
-  actor: string
-  at: string
-  fromStatus: ClaimStatus | null
-  toStatus: ClaimStatus | null
-  note: string
-  details: string[]
-}
-
-const EVENT_TITLES: Record<ClaimEventType, string> = {
-  CREATED: 'Added the claim',
-  EDITED: 'Edited the claim',
-  DELETED: 'Deleted the claim',
-  STATUS_CHANGED: 'Changed the status',
-  VERDICT_PROPOSED: 'Proposed a verdict for review',
-  APPROVED: 'Approved the verdict',
-  RETURNED: 'Returned the claim to research',
-  REOPENED: 'Reopened the claim',
-  SOURCE_ATTACHED: 'Attached a source',
-  SOURCE_DETACHED: 'Detached a source',
-  ASSIGNED: 'Changed who works on the claim',
-}
-
-const FIELD_NAMES: Record<string, string> = {
-  text: 'Claim',
-  claimant: 'Claimant',
-  claimDate: 'Date of the claim',
-  tags: 'Tags',
-  rationale: 'Rationale',
-}
-
-type Change = { from: unknown; to: unknown }
-
-const KEY_ORDER = ['approvedBy', 'assignee', 'dueAt', 'verdict', 'rationale', 'text', 'claimant', 'claimDate', 'tags']
-
-function rank(key: string) {
-  const index = KEY_ORDER.indexOf(key)
-  return index === -1 ? KEY_ORDER.length : index
-}
-
-function isChange(value: unknown): value is Change {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'from' in value && 'to' in value
-}
-
-function isVerdict(value: unknown): value is Parameters<typeof verdictLabel>[0] {
-  try {
-    return typeof value === 'string' && Boolean(verdictLabel(value as never))
-  } catch {
-    return false
-  }
-}
-
-function clip(text: string, length = 240) {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text
-}
-
-function shown(value: unknown): string {
-  if (value === null || value === undefined || value === '') return 'nothing'
-  if (Array.isArray(value)) return value.length ? value.join(', ') : 'none'
-  if (typeof value === 'string') return `“${clip(value)}”`
-  return String(value)
-}
-
-function isoDay(value: unknown): string | null {
-  if (typeof value !== 'string') return null
-  const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? null : formatDay(date)
-}
-
-/** The changes JSON of an event as sentences a person reads; unknown fields are still listed. */
-export function describeChanges(
-  type: ClaimEventType,
-  changes: unknown,
-  names: ReadonlyMap<string, string>,
-  actorId?: string,
-): { title: string; details: string[] } {
-  let title = EVENT_TITLES[type]
-  const details: string[] = []
-  if (!changes || typeof changes !== 'object' || Array.isArray(changes)) return { title, details }
-  const record = changes as Record<string, unknown>
-  const person = (id: unknown) => (typeof id === 'string' ? (names.get(id) ?? id) : 'nobody')
-
-  if (type === 'CREATED' || type === 'DELETED') return { title, details }
-
-  if (type === 'SOURCE_ATTACHED' || type === 'SOURCE_DETACHED') {
-    const stance = typeof record.stance === 'string' && record.stance in STANCE_LABELS ? STANCE_LABELS[record.stance as Stance] : null
-    const name = typeof record.title === 'string' && record.title ? `“${record.title}”` : null
-    const url = typeof record.url === 'string' ? record.url : null
-    const page = name && url ? `${name} (${url})` : (name ?? url ?? 'A source')
-    details.push(stance ? `${page} as ${stance}` : page)
-    return { title, details }
-  }
-
-  // JSONB keeps keys in its own order (shortest first); people read them in this one.
-  const keys = Object.keys(record).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
-  for (const key of keys) {
-    const value = record[key]
-    if (key === 'sourceId') continue
-    if (key === 'verdict') {
-      if (isChange(value)) {
-        const to = isVerdict(value.to) ? verdictLabel(value.to) : null
-        const from = isVerdict(value.from) ? verdictLabel(value.from) : null
-        if (!from) details.push(`Verdict: ${to ?? 'none'}`)
-        else if (from === to) details.push(`Verdict: ${to} (as drafted)`)
-        else details.push(`Verdict changed from ${from} to ${to ?? 'none'}`)
-      } else if (isVerdict(value)) {
-        details.push(type === 'REOPENED' ? `The verdict ${verdictLabel(value)} stays as a draft` : `Verdict: ${verdictLabel(value)}`)
-      }
-      continue
-    }
-    if (key === 'rationale' && isChange(value)) {
-      details.push(value.from ? `Rationale rewritten: ${shown(value.to)}` : `Rationale: ${shown(value.to)}`)
-      continue
-    }
-    if (key === 'assignee' && isChange(value)) {
-      if (value.to === null || value.to === undefined) details.push(`Unassigned (was ${person(value.from)})`)
-      else if (value.from === null || value.from === undefined) details.push(`Assigned to ${person(value.to)}`)
-      else details.push(`Reassigned from ${person(value.from)} to ${person(value.to)}`)
-      if (type === 'ASSIGNED' && actorId && value.to === actorId) title = 'Took the claim'
-      else if (type === 'ASSIGNED') title = value.to ? 'Assigned the claim' : 'Unassigned the claim'
-      continue
-    }
-    if (key === 'dueAt' && isChange(value)) {
-      const from = isoDay(value.from)
-      const to = isoDay(value.to)
-      if (!to) details.push(`Due date removed (was ${from})`)
-      else if (!from) details.push(`Due date set to ${to}`)
-      else details.push(`Due date moved from ${from} to ${to}`)
-      continue
-    }
-    if (key === 'approvedBy' && isChange(value)) {
-      if (value.from) details.push(`Approval by ${person(value.from)} withdrawn`)
-      continue
-    }
-    const label = FIELD_NAMES[key] ?? key
-    if (isChange(value)) details.push(`${label} changed from ${shown(value.from)} to ${shown(value.to)}`)
-    else details.push(`${label}: ${shown(value)}`)
-  }
-  return { title, details }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -245,12 +75,11 @@ export async function namesOf(ids: readonly unknown[]): Promise<Map<string, stri
 async function toHistory(events: readonly EventRow[]): Promise<HistoryEntry[]> {
   const names = await namesOf(peopleIn(events))
   return events.map((event) => {
-    const { title, details } = describeChanges(event.type, event.changes, names, event.actorId)
-    const startedResearch = event.type === 'STATUS_CHANGED' && event.toStatus === 'IN_RESEARCH'
+    const { title, details } = describeEvent(event, names)
     return {
       id: event.id,
       type: event.type,
-      title: startedResearch ? 'Started research' : title,
+      title,
       actor: event.actor.name,
       at: event.createdAt.toISOString(),
       fromStatus: event.fromStatus,

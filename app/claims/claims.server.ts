@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import { canDeleteClaim, canEditArticle, canEditClaim, type Decision } from '~/auth/permissions'
 import type { Prisma } from '~/generated/prisma/client'
 import { ClaimStatus, type Role } from '~/generated/prisma/enums'
+import { dayToDate, isoDay } from '~/utils/dates'
 import { db } from '~/utils/db.server'
 import { splitSentences, scoreSentence, suggestClaims, type Suggestion } from './checkworthiness'
 import {
@@ -38,14 +39,6 @@ const asActor = (user: ClaimUser) => ({ role: user.role, userId: user.id })
 
 /** What a person edits on a claim, as the form shows it. */
 export type ClaimValues = { text: string; claimant: string; claimDate: string; tags: string[] }
-
-function dateOnly(date: Date | null): string {
-  return date ? date.toISOString().slice(0, 10) : ''
-}
-
-function toDate(value: string | undefined): Date | null {
-  return value ? new Date(`${value}T00:00:00Z`) : null
-}
 
 // Claims are written one at a time per article, so a double-clicked "Accept" cannot make the same claim twice.
 async function lockArticle(tx: Prisma.TransactionClient, articleId: string) {
@@ -184,7 +177,7 @@ export async function createClaim(user: ClaimUser, articleId: string, input: New
     span,
     text: input.text?.trim() || quote,
     claimant: input.claimant?.trim() ?? '',
-    claimDate: toDate(input.claimDate),
+    claimDate: dayToDate(input.claimDate),
     tags: input.tags ?? [],
     checkworthiness: null,
     source,
@@ -232,7 +225,7 @@ async function insertClaim(user: ClaimUser, articleId: string, draft: ClaimDraft
           endOffset: draft.span.endOffset,
           text: draft.text,
           claimant: draft.claimant,
-          claimDate: dateOnly(draft.claimDate) || null,
+          claimDate: isoDay(draft.claimDate) || null,
           tags: draft.tags,
           checkworthiness: draft.checkworthiness,
           source: draft.source,
@@ -268,7 +261,7 @@ const EDITABLE_SELECT = {
 type EditableClaim = Prisma.ClaimGetPayload<{ select: typeof EDITABLE_SELECT }>
 
 function valuesOf(claim: Pick<EditableClaim, 'text' | 'claimant' | 'claimDate' | 'tags'>): ClaimValues {
-  return { text: claim.text, claimant: claim.claimant, claimDate: dateOnly(claim.claimDate), tags: claim.tags }
+  return { text: claim.text, claimant: claim.claimant, claimDate: isoDay(claim.claimDate), tags: claim.tags }
 }
 
 export type EditAccess = {
@@ -369,7 +362,7 @@ export async function updateClaim(user: ClaimUser, claimId: string, input: EditC
       data: {
         text: after.text,
         claimant: after.claimant,
-        claimDate: toDate(after.claimDate || undefined),
+        claimDate: dayToDate(after.claimDate || undefined),
         tags: after.tags,
         version: { increment: 1 },
       },

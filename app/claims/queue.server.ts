@@ -4,7 +4,9 @@ import { can } from '~/auth/permissions'
 import { Prisma } from '~/generated/prisma/client'
 import { ClaimStatus } from '~/generated/prisma/enums'
 import { db } from '~/utils/db.server'
-import { describeDue, formatDay } from './claim-page.server'
+import { decodeTimeCursor, encodeCursor, type KeysetCursor } from '~/utils/keyset-cursor'
+import { formatDay } from '~/utils/dates'
+import { describeDue } from './due'
 import type { ClaimActor } from './transitions.server'
 
 export const QUEUE_PAGE_SIZE = 10
@@ -12,25 +14,12 @@ export const QUEUE_PAGE_SIZE = 10
 export type QueueName = 'mine' | 'review' | 'returned'
 
 /** A position in a list ordered by a date that may be missing (missing dates sort last), then id. */
-type Cursor = { at: Date | null; id: string }
-
-export function encodeQueueCursor(cursor: Cursor): string {
-  return `${cursor.at ? cursor.at.toISOString() : '-'}~${cursor.id}`
-}
-
-export function decodeQueueCursor(value: string | null | undefined): Cursor | null {
-  if (!value) return null
-  const [at, id] = value.split('~')
-  if (!at || !id) return null
-  if (at === '-') return { at: null, id }
-  const date = new Date(at)
-  return Number.isNaN(date.getTime()) ? null : { at: date, id }
-}
+type Cursor = KeysetCursor<Date>
 
 function after(field: 'dueAt' | 'proposedAt', cursor: Cursor | null): Prisma.ClaimWhereInput {
   if (!cursor) return {}
-  if (cursor.at === null) return { [field]: null, id: { gt: cursor.id } }
-  return { OR: [{ [field]: { gt: cursor.at } }, { [field]: cursor.at, id: { gt: cursor.id } }, { [field]: null }] }
+  if (cursor.key === null) return { [field]: null, id: { gt: cursor.id } }
+  return { OR: [{ [field]: { gt: cursor.key } }, { [field]: cursor.key, id: { gt: cursor.id } }, { [field]: null }] }
 }
 
 const ITEM_SELECT = {
@@ -85,7 +74,7 @@ async function pageOf(
   return {
     count,
     items: page.map((row) => toItem(row, now)),
-    nextAfter: rows.length > QUEUE_PAGE_SIZE && last ? encodeQueueCursor({ at: last[field], id: last.id }) : null,
+    nextAfter: rows.length > QUEUE_PAGE_SIZE && last ? encodeCursor(last[field], last.id) : null,
   }
 }
 
@@ -123,8 +112,8 @@ function returnedWhere(userId: string) {
 
 /** Claims sent back to research that the user holds or proposed, longest waiting first. */
 export async function returnedTo(userId: string, cursor: Cursor | null, now = new Date()): Promise<QueueList> {
-  const keyset = cursor?.at
-    ? Prisma.sql`AND (last_step."createdAt", c.id) > (${cursor.at.toISOString()}::timestamp(3), ${cursor.id})`
+  const keyset = cursor?.key
+    ? Prisma.sql`AND (last_step."createdAt", c.id) > (${cursor.key.toISOString()}::timestamp(3), ${cursor.id})`
     : Prisma.empty
   const [counted, steps] = await Promise.all([
     db.$queryRaw<Array<{ count: bigint }>>`SELECT COUNT(*) AS count ${returnedWhere(userId)}`,
@@ -145,7 +134,7 @@ export async function returnedTo(userId: string, cursor: Cursor | null, now = ne
       const row = byId.get(step.id)
       return row ? [toItem(row, now, { returned: { by: step.actorName, at: formatDay(step.returnedAt), note: step.note } })] : []
     }),
-    nextAfter: steps.length > QUEUE_PAGE_SIZE && last ? encodeQueueCursor({ at: last.returnedAt, id: last.id }) : null,
+    nextAfter: steps.length > QUEUE_PAGE_SIZE && last ? encodeCursor(last.returnedAt, last.id) : null,
   }
 }
 
@@ -155,9 +144,9 @@ export type Queue = { mine: QueueList; review: QueueList | null; returned: Queue
 export async function queueFor(user: ClaimActor, after: Partial<Record<QueueName, string | null>>): Promise<Queue> {
   const now = new Date()
   const [mine, review, returned] = await Promise.all([
-    assignedTo(user.id, decodeQueueCursor(after.mine), now),
-    can(user.role, 'claim:approve') ? waitingForReviewBy(user.id, decodeQueueCursor(after.review), now) : Promise.resolve(null),
-    returnedTo(user.id, decodeQueueCursor(after.returned), now),
+    assignedTo(user.id, decodeTimeCursor(after.mine), now),
+    can(user.role, 'claim:approve') ? waitingForReviewBy(user.id, decodeTimeCursor(after.review), now) : Promise.resolve(null),
+    returnedTo(user.id, decodeTimeCursor(after.returned), now),
   ])
   return { mine, review, returned }
 }

@@ -7,7 +7,6 @@ import {
   contextAround,
   findQuoteOccurrences,
   paragraphAt,
-  parseTags,
   segmentBody,
   spanInside,
   trimSpan,
@@ -91,14 +90,6 @@ describe('trimSpan', () => {
 
   test('gives nothing for a selection of whitespace only', () => {
     expect(trimSpan(BODY, { startOffset: 9, endOffset: 10 })).toBeNull()
-  })
-})
-
-describe('parseTags', () => {
-  test('trims, lower-cases, drops blanks and repeats', () => {
-    expect(parseTags(' Prisoners, diplomacy ,, PRISONERS,  Human   rights ')).toEqual(['prisoners', 'diplomacy', 'human rights'])
-    expect(parseTags('')).toEqual([])
-    expect(parseTags(undefined)).toEqual([])
   })
 })
 

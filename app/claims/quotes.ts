@@ -85,20 +85,6 @@ export function trimSpan(body: string, span: Span): Span | null {
   return startOffset < endOffset ? { startOffset, endOffset } : null
 }
 
-export const MAX_TAGS = 10
-export const MAX_TAG_LENGTH = 40
-
-/** "Prisoners, diplomacy ,, PRISONERS" → ["prisoners", "diplomacy"]: trimmed, lower-cased, no blanks, no repeats. */
-export function parseTags(input: string | null | undefined): string[] {
-  if (!input) return []
-  const tags: string[] = []
-  for (const raw of input.split(',')) {
-    const tag = raw.trim().replace(/\s+/g, ' ').toLowerCase()
-    if (tag && !tags.includes(tag)) tags.push(tag)
-  }
-  return tags
-}
-
 export type ClaimSpan = Span & { id: string }
 
 export type BodySegment = Span & {

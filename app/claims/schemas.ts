@@ -1,7 +1,8 @@
 // The claim forms' schemas, shared by the browser (Conform) and the actions. Whether a quote really
 // is the article's text is for the server to say (claims.server.ts); these check the shape of the input.
 import { z } from 'zod'
-import { MAX_TAG_LENGTH, MAX_TAGS, parseTags } from './quotes'
+import { calendarDateField } from '~/utils/dates'
+import { MAX_TAG_LENGTH, MAX_TAGS, parseTags } from './tags'
 
 export const MAX_QUOTE_LENGTH = 5_000
 export const MAX_CLAIM_TEXT_LENGTH = 2_000
@@ -24,16 +25,7 @@ const claimant = z
   .max(MAX_CLAIMANT_LENGTH, `Keep the claimant under ${MAX_CLAIMANT_LENGTH} characters.`)
   .optional()
 
-// A date input sends YYYY-MM-DD; the calendar check refuses 2026-02-30, which the pattern alone allows.
-const claimDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD.')
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`)
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
-  }, 'That date does not exist.')
-  .optional()
+const claimDate = calendarDateField('Enter a real date as YYYY-MM-DD.').optional()
 
 const tags = z
   .string()

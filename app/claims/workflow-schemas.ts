@@ -1,6 +1,7 @@
 // The forms of the claim page's workflow (transitions, assignment, comments), shared by the page and
 // its action. They check shape only; what a transition needs (a note, a source) is workflow.ts's rule.
 import { z } from 'zod'
+import { calendarDateField } from '~/utils/dates'
 import { Verdict } from '~/generated/prisma/enums'
 
 export const MAX_RATIONALE_LENGTH = 5_000
@@ -36,15 +37,7 @@ export const TRANSITION_SCHEMAS = {
   reopen: reopenSchema,
 } as const
 
-// A date input sends YYYY-MM-DD; the calendar check refuses 2026-02-30, which the pattern alone allows.
-const dueDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the due date as YYYY-MM-DD.')
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`)
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
-  }, 'That date does not exist.')
+const dueDate = calendarDateField('Enter a real due date as YYYY-MM-DD.')
 
 export const assignSchema = z.object({
   intent: z.literal('assign'),

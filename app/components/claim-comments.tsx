@@ -5,7 +5,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, useNavigation } from 'react-router'
 import { draftKey } from '~/claims/drafts'
 import { commentSchema, editCommentSchema } from '~/claims/workflow-schemas'
-import { formatDateTime } from './claim-history'
+import { formatDayTime } from '~/utils/dates'
 import type { DraftOwner, FormReply } from './claim-transition-forms'
 import { DraftNotice, useFormDraft } from './form-draft'
 import { Button } from './ui/button'
@@ -31,7 +31,7 @@ function EditComment({ comment, reply }: { comment: CommentView; reply: Reply })
   return (
     <details className="mt-2" open={mineReply ? true : undefined}>
       <summary className="cursor-pointer text-sm font-medium text-brand">
-        Edit<span className="sr-only"> your comment of {formatDateTime(comment.createdAt)}</span>
+        Edit<span className="sr-only"> your comment of {formatDayTime(comment.createdAt)}</span>
       </summary>
       <Form method="post" {...getFormProps(form)} className="mt-2 space-y-3">
         <input type="hidden" name="intent" value="edit-comment" />
@@ -110,11 +110,11 @@ export function ClaimComments({
               <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
                 <span className="font-semibold text-ink">{comment.author}</span>
                 <time dateTime={comment.createdAt} className="text-xs text-ink-muted">
-                  {formatDateTime(comment.createdAt)}
+                  {formatDayTime(comment.createdAt)}
                 </time>
                 {comment.editedAt ? (
-                  <span className="text-xs text-ink-muted italic" title={`Edited ${formatDateTime(comment.editedAt)}`}>
-                    (edited <time dateTime={comment.editedAt}>{formatDateTime(comment.editedAt)}</time>)
+                  <span className="text-xs text-ink-muted italic" title={`Edited ${formatDayTime(comment.editedAt)}`}>
+                    (edited <time dateTime={comment.editedAt}>{formatDayTime(comment.editedAt)}</time>)
                   </span>
                 ) : null}
               </p>

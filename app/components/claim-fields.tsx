@@ -1,6 +1,6 @@
 // The fields a person fills in about a claim, shared by the new-claim and edit forms.
 import { getInputProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
-import { MAX_TAG_LENGTH, MAX_TAGS } from '~/claims/quotes'
+import { MAX_TAG_LENGTH, MAX_TAGS } from '~/claims/tags'
 import { Field, TextareaField } from './ui/field'
 
 type TextField = FieldMetadata<string | undefined, any, string[]>

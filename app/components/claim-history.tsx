@@ -1,34 +1,12 @@
 // The claim's audit trail as a timeline: who did what and when, the status it moved between, the
 // note they left and what changed, in words. Also used to list what changed under a stale form.
-import type { ClaimEventType, ClaimStatus } from '~/generated/prisma/enums'
+import type { HistoryEntry } from '~/claims/history-wording'
+import type { ClaimEventType } from '~/generated/prisma/enums'
+import { formatDayTime } from '~/utils/dates'
 import { StatusBadge } from './status-badge'
 import { cx } from './ui/cx'
 
-export type HistoryEntryView = {
-  id: string
-  type: ClaimEventType
-  title: string
-  actor: string
-  at: string
-  fromStatus: ClaimStatus | null
-  toStatus: ClaimStatus | null
-  note: string
-  details: string[]
-}
-
-// Written in UTC on both server and browser, so hydration never disagrees about the time.
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-})
-
-export function formatDateTime(iso: string): string {
-  return `${timeFormat.format(new Date(iso))} UTC`
-}
+export type HistoryEntryView = HistoryEntry
 
 const MARKER: Partial<Record<ClaimEventType, string>> = {
   APPROVED: 'bg-status-approved',
@@ -51,7 +29,7 @@ export function HistoryItem({ entry }: { entry: HistoryEntryView }) {
         <span className="text-ink-muted"> · {entry.actor}</span>
       </p>
       <p className="text-xs text-ink-muted">
-        <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+        <time dateTime={entry.at}>{formatDayTime(entry.at)}</time>
       </p>
       {entry.toStatus && entry.type !== 'CREATED' ? (
         <p className="mt-1 flex flex-wrap items-center gap-1 text-xs text-ink-muted">

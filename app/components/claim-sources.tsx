@@ -9,6 +9,7 @@ import { STANCE_LABELS } from '~/claims/verdicts'
 import { SOURCE_KIND_LABELS, SOURCE_KINDS } from '~/sources/labels'
 import { draftKey } from '~/claims/drafts'
 import { attachSourceSchema } from '~/sources/schemas'
+import { hostOf } from '~/utils/host-of'
 import type { DraftOwner, FormReply } from './claim-transition-forms'
 import { DraftNotice, useFormDraft } from './form-draft'
 import { SourceReliabilityBadge } from './source-reliability-badge'
@@ -37,14 +38,6 @@ const STANCE_STYLES: Record<Stance, string> = {
   SUPPORTS: 'border-l-green-600',
   REFUTES: 'border-l-red-600',
   CONTEXT: 'border-l-gray-400',
-}
-
-function hostOf(url: string) {
-  try {
-    return new URL(url).host.replace(/^www\./, '')
-  } catch {
-    return url
-  }
 }
 
 function SourceItem({ source, canDetach, version }: { source: ClaimSourceView; canDetach: boolean; version: number }) {

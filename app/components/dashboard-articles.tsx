@@ -1,6 +1,5 @@
 // Articles with their credibility, coverage and claim counts; sorted on the server (by score or by
 // coverage, unrated articles always last) and paged by keyset, so the links work without JavaScript.
-import { useId } from 'react'
 import { Link } from 'react-router'
 import { STATUS_LABELS } from '~/claims/workflow'
 import type { ArticleRow } from '~/credibility/credibility.server'
@@ -8,7 +7,7 @@ import { dashboardHref, type ArticleSort, type DashboardQuery } from '~/credibil
 import { coveragePercent, formatCount, formatCoverage } from '~/credibility/format'
 import { CredibilityMeter } from './credibility-meter'
 import { StatusGlyph } from './status-badge'
-import { Card, CardHeader, EmptyState } from './ui/card'
+import { EmptyState, TitledCard } from './ui/card'
 import { ButtonLink } from './ui/button'
 import { cx } from './ui/cx'
 
@@ -92,19 +91,17 @@ export function DashboardArticles({
   total: number
   filtered: boolean
 }) {
-  const titleId = useId()
   return (
-    <Card aria-labelledby={titleId} className="min-w-0" id="articles">
-      <CardHeader
-        as="h2"
-        titleId={titleId}
-        title="Articles"
-        description={
-          filtered
-            ? 'Articles with matching claims; score, coverage and counts cover those claims only. Unrated articles are listed last.'
-            : 'Each article’s score rests on its approved, scored claims. Unrated articles are listed last.'
-        }
-      />
+    <TitledCard
+      className="min-w-0"
+      id="articles"
+      title="Articles"
+      description={
+        filtered
+          ? 'Articles with matching claims; score, coverage and counts cover those claims only. Unrated articles are listed last.'
+          : 'Each article’s score rests on its approved, scored claims. Unrated articles are listed last.'
+      }
+    >
       {rows.length === 0 ? (
         <EmptyState
           title={filtered ? 'No articles have claims that match' : 'No articles yet'}
@@ -174,6 +171,6 @@ export function DashboardArticles({
           </div>
         </>
       )}
-    </Card>
+    </TitledCard>
   )
 }

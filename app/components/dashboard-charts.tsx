@@ -1,104 +1,65 @@
-// Claims by status and by verdict as bar charts, each with the same numbers in a table behind it.
-// Recharts measures the page to draw, so the charts appear once the browser has the page; the
-// tables are plain HTML from the server and work without JavaScript.
-import { useEffect, useId, useState, type ReactNode } from 'react'
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts'
+// Claims by status and by verdict as bar charts: each bar is plain SVG in the theme's colours, with
+// its label and its number written beside it, so nothing rests on colour and nothing waits for
+// JavaScript. The same numbers are in a table behind each chart.
+import type { ReactNode } from 'react'
 import { STATUS_LABELS } from '~/claims/workflow'
 import { verdictLabel } from '~/claims/verdicts'
 import type { StatusCount, VerdictTally } from '~/credibility/credibility.server'
-import { formatCount } from '~/credibility/format'
+import { claimsCount, formatCount } from '~/credibility/format'
 import { STATUS_STYLES, StatusGlyph } from './status-badge'
 import { VERDICT_STYLES } from './verdict-badge'
-import { Card, CardHeader, EmptyState } from './ui/card'
+import { EmptyState, TitledCard } from './ui/card'
+import { cx } from './ui/cx'
 
-function useHydrated(): boolean {
-  const [hydrated, setHydrated] = useState(false)
-  useEffect(() => setHydrated(true), [])
-  return hydrated
-}
-
-const AXIS_TICK = { fill: '#57606a', fontSize: 12 }
-const BAR_SIZE = 18
-const CATEGORY_GAP = 12
-
-type Series = {
+type BarRow = {
   key: string
-  name: string
-  /** Per row colour; the "proposed" series stacks after the approved one in the same colour, paler and dashed. */
-  colorOf: (row: ChartRow) => string
-  pale?: boolean
+  label: ReactNode
+  /** The bar's fill, a `fill-*` class (a CSS variable of the theme). */
+  fill: string
+  /** Drawn solid, from the left. */
+  value: number
+  /** Drawn after `value`, pale and dashed: claims proposed but not yet approved. */
+  pending?: number
+  /** The number written at the end of the bar, as a person reads it. */
+  caption: string
+  /** What a screen reader hears for the row. */
+  description: string
 }
 
-type ChartRow = { label: string; color: string } & Record<string, number | string>
-
-function ChartFrame({ height, children }: { height: number; children: ReactNode }) {
-  const hydrated = useHydrated()
+/** One bar per row, scaled to the longest; the label on the left and the number on the right. */
+function HorizontalBars({ rows, label, labelWidth }: { rows: BarRow[]; label: string; labelWidth: string }) {
+  const longest = Math.max(1, ...rows.map((row) => row.value + (row.pending ?? 0)))
+  const percent = (count: number) => (count / longest) * 100
   return (
-    // The table below carries the numbers for assistive technology; the drawing is for the eye.
-    <div aria-hidden="true" className="w-full min-w-0" style={{ height }}>
-      {hydrated ? children : <div className="h-full w-full animate-pulse rounded-md bg-paper-sunk" />}
-    </div>
-  )
-}
-
-/** One bar per row; several series stack along it. The number at the end of each bar is `caption`. */
-function HorizontalBars({
-  rows,
-  series,
-  labelWidth,
-  caption,
-  captionWidth = 56,
-}: {
-  rows: ChartRow[]
-  series: Series[]
-  labelWidth: number
-  caption: (row: ChartRow) => string
-  /** Room at the right of the longest bar for its caption. */
-  captionWidth?: number
-}) {
-  const height = rows.length * (BAR_SIZE + CATEGORY_GAP) + 36
-  return (
-    <ChartFrame height={height}>
-      <BarChart
-        responsive
-        style={{ width: '100%', height }}
-        data={rows}
-        layout="vertical"
-        margin={{ top: 4, right: captionWidth, bottom: 4, left: 0 }}
-        barSize={BAR_SIZE}
-        barCategoryGap={CATEGORY_GAP}
-      >
-        <CartesianGrid horizontal={false} stroke="#e5e7eb" />
-        <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} stroke="#d0d7de" />
-        <YAxis type="category" dataKey="label" width={labelWidth} tick={AXIS_TICK} stroke="#d0d7de" interval={0} />
-        <Tooltip cursor={{ fill: '#f6f8fa' }} />
-        {series.map((s, index) => (
-          <Bar key={s.key} dataKey={s.key} name={s.name} stackId="claims" isAnimationActive={false}>
-            {rows.map((row) => (
-              <Cell
-                key={row.label}
-                fill={s.colorOf(row)}
-                fillOpacity={s.pale ? 0.3 : 1}
-                stroke={s.pale ? s.colorOf(row) : '#57606a'}
-                strokeOpacity={s.pale ? 1 : 0.25}
-                strokeDasharray={s.pale ? '4 2' : undefined}
+    <ul aria-label={label} className="grid gap-1.5 text-sm" style={{ gridTemplateColumns: `${labelWidth} minmax(0, 1fr) auto` }}>
+      {rows.map((row) => (
+        <li key={row.key} className="col-span-3 grid grid-cols-subgrid items-center gap-x-2">
+          <span className="sr-only">{row.description}</span>
+          <span aria-hidden="true" className="truncate">
+            {row.label}
+          </span>
+          <svg aria-hidden="true" className="h-[18px] w-full overflow-visible" focusable="false">
+            <rect x="0" y="0" width="100%" height="100%" rx="3" className="fill-paper-sunk" />
+            {row.value > 0 ? <rect x="0" y="0" width={`${percent(row.value)}%`} height="100%" rx="3" className={row.fill} /> : null}
+            {row.pending ? (
+              <rect
+                x={`${percent(row.value)}%`}
+                y="0.5"
+                width={`${percent(row.pending)}%`}
+                height="17"
+                rx="3"
+                className={cx(row.fill, 'stroke-ink-muted')}
+                fillOpacity={0.3}
+                strokeDasharray="4 2"
               />
-            ))}
-            {/* The caption goes at the end of the bar: after the last segment that has a length. */}
-            <LabelList
-              position="right"
-              fill="#1f2328"
-              fontSize={12}
-              valueAccessor={(_entry, at) => {
-                const row = rows[at]
-                const endsHere = row && Number(row[s.key]) > 0 && series.slice(index + 1).every((later) => !(Number(row[later.key]) > 0))
-                return endsHere ? caption(row) : ''
-              }}
-            />
-          </Bar>
-        ))}
-      </BarChart>
-    </ChartFrame>
+            ) : null}
+          </svg>
+          <span aria-hidden="true" className="text-right tabular-nums text-ink">
+            {row.caption}
+          </span>
+        </li>
+      ))}
+    </ul>
   )
 }
 
@@ -120,12 +81,22 @@ const TH = 'border-b border-paper-line px-2 py-1.5 text-xs font-semibold upperca
 const TD = 'border-b border-paper-line px-2 py-1.5'
 
 export function StatusChart({ counts, filtered }: { counts: StatusCount[]; filtered: boolean }) {
-  const titleId = useId()
   const total = counts.reduce((sum, row) => sum + row.count, 0)
-  const rows: ChartRow[] = counts.map((row) => ({ label: STATUS_LABELS[row.status], color: STATUS_STYLES[row.status].color, claims: row.count }))
+  const rows: BarRow[] = counts.map((row) => ({
+    key: row.status,
+    label: (
+      <span className="inline-flex items-center gap-1.5">
+        <StatusGlyph status={row.status} />
+        {STATUS_LABELS[row.status]}
+      </span>
+    ),
+    fill: STATUS_STYLES[row.status].fill,
+    value: row.count,
+    caption: formatCount(row.count),
+    description: `${STATUS_LABELS[row.status]}: ${claimsCount(row.count)}`,
+  }))
   return (
-    <Card aria-labelledby={titleId} className="min-w-0">
-      <CardHeader as="h2" titleId={titleId} title="Claims by status" description="Where the work is." />
+    <TitledCard className="min-w-0" title="Claims by status" description="Where the work is.">
       {total === 0 ? (
         <EmptyState
           title={filtered ? 'No claims match this filter' : 'No claims yet'}
@@ -133,12 +104,7 @@ export function StatusChart({ counts, filtered }: { counts: StatusCount[]; filte
         />
       ) : (
         <>
-          <HorizontalBars
-            rows={rows}
-            labelWidth={112}
-            series={[{ key: 'claims', name: 'Claims', colorOf: (row) => row.color }]}
-            caption={(row) => formatCount(Number(row.claims))}
-          />
+          <HorizontalBars rows={rows} label="Claims by status" labelWidth="7.5rem" />
           <ShowAsTable caption="Claims by status">
             <thead>
               <tr>
@@ -162,13 +128,13 @@ export function StatusChart({ counts, filtered }: { counts: StatusCount[]; filte
             <tfoot>
               <tr>
                 <th scope="row" className="px-2 py-1.5 font-semibold">All claims</th>
-                <td className="px-2 py-1.5 text-right font-semibold tabular-nums\">{formatCount(total)}</td>
+                <td className="px-2 py-1.5 text-right font-semibold tabular-nums">{formatCount(total)}</td>
               </tr>
             </tfoot>
           </ShowAsTable>
         </>
       )}
-    </Card>
+    </TitledCard>
   )
 }
 
@@ -181,23 +147,23 @@ function LegendSwatch({ pale }: { pale?: boolean }) {
 }
 
 export function VerdictChart({ tallies, filtered }: { tallies: VerdictTally[]; filtered: boolean }) {
-  const titleId = useId()
   const approved = tallies.reduce((sum, row) => sum + row.approved, 0)
   const proposed = tallies.reduce((sum, row) => sum + row.proposed, 0)
-  const rows: ChartRow[] = tallies.map((row) => ({
+  const rows: BarRow[] = tallies.map((row) => ({
+    key: row.verdict,
     label: verdictLabel(row.verdict),
-    color: VERDICT_STYLES[row.verdict].color,
-    approved: row.approved,
-    proposed: row.proposed,
+    fill: VERDICT_STYLES[row.verdict].fill,
+    value: row.approved,
+    pending: row.proposed,
+    caption: row.proposed > 0 ? `${formatCount(row.approved)} + ${formatCount(row.proposed)}` : formatCount(row.approved),
+    description: `${verdictLabel(row.verdict)}: ${formatCount(row.approved)} approved, ${formatCount(row.proposed)} proposed awaiting review`,
   }))
   return (
-    <Card aria-labelledby={titleId} className="min-w-0">
-      <CardHeader
-        as="h2"
-        titleId={titleId}
-        title="Claims by verdict"
-        description="Approved verdicts are the desk’s findings. Proposed verdicts are waiting for an editor and do not count towards any score yet."
-      />
+    <TitledCard
+      className="min-w-0"
+      title="Claims by verdict"
+      description="Approved verdicts are the desk’s findings. Proposed verdicts are waiting for an editor and do not count towards any score yet."
+    >
       {approved + proposed === 0 ? (
         <EmptyState
           title={filtered ? 'No verdicts match this filter' : 'No verdicts yet'}
@@ -214,20 +180,7 @@ export function VerdictChart({ tallies, filtered }: { tallies: VerdictTally[]; f
             </li>
             {proposed > 0 ? <li>Numbers: approved + proposed</li> : null}
           </ul>
-          <HorizontalBars
-            rows={rows}
-            labelWidth={132}
-            captionWidth={proposed > 0 ? 104 : 56}
-            caption={(row) =>
-              Number(row.proposed) > 0
-                ? `${formatCount(Number(row.approved))} + ${formatCount(Number(row.proposed))}`
-                : formatCount(Number(row.approved))
-            }
-            series={[
-              { key: 'approved', name: 'Approved', colorOf: (row) => row.color },
-              { key: 'proposed', name: 'Proposed, awaiting review', colorOf: (row) => row.color, pale: true },
-            ]}
-          />
+          <HorizontalBars rows={rows} label="Claims by verdict" labelWidth="8.5rem" />
           <ShowAsTable caption="Claims by verdict: approved, and proposed awaiting review">
             <thead>
               <tr>
@@ -253,13 +206,13 @@ export function VerdictChart({ tallies, filtered }: { tallies: VerdictTally[]; f
             <tfoot>
               <tr>
                 <th scope="row" className="px-2 py-1.5 font-semibold">All verdicts</th>
-                <td className="px-2 py-1.5 text-right font-semibold tabular-nums\">{formatCount(approved)}</td>
-                <td className="px-2 py-1.5 text-right font-semibold tabular-nums\">{formatCount(proposed)}</td>
+                <td className="px-2 py-1.5 text-right font-semibold tabular-nums">{formatCount(approved)}</td>
+                <td className="px-2 py-1.5 text-right font-semibold tabular-nums">{formatCount(proposed)}</td>
               </tr>
             </tfoot>
           </ShowAsTable>
         </>
       )}
-    </Card>
+    </TitledCard>
   )
 }

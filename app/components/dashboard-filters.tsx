@@ -2,7 +2,7 @@
 // filtered dashboard has an address that can be shared and it works without JavaScript.
 import { Form, Link } from 'react-router'
 import { hasFilters, type DashboardQuery, type DashboardQueryErrors } from '~/credibility/dashboard-query'
-import { formatDay } from '~/credibility/format'
+import { formatDay } from '~/utils/dates'
 import { Button } from './ui/button'
 import { Card } from './ui/card'
 import { Field } from './ui/field'

@@ -1,28 +1,27 @@
 // The dashboard's work lists: what is overdue, who holds how much open work, and what happened last.
-import { useId } from 'react'
 import { Link } from 'react-router'
 import { ROLE_LABELS } from '~/auth/permissions'
 import { STATUS_LABELS } from '~/claims/workflow'
 import type { ActivityItem, CheckerLoad, OverdueClaim } from '~/credibility/credibility.server'
-import { describeDue, formatCount, formatDay, formatMoment } from '~/credibility/format'
+import { dueWords } from '~/claims/due'
+import { feedWords } from '~/claims/history-wording'
+import { formatCount } from '~/credibility/format'
+import { formatDay, formatMoment } from '~/utils/dates'
 import type { ClaimStatus } from '~/generated/prisma/enums'
 import { StatusBadge, StatusGlyph } from './status-badge'
-import { Card, CardHeader, EmptyState } from './ui/card'
+import { EmptyState, TitledCard } from './ui/card'
 import { cx } from './ui/cx'
 
 const TH = 'border-b border-paper-line px-3 py-2 text-xs font-semibold uppercase tracking-wide text-ink-muted'
 const TD = 'border-b border-paper-line px-3 py-2'
 
 export function OverdueClaims({ claims, total, now }: { claims: OverdueClaim[]; total: number; now: string }) {
-  const titleId = useId()
   return (
-    <Card aria-labelledby={titleId} className="min-w-0">
-      <CardHeader
-        as="h2"
-        titleId={titleId}
-        title="Overdue claims"
-        description={total > claims.length ? `The ${claims.length} most overdue of ${formatCount(total)}, oldest due date first.` : 'Past their due date and not yet approved, oldest first.'}
-      />
+    <TitledCard
+      className="min-w-0"
+      title="Overdue claims"
+      description={total > claims.length ? `The ${claims.length} most overdue of ${formatCount(total)}, oldest due date first.` : 'Past their due date and not yet approved, oldest first.'}
+    >
       {claims.length === 0 ? (
         <EmptyState title="Nothing is overdue" description="Every claim with a due date is either approved or still within its time." />
       ) : (
@@ -33,7 +32,7 @@ export function OverdueClaims({ claims, total, now }: { claims: OverdueClaim[]; 
                 {claim.text}
               </Link>
               <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-ink-muted">
-                <span className="font-medium text-red-800">{describeDue(claim.dueAt, now)}</span>
+                <span className="font-medium text-red-800">{dueWords(claim.dueAt, now)}</span>
                 <span aria-hidden="true">·</span>
                 <span>due {formatDay(claim.dueAt)}</span>
                 <StatusBadge status={claim.status} />
@@ -46,22 +45,19 @@ export function OverdueClaims({ claims, total, now }: { claims: OverdueClaim[]; 
           ))}
         </ol>
       )}
-    </Card>
+    </TitledCard>
   )
 }
 
 const OPEN_STATUS_ORDER: ClaimStatus[] = ['UNREVIEWED', 'IN_RESEARCH', 'NEEDS_REVIEW']
 
 export function CheckerLoadTable({ load, unassigned }: { load: CheckerLoad[]; unassigned: number }) {
-  const titleId = useId()
   return (
-    <Card aria-labelledby={titleId} className="min-w-0">
-      <CardHeader
-        as="h2"
-        titleId={titleId}
-        title="Open claims per person"
-        description="Claims assigned to each fact-checker and editor that are not approved yet."
-      />
+    <TitledCard
+      className="min-w-0"
+      title="Open claims per person"
+      description="Claims assigned to each fact-checker and editor that are not approved yet."
+    >
       <ul className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-ink-muted" aria-hidden="true">
         {OPEN_STATUS_ORDER.map((status) => (
           <li key={status} className="inline-flex items-center gap-1">
@@ -125,43 +121,13 @@ export function CheckerLoadTable({ load, unassigned }: { load: CheckerLoad[]; un
           </table>
         </div>
       )}
-    </Card>
+    </TitledCard>
   )
 }
 
-/** What the actor did, as the words before and after the quoted claim. */
-function describeEvent(item: Pick<ActivityItem, 'type' | 'toStatus'>): [string, string] {
-  switch (item.type) {
-    case 'CREATED':
-      return ['added', '']
-    case 'EDITED':
-      return ['edited', '']
-    case 'DELETED':
-      return ['deleted', '']
-    case 'STATUS_CHANGED':
-      return item.toStatus ? ['moved', ` to ${STATUS_LABELS[item.toStatus].toLowerCase()}`] : ['changed the status of', '']
-    case 'VERDICT_PROPOSED':
-      return ['proposed a verdict for', '']
-    case 'APPROVED':
-      return ['approved the verdict on', '']
-    case 'RETURNED':
-      return ['returned', ' to research']
-    case 'REOPENED':
-      return ['reopened', '']
-    case 'SOURCE_ATTACHED':
-      return ['attached a source to', '']
-    case 'SOURCE_DETACHED':
-      return ['removed a source from', '']
-    case 'ASSIGNED':
-      return ['changed who checks', '']
-  }
-}
-
 export function ActivityList({ items, filtered = false }: { items: ActivityItem[]; filtered?: boolean }) {
-  const titleId = useId()
   return (
-    <Card aria-labelledby={titleId} className="min-w-0">
-      <CardHeader as="h2" titleId={titleId} title="Recent activity" description="The latest changes to claims, newest first." />
+    <TitledCard className="min-w-0" title="Recent activity" description="The latest changes to claims, newest first.">
       {items.length === 0 ? (
         <EmptyState
           title={filtered ? 'No activity on these claims' : 'No activity yet'}
@@ -175,17 +141,17 @@ export function ActivityList({ items, filtered = false }: { items: ActivityItem[
                 {formatMoment(item.createdAt)}
               </time>
               <p className="min-w-0 text-sm">
-                <span className="font-medium">{item.actorName}</span> {describeEvent(item)[0]}{' '}
+                <span className="font-medium">{item.actorName}</span> {feedWords(item.type, item.toStatus)[0]}{' '}
                 <Link to={`/claims/${item.claimId}`} className="break-words">
                   “{item.claimText.length > 120 ? `${item.claimText.slice(0, 119)}…` : item.claimText}”
                 </Link>
-                {describeEvent(item)[1]}
+                {feedWords(item.type, item.toStatus)[1]}
                 {item.note ? <span className="block text-ink-muted">Note: {item.note}</span> : null}
               </p>
             </li>
           ))}
         </ol>
       )}
-    </Card>
+    </TitledCard>
   )
 }

@@ -1,5 +1,6 @@
 // The export history on /export: who exported what, when, in which format, and how many claims.
 import { Link } from 'react-router'
+import { formatDayTime } from '~/utils/dates'
 import { EmptyState } from './ui/card'
 
 export type ExportHistoryRow = {
@@ -9,20 +10,6 @@ export type ExportHistoryRow = {
   format: string
   description: string
   rowCount: number
-}
-
-// UTC on server and browser alike, so the server-rendered text and the hydrated page agree.
-const WHEN = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-})
-
-export function formatExportTime(value: string | Date) {
-  return `${WHEN.format(new Date(value))} UTC`
 }
 
 const NUMBER = new Intl.NumberFormat('en-GB')
@@ -61,7 +48,7 @@ export function ExportHistory({
           {items.map((item) => (
             <tr key={item.id} className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-0.5 px-4 py-3 md:table-row md:p-0">
               <td className="text-ink-muted md:px-4 md:py-3 md:whitespace-nowrap">
-                <time dateTime={new Date(item.createdAt).toISOString()}>{formatExportTime(item.createdAt)}</time>
+                <time dateTime={new Date(item.createdAt).toISOString()}>{formatDayTime(item.createdAt)}</time>
               </td>
               <td className="col-start-1 font-medium text-ink md:px-4 md:py-3">{item.who}</td>
               <td className="col-start-2 row-start-1 text-right md:px-4 md:py-3 md:text-left md:whitespace-nowrap">

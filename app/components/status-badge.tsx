@@ -16,8 +16,8 @@ export type StatusStyle = {
   readonly icon: string
   /** A solid fill, for bars and legend swatches. */
   readonly solid: string
-  /** The same colour as a hex string, for charts drawn with inline fills (recharts). */
-  readonly color: string
+  /** The same colour as an SVG fill (the theme's CSS variable), for chart bars. */
+  readonly fill: string
   /**
    * Marks a claim's span in article text: a light background and an underline in the status
    * colour. The underline style differs per status too (dotted, dashed, double, solid).
@@ -36,7 +36,7 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     text: 'text-gray-800',
     icon: 'text-status-unreviewed',
     solid: 'bg-status-unreviewed',
-    color: '#6b7280',
+    fill: 'fill-status-unreviewed',
     highlight: `${HIGHLIGHT} bg-gray-200/70 decoration-status-unreviewed decoration-dotted`,
   },
   IN_RESEARCH: {
@@ -46,7 +46,7 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     text: 'text-amber-900',
     icon: 'text-status-research',
     solid: 'bg-status-research',
-    color: '#b45309',
+    fill: 'fill-status-research',
     highlight: `${HIGHLIGHT} bg-amber-100/80 decoration-status-research decoration-dashed`,
   },
   NEEDS_REVIEW: {
@@ -56,7 +56,7 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     text: 'text-violet-800',
     icon: 'text-status-review',
     solid: 'bg-status-review',
-    color: '#7c3aed',
+    fill: 'fill-status-review',
     highlight: `${HIGHLIGHT} bg-violet-100/80 decoration-status-review decoration-double`,
   },
   APPROVED: {
@@ -66,7 +66,7 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     text: 'text-green-800',
     icon: 'text-status-approved',
     solid: 'bg-status-approved',
-    color: '#15803d',
+    fill: 'fill-status-approved',
     highlight: `${HIGHLIGHT} bg-green-100/80 decoration-status-approved decoration-solid`,
   },
 }

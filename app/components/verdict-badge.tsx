@@ -11,19 +11,19 @@ export type VerdictStyle = {
   readonly badge: string
   /** A solid fill for stacked bars and legend swatches, in scale order. */
   readonly bar: string
-  /** The same colour as a hex string, for charts drawn with inline fills (recharts). */
-  readonly color: string
+  /** The same colour as an SVG fill (the theme's CSS variable), for chart bars. */
+  readonly fill: string
 }
 
 export const VERDICT_STYLES: { readonly [V in Verdict]: VerdictStyle } = {
-  TRUE: { badge: 'border-green-300 bg-green-50 text-green-800', bar: 'bg-green-700', color: '#15803d' },
-  MOSTLY_TRUE: { badge: 'border-lime-300 bg-lime-50 text-lime-900', bar: 'bg-lime-500', color: '#84cc16' },
-  HALF_TRUE: { badge: 'border-yellow-300 bg-yellow-50 text-yellow-900', bar: 'bg-yellow-400', color: '#facc15' },
-  MISLEADING: { badge: 'border-orange-300 bg-orange-50 text-orange-900', bar: 'bg-orange-500', color: '#f97316' },
-  MOSTLY_FALSE: { badge: 'border-red-200 bg-red-50 text-red-800', bar: 'bg-red-500', color: '#ef4444' },
-  FALSE: { badge: 'border-red-300 bg-red-100 text-red-900', bar: 'bg-red-800', color: '#991b1b' },
-  UNPROVEN: { badge: 'border-gray-300 bg-gray-100 text-gray-800', bar: 'bg-gray-400', color: '#9ca3af' },
-  NOT_A_CLAIM: { badge: 'border-gray-300 bg-paper text-gray-700', bar: 'bg-gray-300', color: '#d1d5db' },
+  TRUE: { badge: 'border-green-300 bg-green-50 text-green-800', bar: 'bg-green-700', fill: 'fill-green-700' },
+  MOSTLY_TRUE: { badge: 'border-lime-300 bg-lime-50 text-lime-900', bar: 'bg-lime-500', fill: 'fill-lime-500' },
+  HALF_TRUE: { badge: 'border-yellow-300 bg-yellow-50 text-yellow-900', bar: 'bg-yellow-400', fill: 'fill-yellow-400' },
+  MISLEADING: { badge: 'border-orange-300 bg-orange-50 text-orange-900', bar: 'bg-orange-500', fill: 'fill-orange-500' },
+  MOSTLY_FALSE: { badge: 'border-red-200 bg-red-50 text-red-800', bar: 'bg-red-500', fill: 'fill-red-500' },
+  FALSE: { badge: 'border-red-300 bg-red-100 text-red-900', bar: 'bg-red-800', fill: 'fill-red-800' },
+  UNPROVEN: { badge: 'border-gray-300 bg-gray-100 text-gray-800', bar: 'bg-gray-400', fill: 'fill-gray-400' },
+  NOT_A_CLAIM: { badge: 'border-gray-300 bg-paper text-gray-700', bar: 'bg-gray-300', fill: 'fill-gray-300' },
 }
 
 /** How a claim without a verdict looks: muted and dashed, so it never passes for a finding. */

@@ -5,11 +5,10 @@ import { VERDICTS } from '~/claims/verdicts'
 import { Prisma } from '~/generated/prisma/client'
 import { ClaimStatus, Role, type ClaimEventType, type Verdict } from '~/generated/prisma/enums'
 import { db } from '~/utils/db.server'
+import { decodeDecimalCursor, encodeCursor } from '~/utils/keyset-cursor'
 import { credibilityWeightCase, type Credibility } from './credibility'
 import {
   createdAtRange,
-  decodeArticleCursor,
-  encodeArticleCursor,
   hasFilters,
   type DashboardFilters,
   type DashboardQuery,
@@ -276,7 +275,7 @@ function deskSql(query: DashboardQuery, now: string) {
   const filtered = hasFilters(query)
   const sortColumn = query.sort === 'score' ? '"score"' : '"coverage"'
   const key = Prisma.raw(`r.${sortColumn}`)
-  const cursor = decodeArticleCursor(query.after)
+  const cursor = decodeDecimalCursor(query.after)
   const direction = Prisma.raw(query.dir === 'asc' ? 'ASC' : 'DESC')
   const beyond = Prisma.raw(query.dir === 'asc' ? '>' : '<')
   // Unrated rows (NULL key) come last whichever way the table is sorted; ties go by id.
@@ -399,9 +398,9 @@ export async function deskDashboard(query: DashboardQuery, options: { now?: Date
       })),
       nextCursor:
         articleRows.length > DASHBOARD_ARTICLES_PAGE && last
-          ? encodeArticleCursor({ key: (last.sortKey as string | null) ?? null, id: last.id as string })
+          ? encodeCursor((last.sortKey as string | null) ?? null, last.id as string)
           : null,
-      isFirstPage: !decodeArticleCursor(query.after),
+      isFirstPage: !decodeDecimalCursor(query.after),
     },
     activity,
     tags: tags.map((row) => row.tag),

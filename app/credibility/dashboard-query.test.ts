@@ -1,10 +1,7 @@
 import {
   createdAtRange,
   dashboardHref,
-  decodeArticleCursor,
-  encodeArticleCursor,
   hasFilters,
-  normaliseTag,
   parseDashboardQuery,
 } from './dashboard-query'
 
@@ -62,10 +59,6 @@ describe('parseDashboardQuery', () => {
   })
 })
 
-test('normaliseTag matches how claims store tags', () => {
-  expect(normaliseTag('  Public   Health ')).toBe('public health')
-})
-
 test('hasFilters is about which claims count, not the order', () => {
   expect(hasFilters(parse('sort=coverage').query)).toBe(false)
   expect(hasFilters(parse('tag=x').query)).toBe(true)
@@ -100,23 +93,5 @@ describe('dashboardHref', () => {
 
   test('carries the cursor for the next page', () => {
     expect(dashboardHref(query, { after: '63.xyz' })).toBe('/dashboard?from=2026-01-01&tag=health&after=63.xyz')
-  })
-})
-
-describe('article table cursors', () => {
-  test('round-trip scores, coverages and unrated rows', () => {
-    for (const cursor of [
-      { key: '75', id: 'clx1abc' },
-      { key: '0.333333', id: 'page-07' },
-      { key: null, id: 'a4' },
-    ]) {
-      expect(decodeArticleCursor(encodeArticleCursor(cursor))).toEqual(cursor)
-    }
-  })
-
-  test('anything else starts from the top', () => {
-    for (const value of [null, '', 'abc', '75', 'drop table.x', "1.'; --", `1.${'x'.repeat(101)}`, '1000.a']) {
-      expect(decodeArticleCursor(value)).toBeNull()
-    }
   })
 })

@@ -1,6 +1,8 @@
 // What the dashboard's address says: which claims to count (added between two days, with a tag)
 // and how to order the articles table. Pure, so the loader, the links and the tests read it alike.
 import { z } from 'zod'
+import { MAX_TAG_LENGTH, normaliseTag } from '~/claims/tags'
+import { isCalendarDate } from '~/utils/dates'
 
 export const ARTICLE_SORTS = ['score', 'coverage'] as const
 export type ArticleSort = (typeof ARTICLE_SORTS)[number]
@@ -25,20 +27,6 @@ export type DashboardQuery = DashboardFilters & {
 }
 
 export type DashboardQueryErrors = Partial<Record<'from' | 'to' | 'tag', string>>
-
-export const TAG_MAX_LENGTH = 40
-const DAY = /^\d{4}-\d{2}-\d{2}$/
-
-function isCalendarDay(value: string): boolean {
-  if (!DAY.test(value)) return false
-  const date = new Date(`${value}T00:00:00.000Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
-}
-
-/** The same normalisation claims' tags get when saved: trimmed, single spaces, lower-case. */
-export function normaliseTag(value: string): string {
-  return value.trim().replace(/\s+/g, ' ').toLowerCase()
-}
 
 const text = z.string().trim().max(200).optional().catch(undefined)
 
@@ -68,11 +56,11 @@ export function parseDashboardQuery(params: URLSearchParams): { query: Dashboard
   let from: string | null = null
   let to: string | null = null
   if (raw.from) {
-    if (isCalendarDay(raw.from)) from = raw.from
+    if (isCalendarDate(raw.from)) from = raw.from
     else errors.from = 'Enter the start date as a day, such as 2026-01-31.'
   }
   if (raw.to) {
-    if (isCalendarDay(raw.to)) to = raw.to
+    if (isCalendarDate(raw.to)) to = raw.to
     else errors.to = 'Enter the end date as a day, such as 2026-01-31.'
   }
   if (from && to && from > to) {
@@ -82,7 +70,7 @@ export function parseDashboardQuery(params: URLSearchParams): { query: Dashboard
   let tag: string | null = null
   if (raw.tag) {
     const normalised = normaliseTag(raw.tag)
-    if (normalised.length > TAG_MAX_LENGTH) errors.tag = `Tags are at most ${TAG_MAX_LENGTH} characters.`
+    if (normalised.length > MAX_TAG_LENGTH) errors.tag = `Tags are at most ${MAX_TAG_LENGTH} characters.`
     else if (normalised) tag = normalised
   }
   return { query: { from, to, tag, sort: raw.sort, dir: raw.dir, after: raw.after || null }, errors }
@@ -122,22 +110,4 @@ export function dashboardHref(query: DashboardQuery, changes: Partial<DashboardQ
   if (next.after) params.set('after', next.after)
   const search = params.toString()
   return search ? `/dashboard?${search}` : '/dashboard'
-}
-
-/** A sort key and row id, as the articles table's keyset cursor. */
-export type ArticleCursor = { key: string | null; id: string }
-
-// Readable in the address ("75.id" or "-.id" for an unrated row): keys are scores (integers) or
-// coverages (decimal fractions, as Postgres prints numeric), never anything a person typed.
-const CURSOR = /^(-|\d{1,3}(?:\.\d{1,40})?)\.([A-Za-z0-9_-]{1,100})$/
-
-export function encodeArticleCursor(cursor: ArticleCursor): string {
-  return `${cursor.key ?? '-'}.${cursor.id}`
-}
-
-/** Null for anything this app did not make; the table then starts from its first row. */
-export function decodeArticleCursor(value: string | null | undefined): ArticleCursor | null {
-  const match = value ? CURSOR.exec(value) : null
-  if (!match) return null
-  return { key: match[1] === '-' ? null : match[1]!, id: match[2]! }
 }

@@ -1,25 +1,4 @@
-import { claimsCount, coveragePercent, describeDue, formatCount, formatCoverage, formatDay, formatMoment } from './format'
-
-const now = new Date('2026-03-15T12:00:00Z')
-
-test('days and moments are printed in UTC', () => {
-  expect(formatDay('2026-03-01T23:30:00Z')).toBe('1 Mar 2026')
-  expect(formatMoment(new Date('2026-03-01T23:30:00Z'))).toBe('1 Mar, 23:30 UTC')
-})
-
-describe('describeDue', () => {
-  test('counts days overdue by calendar day', () => {
-    expect(describeDue('2026-03-14T18:00:00Z', now)).toBe('1 day overdue')
-    expect(describeDue('2026-03-10T09:00:00Z', now)).toBe('5 days overdue')
-    expect(describeDue('2026-03-15T08:00:00Z', now)).toBe('Overdue since today')
-  })
-
-  test('and days left', () => {
-    expect(describeDue('2026-03-15T20:00:00Z', now)).toBe('Due today')
-    expect(describeDue('2026-03-16T01:00:00Z', now)).toBe('Due tomorrow')
-    expect(describeDue('2026-03-19T01:00:00Z', now)).toBe('Due in 4 days')
-  })
-})
+import { claimsCount, coveragePercent, formatCount, formatCoverage } from './format'
 
 test('coverage reads "9 of 12", and has no percentage without claims', () => {
   expect(formatCoverage(9, 12)).toBe('9 of 12')

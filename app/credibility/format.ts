@@ -1,48 +1,5 @@
-// Dates and coverage as the dashboard and the article panel print them. Always in UTC, so the server's
-// HTML and the browser's render agree, and relative to a `now` the loader fixes, for the same reason.
-
-const DAY_MS = 24 * 60 * 60 * 1000
-
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-})
-
-function asDate(value: Date | string): Date {
-  return value instanceof Date ? value : new Date(value)
-}
-
-/** "3 Feb 2026". */
-export function formatDay(value: Date | string): string {
-  return dayFormat.format(asDate(value))
-}
-
-/** "3 Feb, 14:05 UTC". */
-export function formatMoment(value: Date | string): string {
-  return `${timeFormat.format(asDate(value))} UTC`
-}
-
-function utcDayNumber(date: Date): number {
-  return Math.floor(date.getTime() / DAY_MS)
-}
-
-/** "Due today", "Due tomorrow", "Due in 4 days", "1 day overdue", "12 days overdue", by UTC calendar day. */
-export function describeDue(dueAt: Date | string, now: Date | string): string {
-  const due = asDate(dueAt)
-  const current = asDate(now)
-  const days = utcDayNumber(due) - utcDayNumber(current)
-  if (due.getTime() < current.getTime()) {
-    const late = Math.max(1, -days)
-    return days === 0 ? 'Overdue since today' : `${late} ${late === 1 ? 'day' : 'days'} overdue`
-  }
-  if (days === 0) return 'Due today'
-  if (days === 1) return 'Due tomorrow'
-  return `Due in ${days} days`
-}
+// Counts and coverage as the dashboard and the article panel print them. Dates and moments are in
+// ~/utils/dates, due dates in ~/claims/due.
 
 const countFormat = new Intl.NumberFormat('en-GB')
 

@@ -5,7 +5,10 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Prisma } from '~/generated/prisma/client'
 import type { ClaimStatus, ExportFormat, Stance, Verdict } from '~/generated/prisma/enums'
 import { getSettings } from '~/settings/settings.server'
+import { dayToDate } from '~/utils/dates'
 import { db } from '~/utils/db.server'
+import { decodeTimeCursor, encodeCursor } from '~/utils/keyset-cursor'
+import { likePattern } from '~/utils/like-pattern'
 import { getEnv } from '~/utils/env.server'
 import { readForm } from '~/utils/form.server'
 import { logEvent } from '~/utils/log.server'
@@ -37,10 +40,6 @@ export const EXPORT_BATCH_SIZE = 500
 // ---------------------------------------------------------------------------------------------
 // The query
 
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`)
-}
-
 /** The claims an export covers, as SQL over `"Claim" c`. Constants are inlined so an unfiltered export has no parameters. */
 export function exportWhereSql(filters: ExportFilters, format: ExportFormat): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`c."deletedAt" IS NULL`]
@@ -51,7 +50,7 @@ export function exportWhereSql(filters: ExportFilters, format: ExportFormat): Pr
   if (filters.verdicts.length > 0) {
     conditions.push(Prisma.sql`c.verdict IN (${Prisma.join(filters.verdicts.map((verdict) => Prisma.sql`${verdict}::"Verdict"`))})`)
   }
-  if (filters.claimant) conditions.push(Prisma.sql`c.claimant ILIKE ${`%${escapeLike(filters.claimant)}%`}`)
+  if (filters.claimant) conditions.push(Prisma.sql`c.claimant ILIKE ${likePattern(filters.claimant)}`)
   // @> rather than = ANY so the GIN index on tags is used.
   if (filters.tag) conditions.push(Prisma.sql`c.tags @> ARRAY[${filters.tag}]::text[]`)
   // Approval times are stored in UTC; the dates are UTC days, both ends included.
@@ -137,7 +136,7 @@ function toExportClaim(row: ClaimRow, sources: ExportSource[]): ExportClaim {
     quote: row.quote,
     text: row.text,
     claimant: row.claimant,
-    claimDate: row.claimDate ? new Date(`${row.claimDate}T00:00:00Z`) : null,
+    claimDate: dayToDate(row.claimDate),
     tags: row.tags,
     status: row.status,
     verdict: row.verdict,
@@ -341,19 +340,12 @@ export type ExportHistoryItem = {
   rowCount: number
 }
 
-function parseCursor(cursor: string | null | undefined): { createdAt: Date; id: string } | null {
-  const match = cursor ? /^(\d{4}-\d\d-\d\dT[\d:.]+Z)_([A-Za-z0-9]+)$/.exec(cursor) : null
-  if (!match) return null
-  const createdAt = new Date(match[1]!)
-  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: match[2]! }
-}
-
 /** Past exports, newest first, by keyset: `before` is the cursor of the last row of the previous page. */
 export async function listExports({ before }: { before?: string | null } = {}) {
-  const cursor = parseCursor(before)
+  const cursor = decodeTimeCursor(before)
   const rows = await db.export.findMany({
-    where: cursor
-      ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }
+    where: cursor?.key
+      ? { OR: [{ createdAt: { lt: cursor.key } }, { createdAt: cursor.key, id: { lt: cursor.id } }] }
       : {},
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: EXPORTS_PAGE_SIZE + 1,
@@ -372,7 +364,7 @@ export async function listExports({ before }: { before?: string | null } = {}) {
     }
   })
   const last = page[page.length - 1]
-  return { items, nextBefore: rows.length > EXPORTS_PAGE_SIZE && last ? `${last.createdAt.toISOString()}_${last.id}` : null }
+  return { items, nextBefore: rows.length > EXPORTS_PAGE_SIZE && last ? encodeCursor(last.createdAt, last.id) : null }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 // The canonical form of an export's filters: what is queried, stored on the Export row, put back into
 // links and hidden fields, and said in words in the export history. Pure, so the page can use it too.
+import { normaliseTag } from '~/claims/tags'
 import { VERDICTS, verdictLabel } from '~/claims/verdicts'
 import type { ExportFormat, Verdict } from '~/generated/prisma/enums'
+import { formatDay } from '~/utils/dates'
 import type { ExportChoice, ExportFiltersInput, ExportScope } from './schemas'
 
 export type ExportFilters = {
@@ -11,7 +13,7 @@ export type ExportFilters = {
   verdicts: Verdict[]
   /** Matched anywhere in the claimant, ignoring case. */
   claimant: string | null
-  /** One tag, matched exactly. */
+  /** One tag, matched exactly once normalised as tags are stored. */
   tag: string | null
   /** Approval dates, YYYY-MM-DD in UTC, both ends included. */
   approvedFrom: string | null
@@ -45,7 +47,7 @@ export function toExportFilters(input: ExportFiltersInput): ExportFilters {
     articleId: input.article || null,
     verdicts: VERDICT_ORDER.filter((verdict) => chosen.has(verdict)),
     claimant: input.claimant || null,
-    tag: input.tag || null,
+    tag: (input.tag && normaliseTag(input.tag)) || null,
     approvedFrom: input.from ?? null,
     approvedTo: input.to ?? null,
   }
@@ -119,12 +121,6 @@ export function formatLabel(format: ExportFormat, bom = false): string {
   return 'ClaimReview JSON-LD'
 }
 
-const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
-
-function day(iso: string) {
-  return DAY.format(new Date(`${iso}T00:00:00Z`))
-}
-
 function list(items: string[]) {
   if (items.length <= 1) return items.join('')
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`
@@ -145,11 +141,11 @@ export function describeFilters(filters: StoredExportFilters, format: ExportForm
   if (filters.approvedFrom && filters.approvedTo) {
     parts.push(
       filters.approvedFrom === filters.approvedTo
-        ? `approved on ${day(filters.approvedFrom)}`
-        : `approved ${day(filters.approvedFrom)} – ${day(filters.approvedTo)}`,
+        ? `approved on ${formatDay(filters.approvedFrom)}`
+        : `approved ${formatDay(filters.approvedFrom)} – ${formatDay(filters.approvedTo)}`,
     )
-  } else if (filters.approvedFrom) parts.push(`approved on or after ${day(filters.approvedFrom)}`)
-  else if (filters.approvedTo) parts.push(`approved on or before ${day(filters.approvedTo)}`)
+  } else if (filters.approvedFrom) parts.push(`approved on or after ${formatDay(filters.approvedFrom)}`)
+  else if (filters.approvedTo) parts.push(`approved on or before ${formatDay(filters.approvedTo)}`)
   return parts.length === 1 ? `All ${parts[0]!.charAt(0).toLowerCase()}${parts[0]!.slice(1)}` : parts.join(', ')
 }
 

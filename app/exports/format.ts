@@ -2,6 +2,7 @@
 // schema.org ClaimReview JSON-LD. Pure mapping and chunking; the route streams rows from the DB.
 import type { ClaimStatus, Stance, Verdict } from '~/generated/prisma/enums'
 import { BEST_RATING, WORST_RATING, ratingValueOf, verdictLabel, type RatingValue } from '~/claims/verdicts'
+import { isoDay } from '~/utils/dates'
 
 export type ExportSource = {
   url: string
@@ -32,11 +33,6 @@ export type ExportClaim = {
   /** The approving editor's name. */
   approvedBy: string | null
   approvedAt: Date | null
-}
-
-/** YYYY-MM-DD in UTC: `date` columns arrive as UTC midnight, so local time could shift the day. */
-export function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -85,7 +81,7 @@ export function toCsvRecord(claim: ExportClaim): string[] {
     quote: claim.quote,
     claim_text: claim.text,
     claimant: claim.claimant,
-    claim_date: claim.claimDate ? isoDate(claim.claimDate) : '',
+    claim_date: claim.claimDate ? isoDay(claim.claimDate) : '',
     verdict: claim.verdict ? verdictLabel(claim.verdict) : '',
     rating_value: rating === null ? '' : String(rating),
     rationale: claim.rationale,
@@ -172,7 +168,7 @@ export function toJsonRecord(claim: ExportClaim): ClaimJsonRecord {
     quote: claim.quote,
     text: claim.text,
     claimant: claim.claimant,
-    claimDate: claim.claimDate ? isoDate(claim.claimDate) : null,
+    claimDate: claim.claimDate ? isoDay(claim.claimDate) : null,
     tags: [...claim.tags],
     status: claim.status,
     verdict: claim.verdict,
@@ -276,7 +272,7 @@ export function toClaimReview(claim: ExportClaim, org: { name: string; url: stri
   if (claim.article.url) appearance.url = claim.article.url
   const itemReviewed: ClaimReview['itemReviewed'] = { '@type': 'Claim', appearance }
   if (claimant) itemReviewed.author = { '@type': claimantType(claimant), name: claimant }
-  if (claim.claimDate) itemReviewed.datePublished = isoDate(claim.claimDate)
+  if (claim.claimDate) itemReviewed.datePublished = isoDay(claim.claimDate)
 
   const review: ClaimReview = {
     '@context': 'https://schema.org',
@@ -287,7 +283,7 @@ export function toClaimReview(claim: ExportClaim, org: { name: string; url: stri
     reviewRating,
     itemReviewed,
   }
-  if (claim.approvedAt) review.datePublished = isoDate(claim.approvedAt)
+  if (claim.approvedAt) review.datePublished = isoDay(claim.approvedAt)
   return review
 }
 

@@ -1,6 +1,7 @@
 // Forms about sources: attaching one to a claim, detaching it, and rating a source in the library.
 import { z } from 'zod'
 import { Reliability, SourceKind, Stance } from '~/generated/prisma/enums'
+import { calendarDateField } from '~/utils/dates'
 import { checkWebAddress, normaliseSourceUrl } from './url'
 
 export const MAX_SOURCE_TITLE_LENGTH = 300
@@ -10,15 +11,7 @@ export const MAX_SOURCE_NOTE_LENGTH = 2_000
 
 const version = z.number({ error: 'Reload the page and try again.' }).int().min(1)
 
-// A date input sends YYYY-MM-DD; the calendar check refuses 2026-02-30, which the pattern alone allows.
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD.')
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`)
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
-  }, 'That date does not exist.')
+const isoDate = calendarDateField('Enter a real date as YYYY-MM-DD.')
 
 export const attachSourceSchema = z.object({
   intent: z.literal('attach-source'),

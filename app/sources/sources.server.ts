@@ -6,7 +6,9 @@ import type { Prisma } from '~/generated/prisma/client'
 import { ClaimStatus, type Reliability } from '~/generated/prisma/enums'
 import { STANCE_LABELS } from '~/claims/verdicts'
 import { type ClaimActor, type ClaimWriteFailure, failure, MISSING_CLAIM_MESSAGE, STALE_CLAIM_MESSAGE } from '~/claims/transitions.server'
+import { dayToDate } from '~/utils/dates'
 import { db } from '~/utils/db.server'
+import { decodeTimeCursor, encodeCursor } from '~/utils/keyset-cursor'
 import type { AttachSourceInput } from './schemas'
 import { normaliseSourceUrl } from './url'
 
@@ -35,10 +37,6 @@ function bumpVersion(tx: Prisma.TransactionClient, claimId: string, version: num
     where: { id: claimId, version, deletedAt: null, status: { in: [...SOURCES_OPEN_WHILE] } },
     data: { version: { increment: 1 } },
   })
-}
-
-function dateOrNull(value: string | undefined) {
-  return value ? new Date(`${value}T00:00:00Z`) : null
 }
 
 export type AttachOutcome = { ok: true; source: { id: string; url: string; title: string; reused: boolean } } | ClaimWriteFailure
@@ -74,7 +72,7 @@ export async function attachSource(user: ClaimActor, claimId: string, input: Att
     title: input.title.trim(),
     publisher: input.publisher?.trim() ?? '',
     kind: input.kind,
-    publishedAt: dateOrNull(input.publishedAt),
+    publishedAt: dayToDate(input.publishedAt),
     archivedUrl: input.archivedUrl?.trim() || null,
   }
   const outcome = await db.$transaction(async (tx) => {
@@ -160,26 +158,12 @@ export const SOURCES_PAGE_SIZE = 20
 /** Claims listed under each source; the rest are counted. */
 export const CITATIONS_SHOWN = 25
 
-type Cursor = { createdAt: Date; id: string }
-
-export function encodeCursor(cursor: Cursor): string {
-  return `${cursor.createdAt.toISOString()}~${cursor.id}`
-}
-
-export function decodeCursor(value: string | null | undefined): Cursor | null {
-  if (!value) return null
-  const [iso, id] = value.split('~')
-  if (!iso || !id) return null
-  const createdAt = new Date(iso)
-  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id }
-}
-
 const LIVE_CITATIONS = { claim: { deletedAt: null } } satisfies Prisma.ClaimSourceWhereInput
 
 /** Newest sources first, searched by title, publisher or address; keyset-paginated. */
 export async function listSources({ q, after }: { q?: string | null; after?: string | null }) {
   const search = q?.trim().slice(0, 200)
-  const cursor = decodeCursor(after)
+  const cursor = decodeTimeCursor(after)
   const where: Prisma.SourceWhereInput = {
     AND: [
       search
@@ -191,7 +175,7 @@ export async function listSources({ q, after }: { q?: string | null; after?: str
             ],
           }
         : {},
-      cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {},
+      cursor?.key ? { OR: [{ createdAt: { lt: cursor.key } }, { createdAt: cursor.key, id: { lt: cursor.id } }] } : {},
     ],
   }
   const rows = await db.source.findMany({
@@ -228,7 +212,7 @@ export async function listSources({ q, after }: { q?: string | null; after?: str
       citationCount: _count.claims,
       citations: claims.map((citation) => ({ stance: citation.stance, ...citation.claim, articleTitle: citation.claim.article.title })),
     })),
-    nextAfter: rows.length > SOURCES_PAGE_SIZE && last ? encodeCursor(last) : null,
+    nextAfter: rows.length > SOURCES_PAGE_SIZE && last ? encodeCursor(last.createdAt, last.id) : null,
   }
 }
 

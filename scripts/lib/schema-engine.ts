@@ -16,6 +16,25 @@ type Engine = {
   free(): void
 }
 
+/** The engine could not be loaded or refused a diff: the wiring below no longer fits the installed Prisma. */
+export class SchemaEngineError extends Error {
+  override name = 'SchemaEngineError'
+}
+
+function engineVersion(): string {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/@prisma/schema-engine-wasm/package.json'), 'utf8'))
+    return String(manifest.version)
+  } catch {
+    return 'not installed'
+  }
+}
+
+function engineFailure(what: string, cause: unknown): SchemaEngineError {
+  const reason = cause instanceof Error ? cause.message : String(cause)
+  return new SchemaEngineError(`Prisma's schema engine (@prisma/schema-engine-wasm ${engineVersion()}) ${what}: ${reason}`, { cause })
+}
+
 // Postgres catalogs use the one-byte "char" type (OID 18), which the pg adapter refuses; the engine reads
 // such columns as "Character". Report them as text to the adapter, then tell the engine what they really are.
 const CHAR_OID = 18
@@ -57,49 +76,79 @@ function catalogAwareFactory(connectionString: string) {
   }
 }
 
-async function loadEngine(connectionString: string): Promise<Engine> {
-  const pkgDir = path.join(root, 'node_modules/@prisma/schema-engine-wasm')
-  const bindings = await import(path.join(pkgDir, 'schema_engine_bg.js'))
-  const { instance } = await WebAssembly.instantiate(fs.readFileSync(path.join(pkgDir, 'schema_engine_bg.wasm')), {
-    './schema_engine_bg.js': bindings,
+type Bindings = { __wbg_set_wasm(exports: unknown): void; SchemaEngine: { 'new'(...args: unknown[]): Promise<Engine> } }
+
+// The bindings module holds the instance's memory: instantiate once per process, and start every
+// engine from it (a second instantiation under the same module corrupts the first one's strings).
+let wasm: Promise<Bindings> | undefined
+
+function loadBindings(): Promise<Bindings> {
+  wasm ??= (async () => {
+    const pkgDir = path.join(root, 'node_modules/@prisma/schema-engine-wasm')
+    const bindings = await import(path.join(pkgDir, 'schema_engine_bg.js'))
+    if (typeof bindings.__wbg_set_wasm !== 'function' || typeof bindings.SchemaEngine?.new !== 'function') {
+      throw new Error('its JavaScript bindings no longer export __wbg_set_wasm and SchemaEngine.new')
+    }
+    const { instance } = await WebAssembly.instantiate(fs.readFileSync(path.join(pkgDir, 'schema_engine_bg.wasm')), {
+      './schema_engine_bg.js': bindings,
+    })
+    bindings.__wbg_set_wasm(instance.exports)
+    ;(instance.exports as { __wbindgen_start(): void }).__wbindgen_start()
+    return bindings as Bindings
+  })()
+  wasm.catch(() => {
+    wasm = undefined
   })
-  bindings.__wbg_set_wasm(instance.exports)
-  ;(instance.exports as { __wbindgen_start(): void }).__wbindgen_start()
-  const content = fs.readFileSync(schemaPath, 'utf8')
-  const adapter = bindSqlAdapterFactory(catalogAwareFactory(connectionString) as unknown as PrismaPg)
-  return bindings.SchemaEngine.new({ datamodels: [['schema.prisma', content]] }, () => {}, adapter)
+  return wasm
+}
+
+async function loadEngine(connectionString: string, schema: string): Promise<Engine> {
+  try {
+    const bindings = await loadBindings()
+    const content = fs.readFileSync(schema, 'utf8')
+    const adapter = bindSqlAdapterFactory(catalogAwareFactory(connectionString) as unknown as PrismaPg)
+    return await bindings.SchemaEngine.new({ datamodels: [['schema.prisma', content]] }, () => {}, adapter)
+  } catch (error) {
+    throw engineFailure('could not be started', error)
+  }
+}
+
+/** Runs one diff and insists on a clean exit, so a changed engine API fails loudly instead of diffing nothing. */
+async function runDiff(engine: Engine, params: Record<string, unknown>): Promise<string> {
+  let result: Awaited<ReturnType<Engine['diff']>>
+  try {
+    result = await engine.diff({ script: true, exitCode: null, filters: noFilters, ...params })
+  } catch (error) {
+    throw engineFailure('refused the diff', error)
+  }
+  if (!result || result.exitCode !== 0 || typeof result.stdout !== 'string') {
+    throw engineFailure('refused the diff', new Error(`exit code ${result?.exitCode}, output ${JSON.stringify(result?.stdout ?? null)}`))
+  }
+  return cleanScript(result.stdout)
 }
 
 const noFilters = { externalTables: [], externalEnums: [] }
 
-function schemaTarget() {
-  return { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: fs.readFileSync(schemaPath, 'utf8') }] }
+function schemaTarget(schema: string) {
+  return { tag: 'schemaDatamodel', files: [{ path: schema, content: fs.readFileSync(schema, 'utf8') }] }
 }
 
-/** SQL that would bring the database at `databaseUrl` to schema.prisma ('' when they already match). */
-export async function diffDatabaseToSchema(databaseUrl: string): Promise<string> {
-  const engine = await loadEngine(databaseUrl)
+/** SQL that would bring the database at `databaseUrl` to the schema ('' when they already match). */
+export async function diffDatabaseToSchema(databaseUrl: string, schema = schemaPath): Promise<string> {
+  const engine = await loadEngine(databaseUrl, schema)
   try {
-    const result = await engine.diff({
-      // The engine reads the live database through the driver adapter it was started with.
-      from: { tag: 'schemaDatasource', files: schemaTarget().files, configDir: root },
-      to: schemaTarget(),
-      script: true,
-      exitCode: null,
-      filters: noFilters,
-    })
-    return cleanScript(result.stdout ?? '')
+    // The engine reads the live database through the driver adapter it was started with.
+    return await runDiff(engine, { from: { tag: 'schemaDatasource', files: schemaTarget(schema).files, configDir: root }, to: schemaTarget(schema) })
   } finally {
     engine.free()
   }
 }
 
-/** SQL from an empty database to schema.prisma; `connectionString` is only used to start the engine. */
-export async function diffEmptyToSchema(connectionString: string): Promise<string> {
-  const engine = await loadEngine(connectionString)
+/** SQL from an empty database to the schema; `connectionString` is only used to start the engine. */
+export async function diffEmptyToSchema(connectionString: string, schema = schemaPath): Promise<string> {
+  const engine = await loadEngine(connectionString, schema)
   try {
-    const result = await engine.diff({ from: { tag: 'empty' }, to: schemaTarget(), script: true, exitCode: null, filters: noFilters })
-    return cleanScript(result.stdout ?? '')
+    return await runDiff(engine, { from: { tag: 'empty' }, to: schemaTarget(schema) })
   } finally {
     engine.free()
   }

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { ARTICLES_PAGE_SIZE, encodeArticleCursor, likePattern, listArticles } from '~/articles/articles.server'
+import { ARTICLES_PAGE_SIZE, listArticles } from '~/articles/articles.server'
 import type { ClaimStatus, Verdict } from '~/generated/prisma/enums'
 import * as editRoute from '~/routes/articles/$articleId/edit'
 import * as listRoute from '~/routes/articles/index'
 import * as newRoute from '~/routes/articles/new'
 import { db } from '~/utils/db.server'
+import { encodeCursor } from '~/utils/keyset-cursor'
+import { likePattern } from '~/utils/like-pattern'
 import { callAction, callLoader } from '../helpers/route'
 import { createUser, createUsers, type TestUser } from '../helpers/users'
 
@@ -453,7 +455,7 @@ describe('the article list', () => {
     await db.$executeRawUnsafe('ANALYZE "Article"')
     const deep = await db.article.findFirstOrThrow({ where: { id: 'bulk-1000' } })
     const started = performance.now()
-    const page = await listArticles({ cursor: encodeArticleCursor(deep) })
+    const page = await listArticles({ cursor: encodeCursor(deep.createdAt, deep.id) })
     const elapsed = performance.now() - started
     expect(page.articles[0]!.id).toBe('bulk-999')
     expect(page.articles).toHaveLength(ARTICLES_PAGE_SIZE)

@@ -395,6 +395,11 @@ describe('the filters', () => {
     expect(await ids({ tag: 'prison' })).toEqual([])
   })
 
+  it('narrows by tag whatever case and spacing it is typed in, as tags are stored lower-case', async () => {
+    expect(await ids({ tag: 'Prisoners' })).toEqual(['fx-comma', 'fx-unicode'])
+    expect(await ids({ tag: ' ОБМІН ' })).toEqual(['fx-unicode'])
+  })
+
   it('narrows by claimant, anywhere in the name and ignoring case; % and _ are plain characters', async () => {
     expect(await ids({ claimant: 'zelensk' })).toEqual(['fx-comma'])
     expect(await ids({ claimant: 'УМЄРОВ' })).toEqual(['fx-unicode'])
@@ -447,6 +452,11 @@ describe('the export page', () => {
     expect(result.data.selection).toMatchObject({ count: APPROVED.length, action: '/exports/claims.csv', formatLabel: 'CSV', description: 'All approved claims' })
   })
 
+  it('counts a tag typed with capitals as the claims that carry it', async () => {
+    const result = await page('?tag=Prisoners')
+    expect(result.data.selection).toMatchObject({ count: 2, description: 'Approved claims, tagged “prisoners”' })
+  })
+
   it('shows, before download, exactly the number of claims the download then holds', async () => {
     const searches = [
       '',
@@ -455,6 +465,7 @@ describe('the export page', () => {
       `?format=json&scope=any&article=${articleA.id}`,
       '?format=claimreview&scope=any',
       '?tag=prisoners&claimant=ZEL',
+      '?tag=PRISONERS',
       '?from=2026-02-15&to=2026-03-01&format=json',
       '?claimant=nobody-by-this-name',
     ]

@@ -44,6 +44,17 @@ describe('migrations', () => {
     expect(await diffDatabaseToSchema(url)).toBe('')
   })
 
+  it('are checked by a schema engine that still sees drift: a schema with an extra column gives the SQL to add it', async () => {
+    const url = await emptyDatabase()
+    await migrate(url)
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-drift-'))
+    const drifted = path.join(dir, 'schema.prisma')
+    const schema = fs.readFileSync(schemaPath, 'utf8')
+    fs.writeFileSync(drifted, schema.replace(/^model Article \{\n/m, 'model Article {\n  driftCanary String?\n'))
+    expect(fs.readFileSync(drifted, 'utf8')).not.toBe(schema)
+    expect(await diffDatabaseToSchema(url, drifted)).toMatch(/ALTER TABLE "Article" ADD COLUMN\s+"driftCanary" TEXT/)
+  })
+
   it('create every model, column, nullability, enum and unique index that schema.prisma declares', async () => {
     const url = await emptyDatabase()
     await migrate(url)

@@ -2,7 +2,8 @@
 // real database: each transition and the event it writes, each refusal (with nothing changed), stale
 // versions, and ten editors approving at once.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { paragraphAround, describeDue } from '~/claims/claim-page.server'
+import { paragraphAround } from '~/claims/claim-page.server'
+import { describeDue } from '~/claims/due'
 import type { ClaimStatus, Verdict } from '~/generated/prisma/enums'
 import * as claimRoute from '~/routes/claims/$claimId/index'
 import { db } from '~/utils/db.server'

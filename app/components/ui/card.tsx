@@ -1,4 +1,4 @@
-import type { ComponentProps, ReactNode } from 'react'
+import { useId, type ComponentProps, type ReactNode } from 'react'
 import { cx } from './cx'
 
 export type CardProps = Omit<ComponentProps<'section'>, 'ref'> & {
@@ -33,6 +33,23 @@ export function CardHeader({ title, description, actions, as: Heading = 'h2', ti
       </div>
       {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
     </div>
+  )
+}
+
+export type TitledCardProps = Omit<CardHeaderProps, 'titleId' | 'className'> & {
+  className?: string
+  id?: string
+  children: ReactNode
+}
+
+/** A card that is a region named by its own heading: the card, its header and the id that ties them. */
+export function TitledCard({ title, description, actions, as = 'h2', className, id, children }: TitledCardProps) {
+  const titleId = useId()
+  return (
+    <Card aria-labelledby={titleId} className={className} id={id}>
+      <CardHeader as={as} titleId={titleId} title={title} description={description} actions={actions} />
+      {children}
+    </Card>
   )
 }
 

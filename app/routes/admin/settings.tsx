@@ -10,6 +10,7 @@ import { MAX_ALLOW_LIST_ENTRIES } from '~/settings/allow-list'
 import { settingsSchema } from '~/settings/schemas'
 import { getSettings, updateSettings } from '~/settings/settings.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { formatDayTime } from '~/utils/dates'
 import type { Route } from './+types/settings'
 import { parseForm } from '~/utils/form.server'
 
@@ -28,8 +29,6 @@ export async function action({ request }: Route.ActionArgs) {
   await updateSettings(admin, submission.value)
   return redirectWithToast('/admin/settings', { kind: 'success', message: 'Settings saved.' })
 }
-
-const UPDATED = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })
 
 export default function Settings({ loaderData }: Route.ComponentProps) {
   const { settings } = loaderData
@@ -103,7 +102,7 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
             {saving ? 'Saving…' : 'Save settings'}
           </Button>
           <p className="text-sm text-ink-muted">
-            Last changed {UPDATED.format(new Date(settings.updatedAt))} UTC{settings.updatedBy ? ` by ${settings.updatedBy}` : ''}.
+            Last changed {formatDayTime(settings.updatedAt)}{settings.updatedBy ? ` by ${settings.updatedBy}` : ''}.
           </p>
         </div>
       </Form>

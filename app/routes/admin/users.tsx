@@ -12,6 +12,7 @@ import type { Role } from '~/generated/prisma/enums'
 import { changeRoleSchema, createUserSchema, ROLE_OPTIONS, setActiveSchema } from '~/users/schemas'
 import { changeRole, createUser, listUsers, setActive } from '~/users/users.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { formatDay } from '~/utils/dates'
 import type { Route } from './+types/users'
 import { readFormData } from '~/utils/form.server'
 
@@ -62,7 +63,7 @@ function backTo(request: Request) {
 }
 
 function formatDate(value: string | Date | null) {
-  return value ? new Date(value).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : '—'
+  return value ? formatDay(value) : '—'
 }
 
 export default function Users({ loaderData }: Route.ComponentProps) {

@@ -1,6 +1,7 @@
 import { Form, Link } from 'react-router'
 import { listArticles } from '~/articles/articles.server'
-import { formatPublicationDate, isoDay } from '~/articles/format'
+import { formatPublicationDate } from '~/articles/format'
+import { isoDay } from '~/utils/dates'
 import { can } from '~/auth/permissions'
 import { requirePermission } from '~/auth/session.server'
 import { ArticleClaimCounts } from '~/components/article-claim-counts'

@@ -16,6 +16,8 @@ import { RELIABILITIES, RELIABILITY_LABELS, RELIABILITY_OPTION_LABELS, SOURCE_KI
 import { rateSourceSchema } from '~/sources/schemas'
 import { listSources, rateSource } from '~/sources/sources.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { formatDay } from '~/utils/dates'
+import { hostOf } from '~/utils/host-of'
 import type { Route } from './+types/index'
 import { readFormData } from '~/utils/form.server'
 
@@ -60,16 +62,6 @@ function listHref(q: string, after?: string | null) {
   const query = params.toString()
   return query ? `/sources?${query}` : '/sources'
 }
-
-function hostOf(url: string) {
-  try {
-    return new URL(url).host.replace(/^www\./, '')
-  } catch {
-    return url
-  }
-}
-
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
 
 function RateForm({ source }: { source: { id: string; title: string; reliability: keyof typeof RELIABILITY_LABELS } }) {
   const navigation = useNavigation()
@@ -147,7 +139,7 @@ export default function Sources({ loaderData, actionData }: Route.ComponentProps
       ) : (
         <ul className="space-y-4" aria-label="Sources">
           {sources.map((source) => {
-            const meta = [source.publisher, SOURCE_KIND_LABELS[source.kind], source.publishedAt ? `published ${dayFormat.format(new Date(source.publishedAt))}` : null]
+            const meta = [source.publisher, SOURCE_KIND_LABELS[source.kind], source.publishedAt ? `published ${formatDay(source.publishedAt)}` : null]
               .filter(Boolean)
               .join(' · ')
             return (

@@ -25,6 +25,8 @@ import { PageHeader } from '~/components/ui/page-header'
 import { cx } from '~/components/ui/cx'
 import { ClaimStatus } from '~/generated/prisma/enums'
 import { redirectWithToast } from '~/utils/toast.server'
+import { formatDay } from '~/utils/dates'
+import { hostOf } from '~/utils/host-of'
 import type { Route } from './+types/index'
 import { parseForm } from '~/utils/form.server'
 
@@ -96,16 +98,6 @@ export async function action({ request, params }: Route.ActionArgs) {
   return redirectWithToast(`/articles/${params.articleId}${search}`, { kind: 'success', message: DONE[intent] })
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host.replace(/^www\./, '')
-  } catch {
-    return url
-  }
-}
-
 function StatusLegend() {
   return (
     <ul className="flex flex-wrap gap-x-4 gap-y-1.5 text-xs text-ink-muted" aria-label="Highlight colours">
@@ -125,7 +117,7 @@ export default function ArticleWorkspace({ loaderData }: Route.ComponentProps) {
   const location = useLocation()
   const newClaimPath = `/articles/${article.id}/claims/new`
   const formAction = `/articles/${article.id}${suggestions.showAll ? '?suggestions=all' : ''}`
-  const byline = [article.outlet, article.author ? `by ${article.author}` : null, article.publishedAt ? dateFormat.format(article.publishedAt) : null]
+  const byline = [article.outlet, article.author ? `by ${article.author}` : null, article.publishedAt ? formatDay(article.publishedAt) : null]
     .filter(Boolean)
     .join(' · ')
   // Only web addresses become links; anything else (a javascript: URL) is not followed.

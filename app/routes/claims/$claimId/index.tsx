@@ -13,7 +13,8 @@ import { assignSchema, commentSchema, editCommentSchema, TRANSITION_SCHEMAS } fr
 import { ClaimAssignment } from '~/components/claim-assignment'
 import { ClaimComments } from '~/components/claim-comments'
 import { ClaimConflict, type TypedValue } from '~/components/claim-conflict'
-import { ClaimHistory, formatDateTime } from '~/components/claim-history'
+import { ClaimHistory } from '~/components/claim-history'
+import { formatDayTime } from '~/utils/dates'
 import { ClaimSources } from '~/components/claim-sources'
 import { ClaimWorkflow } from '~/components/claim-transition-forms'
 import { StatusBadge } from '~/components/status-badge'
@@ -386,7 +387,7 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
             {returned ? (
               <div className="mb-4 rounded-md border border-amber-300 border-l-4 border-l-status-research bg-amber-50 px-4 py-3 text-sm text-ink">
                 <p className="font-semibold text-amber-950">
-                  Returned to research by {returned.by}, <time dateTime={returned.at}>{formatDateTime(returned.at)}</time>
+                  Returned to research by {returned.by}, <time dateTime={returned.at}>{formatDayTime(returned.at)}</time>
                 </p>
                 {returned.note ? <p className="mt-1 whitespace-pre-wrap">{returned.note}</p> : null}
               </div>
