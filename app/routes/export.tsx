@@ -14,6 +14,7 @@ import { articleChoices, countClaimsForExport, listExports } from '~/exports/exp
 import { describeFilters, EXPORT_CHOICE_INFO, filterFields, toExportFilters } from '~/exports/filters'
 import { EXPORT_CHOICES, exportQuerySchema } from '~/exports/schemas'
 import type { Route } from './+types/export'
+import { pageUrl } from '~/utils/page-url'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Export · Factdesk' }]
 
@@ -21,7 +22,7 @@ const HISTORY_PARAM = 'exportsBefore'
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requirePermission(request, 'export:run')
-  const url = new URL(request.url)
+  const url = pageUrl(request)
   const submission = parseWithZod(url.searchParams, { schema: exportQuerySchema })
   const value = submission.status === 'success' ? submission.value : null
   const [articles, history] = await Promise.all([

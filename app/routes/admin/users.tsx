@@ -14,12 +14,13 @@ import { changeRole, createUser, listUsers, setActive } from '~/users/users.serv
 import { redirectWithToast } from '~/utils/toast.server'
 import type { Route } from './+types/users'
 import { readFormData } from '~/utils/form.server'
+import { pagePath, pageUrl } from '~/utils/page-url'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Users · Factdesk' }]
 
 export async function loader({ request }: Route.LoaderArgs) {
   const admin = await requirePermission(request, 'user:manage')
-  const url = new URL(request.url)
+  const url = pageUrl(request)
   const q = url.searchParams.get('q') ?? ''
   const after = url.searchParams.get('after') ?? undefined
   return { ...(await listUsers({ q, after })), q, after: after ?? null, adminId: admin.id }
@@ -57,8 +58,7 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 function backTo(request: Request) {
-  const url = new URL(request.url)
-  return `${url.pathname}${url.search}`
+  return pagePath(request)
 }
 
 function formatDate(value: string | Date | null) {

@@ -18,6 +18,7 @@ import { listSources, rateSource } from '~/sources/sources.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import type { Route } from './+types/index'
 import { readFormData } from '~/utils/form.server'
+import { pagePath, pageUrl } from '~/utils/page-url'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Sources · Factdesk' }]
 
@@ -25,7 +26,7 @@ const SEARCH_MAX = 200
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'source:view')
-  const params = new URL(request.url).searchParams
+  const params = pageUrl(request).searchParams
   const q = params.get('q')?.slice(0, SEARCH_MAX) ?? ''
   const after = params.get('after')
   const page = await listSources({ q, after })
@@ -44,8 +45,7 @@ export async function action({ request }: Route.ActionArgs) {
   }
   const outcome = await rateSource(submission.value.sourceId, submission.value.reliability)
   if (!outcome.ok) return data({ message: outcome.message, sourceId: submission.value.sourceId }, { status: outcome.status })
-  const url = new URL(request.url)
-  return redirectWithToast(`${url.pathname}${url.search}#source-${submission.value.sourceId}`, {
+  return redirectWithToast(`${pagePath(request)}#source-${submission.value.sourceId}`, {
     kind: 'success',
     message: outcome.changed
       ? `“${outcome.title}” is now rated ${RELIABILITY_LABELS[submission.value.reliability].toLowerCase()}.`

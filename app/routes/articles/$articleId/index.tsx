@@ -28,6 +28,7 @@ import { ClaimStatus } from '~/generated/prisma/enums'
 import { redirectWithToast } from '~/utils/toast.server'
 import type { Route } from './+types/index'
 import { readFormData } from '~/utils/form.server'
+import { pageUrl } from '~/utils/page-url'
 
 const TOP_SUGGESTIONS = 10
 
@@ -46,7 +47,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     // The JSON-LD snippet publishes verdicts, so it is offered to those who may export them.
     can(user.role, 'export:run') ? claimReviewsForArticle(article.id) : null,
   ])
-  const showAll = new URL(request.url).searchParams.get('suggestions') === 'all'
+  const showAll = pageUrl(request).searchParams.get('suggestions') === 'all'
   return {
     article,
     credibility,
@@ -93,7 +94,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const result = await act(user, params.articleId, span)
   if (!result.ok) return data({ message: result.message }, { status: result.status })
   // Back to the same view of the page (all suggestions or the top ones).
-  const search = new URL(request.url).searchParams.get('suggestions') === 'all' ? '?suggestions=all' : ''
+  const search = pageUrl(request).searchParams.get('suggestions') === 'all' ? '?suggestions=all' : ''
   return redirectWithToast(`/articles/${params.articleId}${search}`, { kind: 'success', message: DONE[intent] })
 }
 
