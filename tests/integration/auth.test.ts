@@ -383,3 +383,25 @@ describe('client-side navigation', () => {
     expect(signedIn.location).toBe('/dashboard')
   })
 })
+
+describe('deactivating someone', () => {
+  it('asks first: the Deactivate button opens a confirmation for that person only', async () => {
+    const { admin, checker } = await createUsers()
+    const page = await callLoader(adminUsers.loader, { url: `/admin/users?q=${encodeURIComponent(checker.email)}&deactivate=${checker.id}`, user: admin })
+    expect(page.data.confirming).toBe(checker.id)
+    expect((await db.user.findUnique({ where: { id: checker.id } }))?.active).toBe(true)
+    const unknown = await callLoader(adminUsers.loader, { url: '/admin/users?deactivate=nobody', user: admin })
+    expect(unknown.data.confirming).toBeNull()
+  })
+
+  it('closes the confirmation once the person is deactivated, keeping the search', async () => {
+    const { admin, checker } = await createUsers()
+    const result = await callAction(adminUsers.action, {
+      url: `/admin/users.data?q=checker&deactivate=${checker.id}`,
+      user: admin,
+      form: { intent: 'deactivate', userId: checker.id },
+    })
+    expect(result.location).toBe('/admin/users?q=checker')
+    expect((await db.user.findUnique({ where: { id: checker.id } }))?.active).toBe(false)
+  })
+})
