@@ -12,7 +12,7 @@ import { CONTROL, ErrorList, Field } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { articleChoices, countClaimsForExport, listExports } from '~/exports/exports.server'
 import { describeFilters, EXPORT_CHOICE_INFO, filterFields, toExportFilters } from '~/exports/filters'
-import { EXPORT_CHOICES, exportQuerySchema } from '~/exports/schemas'
+import { EXPORT_CHOICES, exportQuerySchema, withExportDefaults } from '~/exports/schemas'
 import type { Route } from './+types/export'
 import { pageUrl } from '~/utils/page-url'
 
@@ -23,7 +23,7 @@ const HISTORY_PARAM = 'exportsBefore'
 export async function loader({ request }: Route.LoaderArgs) {
   await requirePermission(request, 'export:run')
   const url = pageUrl(request)
-  const submission = parseWithZod(url.searchParams, { schema: exportQuerySchema })
+  const submission = parseWithZod(withExportDefaults(url.searchParams), { schema: exportQuerySchema })
   const value = submission.status === 'success' ? submission.value : null
   const [articles, history] = await Promise.all([
     articleChoices({ search: value?.articleSearch, selectedId: value?.article }),

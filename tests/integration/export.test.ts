@@ -447,6 +447,15 @@ describe('the export page', () => {
     expect(result.data.selection).toMatchObject({ count: APPROVED.length, action: '/exports/claims.csv', formatLabel: 'CSV', description: 'All approved claims' })
   })
 
+  it('opens with the choices the summary describes ticked: approved claims, as CSV', async () => {
+    const { data } = await page('')
+    // What the form shows comes from this reply, ahead of the form's own defaults.
+    expect(data.result.initialValue).toMatchObject({ scope: 'approved', format: 'csv' })
+    const json = await page('?format=json&scope=any')
+    expect(json.data.result.initialValue).toMatchObject({ scope: 'any', format: 'json' })
+    expect(json.data.selection).toMatchObject({ formatLabel: 'JSON', description: 'All claims in any status' })
+  })
+
   it('shows, before download, exactly the number of claims the download then holds', async () => {
     const searches = [
       '',
