@@ -4,7 +4,7 @@ import { Link } from 'react-router'
 import { ROLE_LABELS } from '~/auth/permissions'
 import { STATUS_LABELS } from '~/claims/workflow'
 import type { ActivityItem, CheckerLoad, OverdueClaim } from '~/credibility/credibility.server'
-import { describeDue, formatCount, formatDay, formatMoment } from '~/credibility/format'
+import { describeDue, formatCount, formatDay, formatMoment, inQuotes } from '~/credibility/format'
 import type { ClaimStatus } from '~/generated/prisma/enums'
 import { StatusBadge, StatusGlyph } from './status-badge'
 import { Card, CardHeader, EmptyState } from './ui/card'
@@ -177,7 +177,7 @@ export function ActivityList({ items, filtered = false }: { items: ActivityItem[
               <p className="min-w-0 text-sm">
                 <span className="font-medium">{item.actorName}</span> {describeEvent(item)[0]}{' '}
                 <Link to={`/claims/${item.claimId}`} className="break-words">
-                  “{item.claimText.length > 120 ? `${item.claimText.slice(0, 119)}…` : item.claimText}”
+                  {inQuotes(item.claimText)}
                 </Link>
                 {describeEvent(item)[1]}
                 {item.note ? <span className="block text-ink-muted">Note: {item.note}</span> : null}
