@@ -154,7 +154,8 @@ export default function Sources({ loaderData, actionData }: Route.ComponentProps
               <li key={source.id} id={`source-${source.id}`} className="scroll-mt-24">
                 <Card as="article" aria-labelledby={`source-title-${source.id}`} className="target:ring-2 target:ring-brand/40">
                   <div className="flex flex-wrap items-start justify-between gap-3">
-                    <div className="min-w-0 flex-1">
+                    {/* A basis, so on a phone the rating wraps below instead of squeezing the title to a few letters a line. */}
+                    <div className="min-w-0 flex-1 basis-64">
                       <h2 id={`source-title-${source.id}`} className="text-base font-semibold break-words">
                         <a href={source.url} target="_blank" rel="noopener noreferrer nofollow">
                           {source.title || source.url}
