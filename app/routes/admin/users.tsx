@@ -241,7 +241,8 @@ function DeactivateConfirmation({ user, listHref }: { user: { id: string; name: 
       aria-labelledby="confirm-deactivate-question"
       aria-describedby="confirm-deactivate-consequence"
       tabIndex={-1}
-      className="flex flex-wrap items-center justify-between gap-3 rounded-md outline-none focus-visible:ring-2 focus-visible:ring-red-700"
+      // Sticky and no wider than the screen, so on a phone it stays in view while the table scrolls sideways.
+      className="sticky left-4 flex max-w-[calc(100vw-6rem)] flex-wrap items-center justify-between gap-3 rounded-md p-2 outline-none focus-visible:ring-2 focus-visible:ring-red-700 sm:max-w-none"
     >
       <div className="text-sm text-red-950">
         <p id="confirm-deactivate-question" className="font-semibold">
