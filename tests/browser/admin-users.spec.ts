@@ -48,7 +48,7 @@ test('an admin creates a user, changes their role, deactivates them after confir
   await expect(page).toHaveURL(/q=/)
 
   // Deactivate: the first press only asks; Cancel leaves the person active.
-  await personRow(page, name).getByRole('link', { name: `Deactivate ${name}` }).click()
+  await personRow(page, name).getByRole('button', { name: `Deactivate ${name}` }).click()
   const question = page.getByRole('group', { name: `Deactivate ${name} (${email})?` })
   await expect(question).toBeVisible()
   await expect(question).toBeFocused()
@@ -57,7 +57,7 @@ test('an admin creates a user, changes their role, deactivates them after confir
   await expect(question).toHaveCount(0)
   await expect(personRow(page, name).getByText('Invited')).toBeVisible()
 
-  await personRow(page, name).getByRole('link', { name: `Deactivate ${name}` }).click()
+  await personRow(page, name).getByRole('button', { name: `Deactivate ${name}` }).click()
   await page.getByRole('group', { name: `Deactivate ${name} (${email})?` }).getByRole('button', { name: 'Yes, deactivate' }).click()
   await expectOnList(page)
   await expect(page.getByRole('status').filter({ hasText: `${email} is deactivated and signed out everywhere.` })).toBeVisible()
@@ -82,7 +82,7 @@ test.describe('without JavaScript', () => {
     const leaver: DeskUser = await desk.user({ role: 'FACT_CHECKER' })
     await desk.signIn(page, admin)
     await openUsers(page, leaver.email)
-    await personRow(page, leaver.name).getByRole('link', { name: `Deactivate ${leaver.name}` }).click()
+    await personRow(page, leaver.name).getByRole('button', { name: `Deactivate ${leaver.name}` }).click()
     const question = page.getByRole('group', { name: `Deactivate ${leaver.name} (${leaver.email})?` })
     await expect(question).toBeVisible()
     const [before] = await desk.query<{ active: boolean }>(`SELECT active FROM "User" WHERE id = $1`, [leaver.id])

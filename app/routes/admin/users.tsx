@@ -77,7 +77,6 @@ export default function Users({ loaderData }: Route.ComponentProps) {
   const { users, nextAfter, q, after, adminId, confirming } = loaderData
   const listParams = new URLSearchParams({ ...(q ? { q } : {}), ...(after ? { after } : {}) })
   const listHref = `/admin/users${listParams.size ? `?${listParams}` : ''}`
-  const confirmHref = (userId: string) => `/admin/users?${new URLSearchParams({ ...Object.fromEntries(listParams), [CONFIRM_PARAM]: userId })}#confirm-deactivate`
   const actionData = useActionData<typeof action>()
   const result = actionData && 'result' in actionData ? actionData.result : undefined
   const created = actionData && 'created' in actionData ? actionData.created : null
@@ -174,16 +173,21 @@ export default function Users({ loaderData }: Route.ComponentProps) {
                     <td className="px-4 py-3 whitespace-nowrap">{formatDate(user.lastSeenAt)}</td>
                     <td className="px-4 py-3 text-right">
                       {user.active ? (
-                        <ButtonLink
-                          to={confirmHref(user.id)}
-                          preventScrollReset
-                          size="sm"
-                          variant="danger"
-                          aria-label={`Deactivate ${user.name}`}
-                          aria-expanded={confirming === user.id}
-                        >
-                          Deactivate
-                        </ButtonLink>
+                        <Form method="get" action="/admin/users#confirm-deactivate" preventScrollReset>
+                          {q ? <input type="hidden" name="q" value={q} /> : null}
+                          {after ? <input type="hidden" name="after" value={after} /> : null}
+                          <Button
+                            type="submit"
+                            size="sm"
+                            variant="danger"
+                            name={CONFIRM_PARAM}
+                            value={user.id}
+                            aria-label={`Deactivate ${user.name}`}
+                            aria-expanded={confirming === user.id}
+                          >
+                            Deactivate
+                          </Button>
+                        </Form>
                       ) : (
                         <Form method="post" action={listHref}>
                           <input type="hidden" name="userId" value={user.id} />
