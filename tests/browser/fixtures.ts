@@ -27,6 +27,11 @@ export { expect }
 /** `test.use(JAVASCRIPT_OFF)` inside a `test.describe` runs its tests with JavaScript disabled. */
 export const JAVASCRIPT_OFF = { javaScriptEnabled: false } as const
 
+/** The message the last action left ("Done: Claim approved."), found by its text. */
+export function toast(page: Page, message: string | RegExp) {
+  return page.getByRole('status').filter({ hasText: message })
+}
+
 export type Role = 'REPORTER' | 'FACT_CHECKER' | 'EDITOR' | 'ADMIN'
 export type ClaimStatus = 'UNREVIEWED' | 'IN_RESEARCH' | 'NEEDS_REVIEW' | 'APPROVED'
 export type Verdict = 'TRUE' | 'MOSTLY_TRUE' | 'HALF_TRUE' | 'MISLEADING' | 'MOSTLY_FALSE' | 'FALSE' | 'UNPROVEN' | 'NOT_A_CLAIM'

@@ -1,0 +1,58 @@
+// The claim's own page for its details: saving changes and deleting an unreviewed claim.
+import { test, expect, toast } from './fixtures'
+
+test('the reporter who added a claim corrects its claimant and tags', async ({ page, desk }) => {
+  const reporter = await desk.user({ role: 'REPORTER' })
+  const article = await desk.article({ by: reporter })
+  const claim = await desk.claim({ article, by: reporter })
+  await desk.signIn(page, reporter)
+  await page.goto(`/claims/${claim.id}`)
+  await page.getByRole('link', { name: 'Edit claim' }).click()
+  await expect(page.getByRole('heading', { name: 'Edit claim' })).toBeVisible()
+  await page.getByLabel('Claimant').fill('Harbour board')
+  await page.getByLabel('Tags').fill('Shipping, statistics')
+  await page.getByRole('button', { name: 'Save claim' }).click()
+  await expect(toast(page, 'Claim saved.')).toBeVisible()
+  await expect(page).toHaveURL(new RegExp(`/articles/${article.id}#claim-${claim.id}$`))
+  const listed = page.getByRole('complementary', { name: 'Claims (1)' })
+  await expect(listed.getByText('Harbour board', { exact: true })).toBeVisible()
+  await page.goto(`/claims/${claim.id}`)
+  await expect(page.getByRole('region', { name: 'The claim' }).getByText('shipping', { exact: true })).toBeVisible()
+})
+
+test('a claim with too many characters in a tag is refused beside the tags, keeping the typing', async ({ page, desk }) => {
+  const reporter = await desk.user({ role: 'REPORTER' })
+  const article = await desk.article({ by: reporter })
+  const claim = await desk.claim({ article, by: reporter })
+  await desk.signIn(page, reporter)
+  await page.goto(`/claims/${claim.id}/edit`)
+  const tags = `fine, ${'x'.repeat(200)}`
+  await page.getByLabel('Claimant').fill('Kept claimant')
+  await page.getByLabel('Tags').fill(tags)
+  await page.getByRole('button', { name: 'Save claim' }).click()
+  await expect(page.getByLabel('Tags')).toHaveAttribute('aria-invalid', 'true')
+  await expect(page.getByLabel('Claimant')).toHaveValue('Kept claimant')
+})
+
+test('deletes an unreviewed claim after confirming, and the article no longer lists it', async ({ page, desk }) => {
+  const reporter = await desk.user({ role: 'REPORTER' })
+  const article = await desk.article({ by: reporter })
+  const claim = await desk.claim({ article, by: reporter })
+  await desk.signIn(page, reporter)
+  await page.goto(`/claims/${claim.id}/edit`)
+  await page.getByText('Delete…').click()
+  await page.getByRole('button', { name: 'Yes, delete the claim' }).click()
+  await expect(toast(page, 'Claim deleted. Its history is kept.')).toBeVisible()
+  await expect(page).toHaveURL(new RegExp(`/articles/${article.id}$`))
+  await expect(page.getByRole('complementary', { name: 'Claims (0)' })).toBeVisible()
+})
+
+test('says why a claim waiting for review cannot be edited', async ({ page, desk }) => {
+  const checker = await desk.user({ role: 'FACT_CHECKER' })
+  const article = await desk.article({ by: checker })
+  const claim = await desk.claim({ article, by: checker, status: 'NEEDS_REVIEW' })
+  await desk.signIn(page, checker)
+  await page.goto(`/claims/${claim.id}/edit`)
+  await expect(page.getByText('This claim cannot be edited now')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Save claim' })).toHaveCount(0)
+})

@@ -1,0 +1,103 @@
+// The dashboard in a browser: scores and coverage, the charts and their tables, sorting and filters.
+// Each test tags its own claims and filters on that tag, so other tests' data never changes its figures.
+import type { Page } from '@playwright/test'
+import { test, expect, type Desk, type DeskUser } from './fixtures'
+
+/** An article whose claims carry a tag no other test uses: 3 approved and scored, 1 in review, 1 unreviewed. */
+async function taggedArticle(desk: Desk, by: DeskUser) {
+  const tag = `harbour-${Math.random().toString(36).slice(2, 8)}`
+  const article = await desk.article({ by, title: `Harbour figures ${tag}` })
+  const checker = await desk.user({ role: 'FACT_CHECKER' })
+  for (const verdict of ['TRUE', 'MOSTLY_TRUE', 'HALF_TRUE'] as const) {
+    await desk.claim({ article, by: checker, status: 'APPROVED', verdict, tags: [tag] })
+  }
+  await desk.claim({ article, by: checker, status: 'NEEDS_REVIEW', verdict: 'MISLEADING', tags: [tag] })
+  await desk.claim({ article, by, tags: [tag] })
+  return { tag, article }
+}
+
+async function openFiltered(page: Page, tag: string) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click()
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
+  await page.getByLabel('Tag').fill(tag)
+  await page.getByRole('button', { name: 'Apply' }).click()
+  await expect(page).toHaveURL(new RegExp(`tag=${tag}`))
+  await expect(page.getByText(`Counting only claims tagged “${tag}”.`)).toBeVisible()
+}
+
+test('shows a reporter the score and coverage of the claims under a tag', async ({ page, desk }) => {
+  const reporter = await desk.user({ role: 'REPORTER' })
+  const { tag, article } = await taggedArticle(desk, reporter)
+  await desk.signIn(page, reporter)
+  await openFiltered(page, tag)
+  // (1 + 0.75 + 0.5) / 3 = 0.75 → 75, based on the 3 approved of 5 claims.
+  await expect(page.getByTestId('desk-credibility')).toContainText('based on 3 of 5 claims')
+  await expect(page.getByTestId('desk-credibility')).toContainText(/claims\s*75\s*out of/)
+  const row = page.getByTestId('article-table').getByRole('row').filter({ has: page.getByRole('link', { name: article.title }) })
+  await expect(row).toContainText('3 of 5')
+  await expect(row).toContainText(/\b75\b/)
+  await expect(page.getByTestId('review-queue')).toContainText('1')
+})
+
+test('draws the charts and keeps the same numbers in a table', async ({ page, desk }) => {
+  const reporter = await desk.user({ role: 'REPORTER' })
+  const { tag } = await taggedArticle(desk, reporter)
+  await desk.signIn(page, reporter)
+  await openFiltered(page, tag)
+  const byStatus = page.getByRole('region', { name: 'Claims by status' })
+  await expect(byStatus.locator('svg.recharts-surface')).toBeVisible()
+  await byStatus.getByText('Show as table').click()
+  const table = byStatus.getByRole('table', { name: 'Claims by status' })
+  await expect(table.getByRole('row', { name: /Approved/ }).getByRole('cell')).toHaveText('3')
+  await expect(table.getByRole('row', { name: /Needs review/ }).getByRole('cell')).toHaveText('1')
+
+  const byVerdict = page.getByRole('region', { name: 'Claims by verdict' })
+  await byVerdict.getByText('Show as table').click()
+  // Approved, then proposed: the misleading verdict is only proposed so far.
+  await expect(byVerdict.getByRole('table').getByRole('row', { name: /Misleading/ }).getByRole('cell')).toHaveText(['0', '1'])
+  await expect(byVerdict.getByRole('table').getByRole('row', { name: /^True/ }).getByRole('cell')).toHaveText(['1', '0'])
+})
+
+test('sorts the articles, keeps the order under a new filter, and clears the filter', async ({ page, desk }) => {
+  const reporter = await desk.user({ role: 'REPORTER' })
+  const { tag } = await taggedArticle(desk, reporter)
+  await desk.signIn(page, reporter)
+  await page.goto('/dashboard')
+  await page.getByRole('columnheader', { name: /Coverage/ }).getByRole('link').click()
+  await expect(page).toHaveURL(/sort=coverage/)
+  await page.getByLabel('Tag').fill(tag)
+  await page.getByRole('button', { name: 'Apply' }).click()
+  await expect(page).toHaveURL(new RegExp(`tag=${tag}`))
+  await expect(page).toHaveURL(/sort=coverage/)
+  await expect(page.getByTestId('desk-credibility')).toContainText('based on 3 of 5 claims')
+  await page.getByRole('link', { name: 'Clear filter' }).click()
+  await expect(page).toHaveURL(/\/dashboard$/)
+  await expect(page.getByText('Showing the whole desk.')).toBeVisible()
+})
+
+test('explains dates the wrong way round in the filter', async ({ page, desk }) => {
+  const reporter = await desk.user({ role: 'REPORTER' })
+  await desk.signIn(page, reporter)
+  await page.goto('/dashboard')
+  await page.getByLabel('Claims added from').fill('2030-03-01')
+  await page.getByLabel('to', { exact: true }).fill('2030-01-01')
+  await page.getByRole('button', { name: 'Apply' }).click()
+  await expect(page).toHaveURL(/from=2030-03-01/)
+  await expect(page.getByText('The end date is before the start date.')).toBeVisible()
+  await expect(page.getByLabel('to', { exact: true })).toHaveAttribute('aria-invalid', 'true')
+})
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } })
+
+  test('fits the screen without sideways scrolling', async ({ page, desk }) => {
+    const reporter = await desk.user({ role: 'REPORTER' })
+    const { tag, article } = await taggedArticle(desk, reporter)
+    await desk.signIn(page, reporter)
+    await page.goto(`/dashboard?tag=${tag}`)
+    await expect(page.getByRole('link', { name: article.title })).toBeVisible()
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth))
+      .toBeLessThanOrEqual(0)
+  })
+})
