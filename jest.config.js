@@ -28,7 +28,7 @@ const config = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/app/**/*.test.ts?(x)', '<rootDir>/tests/**/*.test.ts?(x)', '<rootDir>/scripts/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/browser/'],
   globalSetup: '<rootDir>/tests/setup/global-setup.ts',
   globalTeardown: '<rootDir>/tests/setup/global-teardown.ts',
   setupFilesAfterEnv: ['<rootDir>/tests/setup/per-file-database.ts'],

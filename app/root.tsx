@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
 import {
   data,
   Form,
@@ -9,6 +9,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteLoaderData,
 } from 'react-router'
 import type { Route } from './+types/root'
@@ -85,15 +86,15 @@ function Shell({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="border-b border-paper-line bg-paper">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <a href="/" className="flex items-center gap-2 text-lg font-semibold text-ink no-underline hover:no-underline">
+        <div className="mx-auto flex max-w-7xl items-center gap-x-6 gap-y-2 px-4 py-3">
+          <a href="/" className="flex shrink-0 items-center gap-2 text-lg font-semibold text-ink no-underline hover:no-underline">
             <span aria-hidden className="inline-flex size-7 items-center justify-center rounded bg-brand text-sm font-bold text-white">
               F
             </span>
             Factdesk
           </a>
           {user ? (
-          <nav aria-label="Main" className="order-3 -mx-1 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
+          <nav aria-label="Main" className="-mx-1 hidden gap-1 sm:flex sm:flex-wrap">
             {user.navigation.map((item) => (
               <NavLink
                 key={item.to}
@@ -109,20 +110,21 @@ function Shell({ children }: { children: ReactNode }) {
             ))}
           </nav>
           ) : null}
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
             {user ? (
               <>
-                <a href="/account" className="text-ink no-underline hover:underline" aria-label={`Your account: ${user.name}, ${user.roleLabel}`}>
-                  <span className="font-medium">{user.name}</span>{' '}
-                  <span data-testid="current-role" className="rounded-full border border-paper-line bg-paper-sunk px-2 py-0.5 text-xs text-ink-muted">
+                <a href="/account" className="min-w-0 truncate text-ink no-underline hover:underline" aria-label={`Your account: ${user.name}, ${user.roleLabel}`}>
+                  <span className="hidden font-medium sm:inline">{user.name}</span>{' '}
+                  <span data-testid="current-role" className="whitespace-nowrap rounded-full border border-paper-line bg-paper-sunk px-2 py-0.5 text-xs text-ink-muted">
                     {user.roleLabel}
                   </span>
                 </a>
-                <Form method="post" action="/logout">
+                <Form method="post" action="/logout" className="hidden sm:block">
                   <button type="submit" className="rounded px-2 py-1 text-sm text-ink-muted hover:bg-paper-sunk hover:text-ink">
                     Sign out
                   </button>
                 </Form>
+                <PhoneMenu navigation={user.navigation} />
               </>
             ) : null}
           </div>
@@ -133,6 +135,63 @@ function Shell({ children }: { children: ReactNode }) {
         {children}
       </main>
     </>
+  )
+}
+
+/**
+ * The navigation on a phone: a disclosure (<details>), so it opens without JavaScript and by keyboard.
+ * With JavaScript it closes after a navigation and on Escape.
+ */
+function PhoneMenu({ navigation }: { navigation: Array<{ to: string; label: string }> }) {
+  const menu = useRef<HTMLDetailsElement>(null)
+  const location = useLocation()
+  useEffect(() => {
+    if (menu.current) menu.current.open = false
+  }, [location.pathname, location.search])
+  function closeOnEscape(event: KeyboardEvent<HTMLDetailsElement>) {
+    if (event.key !== 'Escape' || !menu.current?.open) return
+    menu.current.open = false
+    menu.current.querySelector('summary')?.focus()
+  }
+  return (
+    <details ref={menu} onKeyDown={closeOnEscape} className="relative sm:hidden">
+      <summary className="flex cursor-pointer list-none items-center gap-1.5 rounded-md border border-paper-line px-2.5 py-1.5 text-sm font-medium text-ink hover:bg-paper-sunk [&::-webkit-details-marker]:hidden">
+        <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round">
+          <path d="M2.5 4h11M2.5 8h11M2.5 12h11" />
+        </svg>
+        Menu
+      </summary>
+      <div className="absolute right-0 z-30 mt-2 w-56 rounded-md border border-paper-line bg-paper p-1.5 shadow-lg">
+        <nav aria-label="Main">
+          <ul>
+            {navigation.map((item) => (
+              <li key={item.to}>
+                <NavLink
+                  to={item.to}
+                  className={({ isActive }) =>
+                    `block rounded px-3 py-2 text-sm font-medium no-underline hover:bg-paper-sunk hover:no-underline ${
+                      isActive ? 'bg-brand-soft text-brand-dark' : 'text-ink'
+                    }`
+                  }
+                >
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="mt-1.5 border-t border-paper-line pt-1.5">
+          <a href="/account" className="block rounded px-3 py-2 text-sm text-ink no-underline hover:bg-paper-sunk hover:no-underline">
+            Your account
+          </a>
+          <Form method="post" action="/logout">
+            <button type="submit" className="block w-full rounded px-3 py-2 text-left text-sm text-ink hover:bg-paper-sunk">
+              Sign out
+            </button>
+          </Form>
+        </div>
+      </div>
+    </details>
   )
 }
 
@@ -169,6 +228,8 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   }
   return (
     <Shell>
+      {/* The failed route's own meta does not run, so the error page names itself. */}
+      <title>{`${title} · Factdesk`}</title>
       <section className="mx-auto max-w-xl rounded-lg border border-paper-line bg-paper p-8 text-center shadow-sm">
         <p className="text-sm font-semibold text-ink-muted">Error {status}</p>
         <h1 className="mt-1 text-2xl font-semibold">{title}</h1>

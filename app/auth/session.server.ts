@@ -6,6 +6,7 @@ import type { Role } from '~/generated/prisma/enums'
 import { db } from '~/utils/db.server'
 import { clientAddress } from '~/utils/client-address'
 import { getEnv } from '~/utils/env.server'
+import { pageUrl } from '~/utils/page-url'
 import { type Permission, can, rolesThatCan } from './permissions'
 
 export type SessionUser = {
@@ -121,21 +122,29 @@ async function lookUpUser(request: Request): Promise<SessionUser | null> {
   return { ...user, sessionId: id }
 }
 
-/** Only same-site paths are followed after login; anything else goes home. */
+/** Only same-site paths are followed after login; anything else goes home. A data-request address becomes its page's. */
 export { safeRedirectPath } from './redirect'
 
 const PASSWORD_CHANGE_PATH = '/account'
 
+/** The login page's `reason` when a session ran out, so the page can say why the user is there. */
+export const SESSION_EXPIRED_REASON = 'expired'
+
 /** The signed-in user, or a redirect to the login page that comes back here afterwards. */
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getUser(request)
-  const url = new URL(request.url)
+  const page = pageUrl(request)
   if (!user) {
-    const back = `${url.pathname}${url.search}`
-    throw redirect(`/login?${new URLSearchParams({ redirectTo: back })}`)
+    const params = new URLSearchParams({ redirectTo: `${page.pathname}${page.search}` })
+    // A session cookie that no longer opens a session: it timed out or was ended elsewhere. Say so, and drop it.
+    if (await readToken(request)) {
+      params.set('reason', SESSION_EXPIRED_REASON)
+      throw redirect(`/login?${params}`, { headers: { 'Set-Cookie': await sessionCookie().serialize('', { maxAge: 0 }) } })
+    }
+    throw redirect(`/login?${params}`)
   }
   // A user with a one-time password sets their own before anything else.
-  if (user.mustChangePassword && url.pathname !== PASSWORD_CHANGE_PATH && url.pathname !== '/logout') {
+  if (user.mustChangePassword && page.pathname !== PASSWORD_CHANGE_PATH && page.pathname !== '/logout') {
     throw redirect(PASSWORD_CHANGE_PATH)
   }
   return user

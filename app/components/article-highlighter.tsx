@@ -238,7 +238,11 @@ function AddClaimButton({
       className={buttonClasses({ variant: 'primary', size: 'sm', className: 'absolute z-10 shadow-md' })}
       style={{ top: pending.top, left: pending.left }}
     >
-      <span aria-hidden="true">＋</span> Add claim
+      {/* An SVG, not the ＋ character: Debian's default fonts have no glyph for it. */}
+      <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+        <path d="M8 3v10M3 8h10" />
+      </svg>
+      Add claim
     </Link>
   )
 }

@@ -5,7 +5,7 @@ import { STATUS_LABELS } from '~/claims/workflow'
 import type { ActivityItem, CheckerLoad, OverdueClaim } from '~/credibility/credibility.server'
 import { dueWords } from '~/claims/due'
 import { feedWords } from '~/claims/history-wording'
-import { formatCount } from '~/credibility/format'
+import { formatCount, inQuotes } from '~/credibility/format'
 import { formatDay, formatMoment } from '~/utils/dates'
 import type { ClaimStatus } from '~/generated/prisma/enums'
 import { StatusBadge, StatusGlyph } from './status-badge'
@@ -143,7 +143,7 @@ export function ActivityList({ items, filtered = false }: { items: ActivityItem[
               <p className="min-w-0 text-sm">
                 <span className="font-medium">{item.actorName}</span> {feedWords(item.type, item.toStatus)[0]}{' '}
                 <Link to={`/claims/${item.claimId}`} className="break-words">
-                  “{item.claimText.length > 120 ? `${item.claimText.slice(0, 119)}…` : item.claimText}”
+                  {inQuotes(item.claimText)}
                 </Link>
                 {feedWords(item.type, item.toStatus)[1]}
                 {item.note ? <span className="block text-ink-muted">Note: {item.note}</span> : null}

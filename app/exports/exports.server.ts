@@ -77,6 +77,7 @@ type ClaimRow = {
   articleTitle: string
   articleUrl: string | null
   articleOutlet: string
+  articleAuthor: string
   articlePublishedAt: Date | null
   quote: string
   text: string
@@ -102,7 +103,7 @@ export function exportSelectSql(filters: ExportFilters, format: ExportFormat, af
   const keyset = after ? Prisma.sql` AND (c.${column}, c.id) > (${after.key.toISOString()}::timestamp, ${after.id})` : Prisma.empty
   const limited = limit ? Prisma.sql` LIMIT ${limit}` : Prisma.empty
   return Prisma.sql`
-    SELECT c.id, c."articleId", a.title AS "articleTitle", a.url AS "articleUrl", a.outlet AS "articleOutlet",
+    SELECT c.id, c."articleId", a.title AS "articleTitle", a.url AS "articleUrl", a.outlet AS "articleOutlet", a.author AS "articleAuthor",
            a."publishedAt" AS "articlePublishedAt", c.quote, c.text, c.claimant,
            to_char(c."claimDate", 'YYYY-MM-DD') AS "claimDate", c.tags, c.status::text AS status,
            c.verdict::text AS verdict, c.rationale, approver.name AS "approvedBy", c."approvedAt",
@@ -132,7 +133,7 @@ async function sourcesOf(claimIds: string[]): Promise<Map<string, ExportSource[]
 function toExportClaim(row: ClaimRow, sources: ExportSource[]): ExportClaim {
   return {
     id: row.id,
-    article: { id: row.articleId, title: row.articleTitle, url: row.articleUrl, outlet: row.articleOutlet, publishedAt: row.articlePublishedAt },
+    article: { id: row.articleId, title: row.articleTitle, url: row.articleUrl, outlet: row.articleOutlet, author: row.articleAuthor, publishedAt: row.articlePublishedAt },
     quote: row.quote,
     text: row.text,
     claimant: row.claimant,

@@ -23,6 +23,7 @@ function claim(overrides: Partial<ExportClaim> = {}): ExportClaim {
       title: 'Ukraine seeks release of 1,200 prisoners',
       url: 'https://news.example/ukraine-prisoners',
       outlet: 'Example News',
+      author: 'Olena Reporter',
       publishedAt: new Date('2024-12-10T08:30:00Z'),
     },
     quote: 'the release of 1,200 Ukrainian prisoners currently held in Russia',
@@ -362,11 +363,35 @@ describe('toClaimReview', () => {
     },
   )
 
-  test('omits the claim author when nobody is named, and the claim date when unknown', () => {
-    const review = toClaimReview(claim({ claimant: '   ', claimDate: null }), org, claimUrl)
+  test('credits the article’s author as a Person, marked as the byline, when no claimant is named', () => {
+    const review = toClaimReview(claim({ claimant: '   ' }), org, claimUrl)
+    expect(review.itemReviewed.author).toEqual({
+      '@type': 'Person',
+      name: 'Olena Reporter',
+      description: 'Author of the article the claim appears in; no claimant is named.',
+    })
+  })
+
+  test('credits the outlet as an Organization when neither claimant nor article author is known', () => {
+    const review = toClaimReview(claim({ claimant: '', article: { ...claim().article, author: ' ' } }), org, claimUrl)
+    expect(review.itemReviewed.author).toEqual({
+      '@type': 'Organization',
+      name: 'Example News',
+      description: 'Publisher of the article the claim appears in; no claimant is named.',
+    })
+  })
+
+  test('omits the claim author when nobody at all is named', () => {
+    const review = toClaimReview(claim({ claimant: '', article: { ...claim().article, author: '', outlet: '' } }), org, claimUrl)
     expect(review.itemReviewed).not.toHaveProperty('author')
-    expect(review.itemReviewed).not.toHaveProperty('datePublished')
     expect(JSON.stringify(review)).not.toContain('undefined')
+  })
+
+  test('dates the claim by the article’s publication when the claim date is unknown, and omits it when both are', () => {
+    expect(toClaimReview(claim({ claimDate: null }), org, claimUrl).itemReviewed.datePublished).toBe('2024-12-10')
+    const undated = toClaimReview(claim({ claimDate: null, article: { ...claim().article, publishedAt: null } }), org, claimUrl)
+    expect(undated.itemReviewed).not.toHaveProperty('datePublished')
+    expect(JSON.stringify(undated)).not.toContain('undefined')
   })
 
   test('names an institution as an Organization and a person as a Person', () => {

@@ -18,6 +18,8 @@ export type ExportClaim = {
     title: string
     url: string | null
     outlet: string
+    /** The article's byline, '' when unknown. */
+    author: string
     publishedAt: Date | null
   }
   quote: string
@@ -213,6 +215,8 @@ export type ClaimReviewRating = {
   worstRating?: number
 }
 
+export type ClaimAuthor = { '@type': 'Person' | 'Organization'; name: string; description?: string }
+
 export type ClaimReview = {
   '@context': 'https://schema.org'
   '@type': 'ClaimReview'
@@ -223,7 +227,7 @@ export type ClaimReview = {
   reviewRating: ClaimReviewRating
   itemReviewed: {
     '@type': 'Claim'
-    author?: { '@type': 'Person' | 'Organization'; name: string }
+    author?: ClaimAuthor
     datePublished?: string
     appearance: { '@type': 'CreativeWork'; url?: string; headline: string }
   }
@@ -253,6 +257,25 @@ export function claimantType(claimant: string): 'Person' | 'Organization' {
 }
 
 /**
+ * Who made the claim: the claimant; failing that, the article's author (a Person) or its outlet (an
+ * Organization), with a description saying it stands in for an unnamed claimant, so no reader takes
+ * the byline for an attribution the desk made.
+ */
+export function claimAuthor(claim: Pick<ExportClaim, 'claimant' | 'article'>): ClaimAuthor | null {
+  const claimant = claim.claimant.trim()
+  if (claimant) return { '@type': claimantType(claimant), name: claimant }
+  const byline = claim.article.author.trim()
+  if (byline) {
+    return { '@type': 'Person', name: byline, description: 'Author of the article the claim appears in; no claimant is named.' }
+  }
+  const outlet = claim.article.outlet.trim()
+  if (outlet) {
+    return { '@type': 'Organization', name: outlet, description: 'Publisher of the article the claim appears in; no claimant is named.' }
+  }
+  return null
+}
+
+/**
  * Google's ClaimReview shape. Verdicts off the 1–5 scale (Unproven, Not a factual claim) keep
  * their label in alternateName but carry no ratingValue, so no reader mistakes them for a rating.
  * Only claims with a verdict can be reviewed: export queries must select approved claims.
@@ -267,12 +290,13 @@ export function toClaimReview(claim: ExportClaim, org: { name: string; url: stri
     reviewRating.worstRating = WORST_RATING
   }
 
-  const claimant = claim.claimant.trim()
   const appearance: ClaimReview['itemReviewed']['appearance'] = { '@type': 'CreativeWork', headline: claim.article.title }
   if (claim.article.url) appearance.url = claim.article.url
   const itemReviewed: ClaimReview['itemReviewed'] = { '@type': 'Claim', appearance }
-  if (claimant) itemReviewed.author = { '@type': claimantType(claimant), name: claimant }
-  if (claim.claimDate) itemReviewed.datePublished = isoDay(claim.claimDate)
+  const author = claimAuthor(claim)
+  if (author) itemReviewed.author = author
+  const said = claim.claimDate ?? claim.article.publishedAt
+  if (said) itemReviewed.datePublished = isoDay(said)
 
   const review: ClaimReview = {
     '@context': 'https://schema.org',

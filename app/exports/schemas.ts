@@ -45,3 +45,14 @@ export const exportQuerySchema = z
   .superRefine(dateRangeInOrder)
 
 export type ExportFiltersInput = z.infer<typeof exportFiltersSchema>
+
+/**
+ * The page's query with the defaults written in (approved claims, as CSV), so the form shows them
+ * ticked: Conform takes a reply's submitted values over the form's defaults.
+ */
+export function withExportDefaults(search: URLSearchParams): URLSearchParams {
+  const query = new URLSearchParams(search)
+  if (!query.get('scope')) query.set('scope', 'approved')
+  if (!query.get('format')) query.set('format', 'csv')
+  return query
+}

@@ -8,12 +8,13 @@ import { PageHeader } from '~/components/ui/page-header'
 import { deskDashboard } from '~/credibility/credibility.server'
 import { parseDashboardQuery } from '~/credibility/dashboard-query'
 import type { Route } from './+types/dashboard'
+import { pageUrl } from '~/utils/page-url'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Dashboard · Factdesk' }]
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requirePermission(request, 'dashboard:view')
-  const { query, errors } = parseDashboardQuery(new URL(request.url).searchParams)
+  const { query, errors } = parseDashboardQuery(pageUrl(request).searchParams)
   const now = new Date()
   const dashboard = await deskDashboard(query, { now })
   return { ...dashboard, query, errors, now: now.toISOString() }

@@ -12,9 +12,10 @@ import { CONTROL, ErrorList, Field } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { articleChoices, countClaimsForExport, listExports } from '~/exports/exports.server'
 import { describeFilters, EXPORT_CHOICE_INFO, filterFields, toExportFilters } from '~/exports/filters'
-import { EXPORT_CHOICES, exportQuerySchema } from '~/exports/schemas'
+import { EXPORT_CHOICES, exportQuerySchema, withExportDefaults } from '~/exports/schemas'
 import { parseQuery } from '~/utils/form.server'
 import type { Route } from './+types/export'
+import { pageUrl } from '~/utils/page-url'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Export · Factdesk' }]
 
@@ -22,8 +23,8 @@ const HISTORY_PARAM = 'exportsBefore'
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requirePermission(request, 'export:run')
-  const url = new URL(request.url)
-  const submission = parseQuery(url, exportQuerySchema)
+  const url = pageUrl(request)
+  const submission = parseQuery(withExportDefaults(url.searchParams), exportQuerySchema)
   const value = submission.status === 'success' ? submission.value : null
   const [articles, history] = await Promise.all([
     articleChoices({ search: value?.articleSearch, selectedId: value?.article }),

@@ -5,16 +5,18 @@ import { Button } from '~/components/ui/button'
 import { Field, FormError } from '~/components/ui/field'
 import { logIn } from '~/auth/login.server'
 import { loginSchema } from '~/auth/schemas'
-import { getUser, safeRedirectPath } from '~/auth/session.server'
+import { getUser, safeRedirectPath, SESSION_EXPIRED_REASON } from '~/auth/session.server'
 import { parseForm } from '~/utils/form.server'
+import { pageUrl } from '~/utils/page-url'
 import type { Route } from './+types/login'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Sign in · Factdesk' }]
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await getUser(request)
-  if (user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get('redirectTo')))
-  return null
+  const search = pageUrl(request).searchParams
+  if (user) throw redirect(safeRedirectPath(search.get('redirectTo')))
+  return { sessionExpired: search.get('reason') === SESSION_EXPIRED_REASON }
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -33,7 +35,7 @@ export async function action({ request }: Route.ActionArgs) {
   return redirect(target, { headers })
 }
 
-export default function Login() {
+export default function Login({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const navigation = useNavigation()
@@ -48,6 +50,11 @@ export default function Login() {
       <div className="rounded-lg border border-paper-line bg-paper p-6 shadow-sm sm:p-8">
         <h1 className="text-2xl font-semibold">Sign in</h1>
         <p className="mt-1 text-sm text-ink-muted">Use the account your desk's admin created for you.</p>
+        {loaderData.sessionExpired && !actionData ? (
+          <p role="status" className="mt-4 rounded-md border border-amber-300 border-l-4 border-l-amber-600 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+            <span className="font-semibold">Your session has expired.</span> Sign in again to go back to the page you were on.
+          </p>
+        ) : null}
         <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
           <FormError errors={form.errors} title="Could not sign in" />
           <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />

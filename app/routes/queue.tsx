@@ -3,6 +3,7 @@ import { requirePermission } from '~/auth/session.server'
 import { ClaimQueue } from '~/components/claim-queue'
 import { PageHeader } from '~/components/ui/page-header'
 import type { Route } from './+types/queue'
+import { pageUrl } from '~/utils/page-url'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Queue · Factdesk' }]
 
@@ -10,7 +11,7 @@ const LISTS: readonly QueueName[] = ['mine', 'review', 'returned']
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'claim:view')
-  const params = new URL(request.url).searchParams
+  const params = pageUrl(request).searchParams
   const after = Object.fromEntries(LISTS.map((name) => [name, params.get(name)?.slice(0, 200) ?? null])) as Record<QueueName, string | null>
   const queue = await queueFor(user, after)
   return { ...queue, after }

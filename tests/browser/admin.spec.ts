@@ -47,18 +47,17 @@ test('finds a person by name', async ({ page, desk }) => {
 })
 
 test.describe('row actions', () => {
-  test.fixme(true, 'Admin › Users row actions end on /admin/users.data with a 404 (being fixed on branch journeys-auth).')
 
   test('changes a person’s role', async ({ page, desk }) => {
     const admin = await desk.user({ role: 'ADMIN' })
     const person = await desk.user({ role: 'REPORTER' })
     await desk.signIn(page, admin)
     await page.goto(`/admin/users?q=${encodeURIComponent(person.email)}`)
-    await page.getByLabel(`Role of ${person.name}`).selectOption('EDITOR')
+    await page.getByLabel(`Role of ${person.name}`, { exact: true }).selectOption('EDITOR')
     await page.getByRole('button', { name: `Save role of ${person.name}` }).click()
     await expect(toast(page, `Role changed for ${person.email}. It applies on their next page.`)).toBeVisible()
     await expect(page).toHaveURL(/\/admin\/users\?q=/)
-    await expect(page.getByLabel(`Role of ${person.name}`)).toHaveValue('EDITOR')
+    await expect(page.getByLabel(`Role of ${person.name}`, { exact: true })).toHaveValue('EDITOR')
   })
 
   test('deactivates a person and reactivates them', async ({ page, desk }) => {
@@ -68,6 +67,7 @@ test.describe('row actions', () => {
     await page.goto(`/admin/users?q=${encodeURIComponent(person.email)}`)
     const row = page.getByRole('row').filter({ hasText: person.email })
     await page.getByRole('button', { name: `Deactivate ${person.name}` }).click()
+    await page.getByRole('group', { name: `Deactivate ${person.name} (${person.email})?` }).getByRole('button', { name: 'Yes, deactivate' }).click()
     await expect(toast(page, `${person.email} is deactivated and signed out everywhere.`)).toBeVisible()
     await expect(row.getByText('Deactivated')).toBeVisible()
     await page.getByRole('button', { name: `Reactivate ${person.name}` }).click()

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import * as account from '~/routes/account'
 import * as adminUsers from '~/routes/admin/users'
 import * as home from '~/routes/index'
+import * as articles from '~/routes/articles/index'
 import * as login from '~/routes/login'
 import * as logout from '~/routes/logout'
 import { middleware } from '~/root'
@@ -480,5 +481,92 @@ describe('request safety', () => {
     expect(get.headers.get('X-Content-Type-Options')).toBe('nosniff')
     expect(get.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin')
     expect(get.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'")
+  })
+})
+
+// In client-side navigation the browser asks for `/account.data` and posts to `/admin/users.data`:
+// every redirect and every "which page is this" check must see the page, not the data address.
+describe('client-side navigation', () => {
+  it('lets a user with a one-time password load the account page they are sent to', async () => {
+    const user = await createUser('REPORTER', { mustChangePassword: true })
+    const result = await callLoader(account.loader, { url: '/account.data', user })
+    expect(result.status).toBe(200)
+    expect(result.data.user.mustChangePassword).toBe(true)
+  })
+
+  it('sends a user with a one-time password from any other page to the account page', async () => {
+    const user = await createUser('REPORTER', { mustChangePassword: true })
+    const result = await callLoader(home.loader, { url: '/_.data', user })
+    expect(result.location).toBe('/account')
+  })
+
+  it('brings an admin back to the users page they were on after changing a role', async () => {
+    const { admin, reporter } = await createUsers()
+    const result = await callAction(adminUsers.action, {
+      url: `/admin/users.data?q=${encodeURIComponent(reporter.email)}`,
+      user: admin,
+      form: { intent: 'role', userId: reporter.id, role: 'EDITOR' },
+    })
+    expect(result.location).toBe(`/admin/users?${new URLSearchParams({ q: reporter.email })}`)
+    expect((await db.user.findUnique({ where: { id: reporter.id } }))?.role).toBe('EDITOR')
+  })
+
+  it('brings an admin back to the users page after deactivating and reactivating someone', async () => {
+    const { admin, checker } = await createUsers()
+    for (const intent of ['deactivate', 'reactivate']) {
+      const result = await callAction(adminUsers.action, { url: '/admin/users.data', user: admin, form: { intent, userId: checker.id } })
+      expect(result.location).toBe('/admin/users')
+    }
+    expect((await db.user.findUnique({ where: { id: checker.id } }))?.active).toBe(true)
+  })
+
+  it('sends a user whose session timed out to sign in again, back to the page they clicked, saying why', async () => {
+    const user = await createUser('REPORTER')
+    await db.session.updateMany({ where: { userId: user.id }, data: { lastSeenAt: new Date(Date.now() - 9 * 60 * 60_000) } })
+    const result = await callLoader(articles.loader, { url: '/articles.data?q=war&_routes=root', user })
+    const target = new URL(result.location!, 'http://localhost')
+    expect(target.pathname).toBe('/login')
+    expect(target.searchParams.get('redirectTo')).toBe('/articles?q=war')
+    expect(target.searchParams.get('reason')).toBe('expired')
+    expect(result.headers.get('Set-Cookie')).toMatch(/Max-Age=0/i)
+
+    const page = await callLoader(login.loader, { url: result.location! })
+    expect(page.data).toEqual({ sessionExpired: true })
+    const signedIn = await loginWith(user.email, user.password, '203.0.113.50', { redirectTo: target.searchParams.get('redirectTo')! })
+    expect(signedIn.location).toBe('/articles?q=war')
+  })
+
+  it('does not tell a visitor who never signed in that a session expired', async () => {
+    const result = await callLoader(home.loader, { url: '/_.data' })
+    expect(result.location).toBe('/login?redirectTo=%2F')
+    expect((await callLoader(login.loader, { url: result.location! })).data).toEqual({ sessionExpired: false })
+  })
+
+  it('follows an old login link that points at a data address to the page itself', async () => {
+    const user = await createUser('EDITOR')
+    const signedIn = await loginWith(user.email, user.password, '203.0.113.51', { redirectTo: '/dashboard.data' })
+    expect(signedIn.location).toBe('/dashboard')
+  })
+})
+
+describe('deactivating someone', () => {
+  it('asks first: the Deactivate button opens a confirmation for that person only', async () => {
+    const { admin, checker } = await createUsers()
+    const page = await callLoader(adminUsers.loader, { url: `/admin/users?q=${encodeURIComponent(checker.email)}&deactivate=${checker.id}`, user: admin })
+    expect(page.data.confirming).toBe(checker.id)
+    expect((await db.user.findUnique({ where: { id: checker.id } }))?.active).toBe(true)
+    const unknown = await callLoader(adminUsers.loader, { url: '/admin/users?deactivate=nobody', user: admin })
+    expect(unknown.data.confirming).toBeNull()
+  })
+
+  it('closes the confirmation once the person is deactivated, keeping the search', async () => {
+    const { admin, checker } = await createUsers()
+    const result = await callAction(adminUsers.action, {
+      url: `/admin/users.data?q=checker&deactivate=${checker.id}`,
+      user: admin,
+      form: { intent: 'deactivate', userId: checker.id },
+    })
+    expect(result.location).toBe('/admin/users?q=checker')
+    expect((await db.user.findUnique({ where: { id: checker.id } }))?.active).toBe(false)
   })
 })

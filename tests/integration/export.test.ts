@@ -353,7 +353,9 @@ describe('the files', () => {
         headline: article.title,
         ...(article.url ? { url: article.url } : {}),
       })
+      // No claimant: the article's outlet stands in (article A is Wire's; article B names nobody).
       if (fixture.claimant) expect(review.itemReviewed.author.name).toBe(fixture.claimant)
+      else if (fixture.article === 'A') expect(review.itemReviewed.author).toMatchObject({ '@type': 'Organization', name: 'Wire' })
       else expect(review.itemReviewed).not.toHaveProperty('author')
       if (fixture.claimDate) expect(review.itemReviewed.datePublished).toBe(fixture.claimDate)
       else expect(review.itemReviewed).not.toHaveProperty('datePublished')
@@ -455,6 +457,15 @@ describe('the export page', () => {
   it('counts a tag typed with capitals as the claims that carry it', async () => {
     const result = await page('?tag=Prisoners')
     expect(result.data.selection).toMatchObject({ count: 2, description: 'Approved claims, tagged “prisoners”' })
+  })
+
+  it('opens with the choices the summary describes ticked: approved claims, as CSV', async () => {
+    const { data } = await page('')
+    // What the form shows comes from this reply, ahead of the form's own defaults.
+    expect(data.result.initialValue).toMatchObject({ scope: 'approved', format: 'csv' })
+    const json = await page('?format=json&scope=any')
+    expect(json.data.result.initialValue).toMatchObject({ scope: 'any', format: 'json' })
+    expect(json.data.selection).toMatchObject({ formatLabel: 'JSON', description: 'All claims in any status' })
   })
 
   it('shows, before download, exactly the number of claims the download then holds', async () => {

@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { Fragment, useEffect, useRef } from 'react'
 import { data, Form, Link, useActionData } from 'react-router'
 import { ROLE_LABELS } from '~/auth/permissions'
 import { requirePermission } from '~/auth/session.server'
@@ -15,15 +16,21 @@ import { redirectWithToast } from '~/utils/toast.server'
 import { formatDay } from '~/utils/dates'
 import type { Route } from './+types/users'
 import { readFormData } from '~/utils/form.server'
+import { pageUrl } from '~/utils/page-url'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Users · Factdesk' }]
 
+const CONFIRM_PARAM = 'deactivate'
+
 export async function loader({ request }: Route.LoaderArgs) {
   const admin = await requirePermission(request, 'user:manage')
-  const url = new URL(request.url)
+  const url = pageUrl(request)
   const q = url.searchParams.get('q') ?? ''
   const after = url.searchParams.get('after') ?? undefined
-  return { ...(await listUsers({ q, after })), q, after: after ?? null, adminId: admin.id }
+  const list = await listUsers({ q, after })
+  // Deactivating someone signs them out everywhere, so the row's button first asks (a GET, so it works without JS).
+  const confirming = list.users.find((user) => user.active && user.id === url.searchParams.get(CONFIRM_PARAM))?.id ?? null
+  return { ...list, q, after: after ?? null, adminId: admin.id, confirming }
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -58,7 +65,8 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 function backTo(request: Request) {
-  const url = new URL(request.url)
+  const url = pageUrl(request)
+  url.searchParams.delete(CONFIRM_PARAM)
   return `${url.pathname}${url.search}`
 }
 
@@ -67,7 +75,9 @@ function formatDate(value: string | Date | null) {
 }
 
 export default function Users({ loaderData }: Route.ComponentProps) {
-  const { users, nextAfter, q, after, adminId } = loaderData
+  const { users, nextAfter, q, after, adminId, confirming } = loaderData
+  const listParams = new URLSearchParams({ ...(q ? { q } : {}), ...(after ? { after } : {}) })
+  const listHref = `/admin/users${listParams.size ? `?${listParams}` : ''}`
   const actionData = useActionData<typeof action>()
   const result = actionData && 'result' in actionData ? actionData.result : undefined
   const created = actionData && 'created' in actionData ? actionData.created : null
@@ -134,13 +144,14 @@ export default function Users({ loaderData }: Route.ComponentProps) {
               </thead>
               <tbody className="divide-y divide-paper-line">
                 {users.map((user) => (
-                  <tr key={user.id} className={user.active ? '' : 'bg-paper-sunk text-ink-muted'}>
+                  <Fragment key={user.id}>
+                  <tr className={user.active ? '' : 'bg-paper-sunk text-ink-muted'}>
                     <td className="px-4 py-3">
                       <p className="font-medium text-ink">{user.name}{user.id === adminId ? ' (you)' : ''}</p>
                       <p className="text-ink-muted">{user.email}</p>
                     </td>
                     <td className="px-4 py-3">
-                      <Form method="post" className="flex items-center gap-2">
+                      <Form method="post" action={listHref} className="flex items-center gap-2">
                         <input type="hidden" name="userId" value={user.id} />
                         <label htmlFor={`role-${user.id}`} className="sr-only">Role of {user.name}</label>
                         <select id={`role-${user.id}`} name="role" defaultValue={user.role} className="rounded-md border border-paper-line bg-paper px-2 py-1 text-sm">
@@ -162,20 +173,40 @@ export default function Users({ loaderData }: Route.ComponentProps) {
                     </td>
                     <td className="px-4 py-3 whitespace-nowrap">{formatDate(user.lastSeenAt)}</td>
                     <td className="px-4 py-3 text-right">
-                      <Form method="post">
-                        <input type="hidden" name="userId" value={user.id} />
-                        {user.active ? (
-                          <Button type="submit" size="sm" variant="danger" name="intent" value="deactivate" aria-label={`Deactivate ${user.name}`}>
+                      {user.active ? (
+                        <Form method="get" action="/admin/users#confirm-deactivate" preventScrollReset>
+                          {q ? <input type="hidden" name="q" value={q} /> : null}
+                          {after ? <input type="hidden" name="after" value={after} /> : null}
+                          <Button
+                            type="submit"
+                            size="sm"
+                            variant="danger"
+                            name={CONFIRM_PARAM}
+                            value={user.id}
+                            aria-label={`Deactivate ${user.name}`}
+                            aria-expanded={confirming === user.id}
+                          >
                             Deactivate
                           </Button>
-                        ) : (
+                        </Form>
+                      ) : (
+                        <Form method="post" action={listHref}>
+                          <input type="hidden" name="userId" value={user.id} />
                           <Button type="submit" size="sm" variant="secondary" name="intent" value="reactivate" aria-label={`Reactivate ${user.name}`}>
                             Reactivate
                           </Button>
-                        )}
-                      </Form>
+                        </Form>
+                      )}
                     </td>
                   </tr>
+                  {confirming === user.id ? (
+                    <tr>
+                      <td colSpan={5} className="bg-red-50 px-4 py-3">
+                        <DeactivateConfirmation user={user} listHref={listHref} />
+                      </td>
+                    </tr>
+                  ) : null}
+                  </Fragment>
                 ))}
               </tbody>
             </table>
@@ -198,6 +229,41 @@ export default function Users({ loaderData }: Route.ComponentProps) {
           </Form>
         </Card>
       </div>
+    </div>
+  )
+}
+
+/** The second step of Deactivate: says what happens, and only this form deactivates. */
+function DeactivateConfirmation({ user, listHref }: { user: { id: string; name: string; email: string }; listHref: string }) {
+  const group = useRef<HTMLDivElement>(null)
+  // With JavaScript the question is announced and keyboard focus starts there; without, the #fragment does it.
+  useEffect(() => group.current?.focus(), [])
+  return (
+    <div
+      ref={group}
+      id="confirm-deactivate"
+      role="group"
+      aria-labelledby="confirm-deactivate-question"
+      aria-describedby="confirm-deactivate-consequence"
+      tabIndex={-1}
+      // Sticky and no wider than the screen, so on a phone it stays in view while the table scrolls sideways.
+      className="sticky left-4 flex max-w-[calc(100vw-6rem)] flex-wrap items-center justify-between gap-3 rounded-md p-2 outline-none focus-visible:ring-2 focus-visible:ring-red-700 sm:max-w-none"
+    >
+      <div className="text-sm text-red-950">
+        <p id="confirm-deactivate-question" className="font-semibold">
+          Deactivate {user.name} ({user.email})?
+        </p>
+        <p id="confirm-deactivate-consequence">They are signed out everywhere at once and cannot sign in until an admin reactivates them.</p>
+      </div>
+      <Form method="post" action={listHref} className="flex gap-2">
+        <input type="hidden" name="userId" value={user.id} />
+        <Button type="submit" size="sm" variant="danger" name="intent" value="deactivate">
+          Yes, deactivate
+        </Button>
+        <ButtonLink to={listHref} preventScrollReset size="sm" variant="secondary">
+          Cancel
+        </ButtonLink>
+      </Form>
     </div>
   )
 }

@@ -12,6 +12,7 @@ import { PageHeader } from '~/components/ui/page-header'
 import { cx } from '~/components/ui/cx'
 import { CONTROL } from '~/components/ui/field'
 import type { Route } from './+types/index'
+import { pageUrl } from '~/utils/page-url'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Articles · Factdesk' }]
 
@@ -19,7 +20,7 @@ const SEARCH_MAX = 200
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'article:view')
-  const params = new URL(request.url).searchParams
+  const params = pageUrl(request).searchParams
   const page = await listArticles({ q: params.get('q')?.slice(0, SEARCH_MAX), cursor: params.get('cursor') })
   return { ...page, canCreate: can(user.role, 'article:create') }
 }

@@ -3,10 +3,11 @@ import { requirePermission } from '~/auth/session.server'
 import { downloadFromForm } from '~/exports/exports.server'
 import { exportPageUrl } from '~/exports/filters'
 import type { Route } from './+types/claims[.]csv'
+import { pageUrl } from '~/utils/page-url'
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requirePermission(request, 'export:run')
-  const search = new URL(request.url).searchParams
+  const search = pageUrl(request).searchParams
   return redirect(exportPageUrl(search, search.has('bom') ? 'csv-bom' : 'csv'))
 }
 

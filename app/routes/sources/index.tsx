@@ -20,6 +20,7 @@ import { formatDay } from '~/utils/dates'
 import { hostOf } from '~/utils/host-of'
 import type { Route } from './+types/index'
 import { readFormData } from '~/utils/form.server'
+import { pagePath, pageUrl } from '~/utils/page-url'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Sources · Factdesk' }]
 
@@ -27,7 +28,7 @@ const SEARCH_MAX = 200
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'source:view')
-  const params = new URL(request.url).searchParams
+  const params = pageUrl(request).searchParams
   const q = params.get('q')?.slice(0, SEARCH_MAX) ?? ''
   const after = params.get('after')
   const page = await listSources({ q, after })
@@ -46,8 +47,7 @@ export async function action({ request }: Route.ActionArgs) {
   }
   const outcome = await rateSource(submission.value.sourceId, submission.value.reliability)
   if (!outcome.ok) return data({ message: outcome.message, sourceId: submission.value.sourceId }, { status: outcome.status })
-  const url = new URL(request.url)
-  return redirectWithToast(`${url.pathname}${url.search}#source-${submission.value.sourceId}`, {
+  return redirectWithToast(`${pagePath(request)}#source-${submission.value.sourceId}`, {
     kind: 'success',
     message: outcome.changed
       ? `“${outcome.title}” is now rated ${RELIABILITY_LABELS[submission.value.reliability].toLowerCase()}.`
@@ -146,7 +146,8 @@ export default function Sources({ loaderData, actionData }: Route.ComponentProps
               <li key={source.id} id={`source-${source.id}`} className="scroll-mt-24">
                 <Card as="article" aria-labelledby={`source-title-${source.id}`} className="target:ring-2 target:ring-brand/40">
                   <div className="flex flex-wrap items-start justify-between gap-3">
-                    <div className="min-w-0 flex-1">
+                    {/* A basis, so on a phone the rating wraps below instead of squeezing the title to a few letters a line. */}
+                    <div className="min-w-0 flex-1 basis-64">
                       <h2 id={`source-title-${source.id}`} className="text-base font-semibold break-words">
                         <a href={source.url} target="_blank" rel="noopener noreferrer nofollow">
                           {source.title || source.url}

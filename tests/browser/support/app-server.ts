@@ -9,27 +9,40 @@ export const RESULTS_DIR = path.resolve('test-results')
 
 export type TestApp = { baseUrl: string; process: ChildProcess; stop(): Promise<void> }
 
-export async function startTestApp(databaseUrl: string, name = 'browser'): Promise<TestApp> {
+export type TestAppOptions = {
+  /** The command to run (default `scripts/serve.ts`); `scripts/start.ts` migrates and seeds first. */
+  script?: string
+  /** Settings added to (or, when undefined, removed from) the app's environment. */
+  env?: Record<string, string | undefined>
+  /** How long start-up may take. */
+  timeoutMs?: number
+}
+
+/** Starts the app against `databaseUrl`, or against its own embedded PostgreSQL when it is undefined. */
+export async function startTestApp(databaseUrl: string | undefined, name = 'browser', options: TestAppOptions = {}): Promise<TestApp> {
   if (!fs.existsSync('build/server/index.js')) throw new Error('No production build: run `npm run build` first.')
   fs.mkdirSync(RESULTS_DIR, { recursive: true })
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   const log = fs.openSync(path.join(RESULTS_DIR, `${name}-server.log`), 'w')
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      APP_ORIGIN: baseUrl,
-      SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
-    },
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NODE_OPTIONS: '',
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    APP_ORIGIN: baseUrl,
+    SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
+    ...options.env,
+  }
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key]
+  const child = spawn(process.execPath, ['--import', 'tsx', options.script ?? 'scripts/serve.ts'], {
+    env,
     stdio: ['ignore', log, log],
   })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  const deadline = Date.now() + 60_000
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000)
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The app exited early; see ${RESULTS_DIR}/${name}-server.log`)
     try {

@@ -12,12 +12,13 @@ import { PageHeader } from '~/components/ui/page-header'
 import { redirectWithToast } from '~/utils/toast.server'
 import type { Route } from './+types/claims.new'
 import { parseForm } from '~/utils/form.server'
+import { pageUrl } from '~/utils/page-url'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Add a claim · Factdesk' }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   await requirePermission(request, 'claim:create')
-  const search = new URL(request.url).searchParams
+  const search = pageUrl(request).searchParams
   const context = await newClaimContext(params.articleId, { start: search.get('start'), end: search.get('end') })
   if (!context) throw data({ message: 'There is no article at this address. It may have been removed.' }, { status: 404 })
   return context

@@ -29,6 +29,7 @@ import { formatDay } from '~/utils/dates'
 import { hostOf } from '~/utils/host-of'
 import type { Route } from './+types/index'
 import { parseForm } from '~/utils/form.server'
+import { pageUrl } from '~/utils/page-url'
 
 const TOP_SUGGESTIONS = 10
 
@@ -47,7 +48,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     // The JSON-LD snippet publishes verdicts, so it is offered to those who may export them.
     can(user.role, 'export:run') ? claimReviewsForArticle(article.id) : null,
   ])
-  const showAll = new URL(request.url).searchParams.get('suggestions') === 'all'
+  const showAll = pageUrl(request).searchParams.get('suggestions') === 'all'
   return {
     article,
     credibility,
@@ -94,7 +95,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const result = await act(user, params.articleId, span)
   if (!result.ok) return data({ message: result.message }, { status: result.status })
   // Back to the same view of the page (all suggestions or the top ones).
-  const search = new URL(request.url).searchParams.get('suggestions') === 'all' ? '?suggestions=all' : ''
+  const search = pageUrl(request).searchParams.get('suggestions') === 'all' ? '?suggestions=all' : ''
   return redirectWithToast(`/articles/${params.articleId}${search}`, { kind: 'success', message: DONE[intent] })
 }
 

@@ -1,7 +1,7 @@
 // Factdesk behind an HTTPS proxy (APP_ORIGIN=https://…): the proxy talks plain HTTP to the app and says
 // what the browser used in X-Forwarded-Proto / X-Forwarded-Host. With TRUST_PROXY the app believes it and
 // same-origin form posts work; without it they are refused with a message saying to set TRUST_PROXY.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { expect, test } from '@playwright/test'
 import http from 'node:http'
 import { startTestApp, type TestApp } from './support/app-server.ts'
 
@@ -9,15 +9,16 @@ const PUBLIC = 'https://desk.example.org'
 let trusted: TestApp
 let untrusted: TestApp
 
-beforeAll(async () => {
-  const databaseUrl = process.env.E2E_DATABASE_URL!
+test.beforeAll(async () => {
+  test.setTimeout(120_000)
+  const databaseUrl = process.env.FACTDESK_TEST_DATABASE_URL!
   ;[trusted, untrusted] = await Promise.all([
     startTestApp(databaseUrl, 'proxy-trusted', { env: { APP_ORIGIN: PUBLIC, TRUST_PROXY: '1' } }),
     startTestApp(databaseUrl, 'proxy-untrusted', { env: { APP_ORIGIN: PUBLIC, TRUST_PROXY: undefined } }),
   ])
-}, 120_000)
+})
 
-afterAll(async () => {
+test.afterAll(async () => {
   await Promise.all([trusted?.stop(), untrusted?.stop()])
 })
 
@@ -46,25 +47,27 @@ function signInThroughProxy(app: TestApp, headers: Record<string, string>): Prom
   })
 }
 
-describe('behind an HTTPS proxy', () => {
-  it('signs in through a trusted proxy that keeps the Host header', async () => {
+test.describe.configure({ mode: 'serial' })
+
+test.describe('behind an HTTPS proxy', () => {
+  test('signs in through a trusted proxy that keeps the Host header', async () => {
     const result = await signInThroughProxy(trusted, { Host: 'desk.example.org' })
     expect(result.status).toBe(302)
     expect(result.cookie).toMatch(/; Secure/i)
   })
 
-  it('signs in through a trusted proxy that sends the public host as X-Forwarded-Host', async () => {
+  test('signs in through a trusted proxy that sends the public host as X-Forwarded-Host', async () => {
     const result = await signInThroughProxy(trusted, { 'X-Forwarded-Host': 'desk.example.org' })
     expect(result.status).toBe(302)
   })
 
-  it('refuses the same post without TRUST_PROXY, saying to set it', async () => {
+  test('refuses the same post without TRUST_PROXY, saying to set it', async () => {
     const result = await signInThroughProxy(untrusted, { Host: 'desk.example.org' })
     expect(result.status).toBe(403)
     expect(result.body).toMatch(/^Refused: this form comes from https:\/\/desk\.example\.org but reached the server as http:\/\/desk\.example\.org\. .*set TRUST_PROXY/)
   })
 
-  it('still refuses a form from another site through a trusted proxy', async () => {
+  test('still refuses a form from another site through a trusted proxy', async () => {
     const result = await signInThroughProxy(trusted, { Host: 'desk.example.org', Origin: 'https://evil.example' })
     expect(result.status).toBe(403)
     expect(result.body).toBe('Refused: a form from https://evil.example may not change anything here.')

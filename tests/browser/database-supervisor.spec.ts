@@ -1,7 +1,7 @@
 // `npm start` on its embedded PostgreSQL, whose postmaster is killed (SIGKILL) while requests keep coming:
 // every answer is 200 or a 503 with Retry-After (never a 500), the supervisor starts PostgreSQL again, and
 // the same app process serves pages once more. Ctrl-C then stops both cleanly.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { expect, test } from '@playwright/test'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -11,16 +11,17 @@ import { startTestApp, type TestApp } from './support/app-server.ts'
 let dataDir: string
 let app: TestApp
 
-beforeAll(async () => {
+test.beforeAll(async () => {
+  test.setTimeout(180_000)
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-supervised-'))
   app = await startTestApp(undefined, 'supervisor', {
     script: 'scripts/start.ts',
     env: { DATABASE_URL: undefined, FACTDESK_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) },
     timeoutMs: 150_000,
   })
-}, 180_000)
+})
 
-afterAll(async () => {
+test.afterAll(async () => {
   await app?.stop()
   fs.rmSync(dataDir, { recursive: true, force: true })
 })
@@ -45,8 +46,11 @@ async function signIn() {
 
 type Answer = { path: string; status: number; retryAfter: string | null }
 
-describe('when the embedded PostgreSQL is killed under a running app', () => {
-  it('answers 503 with Retry-After, never 500, restarts PostgreSQL and recovers without restarting the app', async () => {
+test.describe.configure({ mode: 'serial' })
+
+test.describe('when the embedded PostgreSQL is killed under a running app', () => {
+  test('answers 503 with Retry-After, never 500, restarts PostgreSQL and recovers without restarting the app', async () => {
+    test.setTimeout(150_000)
     const headers = { Cookie: await signIn() }
     // A document, a client-side navigation (.data) and a resource route.
     const paths = ['/articles', '/articles.data', '/healthz']
@@ -83,9 +87,10 @@ describe('when the embedded PostgreSQL is killed under a running app', () => {
     expect(postmasterPid()).not.toBe(killed)
     expect(isRunning(postmasterPid())).toBe(true)
     expect(fs.readFileSync(path.join(dataDir, 'postgres.log'), 'utf8')).toContain('PostgreSQL exited unexpectedly; restarting')
-  }, 150_000)
+  })
 
-  it('stops the app and its PostgreSQL cleanly on Ctrl-C', async () => {
+  test('stops the app and its PostgreSQL cleanly on Ctrl-C', async () => {
+    test.setTimeout(30_000)
     const postmaster = postmasterPid()
     const exit = new Promise<number | null>((resolve) => app.process.once('exit', (code) => resolve(code)))
     app.process.kill('SIGINT')
@@ -94,5 +99,5 @@ describe('when the embedded PostgreSQL is killed under a running app', () => {
     while (isRunning(postmaster) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
     expect(isRunning(postmaster)).toBe(false)
     expect(fs.existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false)
-  }, 30_000)
+  })
 })

@@ -1,0 +1,65 @@
+// The desk on a phone (390 px wide) and the small things every page gets right: a one-row header whose
+// menu reaches every page by keyboard, titles that wrap between words, quotes not doubled, a named 404.
+import { test, expect } from './fixtures'
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } })
+
+  test('the header is one row and its menu reaches Export and Admin, by keyboard too', async ({ page, desk }) => {
+    const admin = await desk.user({ role: 'ADMIN' })
+    await desk.signIn(page, admin)
+    const header = page.getByRole('banner')
+    const box = await header.boundingBox()
+    expect(box!.height).toBeLessThan(80)
+
+    const menu = page.getByText('Menu', { exact: true })
+    await menu.focus()
+    await page.keyboard.press('Enter')
+    const navigation = page.getByRole('navigation', { name: 'Main' })
+    for (const label of ['Articles', 'Queue', 'Dashboard', 'Sources', 'Export', 'Admin']) {
+      await expect(navigation.getByRole('link', { name: label, exact: true })).toBeInViewport()
+    }
+    await page.keyboard.press('Escape')
+    await expect(navigation).toBeHidden()
+    await expect(menu).toBeFocused()
+
+    await page.keyboard.press('Enter')
+    await navigation.getByRole('link', { name: 'Export', exact: true }).click()
+    await expect(page).toHaveURL(/\/export$/)
+    await expect(page.getByRole('heading', { name: 'Export claims' })).toBeVisible()
+    // The menu closes once the page it led to is open.
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden()
+  })
+
+  test('source titles wrap between words, not a few letters a line', async ({ page, desk }) => {
+    const editor = await desk.user({ role: 'EDITOR' })
+    const source = await desk.source({ title: `Harbour authority annual statistics report ${Date.now().toString(36)}` })
+    await desk.signIn(page, editor)
+    await page.goto(`/sources?q=${encodeURIComponent(source.title)}`)
+    const title = page.getByRole('heading', { name: source.title })
+    await expect(title).toBeVisible()
+    // Wide enough for "statistics" on one line: the title is given most of the card, the rating goes below.
+    expect((await title.boundingBox())!.width).toBeGreaterThan(250)
+  })
+})
+
+test('the activity feed quotes a claim that is itself a quotation once', async ({ page, desk }) => {
+  const editor = await desk.user({ role: 'EDITOR' })
+  const tag = `quotes-${Date.now().toString(36)}`
+  const article = await desk.article({ by: editor, body: 'The minister promised to act “on all fronts” before winter.' })
+  await desk.claim({ article, by: editor, quote: '“on all fronts”', tags: [tag] })
+  await desk.signIn(page, editor)
+  await page.goto(`/dashboard?tag=${tag}`)
+  const activity = page.getByTestId('activity')
+  await expect(activity.getByRole('link', { name: '“on all fronts”', exact: true })).toBeVisible()
+  await expect(activity).not.toContainText('““')
+})
+
+test('the 404 page has a title naming it', async ({ page, desk, guard }) => {
+  guard.allowStatus(404)
+  const reporter = await desk.user({ role: 'REPORTER' })
+  await desk.signIn(page, reporter)
+  await page.goto('/no/such/page')
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
+  await expect(page).toHaveTitle('Page not found · Factdesk')
+})
