@@ -120,7 +120,7 @@ export default function NewClaim({ loaderData }: Route.ComponentProps) {
                     <span className="font-medium text-ink">In paragraph {occurrence.paragraph}: </span>
                     <span className="font-serif text-ink-muted">
                       {occurrence.before}
-                      <mark className="rounded-sm bg-amber-200 px-0.5 text-ink">{occurrences.quote}</mark>
+                      <mark className="rounded-sm bg-amber-200 px-0.5 text-ink">{occurrence.text}</mark>
                       {occurrence.after}
                     </span>
                   </span>
