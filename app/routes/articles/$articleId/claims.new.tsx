@@ -98,7 +98,7 @@ export default function NewClaim({ loaderData }: Route.ComponentProps) {
               label="Quote"
               name={fields.quote.name}
               errors={fields.quote.errors}
-              hint="Copy the words exactly as they appear in the article, punctuation and quotation marks included."
+              hint="Copy the words as they appear in the article. Straight or curly quotes, any kind of dash and extra spaces all match."
               textareaProps={{ ...getTextareaProps(fields.quote), rows: 3, className: 'font-serif', autoFocus: !actionData }}
             />
           )}
