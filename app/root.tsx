@@ -16,6 +16,7 @@ import type { Route } from './+types/root'
 import './app.css'
 import { can, type Permission, ROLE_LABELS } from './auth/permissions'
 import { getUser } from './auth/session.server'
+import { useFocusOnResult } from './components/ui/focus-result'
 import { Toast } from './components/ui/toast'
 import { outageResponse } from './utils/database-outage.server'
 import { useNonce } from './utils/nonce'
@@ -80,6 +81,7 @@ export function Layout({ children }: { children: ReactNode }) {
 function Shell({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>('root')
   const user = rootData?.user ?? null
+  useFocusOnResult()
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-paper focus:px-3 focus:py-2">
@@ -131,8 +133,8 @@ function Shell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
-        <Toast toast={rootData?.toast} className="mb-4" />
         {children}
+        <Toast toast={rootData?.toast} />
       </main>
     </>
   )

@@ -11,7 +11,8 @@ import {
   checkQuoteAt,
   compareSpans,
   contextAround,
-  findQuoteOccurrences,
+  describeOccurrences,
+  matchQuote,
   QUOTE_NOT_FOUND_MESSAGE,
   QUOTE_OUTSIDE_MESSAGE,
   spanInside,
@@ -135,42 +136,44 @@ export type CreateClaimResult =
   | { ok: true; claim: { id: string; articleId: string } }
   | (Failure<'quote' | 'occurrence'> & { occurrences?: QuoteOccurrence[] })
 
+/** A typed quote found more often than this is listed this many times; more words narrow it down. */
+export const MAX_OCCURRENCES_LISTED = 20
+
 /**
- * Marks a span of the article as a claim. With offsets (a selection, or the occurrence the user picked)
- * the quote must be exactly the body's text there; without, the typed quote is searched for, and when it
- * appears more than once the user is asked which occurrence they mean.
+ * Marks a span of the article as a claim. With offsets (a selection) the quote must be exactly the body's
+ * text there; without, the typed quote is searched for, and when it appears more than once the user is
+ * asked which occurrence they mean.
  */
 export async function createClaim(user: ClaimUser, articleId: string, input: NewClaimInput): Promise<CreateClaimResult> {
   const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true, body: true } })
   if (!article) return fail(404, 'There is no such article; it may have been removed.')
 
   let span: Span
-  let quote = input.quote
   let source: CreateSource = 'selection'
   if (input.startOffset !== undefined && input.endOffset !== undefined) {
     span = { startOffset: input.startOffset, endOffset: input.endOffset }
+    const check = checkQuoteAt(article.body, input.quote, span)
+    if (!check.ok) return fail(400, check.message, 'quote')
   } else {
-    // A pasted quote often brings a stray space or line break with it; the words are what count.
-    quote = quote.trim()
+    // A typed quote rarely has the article's own quote marks, dashes or line breaks; the words are what
+    // count, and the claim keeps the article's characters.
     source = 'typed'
-    const picked = input.occurrence === undefined ? null : { startOffset: input.occurrence, endOffset: input.occurrence + quote.length }
-    if (picked && checkQuoteAt(article.body, quote, picked).ok) {
-      span = picked
-    } else {
-      // No choice made yet, or the quote was changed after choosing: search again.
-      const occurrences = findQuoteOccurrences(article.body, quote)
-      if (occurrences.length === 0) return fail(400, QUOTE_NOT_FOUND_MESSAGE, 'quote')
-      if (occurrences.length > 1) {
-        return {
-          ...fail(400, `That quote appears ${occurrences.length} times in the article. Which occurrence do you mean?`, 'occurrence'),
-          occurrences,
-        }
-      }
-      span = occurrences[0]!
+    const found = matchQuote(article.body, input.quote)
+    if (found.length === 0) return fail(400, QUOTE_NOT_FOUND_MESSAGE, 'quote')
+    // The occurrence picked last time, if the quote still matches there; otherwise ask again.
+    const picked = found.find((match) => match.startOffset === input.occurrence)
+    if (picked) span = picked
+    else if (found.length === 1) span = found[0]!
+    else {
+      const listed = found.slice(0, MAX_OCCURRENCES_LISTED)
+      const question =
+        found.length > listed.length
+          ? `That quote appears ${found.length.toLocaleString('en')} times in the article; the first ${listed.length} are listed. Pick one, or type more of the sentence so it appears once.`
+          : `That quote appears ${found.length} times in the article. Which occurrence do you mean?`
+      return { ...fail(400, question, 'occurrence'), occurrences: describeOccurrences(article.body, listed) }
     }
   }
-  const check = checkQuoteAt(article.body, quote, span)
-  if (!check.ok) return fail(400, check.message, 'quote')
+  const quote = article.body.slice(span.startOffset, span.endOffset)
 
   const claim = await insertClaim(user, article.id, {
     quote,

@@ -6,6 +6,8 @@ import {
   checkQuoteAt,
   contextAround,
   findQuoteOccurrences,
+  foldForMatching,
+  matchQuote,
   paragraphAt,
   segmentBody,
   spanInside,
@@ -66,6 +68,73 @@ describe('findQuoteOccurrences', () => {
 
   test('counts overlapping occurrences separately', () => {
     expect(findQuoteOccurrences('aaaa', 'aa').map((o) => o.startOffset)).toEqual([0, 1, 2])
+  })
+})
+
+describe('matchQuote', () => {
+  const CURLY = 'Reporters asked: “What is Nigeria’s annual national budget?” The minister – smiling – declined.\nShe said ‘later’.'
+
+  test('matches a typed straight apostrophe and straight double quotes against curly ones, keeping the body’s span', () => {
+    const [span, ...rest] = matchQuote(CURLY, '"What is Nigeria\'s annual national budget?"')
+    expect(rest).toEqual([])
+    expect(CURLY.slice(span!.startOffset, span!.endOffset)).toBe('“What is Nigeria’s annual national budget?”')
+  })
+
+  test('matches curly quotes typed against straight ones in the body', () => {
+    const body = 'He said "it\'s done" twice.'
+    const [span] = matchQuote(body, '“it’s done”')
+    expect(body.slice(span!.startOffset, span!.endOffset)).toBe('"it\'s done"')
+  })
+
+  test('lets a hyphen stand for an en or em dash, and any run of whitespace for another', () => {
+    const [dash] = matchQuote(CURLY, 'minister - smiling - declined')
+    expect(CURLY.slice(dash!.startOffset, dash!.endOffset)).toBe('minister – smiling – declined')
+    const [lines] = matchQuote(CURLY, 'declined.   She said')
+    expect(CURLY.slice(lines!.startOffset, lines!.endOffset)).toBe('declined.\nShe said')
+    const [typedBreak] = matchQuote('one  two\t three', 'one\ntwo three')
+    expect(typedBreak).toEqual({ startOffset: 0, endOffset: 15 })
+  })
+
+  test('ignores whitespace around the typed quote but never widens the span past the words', () => {
+    expect(matchQuote(CURLY, '  \n annual national budget \t')).toEqual([
+      { startOffset: CURLY.indexOf('annual'), endOffset: CURLY.indexOf('annual') + 'annual national budget'.length },
+    ])
+  })
+
+  test('still tells letters, case, digits and other punctuation apart', () => {
+    for (const quote of ['What is nigeria’s', 'annual  national budget!', 'Nigerias annual', 'She said later']) {
+      expect(matchQuote(CURLY, quote)).toEqual([])
+    }
+    expect(matchQuote('1,200 prisoners', '1.200 prisoners')).toEqual([])
+    expect(matchQuote(CURLY, '   ')).toEqual([])
+  })
+
+  test('finds every occurrence, overlapping ones included', () => {
+    expect(matchQuote('aaaa', 'aa').map((span) => span.startOffset)).toEqual([0, 1, 2])
+    expect(matchQuote('it’s it\'s it‘s', "it's").map((span) => span.startOffset)).toEqual([0, 5, 10])
+  })
+
+  test('folds the text once, remembering where each character came from', () => {
+    const { folded, from, to } = foldForMatching('a —\n\n“b”')
+    expect(folded).toBe('a - "b"')
+    expect([...from]).toEqual([0, 1, 2, 3, 5, 6, 7])
+    expect([...to]).toEqual([1, 2, 3, 5, 6, 7, 8])
+  })
+
+  test('stays linear on a 200,000-character article built to trip up a naive search', () => {
+    // A naive search would compare ~100,000 characters at each of 200,000 places.
+    const body = 'a'.repeat(199_999) + 'b'
+    const quote = 'a'.repeat(100_000) + 'b'
+    const [span, ...rest] = matchQuote(body, quote)
+    expect(rest).toEqual([])
+    expect(span).toEqual({ startOffset: 99_999, endOffset: 200_000 })
+  })
+
+  test('describes a hundred thousand occurrences with their paragraphs in one pass', () => {
+    const body = Array.from({ length: 100_000 }, () => 'x').join('\n')
+    const found = findQuoteOccurrences(body, 'x', 2)
+    expect(found).toHaveLength(100_000)
+    expect(found[99_999]).toMatchObject({ startOffset: 199_998, text: 'x', paragraph: 100_000 })
   })
 })
 

@@ -1,6 +1,7 @@
 // How a claim's quote relates to the article body: offsets are checked against the exact text, a typed
-// quote is found by exact search, and the body is cut into segments at every claim boundary so
-// overlapping claims can all be drawn. Pure: the server and the highlighter share it.
+// quote is found by a search that lets straight and curly quotes, dashes and runs of whitespace stand in
+// for each other (the claim keeps the body's own characters), and the body is cut into segments at every
+// claim boundary so overlapping claims can all be drawn. Pure: the server and the highlighter share it.
 
 export type Span = { startOffset: number; endOffset: number }
 
@@ -34,6 +35,8 @@ export function checkQuoteAt(body: string, quote: string, span: Span): QuoteChec
 }
 
 export type QuoteOccurrence = Span & {
+  /** The body's own text at the span, which may differ from what was typed in quote marks, dashes or spacing. */
+  text: string
   /** Up to `contextChars` of the body before the quote, cut at a word boundary where possible. */
   before: string
   after: string
@@ -41,27 +44,120 @@ export type QuoteOccurrence = Span & {
   paragraph: number
 }
 
+// Characters a person types for one another: a keyboard gives ' " -, the article may have ‘ ’ “ ” – —.
+const SINGLE_QUOTES = "'‘’‚‛′ʹʼ"
+const DOUBLE_QUOTES = '"“”„‟″'
+const DASHES = '-‐‑‒–—―−'
+
+function foldChar(char: string): string {
+  if (SINGLE_QUOTES.includes(char)) return "'"
+  if (DOUBLE_QUOTES.includes(char)) return '"'
+  if (DASHES.includes(char)) return '-'
+  return char
+}
+
 /**
- * Every place the quote appears in the body, overlapping ones included ("aa" twice in "aaa"),
- * each with a little surrounding text so a person can tell them apart.
+ * The text with every quote mark, dash and run of whitespace made one uniform character, and for each
+ * character of the result the span of the original it stands for. One pass, so linear in the text.
+ */
+export function foldForMatching(text: string): { folded: string; from: Int32Array; to: Int32Array } {
+  const from = new Int32Array(text.length)
+  const to = new Int32Array(text.length)
+  let folded = ''
+  let length = 0
+  for (let at = 0; at < text.length; ) {
+    let end = at + 1
+    let char = text.charAt(at)
+    if (/\s/.test(char)) {
+      while (end < text.length && /\s/.test(text.charAt(end))) end++
+      char = ' '
+    } else {
+      char = foldChar(char)
+    }
+    folded += char
+    from[length] = at
+    to[length] = end
+    length++
+    at = end
+  }
+  return { folded, from: from.subarray(0, length), to: to.subarray(0, length) }
+}
+
+/** Where `pattern` starts in `text`, every time, overlapping ones included: Knuth–Morris–Pratt, linear in both. */
+function allMatches(text: string, pattern: string): number[] {
+  if (!pattern) return []
+  const fallback = new Int32Array(pattern.length)
+  for (let i = 1, k = 0; i < pattern.length; i++) {
+    while (k > 0 && pattern.charCodeAt(i) !== pattern.charCodeAt(k)) k = fallback[k - 1]!
+    if (pattern.charCodeAt(i) === pattern.charCodeAt(k)) k++
+    fallback[i] = k
+  }
+  const starts: number[] = []
+  for (let i = 0, k = 0; i < text.length; i++) {
+    while (k > 0 && text.charCodeAt(i) !== pattern.charCodeAt(k)) k = fallback[k - 1]!
+    if (text.charCodeAt(i) === pattern.charCodeAt(k)) k++
+    if (k === pattern.length) {
+      starts.push(i - pattern.length + 1)
+      k = fallback[k - 1]!
+    }
+  }
+  return starts
+}
+
+/**
+ * Every span of the body that reads as the typed quote, overlapping ones included ("aa" twice in "aaa").
+ * Straight and curly quotes, the different dashes and any run of whitespace (a line break included)
+ * match one another; letters, digits and other punctuation must be exactly as in the body.
+ * Whitespace around the typed quote is ignored. Linear in the body and the quote.
+ */
+export function matchQuote(body: string, quote: string): Span[] {
+  const wanted = foldForMatching(quote.trim()).folded
+  if (!wanted) return []
+  const { folded, from, to } = foldForMatching(body)
+  return allMatches(folded, wanted).map((at) => ({ startOffset: from[at]!, endOffset: to[at + wanted.length - 1]! }))
+}
+
+/** The spans with their text, a little surrounding text and their paragraph, in one pass over the body. */
+export function describeOccurrences(body: string, spans: readonly Span[], contextChars = 60): QuoteOccurrence[] {
+  const paragraphOf = paragraphCounter(body)
+  return spans.map((span) => ({
+    ...span,
+    text: body.slice(span.startOffset, span.endOffset),
+    ...contextAround(body, span, contextChars),
+    paragraph: paragraphOf(span.startOffset),
+  }))
+}
+
+/**
+ * Every place the typed quote appears in the body (see `matchQuote`), each with a little surrounding
+ * text so a person can tell them apart.
  */
 export function findQuoteOccurrences(body: string, quote: string, contextChars = 60): QuoteOccurrence[] {
-  if (!quote) return []
-  const found: QuoteOccurrence[] = []
-  for (let at = body.indexOf(quote); at !== -1; at = body.indexOf(quote, at + 1)) {
-    const span = { startOffset: at, endOffset: at + quote.length }
-    found.push({ ...span, ...contextAround(body, span, contextChars), paragraph: paragraphAt(body, at) })
-  }
-  return found
+  return describeOccurrences(body, matchQuote(body, quote), contextChars)
 }
 
 /** Which paragraph (counting non-blank lines from 1) the offset falls in. */
 export function paragraphAt(body: string, offset: number): number {
-  return body
-    .slice(0, offset)
-    .split('\n')
-    .slice(0, -1)
-    .filter((line) => line.trim() !== '').length + 1
+  return paragraphCounter(body)(offset)
+}
+
+/** `paragraphAt` for offsets asked in increasing order, reading the body once however many are asked. */
+function paragraphCounter(body: string): (offset: number) => number {
+  let at = 0
+  let lines = 0
+  let lineHasText = false
+  return (offset) => {
+    for (; at < offset; at++) {
+      const char = body.charAt(at)
+      if (char === '\n') {
+        if (lineHasText) lines++
+        lineHasText = false
+      } else if (!/\s/.test(char)) {
+        lineHasText = true
+      }
+    }
+    return lines + 1
+  }
 }
 
 /** The text either side of a span, on one line, trimmed to whole words and marked with "…" when cut. */

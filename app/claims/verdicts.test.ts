@@ -1,4 +1,4 @@
-import { Stance, Verdict } from '~/generated/prisma/enums'
+import { ClaimStatus, Stance, Verdict } from '~/generated/prisma/enums'
 import {
   BEST_RATING,
   STANCE_LABELS,
@@ -9,6 +9,8 @@ import {
   ratingValueOf,
   verdictInfo,
   verdictLabel,
+  verdictShownAs,
+  verdictStanding,
 } from './verdicts'
 
 describe('verdict table', () => {
@@ -106,5 +108,23 @@ describe('stance labels', () => {
   test('name each stance a source can take', () => {
     expect(STANCE_LABELS).toEqual({ SUPPORTS: 'Supports', REFUTES: 'Refutes', CONTEXT: 'Context' })
     expect(Object.keys(STANCE_LABELS).sort()).toEqual(Object.values(Stance).sort())
+  })
+})
+
+describe('verdictShownAs', () => {
+  test('names an approved verdict as the finding', () => {
+    expect(verdictShownAs({ status: ClaimStatus.APPROVED, verdict: Verdict.MISLEADING })).toBe('Misleading')
+    expect(verdictStanding({ status: ClaimStatus.APPROVED, verdict: Verdict.MISLEADING })).toEqual({ verdict: 'MISLEADING', draft: false })
+  })
+
+  test('marks a verdict that is not approved as a draft, in every other status', () => {
+    for (const status of [ClaimStatus.NEEDS_REVIEW, ClaimStatus.IN_RESEARCH, ClaimStatus.UNREVIEWED]) {
+      expect(verdictShownAs({ status, verdict: Verdict.MISLEADING })).toBe('Draft: Misleading')
+      expect(verdictStanding({ status, verdict: Verdict.MISLEADING })?.draft).toBe(true)
+    }
+  })
+
+  test('shows nothing for a claim without a verdict', () => {
+    expect(verdictShownAs({ status: ClaimStatus.IN_RESEARCH, verdict: null })).toBeNull()
   })
 })

@@ -1,6 +1,6 @@
 // The verdict table of DESIGN.md as data: the UI, the credibility score (and its SQL twin) and
 // the ClaimReview export all read labels, ratings and weights from here, so they cannot drift.
-import { Stance, Verdict } from '~/generated/prisma/enums'
+import { ClaimStatus, Stance, Verdict } from '~/generated/prisma/enums'
 
 /** ClaimReview `ratingValue` on the 1–5 scale; `null` for verdicts that rate nothing. */
 export type RatingValue = 1 | 2 | 3 | 4 | 5
@@ -101,6 +101,22 @@ export function ratingValueOf(verdict: Verdict): RatingValue | null {
 
 export function credibilityWeightOf(verdict: Verdict | null | undefined): number | null {
   return verdict == null ? null : verdictInfo(verdict).weight
+}
+
+/**
+ * How a claim's verdict stands: the desk's finding only once an editor has approved it; before that
+ * (proposed, returned or reopened) it is a draft and must never look like a finding. Null without a verdict.
+ */
+export function verdictStanding(claim: { status: ClaimStatus; verdict: Verdict | null }): { verdict: Verdict; draft: boolean } | null {
+  if (claim.verdict == null) return null
+  return { verdict: claim.verdict, draft: claim.status !== ClaimStatus.APPROVED }
+}
+
+/** "Misleading" once approved, "Draft: Misleading" before, null without a verdict. */
+export function verdictShownAs(claim: { status: ClaimStatus; verdict: Verdict | null }): string | null {
+  const standing = verdictStanding(claim)
+  if (!standing) return null
+  return standing.draft ? `Draft: ${verdictLabel(standing.verdict)}` : verdictLabel(standing.verdict)
 }
 
 export const STANCE_LABELS: Readonly<Record<Stance, string>> = Object.freeze({

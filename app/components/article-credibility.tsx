@@ -99,11 +99,7 @@ export function ArticleCredibility({
               <li key={claim.id} className="flex flex-col gap-1 py-2">
                 <span className="flex shrink-0 flex-wrap gap-1">
                   <StatusBadge status={claim.status} />
-                  {claim.status === 'NEEDS_REVIEW' && claim.verdict ? (
-                    <span className="inline-flex items-center gap-1 text-xs text-ink-muted">
-                      proposed <VerdictBadge verdict={claim.verdict} />
-                    </span>
-                  ) : null}
+                  {claim.status === 'NEEDS_REVIEW' && claim.verdict ? <VerdictBadge verdict={claim.verdict} status={claim.status} /> : null}
                 </span>
                 <span className="min-w-0 text-sm">
                   <Link to={`/claims/${claim.id}`} className="break-words">

@@ -1,5 +1,7 @@
-// The article body as readable text with every claim marked in its status colour. Overlapping claims
-// nest (each adds its own tint and underline), so a stretch inside two claims reads darker and shows both.
+// The article body as readable text with every claim marked: in its status colour while the work goes on,
+// in its verdict's colour once approved. Each claim's number names its verdict too ("Misleading", or
+// "Draft: Misleading" before approval), so colour is never the only sign. Overlapping claims nest (each
+// adds its own tint and underline), so a stretch inside two claims reads darker and shows both.
 // Selecting text offers "Add claim"; offsets are counted in the body's text, whatever marks split it.
 // Highlights are not links themselves: Chromium will not start a text selection on a link, and marking
 // a phrase inside an existing claim is everyday work. Each claim's number after its text is the link.
@@ -7,16 +9,19 @@ import { Fragment, useEffect, useMemo, useRef, useState, type MouseEvent, type R
 import { Link } from 'react-router'
 import { STATUS_LABELS } from '~/claims/workflow'
 import { segmentBody, trimSpan, type Span } from '~/claims/quotes'
-import type { ClaimStatus } from '~/generated/prisma/enums'
+import { verdictShownAs, verdictStanding } from '~/claims/verdicts'
+import type { ClaimStatus, Verdict } from '~/generated/prisma/enums'
 import { STATUS_STYLES } from './status-badge'
 import { buttonClasses } from './ui/button'
 import { cx } from './ui/cx'
+import { DRAFT_VERDICT_STYLE, VERDICT_STYLES } from './verdict-badge'
 
 export type HighlightedClaim = Span & {
   id: string
   /** The claim's number in the side list (body order), so text and list name it alike. */
   number: number
   status: ClaimStatus
+  verdict: Verdict | null
 }
 
 export type ArticleHighlighterProps = {
@@ -27,9 +32,26 @@ export type ArticleHighlighterProps = {
   className?: string
 }
 
+/** "Approved, Misleading" or "Needs review, Draft: Misleading": the status, then the verdict as it stands. */
+function standingOf(claim: HighlightedClaim): string {
+  const verdict = verdictShownAs(claim)
+  return verdict ? `${STATUS_LABELS[claim.status]}, ${verdict}` : STATUS_LABELS[claim.status]
+}
+
 function claimLabel(claims: readonly HighlightedClaim[]): string {
-  if (claims.length === 1) return `Claim ${claims[0]!.number}: ${STATUS_LABELS[claims[0]!.status]}`
-  return `Claims ${claims.map((claim) => `${claim.number} (${STATUS_LABELS[claim.status]})`).join(', ')}`
+  if (claims.length === 1) return `Claim ${claims[0]!.number}: ${standingOf(claims[0]!)}`
+  return `Claims ${claims.map((claim) => `${claim.number} (${standingOf(claim)})`).join('; ')}`
+}
+
+// text-inherit: a <mark> would otherwise force black text. Approved claims keep the solid underline of
+// their status, in the colour of their verdict.
+const VERDICT_HIGHLIGHT = 'rounded-sm text-inherit underline decoration-2 decoration-solid underline-offset-4 [text-decoration-skip-ink:none]'
+
+/** How a claim's span is marked: by its verdict once approved, by its status until then. */
+export function highlightClasses(claim: { status: ClaimStatus; verdict: Verdict | null }): string {
+  const standing = verdictStanding(claim)
+  if (standing && !standing.draft) return cx(VERDICT_HIGHLIGHT, VERDICT_STYLES[standing.verdict].highlight)
+  return STATUS_STYLES[claim.status].highlight
 }
 
 export function ArticleHighlighter({ body, claims, addClaimHref, className }: ArticleHighlighterProps) {
@@ -51,9 +73,19 @@ export function ArticleHighlighter({ body, claims, addClaimHref, className }: Ar
       at += text.length
     }
   }
-  // Each claim's number follows the last piece of its text, like a footnote mark.
+  // Each claim's number follows the last piece of its text, like a footnote mark. That piece's last word
+  // becomes a piece of its own, kept on one line with the number, so the number never starts a line
+  // (a word joiner does not hold an inline-block to the text before it in Chromium).
   const lastPieceOf = new Map<string, number>()
   for (const piece of pieces) for (const claim of piece.covering) lastPieceOf.set(claim.id, piece.at)
+  const ending = new Set(lastPieceOf.values())
+  for (let index = pieces.length - 1; index >= 0; index--) {
+    const piece = pieces[index]!
+    const lastWord = piece.text.search(/\S+$/)
+    if (!ending.has(piece.at) || lastWord <= 0) continue
+    pieces.splice(index, 1, { ...piece, text: piece.text.slice(0, lastWord) }, { ...piece, at: piece.at + lastWord, text: piece.text.slice(lastWord) })
+    for (const claim of piece.covering) if (lastPieceOf.get(claim.id) === piece.at) lastPieceOf.set(claim.id, piece.at + lastWord)
+  }
 
   const firstPieceOf = new Set<string>()
   const rendered = pieces.map((piece) => {
@@ -65,6 +97,7 @@ export function ArticleHighlighter({ body, claims, addClaimHref, className }: Ar
       )
     }
     let node: ReactNode = piece.text
+    let numbered = false
     for (let depth = piece.covering.length - 1; depth >= 0; depth--) {
       const claim = piece.covering[depth]!
       const first = !firstPieceOf.has(claim.id)
@@ -77,7 +110,7 @@ export function ArticleHighlighter({ body, claims, addClaimHref, className }: Ar
             data-claim-ids={depth === 0 ? piece.covering.map((c) => c.id).join(' ') : undefined}
             data-depth={depth === 0 ? piece.covering.length : undefined}
             title={depth === 0 ? claimLabel(piece.covering) : undefined}
-            className={cx(STATUS_STYLES[claim.status].highlight, 'cursor-pointer scroll-mt-24 target:ring-2 target:ring-brand')}
+            className={cx(highlightClasses(claim), 'cursor-pointer scroll-mt-24 target:ring-2 target:ring-brand')}
             // Each nested claim draws its underline a little lower, so every one stays visible.
             style={depth > 0 ? { textUnderlineOffset: `${4 + depth * 4}px` } : undefined}
           >
@@ -85,6 +118,14 @@ export function ArticleHighlighter({ body, claims, addClaimHref, className }: Ar
           </mark>
           {lastPieceOf.get(claim.id) === piece.at ? <ClaimMarker claim={claim} /> : null}
         </>
+      )
+      numbered ||= lastPieceOf.get(claim.id) === piece.at
+    }
+    if (numbered) {
+      return (
+        <span key={piece.at} className="whitespace-nowrap">
+          {node}
+        </span>
       )
     }
     return <Fragment key={piece.at}>{node}</Fragment>
@@ -116,11 +157,13 @@ export function ArticleHighlighter({ body, claims, addClaimHref, className }: Ar
 }
 
 /**
- * The claim's number after its text, linking to the claim in the list. It is not part of the
- * article: it cannot be selected or copied, and offsets skip it (`data-offset-ignore`).
+ * The claim's number after its text, linking to the claim in the list, with the verdict beside it once
+ * there is one. It is not part of the article: it cannot be selected or copied, and offsets skip it
+ * (`data-offset-ignore`).
  */
 function ClaimMarker({ claim }: { claim: HighlightedClaim }) {
   const label = claimLabel([claim])
+  const standing = verdictStanding(claim)
   return (
     <a
       href={`#claim-${claim.id}`}
@@ -129,9 +172,15 @@ function ClaimMarker({ claim }: { claim: HighlightedClaim }) {
       title={label}
       draggable={false}
       // inline-block keeps the surrounding claims' underlines off the number.
-      className="ml-0.5 inline-block -translate-y-1.5 rounded-sm px-0.5 font-sans text-[0.65rem] leading-none font-semibold text-ink-muted no-underline select-none ring-1 ring-paper-line hover:bg-brand-soft hover:text-brand-dark hover:no-underline"
+      className={cx(
+        'ml-0.5 inline-block -translate-y-1.5 rounded-sm px-0.5 font-sans text-[0.65rem] leading-none font-semibold whitespace-nowrap no-underline select-none hover:no-underline',
+        standing
+          ? cx('border py-px', standing.draft ? cx(DRAFT_VERDICT_STYLE, 'hover:bg-paper-sunk') : VERDICT_STYLES[standing.verdict].badge)
+          : 'text-ink-muted ring-1 ring-paper-line hover:bg-brand-soft hover:text-brand-dark',
+      )}
     >
       {claim.number}
+      {standing ? <span className="font-medium"> · {verdictShownAs(claim)}</span> : null}
     </a>
   )
 }

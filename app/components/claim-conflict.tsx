@@ -58,7 +58,7 @@ export function ClaimConflict({ conflict, typed }: { conflict: ClaimConflictView
               </dd>
               <dt className="text-ink-muted">Verdict</dt>
               <dd>
-                <VerdictBadge verdict={current.verdict} />
+                <VerdictBadge verdict={current.verdict} status={current.status} />
               </dd>
               <dt className="text-ink-muted">Assignee</dt>
               <dd>{current.assignee ?? 'Nobody'}</dd>

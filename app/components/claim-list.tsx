@@ -39,7 +39,7 @@ export function ClaimList({ claims, className }: { claims: readonly ClaimListIte
               <span className="sr-only">, show in the article</span>
             </a>
             <StatusBadge status={claim.status} />
-            <VerdictBadge verdict={claim.verdict} />
+            <VerdictBadge verdict={claim.verdict} status={claim.status} />
           </div>
           <p className="mt-2 text-sm leading-snug font-medium">
             <Link to={`/claims/${claim.id}`} className="text-ink hover:text-brand">

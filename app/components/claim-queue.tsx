@@ -56,7 +56,7 @@ export function ClaimQueue({ id, title, description, count, items, firstHref, ne
                 </div>
                 <div className="flex shrink-0 flex-wrap items-center gap-1.5">
                   <StatusBadge status={item.status} />
-                  <VerdictBadge verdict={item.verdict} />
+                  <VerdictBadge verdict={item.verdict} status={item.status} />
                 </div>
               </div>
               <p className="mt-1 text-sm">

@@ -1,8 +1,9 @@
 // A verdict (what the research found) as a pill. Colour runs from green (True) to red (False);
 // the two verdicts that are off the scale are grey. The label always says the verdict in words.
+// Until an editor approves it a verdict is a draft: "Draft: Misleading", dashed and pale, never a finding.
 import type { ComponentProps } from 'react'
-import type { Verdict } from '~/generated/prisma/enums'
-import { verdictLabel } from '~/claims/verdicts'
+import type { ClaimStatus, Verdict } from '~/generated/prisma/enums'
+import { verdictLabel, verdictStanding } from '~/claims/verdicts'
 import { BADGE_BASE } from './ui/badge'
 import { cx } from './ui/cx'
 
@@ -13,37 +14,57 @@ export type VerdictStyle = {
   readonly bar: string
   /** The same colour as an SVG fill (the theme's CSS variable), for chart bars. */
   readonly fill: string
+  /** Marks an approved claim's span in article text: a pale fill and an underline in the verdict colour. */
+  readonly highlight: string
+  /** The outline of a hollow dot in the verdict colour, for a draft verdict. */
+  readonly ring: string
 }
 
 export const VERDICT_STYLES: { readonly [V in Verdict]: VerdictStyle } = {
-  TRUE: { badge: 'border-green-300 bg-green-50 text-green-800', bar: 'bg-green-700', fill: 'fill-green-700' },
-  MOSTLY_TRUE: { badge: 'border-lime-300 bg-lime-50 text-lime-900', bar: 'bg-lime-500', fill: 'fill-lime-500' },
-  HALF_TRUE: { badge: 'border-yellow-300 bg-yellow-50 text-yellow-900', bar: 'bg-yellow-400', fill: 'fill-yellow-400' },
-  MISLEADING: { badge: 'border-orange-300 bg-orange-50 text-orange-900', bar: 'bg-orange-500', fill: 'fill-orange-500' },
-  MOSTLY_FALSE: { badge: 'border-red-200 bg-red-50 text-red-800', bar: 'bg-red-500', fill: 'fill-red-500' },
-  FALSE: { badge: 'border-red-300 bg-red-100 text-red-900', bar: 'bg-red-800', fill: 'fill-red-800' },
-  UNPROVEN: { badge: 'border-gray-300 bg-gray-100 text-gray-800', bar: 'bg-gray-400', fill: 'fill-gray-400' },
-  NOT_A_CLAIM: { badge: 'border-gray-300 bg-paper text-gray-700', bar: 'bg-gray-300', fill: 'fill-gray-300' },
+  TRUE: { badge: 'border-green-300 bg-green-50 text-green-800', bar: 'bg-green-700', fill: 'fill-green-700', highlight: 'bg-green-100 decoration-green-700', ring: 'border-green-700' },
+  MOSTLY_TRUE: { badge: 'border-lime-300 bg-lime-50 text-lime-900', bar: 'bg-lime-500', fill: 'fill-lime-500', highlight: 'bg-lime-100 decoration-lime-600', ring: 'border-lime-600' },
+  HALF_TRUE: { badge: 'border-yellow-300 bg-yellow-50 text-yellow-900', bar: 'bg-yellow-400', fill: 'fill-yellow-400', highlight: 'bg-yellow-100 decoration-yellow-500', ring: 'border-yellow-500' },
+  MISLEADING: { badge: 'border-orange-300 bg-orange-50 text-orange-900', bar: 'bg-orange-500', fill: 'fill-orange-500', highlight: 'bg-orange-100 decoration-orange-500', ring: 'border-orange-500' },
+  MOSTLY_FALSE: { badge: 'border-red-200 bg-red-50 text-red-800', bar: 'bg-red-500', fill: 'fill-red-500', highlight: 'bg-red-100/70 decoration-red-500', ring: 'border-red-500' },
+  FALSE: { badge: 'border-red-300 bg-red-100 text-red-900', bar: 'bg-red-800', fill: 'fill-red-800', highlight: 'bg-red-200/70 decoration-red-800', ring: 'border-red-800' },
+  UNPROVEN: { badge: 'border-gray-300 bg-gray-100 text-gray-800', bar: 'bg-gray-400', fill: 'fill-gray-400', highlight: 'bg-gray-200/70 decoration-gray-500', ring: 'border-gray-500' },
+  NOT_A_CLAIM: { badge: 'border-gray-300 bg-paper text-gray-700', bar: 'bg-gray-300', fill: 'fill-gray-300', highlight: 'bg-gray-100 decoration-gray-400', ring: 'border-gray-400' },
 }
 
 /** How a claim without a verdict looks: muted and dashed, so it never passes for a finding. */
 export const NO_VERDICT_STYLE = 'border-dashed border-paper-line bg-transparent font-normal text-ink-muted'
 
-export type VerdictBadgeProps = Omit<ComponentProps<'span'>, 'children'> & { verdict: Verdict | null | undefined }
+/** A draft verdict: dashed and pale like "No verdict", with a hollow dot in the verdict's colour. */
+export const DRAFT_VERDICT_STYLE = 'border-dashed border-gray-400 bg-paper text-ink-muted'
 
-export function VerdictBadge({ verdict, className, ...props }: VerdictBadgeProps) {
-  if (verdict == null) {
+export type VerdictBadgeProps = Omit<ComponentProps<'span'>, 'children'> & {
+  verdict: Verdict | null | undefined
+  /** The claim's status: only an approved verdict is shown as a finding; any other is a draft. */
+  status: ClaimStatus
+}
+
+export function VerdictBadge({ verdict, status, className, ...props }: VerdictBadgeProps) {
+  const standing = verdictStanding({ status, verdict: verdict ?? null })
+  if (standing == null) {
     return (
       <span className={cx(BADGE_BASE, NO_VERDICT_STYLE, className)} {...props}>
         No verdict
       </span>
     )
   }
-  const style = VERDICT_STYLES[verdict]
+  const style = VERDICT_STYLES[standing.verdict]
+  if (standing.draft) {
+    return (
+      <span className={cx(BADGE_BASE, DRAFT_VERDICT_STYLE, className)} {...props}>
+        <span aria-hidden="true" className={cx('size-2 shrink-0 rounded-full border-[1.5px]', style.ring)} />
+        Draft: {verdictLabel(standing.verdict)}
+      </span>
+    )
+  }
   return (
     <span className={cx(BADGE_BASE, style.badge, className)} {...props}>
       <span aria-hidden="true" className={cx('size-2 shrink-0 rounded-full', style.bar)} />
-      {verdictLabel(verdict)}
+      {verdictLabel(standing.verdict)}
     </span>
   )
 }

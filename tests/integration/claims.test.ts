@@ -225,6 +225,34 @@ describe('adding a claim by typing the quote (no JavaScript)', () => {
     expect(BODY.slice(claim.startOffset, claim.endOffset + 15)).toBe('Kyiv hopes that precedent')
   })
 
+  it('finds a quote typed with straight quotes and single spaces, and keeps the article’s own characters', async () => {
+    const typed = `Despite Kyiv's optimistic tone,   Ukrainian officials`
+    const inBody = 'Despite Kyiv’s optimistic tone, Ukrainian officials'
+    const result = await postClaim(users.reporter, { quote: typed })
+    expect(result.status).toBe(302)
+    const claim = await db.claim.findFirstOrThrow({ where: { articleId, quote: inBody } })
+    expect(claim).toMatchObject({ ...spanOf(inBody), text: inBody })
+  })
+
+  it('lists the article’s own text for each occurrence of a loosely typed quote', async () => {
+    const ask = await postClaim(users.reporter, { quote: "Ukraine's" })
+    expect(ask.status).toBe(400)
+    expect(ask.data.occurrences.list.length).toBeGreaterThan(1)
+    for (const occurrence of ask.data.occurrences.list) expect(occurrence.text).toBe('Ukraine’s')
+  })
+
+  it('lists only the first 20 places of a quote found very often, and says how many there are', async () => {
+    const body = Array.from({ length: 500 }, (_, i) => `Line ${i}: the figure rose.`).join('\n')
+    const id = await newArticle(body)
+    const ask = await postClaim(users.reporter, { quote: 'the figure rose' }, id)
+    expect(ask.status).toBe(400)
+    expect(ask.data.result.error.occurrence[0]).toMatch(/appears 500 times .* first 20 are listed/)
+    expect(ask.data.occurrences.list).toHaveLength(20)
+    const pick = await postClaim(users.reporter, { quote: 'the figure rose', occurrence: String(ask.data.occurrences.list[19].startOffset) }, id)
+    expect(pick.status).toBe(302)
+    expect(await db.claim.findFirstOrThrow({ where: { articleId: id } })).toMatchObject({ startOffset: body.indexOf('Line 19:') + 9 })
+  })
+
   it('refuses a form without a quote, keeping the other fields', async () => {
     const result = await postClaim(users.reporter, { quote: '   ', claimant: 'Kept' })
     expect(result.status).toBe(400)

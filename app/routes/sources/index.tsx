@@ -196,7 +196,7 @@ export default function Sources({ loaderData, actionData }: Route.ComponentProps
                             </span>
                             <span className="col-start-2 flex flex-wrap gap-1 sm:col-start-auto">
                               <StatusBadge status={citation.status} />
-                              <VerdictBadge verdict={citation.verdict} />
+                              <VerdictBadge verdict={citation.verdict} status={citation.status} />
                             </span>
                           </li>
                         ))}

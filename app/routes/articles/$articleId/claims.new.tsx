@@ -99,7 +99,7 @@ export default function NewClaim({ loaderData }: Route.ComponentProps) {
               label="Quote"
               name={fields.quote.name}
               errors={fields.quote.errors}
-              hint="Copy the words exactly as they appear in the article, punctuation and quotation marks included."
+              hint="Copy the words as they appear in the article. Straight or curly quotes, any kind of dash and extra spaces all match."
               textareaProps={{ ...getTextareaProps(fields.quote), rows: 3, className: 'font-serif', autoFocus: !actionData }}
             />
           )}
@@ -121,7 +121,7 @@ export default function NewClaim({ loaderData }: Route.ComponentProps) {
                     <span className="font-medium text-ink">In paragraph {occurrence.paragraph}: </span>
                     <span className="font-serif text-ink-muted">
                       {occurrence.before}
-                      <mark className="rounded-sm bg-amber-200 px-0.5 text-ink">{occurrences.quote}</mark>
+                      <mark className="rounded-sm bg-amber-200 px-0.5 text-ink">{occurrence.text}</mark>
                       {occurrence.after}
                     </span>
                   </span>

@@ -9,15 +9,16 @@ import {
   suggestionsFor,
 } from '~/claims/claims.server'
 import { suggestionActionSchema } from '~/claims/schemas'
+import { VERDICTS } from '~/claims/verdicts'
 import { STATUS_LABELS } from '~/claims/workflow'
 import { ArticleCredibility } from '~/components/article-credibility'
-import { ArticleHighlighter } from '~/components/article-highlighter'
+import { ArticleHighlighter, highlightClasses } from '~/components/article-highlighter'
 import { ClaimReviewSnippet } from '~/components/claimreview-snippet'
 import { articleCredibility } from '~/credibility/credibility.server'
 import { claimReviewsForArticle } from '~/exports/exports.server'
 import { ClaimList } from '~/components/claim-list'
 import { ClaimSuggestions } from '~/components/claim-suggestions'
-import { STATUS_STYLES, StatusGlyph } from '~/components/status-badge'
+import { StatusGlyph } from '~/components/status-badge'
 import { ButtonLink } from '~/components/ui/button'
 import { Card, CardHeader, EmptyState } from '~/components/ui/card'
 import { FormError } from '~/components/ui/field'
@@ -99,16 +100,33 @@ export async function action({ request, params }: Route.ActionArgs) {
   return redirectWithToast(`/articles/${params.articleId}${search}`, { kind: 'success', message: DONE[intent] })
 }
 
-function StatusLegend() {
+/** What the marks in the text mean; each swatch is drawn by the same rule as the text, so the two agree. */
+function HighlightLegend() {
+  const working = Object.values(ClaimStatus).filter((status) => status !== ClaimStatus.APPROVED)
   return (
-    <ul className="flex flex-wrap gap-x-4 gap-y-1.5 text-xs text-ink-muted" aria-label="Highlight colours">
-      {Object.values(ClaimStatus).map((status) => (
-        <li key={status} className="flex items-center gap-1.5">
-          <StatusGlyph status={status} />
-          <span className={cx(STATUS_STYLES[status].highlight, 'px-1 font-serif text-sm')}>{STATUS_LABELS[status]}</span>
-        </li>
-      ))}
-    </ul>
+    <div className="space-y-1.5 text-xs text-ink-muted">
+      <ul className="flex flex-wrap gap-x-4 gap-y-1.5" aria-label="Highlight colours while a claim is checked">
+        {working.map((status) => (
+          <li key={status} className="flex items-center gap-1.5">
+            <StatusGlyph status={status} />
+            <span className={cx(highlightClasses({ status, verdict: null }), 'px-1 font-serif text-sm')}>{STATUS_LABELS[status]}</span>
+          </li>
+        ))}
+      </ul>
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1.5">
+        <span id="approved-legend" className="flex items-center gap-1.5">
+          <StatusGlyph status={ClaimStatus.APPROVED} />
+          {STATUS_LABELS[ClaimStatus.APPROVED]}, in the colour of its verdict:
+        </span>
+        <ul className="flex flex-wrap gap-x-2 gap-y-1.5" aria-labelledby="approved-legend">
+          {VERDICTS.map(({ verdict, label }) => (
+            <li key={verdict}>
+              <span className={cx(highlightClasses({ status: ClaimStatus.APPROVED, verdict }), 'px-1 font-serif text-sm')}>{label}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
   )
 }
 
@@ -156,7 +174,7 @@ export default function ArticleWorkspace({ loaderData }: Route.ComponentProps) {
             <h2 id="article-text-heading" className="text-sm font-semibold text-ink">
               Article text
             </h2>
-            <StatusLegend />
+            <HighlightLegend />
           </div>
           {canCreateClaims ? (
             <p className="mb-5 text-sm text-ink-muted">

@@ -214,7 +214,7 @@ export default function EditClaim({ loaderData }: Route.ComponentProps) {
         actions={
           <div className="flex flex-wrap items-center gap-1.5">
             <StatusBadge status={claim.status} />
-            <VerdictBadge verdict={claim.verdict} />
+            <VerdictBadge verdict={claim.verdict} status={claim.status} />
           </div>
         }
       />

@@ -288,7 +288,7 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
         description={
           <span className="flex flex-wrap items-center gap-1.5">
             <StatusBadge status={claim.status} />
-            <VerdictBadge verdict={claim.verdict} />
+            <VerdictBadge verdict={claim.verdict} status={claim.status} />
             {claim.due ? (
               <span className={claim.due.overdue ? 'text-sm font-semibold text-red-800' : 'text-sm text-ink-muted'}>
                 {claim.due.overdue ? `⚠ ${claim.due.words}` : claim.due.words}
@@ -360,7 +360,7 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
               </Detail>
               <Detail label="Verdict">
                 <span className="flex flex-wrap items-center gap-2">
-                  <VerdictBadge verdict={claim.verdict} />
+                  <VerdictBadge verdict={claim.verdict} status={claim.status} />
                   {claim.verdict && claim.status !== 'APPROVED' ? <span className="text-xs text-ink-muted">draft, not approved yet</span> : null}
                 </span>
               </Detail>

@@ -1,0 +1,82 @@
+// The article view marks each claim: by its status while it is checked, by its verdict once approved,
+// and always in words as well as colour. A proposed verdict reads as a draft, never as a finding.
+import { test, expect } from './fixtures'
+
+const OPENING = 'The council said the new library will open in June with 80,000 books.'
+const CRIME = 'Crime has doubled since the new mayor took office, the opposition claimed.'
+const CENSUS = 'The census counted 1.2 million residents in 2024.'
+const GOVERNOR = 'Unemployment is the lowest in the country, the governor said.'
+const BODY = [OPENING, CRIME, CENSUS, GOVERNOR].join(' ')
+
+test('an approved Misleading claim is marked in the Misleading colour and named, not in the green of True', async ({ page, desk }) => {
+  const editor = await desk.user({ role: 'EDITOR' })
+  const article = await desk.article({ by: editor, body: BODY })
+  const misleading = await desk.claim({ article, by: editor, quote: CRIME, status: 'APPROVED', verdict: 'MISLEADING' })
+  const truthful = await desk.claim({ article, by: editor, quote: CENSUS, status: 'APPROVED', verdict: 'TRUE' })
+  await desk.signIn(page, editor)
+  await page.goto(`/articles/${article.id}`)
+
+  const text = page.getByRole('article', { name: 'Article text' })
+  // Claims are numbered in body order: the crime sentence is claim 1, the census claim 2.
+  await expect(text.getByRole('link', { name: 'Claim 1: Approved, Misleading' })).toHaveText('1 · Misleading')
+  await expect(text.getByRole('link', { name: 'Claim 2: Approved, True' })).toHaveText('2 · True')
+
+  // Where each claim's highlight starts.
+  const crime = text.locator(`#quote-${misleading.id}`)
+  const census = text.locator(`#quote-${truthful.id}`)
+  const colour = (locator: typeof crime) => locator.evaluate((element) => getComputedStyle(element).backgroundColor)
+  expect(await colour(crime)).not.toBe(await colour(census))
+  // The legend's swatch for each verdict is drawn the same way as the text.
+  const legend = page.getByRole('list', { name: /Approved, in the colour of its verdict/ })
+  expect(await colour(crime)).toBe(await colour(legend.getByText('Misleading', { exact: true })))
+  expect(await colour(census)).toBe(await colour(legend.getByText('True', { exact: true })))
+
+  // The list beside the text agrees.
+  const item = page.locator(`#claim-${misleading.id}`)
+  await expect(item.getByText('Approved', { exact: true })).toBeVisible()
+  await expect(item.getByText('Misleading', { exact: true })).toBeVisible()
+})
+
+test('a proposed verdict is shown as a draft in the text, the claim list and the credibility panel', async ({ page, desk }) => {
+  const editor = await desk.user({ role: 'EDITOR' })
+  const article = await desk.article({ by: editor, body: BODY })
+  const draft = await desk.claim({ article, by: editor, quote: GOVERNOR, status: 'NEEDS_REVIEW', verdict: 'MISLEADING' })
+  const approved = await desk.claim({ article, by: editor, quote: CRIME, status: 'APPROVED', verdict: 'MISLEADING' })
+  await desk.claim({ article, by: editor, quote: OPENING, status: 'IN_RESEARCH' })
+  await desk.signIn(page, editor)
+  await page.goto(`/articles/${article.id}`)
+
+  const text = page.getByRole('article', { name: 'Article text' })
+  await expect(text.getByRole('link', { name: 'Claim 3: Needs review, Draft: Misleading' })).toHaveText('3 · Draft: Misleading')
+  // A claim still in research shows its number only, marked in its status colour.
+  await expect(text.getByRole('link', { name: 'Claim 1: In research' })).toHaveText('1')
+
+  const governor = text.locator(`#quote-${draft.id}`)
+  const crime = text.locator(`#quote-${approved.id}`)
+  const style = (locator: typeof crime) =>
+    locator.evaluate((element) => {
+      const css = getComputedStyle(element)
+      return `${css.backgroundColor} ${css.textDecorationColor} ${css.textDecorationStyle}`
+    })
+  expect(await style(governor)).not.toBe(await style(crime))
+  expect(await style(governor)).toBe(await style(page.getByRole('list', { name: /while a claim is checked/ }).getByText('Needs review')))
+
+  await expect(page.locator(`#claim-${draft.id}`).getByText('Draft: Misleading')).toBeVisible()
+  await expect(page.getByTestId('unresolved-claims').getByText('Draft: Misleading')).toBeVisible()
+})
+
+test('the claim page and the queue show a proposed verdict as a draft', async ({ page, desk }) => {
+  const editor = await desk.user({ role: 'EDITOR' })
+  const article = await desk.article({ by: editor, body: BODY })
+  // Proposed by the editor, so it is in the editor's own queue ("Assigned to me").
+  const claim = await desk.claim({ article, by: editor, quote: GOVERNOR, status: 'NEEDS_REVIEW', verdict: 'FALSE' })
+  await desk.signIn(page, editor)
+  await page.goto(`/claims/${claim.id}`)
+  await expect(page.getByRole('definition').filter({ hasText: 'Draft: False' })).toBeVisible()
+  // In the page header and in the claim's details.
+  await expect(page.getByRole('main').getByText('Draft: False')).toHaveCount(2)
+
+  await page.goto('/queue')
+  const mine = page.getByRole('region', { name: /Assigned to me/ })
+  await expect(mine.getByRole('listitem').filter({ hasText: GOVERNOR }).getByText('Draft: False')).toBeVisible()
+})
