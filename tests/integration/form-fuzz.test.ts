@@ -27,6 +27,7 @@ const FUZZ_ROUTES: Record<string, readonly string[]> = {
   'routes/admin/settings.tsx': [],
   'routes/claims/$claimId/index.tsx': ['start', 'propose', 'approve', 'return', 'reopen', 'assign', 'attach-source', 'detach-source', 'comment', 'edit-comment'],
   'routes/sources/index.tsx': ['rate'],
+  'routes/admin/sign-ins.tsx': ['clear'],
 }
 
 /** The names the desk's forms use. */
@@ -35,7 +36,7 @@ const FIELD_NAMES = [
   'title', 'outlet', 'author', 'url', 'publishedAt', 'body', 'file', 'seenUpdatedAt', 'quote', 'startOffset', 'endOffset',
   'occurrence', 'text', 'claimant', 'claimDate', 'tags', 'version', 'verdict', 'rationale', 'note', 'assigneeId', 'dueAt',
   'setDue', 'publisher', 'kind', 'archivedUrl', 'stance', 'excerpt', 'sourceId', 'commentId', 'reliability', 'scope',
-  'format', 'article', 'articleSearch', 'tag', 'from', 'to', 'bom', 'organizationName', 'organizationUrl', 'urlImportAllowList',
+  'format', 'article', 'articleSearch', 'tag', 'from', 'to', 'bom', 'organizationName', 'organizationUrl', 'urlImportAllowList', 'lockoutId',
 ] as const
 
 const ROLES: Array<Role | 'signed out'> = ['signed out', 'REPORTER', 'FACT_CHECKER', 'EDITOR', 'ADMIN']

@@ -9,13 +9,14 @@ import { FormError } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { readFormData } from '~/utils/form.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { pagePath, pageUrl } from '~/utils/page-url'
 import type { Route } from './+types/sign-ins'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Sign-in lockouts · Factdesk' }]
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requirePermission(request, 'user:manage')
-  const { show, after } = lockoutListSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const { show, after } = lockoutListSchema.parse(Object.fromEntries(pageUrl(request).searchParams))
   const { lockouts, nextAfter } = await listLockouts({ current: show === 'current', after })
   return { lockouts, nextAfter, show, after: after ?? null }
 }
@@ -28,9 +29,8 @@ export async function action({ request }: Route.ActionArgs) {
   if (!parsed.success) return data({ error: parsed.error.issues[0]!.message }, { status: 400 })
   const outcome = await clearLockout(admin, parsed.data.lockoutId)
   if (!outcome.ok) return data({ error: outcome.message }, { status: outcome.status })
-  // Back to the same list; a client-side submit arrives at /admin/sign-ins.data, which is no page to land on.
-  const url = new URL(request.url)
-  return redirectWithToast(safeRedirectPath(`${url.pathname}${url.search}`, '/admin/sign-ins'), { kind: 'success', message: outcome.message })
+  // Back to the same list, as the page's own address (a client-side submit arrives at /admin/sign-ins.data).
+  return redirectWithToast(safeRedirectPath(pagePath(request), '/admin/sign-ins'), { kind: 'success', message: outcome.message })
 }
 
 const STATES: Record<LockoutState, { label: string; tone: BadgeTone }> = {
