@@ -156,6 +156,8 @@ function PhoneMenu({ navigation }: { navigation: Array<{ to: string; label: stri
     menu.current.querySelector('summary')?.focus()
   }
   return (
+    // Escape closing an open disclosure is the keyboard behaviour people expect of a menu.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <details ref={menu} onKeyDown={closeOnEscape} className="relative sm:hidden">
       <summary className="flex cursor-pointer list-none items-center gap-1.5 rounded-md border border-paper-line px-2.5 py-1.5 text-sm font-medium text-ink hover:bg-paper-sunk [&::-webkit-details-marker]:hidden">
         <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round">

@@ -3,6 +3,8 @@
 import { getInputProps, type FieldMetadata } from '@conform-to/react'
 import { Field } from './ui/field'
 
+// Conform's field metadata is generic over the whole form's shape; these fields work in any form that has them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type TextField = FieldMetadata<any, any, string[]>
 
 export type ArticleDetailsFieldsProps = {

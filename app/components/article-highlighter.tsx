@@ -143,6 +143,7 @@ export function ArticleHighlighter({ body, claims, addClaimHref, className }: Ar
   return (
     <div className={cx('relative', className)}>
       {/* The keyboard reaches each claim through its number link; clicking the text is a shortcut for the mouse. */}
+      {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions */}
       <div
         ref={rootRef}
         data-article-body

@@ -3,6 +3,8 @@ import { getInputProps, getTextareaProps, type FieldMetadata } from '@conform-to
 import { MAX_TAG_LENGTH, MAX_TAGS } from '~/claims/tags'
 import { Field, TextareaField } from './ui/field'
 
+// Conform's field metadata is generic over the whole form's shape; these fields work in any form that has them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type TextField = FieldMetadata<string | undefined, any, string[]>
 
 export type ClaimDetailsFieldsProps = {

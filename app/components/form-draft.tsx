@@ -92,6 +92,8 @@ export function useAcceptedSubmission({
       sending.current = null
       if (!latest.current.refused(sent)) latest.current.onAccepted(sent, false)
     }
+    // The form data is read only when the navigation's state moves on; it changes with it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [navigation.state, navigation.location?.pathname, location.pathname])
 }
 

@@ -5,7 +5,7 @@ import { bindSqlAdapterFactory } from '@prisma/driver-adapter-utils'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
+import type pg from 'pg'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const schemaPath = path.join(root, 'prisma/schema.prisma')

@@ -209,12 +209,6 @@ async function download(kind: Kind, form: Form = {}, user: TestUser = users.edit
   return response
 }
 
-async function csvRows(form: Form = {}) {
-  const response = await download('csv', form)
-  expect(response.status).toBe(200)
-  return parse(await response.text(), { columns: true, bom: true }) as Array<Record<(typeof CSV_COLUMNS)[number], string>>
-}
-
 async function jsonRecords(form: Form = {}) {
   const response = await download('json', form)
   expect(response.status).toBe(200)

@@ -7,7 +7,6 @@ import { freePort, startEmbeddedPostgres, temporaryDataDir, type RunningPostgres
 import { migrate } from '../../scripts/lib/migrate.ts'
 
 declare global {
-  // eslint-disable-next-line no-var
   var __factdeskTestServer: { server?: RunningPostgres; dataDir?: string; adminUrl: string; template: string } | undefined
 }
 

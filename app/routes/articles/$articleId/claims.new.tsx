@@ -109,6 +109,8 @@ export default function NewClaim({ loaderData }: Route.ComponentProps) {
               <legend className="px-1 text-sm font-semibold text-ink">Which occurrence?</legend>
               <ErrorList id="occurrence-error" errors={fields.occurrence.errors} className="text-amber-900" />
               {occurrences.list.map((occurrence) => (
+                // The label's text is the occurrence's context, rendered inside it.
+                // eslint-disable-next-line jsx-a11y/label-has-associated-control
                 <label key={occurrence.startOffset} className="flex cursor-pointer items-start gap-2.5 rounded p-2 hover:bg-amber-100/60">
                   <input
                     type="radio"
