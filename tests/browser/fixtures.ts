@@ -89,7 +89,8 @@ const DEFAULT_BODY = [
 /** Sentences of a body with their offsets, as a reporter would mark them. */
 function sentencesOf(body: string): Array<{ text: string; start: number }> {
   const sentences: Array<{ text: string; start: number }> = []
-  const pattern = /[^.!?\s][^.!?]*[.!?]+/g
+  // A full stop ends a sentence only before a space or the end: 5.2 is one number.
+  const pattern = /\S[^]*?[.!?]+(?=\s|$)/g
   for (let match = pattern.exec(body); match; match = pattern.exec(body)) sentences.push({ text: match[0], start: match.index })
   return sentences
 }
