@@ -135,9 +135,7 @@ test('a comment typed before the session expired is offered back after signing i
   expect(await desk.query(`SELECT id FROM "Comment" WHERE "claimId" = $1`, [claim.id])).toHaveLength(0)
 })
 
-// Needs the login page to send the user back to the claim they were on (branch journeys-auth, with which it
-// passes): turn fixme into test once that is merged.
-test.fixme('signing in from the page an expired session led to lands back on the claim with the comment offered back', async ({ page, desk }) => {
+test('signing in from the page an expired session led to lands back on the claim with the comment offered back', async ({ page, desk }) => {
   const { checker, claim } = await researchClaim(desk)
   await openClaim(page, checker, claim.id, desk)
 

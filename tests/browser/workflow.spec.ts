@@ -198,7 +198,6 @@ test('refuses a source without an address, keeping what was typed', async ({ pag
 })
 
 test('attaching a source keeps the verdict and rationale being drafted', async ({ page, desk }) => {
-  test.fixme(true, 'Attaching a source wipes the draft verdict (being fixed on branch drafts-merge).')
   const checker = await desk.user({ role: 'FACT_CHECKER' })
   const article = await desk.article({ by: checker })
   const claim = await desk.claim({ article, by: checker, status: 'IN_RESEARCH' })
