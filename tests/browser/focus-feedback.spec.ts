@@ -12,7 +12,7 @@ test('after starting research from the keyboard, focus is on the Next step secti
   await page.getByRole('button', { name: 'Start research' }).focus()
   await page.keyboard.press('Enter')
 
-  await expect(page.getByRole('status')).toContainText('Research started.')
+  await expect(page.getByRole('status', { name: 'Messages' })).toContainText('Research started.')
   await expect(page.getByRole('heading', { name: 'Next step' })).toBeFocused()
   await expect(page.getByRole('heading', { name: 'Next step' })).toBeInViewport()
   // The next Tab goes on into the section's new form.
@@ -34,7 +34,7 @@ test('after adding a claim far down a long article, the message is in view and f
   await expect(page).toHaveURL(/#quote-/)
   const highlight = page.locator(`#${new URL(page.url()).hash.slice(1)}`)
   await expect(highlight).toBeInViewport()
-  await expect(page.getByRole('status').getByText('Claim added.')).toBeInViewport()
+  await expect(page.getByRole('status', { name: 'Messages' }).getByText('Claim added.')).toBeInViewport()
   await expect(highlight).toBeFocused()
 })
 
@@ -48,7 +48,7 @@ test('after adding a comment, focus is on the new comment', async ({ page, desk 
   await page.getByRole('textbox', { name: 'Add a comment' }).fill('The 2024 figure is in the annual report.')
   await page.getByRole('button', { name: 'Add comment' }).click()
 
-  await expect(page.getByRole('status')).toContainText('Comment added.')
+  await expect(page.getByRole('status', { name: 'Messages' })).toContainText('Comment added.')
   const comment = page.getByRole('listitem').filter({ hasText: 'The 2024 figure is in the annual report.' })
   await expect(comment).toBeFocused()
   await expect(comment).toBeInViewport()
@@ -64,7 +64,7 @@ test('a later refusal replaces the earlier message and takes focus, keeping what
 
   await page.getByRole('textbox', { name: 'Add a comment' }).fill('Looking for the source now.')
   await page.getByRole('button', { name: 'Add comment' }).click()
-  await expect(page.getByRole('status')).toContainText('Comment added.')
+  await expect(page.getByRole('status', { name: 'Messages' })).toContainText('Comment added.')
 
   await page.getByRole('combobox', { name: 'Verdict' }).selectOption({ label: 'Misleading' })
   await page.getByRole('textbox', { name: 'Rationale' }).fill('The rise is measured from an unusually low year.')
@@ -72,7 +72,7 @@ test('a later refusal replaces the earlier message and takes focus, keeping what
 
   const refusal = page.getByRole('alert').filter({ hasText: 'The verdict was not proposed' })
   await expect(refusal).toBeVisible()
-  await expect(page.getByRole('status')).not.toContainText('Comment added.')
+  await expect(page.getByRole('status', { name: 'Messages' })).not.toContainText('Comment added.')
   await expect(refusal).toBeFocused()
   await expect(page.getByRole('textbox', { name: 'Rationale' })).toHaveValue('The rise is measured from an unusually low year.')
 })

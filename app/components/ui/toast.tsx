@@ -59,6 +59,7 @@ export function Toast({ toast, className }: { toast: ToastMessage | null | undef
       {visible ? <div aria-hidden="true" className="h-20" /> : null}
       <div
         role="status"
+        aria-label="Messages"
         aria-live="polite"
         aria-atomic="true"
         className={cx('pointer-events-none fixed inset-x-3 bottom-3 z-40 flex justify-center sm:inset-x-auto sm:right-4 sm:bottom-4 sm:w-[26rem]', className)}
