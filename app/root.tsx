@@ -41,7 +41,10 @@ export async function loader({ request }: Route.LoaderArgs) {
         name: user.name,
         email: user.email,
         roleLabel: ROLE_LABELS[user.role],
-        navigation: NAVIGATION.filter((item) => can(user.role, item.permission)).map(({ to, label }) => ({ to, label })),
+        navigation: NAVIGATION.filter((item) => can(user.role, item.permission)).map(({ to, label }) => ({
+          to,
+          label,
+        })),
       },
       toast,
     },
@@ -84,45 +87,64 @@ function Shell({ children }: { children: ReactNode }) {
   useFocusOnResult()
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-paper focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-paper focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <header className="border-b border-paper-line bg-paper">
         <div className="mx-auto flex max-w-7xl items-center gap-x-6 gap-y-2 px-4 py-3">
-          <a href="/" className="flex shrink-0 items-center gap-2 text-lg font-semibold text-ink no-underline hover:no-underline">
-            <span aria-hidden className="inline-flex size-7 items-center justify-center rounded bg-brand text-sm font-bold text-white">
+          <a
+            href="/"
+            className="flex shrink-0 items-center gap-2 text-lg font-semibold text-ink no-underline hover:no-underline"
+          >
+            <span
+              aria-hidden
+              className="inline-flex size-7 items-center justify-center rounded bg-brand text-sm font-bold text-white"
+            >
               F
             </span>
             Factdesk
           </a>
           {user ? (
-          <nav aria-label="Main" className="-mx-1 hidden gap-1 sm:flex sm:flex-wrap">
-            {user.navigation.map((item) => (
-              <NavLink
-                key={item.to}
-                to={item.to}
-                className={({ isActive }) =>
-                  `whitespace-nowrap rounded px-3 py-1.5 text-sm font-medium no-underline hover:bg-paper-sunk hover:no-underline ${
-                    isActive ? 'bg-brand-soft text-brand-dark' : 'text-ink-muted'
-                  }`
-                }
-              >
-                {item.label}
-              </NavLink>
-            ))}
-          </nav>
+            <nav aria-label="Main" className="-mx-1 hidden gap-1 sm:flex sm:flex-wrap">
+              {user.navigation.map((item) => (
+                <NavLink
+                  key={item.to}
+                  to={item.to}
+                  className={({ isActive }) =>
+                    `whitespace-nowrap rounded px-3 py-1.5 text-sm font-medium no-underline hover:bg-paper-sunk hover:no-underline ${
+                      isActive ? 'bg-brand-soft text-brand-dark' : 'text-ink-muted'
+                    }`
+                  }
+                >
+                  {item.label}
+                </NavLink>
+              ))}
+            </nav>
           ) : null}
           <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
             {user ? (
               <>
-                <a href="/account" className="min-w-0 truncate text-ink no-underline hover:underline" aria-label={`Your account: ${user.name}, ${user.roleLabel}`}>
+                <a
+                  href="/account"
+                  className="min-w-0 truncate text-ink no-underline hover:underline"
+                  aria-label={`Your account: ${user.name}, ${user.roleLabel}`}
+                >
                   <span className="hidden font-medium sm:inline">{user.name}</span>{' '}
-                  <span data-testid="current-role" className="whitespace-nowrap rounded-full border border-paper-line bg-paper-sunk px-2 py-0.5 text-xs text-ink-muted">
+                  <span
+                    data-testid="current-role"
+                    className="whitespace-nowrap rounded-full border border-paper-line bg-paper-sunk px-2 py-0.5 text-xs text-ink-muted"
+                  >
                     {user.roleLabel}
                   </span>
                 </a>
                 <Form method="post" action="/logout" className="hidden sm:block">
-                  <button type="submit" className="rounded px-2 py-1 text-sm text-ink-muted hover:bg-paper-sunk hover:text-ink">
+                  <button
+                    type="submit"
+                    className="rounded px-2 py-1 text-sm text-ink-muted hover:bg-paper-sunk hover:text-ink"
+                  >
                     Sign out
                   </button>
                 </Form>
@@ -160,7 +182,15 @@ function PhoneMenu({ navigation }: { navigation: Array<{ to: string; label: stri
     // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <details ref={menu} onKeyDown={closeOnEscape} className="relative sm:hidden">
       <summary className="flex cursor-pointer list-none items-center gap-1.5 rounded-md border border-paper-line px-2.5 py-1.5 text-sm font-medium text-ink hover:bg-paper-sunk [&::-webkit-details-marker]:hidden">
-        <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 16 16"
+          className="size-4"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.75"
+          strokeLinecap="round"
+        >
           <path d="M2.5 4h11M2.5 8h11M2.5 12h11" />
         </svg>
         Menu
@@ -185,11 +215,17 @@ function PhoneMenu({ navigation }: { navigation: Array<{ to: string; label: stri
           </ul>
         </nav>
         <div className="mt-1.5 border-t border-paper-line pt-1.5">
-          <a href="/account" className="block rounded px-3 py-2 text-sm text-ink no-underline hover:bg-paper-sunk hover:no-underline">
+          <a
+            href="/account"
+            className="block rounded px-3 py-2 text-sm text-ink no-underline hover:bg-paper-sunk hover:no-underline"
+          >
             Your account
           </a>
           <Form method="post" action="/logout">
-            <button type="submit" className="block w-full rounded px-3 py-2 text-left text-sm text-ink hover:bg-paper-sunk">
+            <button
+              type="submit"
+              className="block w-full rounded px-3 py-2 text-left text-sm text-ink hover:bg-paper-sunk"
+            >
               Sign out
             </button>
           </Form>
@@ -214,7 +250,8 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   let stack: string | undefined
   if (isRouteErrorResponse(error)) {
     status = error.status
-    const detail = typeof error.data === 'object' && error.data && 'message' in error.data ? String(error.data.message) : undefined
+    const detail =
+      typeof error.data === 'object' && error.data && 'message' in error.data ? String(error.data.message) : undefined
     if (error.status === 404) {
       title = 'Page not found'
       message = detail ?? 'There is no page at this address. It may have been moved or deleted.'

@@ -21,7 +21,16 @@ export const SEED_ARTICLE_ID = 'seed-ukraine-prisoner-exchange'
 export const SEED_ARTICLE_TITLE = 'Ukraine pushes for exchange of 1,200 prisoners held in Russia'
 const ARTICLE_BODY = fs.readFileSync(new URL('./fixtures/ukraine-prisoner-exchange.txt', import.meta.url), 'utf8')
 
-const SOURCES: Record<string, { url: string; title: string; publisher: string; kind: SourceKind; reliability: 'HIGH' | 'MEDIUM' | 'LOW' | 'UNKNOWN' }> = {
+const SOURCES: Record<
+  string,
+  {
+    url: string
+    title: string
+    publisher: string
+    kind: SourceKind
+    reliability: 'HIGH' | 'MEDIUM' | 'LOW' | 'UNKNOWN'
+  }
+> = {
   address: {
     url: 'https://www.president.gov.ua/en/news',
     title: 'Addresses of the President of Ukraine',
@@ -81,7 +90,8 @@ type SeedClaim = {
 const CLAIMS: SeedClaim[] = [
   {
     id: 'seed-claim-01',
-    quote: 'Ukraine has launched an urgent diplomatic effort to secure the release of 1,200 Ukrainian prisoners currently held in Russia',
+    quote:
+      'Ukraine has launched an urgent diplomatic effort to secure the release of 1,200 Ukrainian prisoners currently held in Russia',
     text: 'Ukraine is seeking the release of 1,200 Ukrainian prisoners held in Russia.',
     claimant: 'Government of Ukraine',
     tags: ['prisoners', 'diplomacy'],
@@ -106,7 +116,8 @@ const CLAIMS: SeedClaim[] = [
     tags: ['prisoners', 'comparison'],
     status: 'APPROVED',
     verdict: 'HALF_TRUE',
-    rationale: 'Earlier exchanges were of similar size; "one of the largest" holds only for proposed, not completed, exchanges.',
+    rationale:
+      'Earlier exchanges were of similar size; "one of the largest" holds only for proposed, not completed, exchanges.',
     createdBy: 'reporter',
     assignee: 'checker2',
     proposedBy: 'checker2',
@@ -119,7 +130,8 @@ const CLAIMS: SeedClaim[] = [
   },
   {
     id: 'seed-claim-03',
-    quote: 'Rustem Umerov, has been leading international discussions, having recently held talks in Turkey and the United Arab Emirates',
+    quote:
+      'Rustem Umerov, has been leading international discussions, having recently held talks in Turkey and the United Arab Emirates',
     text: 'Rustem Umerov recently held talks on the exchange in Turkey and the United Arab Emirates.',
     claimant: 'The article',
     tags: ['diplomacy'],
@@ -135,7 +147,8 @@ const CLAIMS: SeedClaim[] = [
   },
   {
     id: 'seed-claim-04',
-    quote: 'the Istanbul agreements a set of protocols established in 2022 that had enabled organized and relatively smooth prisoner swaps between the two nations',
+    quote:
+      'the Istanbul agreements a set of protocols established in 2022 that had enabled organized and relatively smooth prisoner swaps between the two nations',
     text: 'Protocols agreed in Istanbul in 2022 enabled organised and relatively smooth prisoner swaps.',
     claimant: 'The article',
     tags: ['history', 'diplomacy'],
@@ -147,19 +160,25 @@ const CLAIMS: SeedClaim[] = [
     assignee: 'checker',
     proposedBy: 'checker',
     sources: [
-      { key: 'icrc', stance: 'CONTEXT', note: 'The ICRC describes its role as a neutral intermediary, exchange by exchange.' },
+      {
+        key: 'icrc',
+        stance: 'CONTEXT',
+        note: 'The ICRC describes its role as a neutral intermediary, exchange by exchange.',
+      },
       { key: 'wire', stance: 'REFUTES' },
     ],
     checkworthiness: 0.79,
   },
   {
     id: 'seed-claim-05',
-    quote: 'So far, Russia has offered no official response to Ukraine’s call for the resumption of prisoner exchanges.',
+    quote:
+      'So far, Russia has offered no official response to Ukraine’s call for the resumption of prisoner exchanges.',
     claimant: 'The article',
     tags: ['russia'],
     status: 'APPROVED',
     verdict: 'UNPROVEN',
-    rationale: 'No official Russian statement could be found at the time of checking, but absence of a response cannot be confirmed.',
+    rationale:
+      'No official Russian statement could be found at the time of checking, but absence of a response cannot be confirmed.',
     createdBy: 'reporter',
     assignee: 'checker2',
     proposedBy: 'checker2',
@@ -169,7 +188,8 @@ const CLAIMS: SeedClaim[] = [
   },
   {
     id: 'seed-claim-06',
-    quote: 'For months, exchanges have been irregular, dependent on battlefield conditions and mutual willingness that often fluctuates.',
+    quote:
+      'For months, exchanges have been irregular, dependent on battlefield conditions and mutual willingness that often fluctuates.',
     claimant: 'The article',
     tags: ['prisoners', 'history'],
     status: 'IN_RESEARCH',
@@ -254,7 +274,10 @@ export async function seed(): Promise<boolean> {
     })
     users[demo.key] = user.id
   }
-  await db.settings.update({ where: { id: 1 }, data: { organizationName: 'Factdesk Demo Desk', organizationUrl: 'https://factdesk.example' } })
+  await db.settings.update({
+    where: { id: 1 },
+    data: { organizationName: 'Factdesk Demo Desk', organizationUrl: 'https://factdesk.example' },
+  })
 
   if (await db.article.findUnique({ where: { id: SEED_ARTICLE_ID }, select: { id: true } })) return false
 
@@ -271,104 +294,174 @@ export async function seed(): Promise<boolean> {
 
   const day = 24 * 60 * 60 * 1000
   const start = Date.now() - 6 * day
-  await db.$transaction(async (tx) => {
-    await tx.article.create({
-      data: {
-        id: SEED_ARTICLE_ID,
-        title: SEED_ARTICLE_TITLE,
-        outlet: 'Kyiv Independent Wire',
-        author: 'Staff reporter',
-        url: 'https://news.example/world/ukraine-prisoner-exchange',
-        publishedAt: new Date(start - day),
-        body: ARTICLE_BODY,
-        createdById: users.reporter,
-        createdAt: new Date(start),
-      },
-    })
-    for (const [index, claim] of CLAIMS.entries()) {
-      const startOffset = ARTICLE_BODY.indexOf(claim.quote)
-      if (startOffset < 0) throw new Error(`Seed claim ${claim.id} does not quote the article exactly`)
-      let clock = start + index * 60 * 60 * 1000
-      const tick = (hours = 3) => new Date((clock += hours * 60 * 60 * 1000))
-      const events: Array<{ type: ClaimEventType; actor: UserKey; at: Date; from?: ClaimStatus; to?: ClaimStatus; note?: string; changes?: object }> = []
-      const createdAt = tick(0)
-      events.push({ type: 'CREATED', actor: claim.createdBy, at: createdAt, to: 'UNREVIEWED' })
-      if (claim.assignee) events.push({ type: 'ASSIGNED', actor: 'editor', at: tick(1), changes: { assignee: { from: null, to: users[claim.assignee] } } })
-      if (claim.status !== 'UNREVIEWED') {
-        events.push({ type: 'STATUS_CHANGED', actor: claim.assignee ?? 'checker', at: tick(), from: 'UNREVIEWED', to: 'IN_RESEARCH' })
-        for (const source of claim.sources ?? []) {
-          events.push({ type: 'SOURCE_ATTACHED', actor: claim.assignee ?? 'checker', at: tick(), changes: { url: SOURCES[source.key]!.url, stance: source.stance } })
-        }
-      }
-      if (claim.returned) {
-        events.push({ type: 'VERDICT_PROPOSED', actor: claim.assignee!, at: tick(), from: 'IN_RESEARCH', to: 'NEEDS_REVIEW', changes: { verdict: { from: null, to: claim.verdict } } })
-        events.push({ type: 'RETURNED', actor: claim.returned.by, at: tick(), from: 'NEEDS_REVIEW', to: 'IN_RESEARCH', note: claim.returned.note })
-      }
-      let proposedAt: Date | undefined
-      if (claim.proposedBy) {
-        proposedAt = tick(5)
-        events.push({ type: 'VERDICT_PROPOSED', actor: claim.proposedBy, at: proposedAt, from: 'IN_RESEARCH', to: 'NEEDS_REVIEW', changes: { verdict: { from: null, to: claim.verdict } } })
-      }
-      let approvedAt: Date | undefined
-      if (claim.approvedBy) {
-        approvedAt = tick(4)
-        events.push({ type: 'APPROVED', actor: claim.approvedBy, at: approvedAt, from: 'NEEDS_REVIEW', to: 'APPROVED' })
-      }
-      await tx.claim.create({
+  await db.$transaction(
+    async (tx) => {
+      await tx.article.create({
         data: {
-          id: claim.id,
-          articleId: SEED_ARTICLE_ID,
-          quote: claim.quote,
-          startOffset,
-          endOffset: startOffset + claim.quote.length,
-          text: claim.text ?? claim.quote,
-          claimant: claim.claimant,
-          tags: claim.tags,
-          checkworthiness: claim.checkworthiness ?? null,
-          status: claim.status,
-          verdict: claim.verdict ?? null,
-          rationale: claim.rationale ?? '',
-          assigneeId: claim.assignee ? users[claim.assignee] : null,
-          dueAt: claim.dueInDays === undefined ? null : new Date(Date.now() + claim.dueInDays * day),
-          createdById: users[claim.createdBy],
-          proposedById: claim.proposedBy ? users[claim.proposedBy] : null,
-          proposedAt: proposedAt ?? null,
-          approvedById: claim.approvedBy ? users[claim.approvedBy] : null,
-          approvedAt: approvedAt ?? null,
-          version: events.length,
-          createdAt,
-          sources: {
-            create: (claim.sources ?? []).map((source) => ({
-              sourceId: sourceIds[source.key]!,
-              stance: source.stance,
-              excerpt: source.excerpt ?? '',
-              note: source.note ?? '',
-              addedById: users[claim.assignee ?? 'checker'],
-            })),
-          },
+          id: SEED_ARTICLE_ID,
+          title: SEED_ARTICLE_TITLE,
+          outlet: 'Kyiv Independent Wire',
+          author: 'Staff reporter',
+          url: 'https://news.example/world/ukraine-prisoner-exchange',
+          publishedAt: new Date(start - day),
+          body: ARTICLE_BODY,
+          createdById: users.reporter,
+          createdAt: new Date(start),
         },
       })
-      await tx.claimEvent.createMany({
-        data: events.map((event) => ({
-          claimId: claim.id,
-          actorId: users[event.actor],
-          type: event.type,
-          fromStatus: event.from ?? null,
-          toStatus: event.to ?? null,
-          note: event.note ?? '',
-          changes: event.changes ?? undefined,
-          createdAt: event.at,
-        })),
+      for (const [index, claim] of CLAIMS.entries()) {
+        const startOffset = ARTICLE_BODY.indexOf(claim.quote)
+        if (startOffset < 0) throw new Error(`Seed claim ${claim.id} does not quote the article exactly`)
+        let clock = start + index * 60 * 60 * 1000
+        const tick = (hours = 3) => new Date((clock += hours * 60 * 60 * 1000))
+        const events: Array<{
+          type: ClaimEventType
+          actor: UserKey
+          at: Date
+          from?: ClaimStatus
+          to?: ClaimStatus
+          note?: string
+          changes?: object
+        }> = []
+        const createdAt = tick(0)
+        events.push({ type: 'CREATED', actor: claim.createdBy, at: createdAt, to: 'UNREVIEWED' })
+        if (claim.assignee)
+          events.push({
+            type: 'ASSIGNED',
+            actor: 'editor',
+            at: tick(1),
+            changes: { assignee: { from: null, to: users[claim.assignee] } },
+          })
+        if (claim.status !== 'UNREVIEWED') {
+          events.push({
+            type: 'STATUS_CHANGED',
+            actor: claim.assignee ?? 'checker',
+            at: tick(),
+            from: 'UNREVIEWED',
+            to: 'IN_RESEARCH',
+          })
+          for (const source of claim.sources ?? []) {
+            events.push({
+              type: 'SOURCE_ATTACHED',
+              actor: claim.assignee ?? 'checker',
+              at: tick(),
+              changes: { url: SOURCES[source.key]!.url, stance: source.stance },
+            })
+          }
+        }
+        if (claim.returned) {
+          events.push({
+            type: 'VERDICT_PROPOSED',
+            actor: claim.assignee!,
+            at: tick(),
+            from: 'IN_RESEARCH',
+            to: 'NEEDS_REVIEW',
+            changes: { verdict: { from: null, to: claim.verdict } },
+          })
+          events.push({
+            type: 'RETURNED',
+            actor: claim.returned.by,
+            at: tick(),
+            from: 'NEEDS_REVIEW',
+            to: 'IN_RESEARCH',
+            note: claim.returned.note,
+          })
+        }
+        let proposedAt: Date | undefined
+        if (claim.proposedBy) {
+          proposedAt = tick(5)
+          events.push({
+            type: 'VERDICT_PROPOSED',
+            actor: claim.proposedBy,
+            at: proposedAt,
+            from: 'IN_RESEARCH',
+            to: 'NEEDS_REVIEW',
+            changes: { verdict: { from: null, to: claim.verdict } },
+          })
+        }
+        let approvedAt: Date | undefined
+        if (claim.approvedBy) {
+          approvedAt = tick(4)
+          events.push({
+            type: 'APPROVED',
+            actor: claim.approvedBy,
+            at: approvedAt,
+            from: 'NEEDS_REVIEW',
+            to: 'APPROVED',
+          })
+        }
+        await tx.claim.create({
+          data: {
+            id: claim.id,
+            articleId: SEED_ARTICLE_ID,
+            quote: claim.quote,
+            startOffset,
+            endOffset: startOffset + claim.quote.length,
+            text: claim.text ?? claim.quote,
+            claimant: claim.claimant,
+            tags: claim.tags,
+            checkworthiness: claim.checkworthiness ?? null,
+            status: claim.status,
+            verdict: claim.verdict ?? null,
+            rationale: claim.rationale ?? '',
+            assigneeId: claim.assignee ? users[claim.assignee] : null,
+            dueAt: claim.dueInDays === undefined ? null : new Date(Date.now() + claim.dueInDays * day),
+            createdById: users[claim.createdBy],
+            proposedById: claim.proposedBy ? users[claim.proposedBy] : null,
+            proposedAt: proposedAt ?? null,
+            approvedById: claim.approvedBy ? users[claim.approvedBy] : null,
+            approvedAt: approvedAt ?? null,
+            version: events.length,
+            createdAt,
+            sources: {
+              create: (claim.sources ?? []).map((source) => ({
+                sourceId: sourceIds[source.key]!,
+                stance: source.stance,
+                excerpt: source.excerpt ?? '',
+                note: source.note ?? '',
+                addedById: users[claim.assignee ?? 'checker'],
+              })),
+            },
+          },
+        })
+        await tx.claimEvent.createMany({
+          data: events.map((event) => ({
+            claimId: claim.id,
+            actorId: users[event.actor],
+            type: event.type,
+            fromStatus: event.from ?? null,
+            toStatus: event.to ?? null,
+            note: event.note ?? '',
+            changes: event.changes ?? undefined,
+            createdAt: event.at,
+          })),
+        })
+      }
+      await tx.comment.createMany({
+        data: [
+          {
+            claimId: 'seed-claim-04',
+            authorId: users.checker,
+            body: 'The 2022 talks are well documented; the "protocols" wording is the problem.',
+            createdAt: new Date(start + 2 * day),
+          },
+          {
+            claimId: 'seed-claim-04',
+            authorId: users.reporter,
+            body: 'Our correspondent used "protocols" loosely; happy to change the wording if the verdict holds.',
+            createdAt: new Date(start + 2 * day + 3600_000),
+          },
+          {
+            claimId: 'seed-claim-07',
+            authorId: users.editor,
+            body: 'This one is overdue; the civilians figure matters for the headline.',
+            createdAt: new Date(start + 4 * day),
+          },
+        ],
       })
-    }
-    await tx.comment.createMany({
-      data: [
-        { claimId: 'seed-claim-04', authorId: users.checker, body: 'The 2022 talks are well documented; the "protocols" wording is the problem.', createdAt: new Date(start + 2 * day) },
-        { claimId: 'seed-claim-04', authorId: users.reporter, body: 'Our correspondent used "protocols" loosely; happy to change the wording if the verdict holds.', createdAt: new Date(start + 2 * day + 3600_000) },
-        { claimId: 'seed-claim-07', authorId: users.editor, body: 'This one is overdue; the civilians figure matters for the headline.', createdAt: new Date(start + 4 * day) },
-      ],
-    })
-  }, { timeout: 30_000 })
+    },
+    { timeout: 30_000 },
+  )
   return true
 }
 

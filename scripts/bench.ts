@@ -26,7 +26,10 @@ const explain = args.includes('--explain')
 const runsArg = args.find((arg) => arg.startsWith('--runs='))
 const onlyArg = args.find((arg) => arg.startsWith('--only='))
 const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',').filter(Boolean)) : null
-const runs: RunOptions = { ...DEFAULT_RUNS, runs: runsArg ? Math.max(1, Number(runsArg.slice('--runs='.length)) || DEFAULT_RUNS.runs) : DEFAULT_RUNS.runs }
+const runs: RunOptions = {
+  ...DEFAULT_RUNS,
+  runs: runsArg ? Math.max(1, Number(runsArg.slice('--runs='.length)) || DEFAULT_RUNS.runs) : DEFAULT_RUNS.runs,
+}
 
 const BENCH_DATABASE = 'factdesk_bench'
 const TARGET_P95_MS = 100
@@ -40,7 +43,9 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 async function exportSection(): Promise<Section | null> {
   const file = path.join(here, 'bench', 'export.ts')
   if (!fs.existsSync(file)) return null
-  const module = (await import('./bench/export.ts' as string)) as { benchExport?: (ctx: BenchContext) => Promise<BenchRow[]> }
+  const module = (await import('./bench/export.ts' as string)) as {
+    benchExport?: (ctx: BenchContext) => Promise<BenchRow[]>
+  }
   return typeof module.benchExport === 'function' ? { name: 'export', run: module.benchExport } : null
 }
 
@@ -64,7 +69,9 @@ const server = await provideDatabase((line) => console.log(line))
 const benchUrl = databaseUrlFor(server.url, BENCH_DATABASE)
 let exitCode = 0
 try {
-  console.log(`Building the bench desk in database ${BENCH_DATABASE}: ${DEFAULT_DESK.articles} articles × ${DEFAULT_DESK.claimsPerArticle} claims…`)
+  console.log(
+    `Building the bench desk in database ${BENCH_DATABASE}: ${DEFAULT_DESK.articles} articles × ${DEFAULT_DESK.claimsPerArticle} claims…`,
+  )
   await dropDatabase(server.url, BENCH_DATABASE)
   await createDatabaseIfMissing(server.url, BENCH_DATABASE)
   await migrate(benchUrl)
@@ -76,7 +83,10 @@ try {
   process.env.SESSION_SECRET ??= crypto.randomBytes(32).toString('hex')
   const { createSession } = await import('../app/auth/session.server.ts')
   const { disconnectDb } = await import('../app/utils/db.server.ts')
-  const setCookie = await createSession(desk.editorId, new Request('http://localhost:3000/login', { headers: { 'User-Agent': 'factdesk-bench' } }))
+  const setCookie = await createSession(
+    desk.editorId,
+    new Request('http://localhost:3000/login', { headers: { 'User-Agent': 'factdesk-bench' } }),
+  )
   const ctx: BenchContext = { databaseUrl: benchUrl, editorCookie: setCookie.split(';')[0]! }
 
   let dashboardStatements: Awaited<ReturnType<typeof benchDashboard>>['dashboardStatements'] = []
@@ -102,16 +112,27 @@ try {
       rows.push(...(await section.run(ctx)))
     } catch (error) {
       console.error(`The ${section.name} section failed:`, error)
-      rows.push({ name: `${section.name} (failed)`, p50: Number.NaN, p95: Number.NaN, note: String((error as Error).message ?? error).slice(0, 120) })
+      rows.push({
+        name: `${section.name} (failed)`,
+        p50: Number.NaN,
+        p95: Number.NaN,
+        note: String((error as Error).message ?? error).slice(0, 120),
+      })
       exitCode = 1
     }
   }
 
   const claims = desk.counts.claims.toLocaleString('en-GB')
-  console.log(`\nDesk: ${claims} claims, ${desk.counts.events.toLocaleString('en-GB')} events. Times in ms; dashboard rows over ${runs.runs} runs after ${runs.warmups} warm-ups.`)
+  console.log(
+    `\nDesk: ${claims} claims, ${desk.counts.events.toLocaleString('en-GB')} events. Times in ms; dashboard rows over ${runs.runs} runs after ${runs.warmups} warm-ups.`,
+  )
   // Timings mean little on a busy machine: say how busy it was.
-  console.log(`Machine: ${os.cpus().length} CPUs; 1-minute load average ${loadBefore.toFixed(1)} before the runs, ${os.loadavg()[0]!.toFixed(1)} after.`)
-  console.log('SQL = the statements the loader sent, captured at the pg driver and replayed on a plain pg pool in the same concurrent waves.\n')
+  console.log(
+    `Machine: ${os.cpus().length} CPUs; 1-minute load average ${loadBefore.toFixed(1)} before the runs, ${os.loadavg()[0]!.toFixed(1)} after.`,
+  )
+  console.log(
+    'SQL = the statements the loader sent, captured at the pg driver and replayed on a plain pg pool in the same concurrent waves.\n',
+  )
   console.log(formatTable(rows))
 
   const whole = rows.find((row) => row.name.startsWith('dashboard loader (whole desk)'))
@@ -135,7 +156,9 @@ try {
   if (keep) {
     console.log(`\nKept the bench database: ${benchUrl}`)
   } else {
-    await dropDatabase(server.url, BENCH_DATABASE).catch((error) => console.error('Could not drop the bench database:', error))
+    await dropDatabase(server.url, BENCH_DATABASE).catch((error) =>
+      console.error('Could not drop the bench database:', error),
+    )
   }
   await server.stop()
 }

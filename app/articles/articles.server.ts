@@ -87,7 +87,11 @@ function clip(value: string | undefined, max: number): string | undefined {
  * The form after reading an article in: the text always replaces the body; metadata the source
  * gives replaces what was typed, and what it does not give stays as typed.
  */
-function draftFrom(typed: Record<string, unknown>, article: ArticleText, url?: string): { ok: true; draft: ArticleDraft; bodyError?: string } {
+function draftFrom(
+  typed: Record<string, unknown>,
+  article: ArticleText,
+  url?: string,
+): { ok: true; draft: ArticleDraft; bodyError?: string } {
   const draft: ArticleDraft = {
     title: clip(article.title, TITLE_MAX) ?? typedText(typed, 'title'),
     outlet: clip(article.siteName, NAME_MAX) ?? typedText(typed, 'outlet'),
@@ -160,7 +164,9 @@ export async function getArticleForEdit(id: string) {
 
 export type ArticleForEdit = NonNullable<Awaited<ReturnType<typeof getArticleForEdit>>>
 
-export function draftOf(article: Pick<ArticleForEdit, 'title' | 'outlet' | 'author' | 'url' | 'publishedAt' | 'body'>): ArticleDraft {
+export function draftOf(
+  article: Pick<ArticleForEdit, 'title' | 'outlet' | 'author' | 'url' | 'publishedAt' | 'body'>,
+): ArticleDraft {
   return {
     title: article.title,
     outlet: article.outlet,
@@ -177,8 +183,7 @@ export function articleVersion(article: { updatedAt: Date }): string {
 }
 
 export type UpdateOutcome =
-  | { ok: true; bodyChanged: boolean }
-  | { ok: false; status: 400 | 403 | 404 | 409; field?: 'body'; message: string }
+  { ok: true; bodyChanged: boolean } | { ok: false; status: 400 | 403 | 404 | 409; field?: 'body'; message: string }
 
 /**
  * Saves the metadata and, while no claim points into it, the body. All or nothing: a refused body
@@ -198,7 +203,8 @@ export async function updateArticle(actor: Actor, id: string, input: ArticleEdit
       return {
         ok: false,
         status: 409,
-        message: 'Someone saved changes to this article after you opened it. Reload the page to see them, then make your changes again.',
+        message:
+          'Someone saved changes to this article after you opened it. Reload the page to see them, then make your changes again.',
       }
     }
 
@@ -239,7 +245,6 @@ export type ArticleListItem = {
   credibility: Credibility
 }
 
-
 /**
  * One page of articles, newest first, by keyset: `("createdAt", id) < cursor` walks the
  * ("createdAt" DESC, id DESC) index, so page 400 costs what page 1 costs. Claim counts and
@@ -258,7 +263,9 @@ export async function listArticles({ q, cursor }: { q?: string | null; cursor?: 
     conditions.push(Prisma.sql`("createdAt", "id") < (${after.key.toISOString().slice(0, -1)}::timestamp, ${after.id})`)
   }
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty
-  const rows = await db.$queryRaw<Array<{ id: string; title: string; outlet: string; publishedAt: Date | null; createdAt: Date }>>`
+  const rows = await db.$queryRaw<
+    Array<{ id: string; title: string; outlet: string; publishedAt: Date | null; createdAt: Date }>
+  >`
     SELECT "id", "title", "outlet", "publishedAt", "createdAt"
       FROM "Article" ${where}
      ORDER BY "createdAt" DESC, "id" DESC

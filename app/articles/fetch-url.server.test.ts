@@ -107,7 +107,9 @@ const server = http.createServer((req, res) => {
       res.writeHead(200).end('<p>hello</p>')
       return
     case '/plain':
-      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('Line one.  \r\n\r\n\r\n\r\nLine two.\r\n')
+      res
+        .writeHead(200, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('Line one.  \r\n\r\n\r\n\r\nLine two.\r\n')
       return
     case '/latin1':
       res
@@ -285,9 +287,15 @@ describe('fetchArticleFromUrl from an allow-listed server', () => {
     const lookup: HostLookup = async () => [{ address: '127.0.0.1', family: 4 }]
     for (const url of ['http://cms.example.test/a', 'https://cms.example.test/a', 'http://cms.example.test:80/a']) {
       // Allowed, so it connects: port 80/443 on this machine is closed (or not this server), which is not a refusal.
-      expect((await importError(url, { allowList: ['cms.example.test'], lookup, timeoutMs: 1_000 })).code).not.toBe('BLOCKED_ADDRESS')
+      expect((await importError(url, { allowList: ['cms.example.test'], lookup, timeoutMs: 1_000 })).code).not.toBe(
+        'BLOCKED_ADDRESS',
+      )
     }
-    for (const url of ['http://cms.example.test:8080/a', 'https://cms.example.test:80/a', 'http://cms.example.test:443/a']) {
+    for (const url of [
+      'http://cms.example.test:8080/a',
+      'https://cms.example.test:80/a',
+      'http://cms.example.test:443/a',
+    ]) {
       expect((await importError(url, { allowList: ['cms.example.test'], lookup })).code).toBe('BLOCKED_ADDRESS')
     }
   })
@@ -314,8 +322,15 @@ describe('fetchArticleFromUrl from an allow-listed server', () => {
     try {
       const ports = [closedPort, ...[reset, silent, notHttp].map((server) => (server.address() as AddressInfo).port)]
       for (const target of ports) {
-        const error = await importError(`http://127.0.0.1:${target}/`, { allowList: [`127.0.0.1:${target}`], timeoutMs: 500 })
-        expect({ target, code: error.code, message: error.message }).toEqual({ target, code: 'NETWORK', message: UNREACHABLE })
+        const error = await importError(`http://127.0.0.1:${target}/`, {
+          allowList: [`127.0.0.1:${target}`],
+          timeoutMs: 500,
+        })
+        expect({ target, code: error.code, message: error.message }).toEqual({
+          target,
+          code: 'NETWORK',
+          message: UNREACHABLE,
+        })
       }
     } finally {
       for (const socket of sockets) socket.destroy()

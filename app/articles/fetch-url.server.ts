@@ -63,8 +63,16 @@ const BLOCKED_MESSAGE = 'That address points to a private or local network and c
 // Names that reach cloud metadata services or the local network without any public DNS record.
 const BLOCKED_NAMES = new Set(['localhost', 'metadata', 'metadata.goog', 'instance-data', 'kubernetes'])
 const BLOCKED_SUFFIXES = [
-  '.localhost', '.local', '.localdomain', '.internal', '.intranet', '.lan', '.home', '.corp',
-  '.home.arpa', '.goog',
+  '.localhost',
+  '.local',
+  '.localdomain',
+  '.internal',
+  '.intranet',
+  '.lan',
+  '.home',
+  '.corp',
+  '.home.arpa',
+  '.goog',
 ]
 
 const defaultLookup: HostLookup = async (hostname) =>
@@ -113,7 +121,10 @@ function isBlockedName(host: string): boolean {
 }
 
 function hostOf(url: URL): string {
-  return url.hostname.replace(/^\[|\]$/g, '').replace(/\.+$/, '').toLowerCase()
+  return url.hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.+$/, '')
+    .toLowerCase()
 }
 
 function portOf(url: URL): string {
@@ -244,7 +255,8 @@ function timeoutError(cause?: unknown): UrlImportError {
 
 // Refused, reset, timed out or not speaking HTTP: until a response arrives every failure reads the same,
 // so the import cannot be used to learn which ports of an allowed host are open.
-const UNREACHABLE_MESSAGE = 'The site could not be reached or did not answer in time. Check the address, or try again later.'
+const UNREACHABLE_MESSAGE =
+  'The site could not be reached or did not answer in time. Check the address, or try again later.'
 
 function unreachableError(cause?: unknown): UrlImportError {
   return new UrlImportError('NETWORK', UNREACHABLE_MESSAGE, { cause })
@@ -294,7 +306,9 @@ function request(
 
 async function readBody(response: http.IncomingMessage, maxBytes: number, deadline: Deadline): Promise<Buffer> {
   const tooLarge = () => new UrlImportError('TOO_LARGE', `The page is larger than ${formatSize(maxBytes)}.`)
-  const encoding = String(response.headers['content-encoding'] ?? 'identity').trim().toLowerCase()
+  const encoding = String(response.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLowerCase()
   const declared = Number(response.headers['content-length'])
   if ((encoding === 'identity' || encoding === '') && Number.isFinite(declared) && declared > maxBytes) {
     response.destroy()
@@ -379,7 +393,8 @@ export async function fetchArticleFromUrl(url: string, options: FetchArticleOpti
           throw new UrlImportError('TOO_MANY_REDIRECTS', 'The page redirected too many times.')
         }
         const location = response.headers.location
-        if (!location) throw new UrlImportError('BAD_REDIRECT', 'The page redirected to an address that cannot be read.')
+        if (!location)
+          throw new UrlImportError('BAD_REDIRECT', 'The page redirected to an address that cannot be read.')
         current = parseTarget(location, current)
         continue
       }

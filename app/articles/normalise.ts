@@ -4,8 +4,7 @@
 
 // ZWJ/ZWNJ (U+200C/D) are kept: they spell words in Persian and Indic scripts and join emoji.
 // Bidi embeddings/overrides/isolates go because they make the shown quote differ from the stored one.
-const INVISIBLES =
-  /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00AD\u200B\u2060-\u2064\uFEFF\u202A-\u202E\u2066-\u2069]/g
+const INVISIBLES = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00AD\u200B\u2060-\u2064\uFEFF\u202A-\u202E\u2066-\u2069]/g
 
 export function normaliseArticleText(raw: string): string {
   return raw

@@ -39,11 +39,7 @@ const title = z
   .max(TITLE_MAX, `Keep the title to ${TITLE_MAX} characters or fewer.`)
 
 const name = (what: string) =>
-  z
-    .string()
-    .trim()
-    .max(NAME_MAX, `Keep the ${what} to ${NAME_MAX} characters or fewer.`)
-    .default('')
+  z.string().trim().max(NAME_MAX, `Keep the ${what} to ${NAME_MAX} characters or fewer.`).default('')
 
 const webAddress = (required?: string) =>
   z
@@ -52,8 +48,10 @@ const webAddress = (required?: string) =>
     .max(URL_MAX, `That address is longer than ${count.format(URL_MAX)} characters.`)
     .refine(isWebAddress, 'Enter a web address that starts with http:// or https://.')
 
-const publicationDate = calendarDateField('Enter a real date, for example 2024-12-01.')
-  .refine(isNotInFuture, 'The publication date cannot be in the future.')
+const publicationDate = calendarDateField('Enter a real date, for example 2024-12-01.').refine(
+  isNotInFuture,
+  'The publication date cannot be in the future.',
+)
 
 /** The body as it will be stored: normalised first, so the limit counts what claims will quote. */
 export const articleBodySchema = z

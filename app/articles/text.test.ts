@@ -194,10 +194,13 @@ describe('textFromUpload', () => {
     expect(textFromUpload('a.md', markdown).title).toBe('Prisoner exchange talks')
   })
 
-  it.each(['report.pdf', 'article.docx', 'README', 'photo.html.png'])('refuses %s with a message a person understands', (name) => {
-    expect(() => textFromUpload(name, 'text')).toThrow(UploadError)
-    expect(() => textFromUpload(name, 'text')).toThrow('Upload a .txt, .md or .html file.')
-  })
+  it.each(['report.pdf', 'article.docx', 'README', 'photo.html.png'])(
+    'refuses %s with a message a person understands',
+    (name) => {
+      expect(() => textFromUpload(name, 'text')).toThrow(UploadError)
+      expect(() => textFromUpload(name, 'text')).toThrow('Upload a .txt, .md or .html file.')
+    },
+  )
 
   it('refuses a binary file renamed to .txt', () => {
     const pdf = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02])

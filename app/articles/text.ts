@@ -17,15 +17,71 @@ export type ArticleText = {
 export { normaliseArticleText }
 
 const SKIPPED = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS',
-  'VIDEO', 'AUDIO', 'SELECT', 'TEXTAREA', 'BUTTON', 'INPUT', 'HEAD', 'TITLE', 'META', 'LINK', 'IMG',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'SVG',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'SELECT',
+  'TEXTAREA',
+  'BUTTON',
+  'INPUT',
+  'HEAD',
+  'TITLE',
+  'META',
+  'LINK',
+  'IMG',
 ])
 
 const BLOCKS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'CENTER', 'DD', 'DETAILS',
-  'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2',
-  'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'HTML', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
-  'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TFOOT', 'THEAD', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'CAPTION',
+  'CENTER',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'HTML',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TFOOT',
+  'THEAD',
+  'TR',
+  'UL',
 ])
 
 const ELEMENT_NODE = 1
@@ -152,7 +208,9 @@ function jsonLdArticle(document: Document, decode: (s: string) => string): JsonL
     const cleaned = clean(value)
     return cleaned ? clean(decode(cleaned)) : undefined
   }
-  const authors = namesOf(best.author).map(text).filter((name): name is string => !!name)
+  const authors = namesOf(best.author)
+    .map(text)
+    .filter((name): name is string => !!name)
   return {
     headline: text(best.headline) ?? text(best.name),
     author: authors.length ? [...new Set(authors)].join(', ') : undefined,
@@ -206,8 +264,7 @@ export function htmlToText(html: string, baseUrl?: string): ArticleText {
       ]),
     )
   const siteName =
-    metaContent(document, ['meta[property="og:site_name"]', 'meta[name="application-name"]']) ??
-    ld.publisher
+    metaContent(document, ['meta[property="og:site_name"]', 'meta[name="application-name"]']) ?? ld.publisher
 
   // Readability rewrites the tree it reads, so it gets a copy and the fallback keeps the original.
   const copy = document.cloneNode(true) as Document

@@ -22,7 +22,11 @@ export async function changePassword(
   const counter: Counter = { scope: 'SESSION', key: user.sessionId }
   const started = await startAttempt([counter], { email: user.email, ipAddress: clientAddress(request) })
   if (!started.ok) {
-    logEvent('password_check_locked', { userId: user.id, email: user.email, retryAfterSeconds: started.retryAfterSeconds })
+    logEvent('password_check_locked', {
+      userId: user.id,
+      email: user.email,
+      retryAfterSeconds: started.retryAfterSeconds,
+    })
     return {
       ok: false,
       status: 429,
@@ -41,7 +45,12 @@ export async function changePassword(
   const verdict = checkNewPassword(input.newPassword, { email: user.email, name: user.name })
   if (!verdict.ok) return { ok: false, status: 400, field: 'newPassword', message: verdict.message }
   if (input.newPassword === input.currentPassword) {
-    return { ok: false, status: 400, field: 'newPassword', message: 'Choose a password different from your current one.' }
+    return {
+      ok: false,
+      status: 400,
+      field: 'newPassword',
+      message: 'Choose a password different from your current one.',
+    }
   }
   const hash = await hashPassword(input.newPassword)
   const [, , ended] = await db.$transaction([

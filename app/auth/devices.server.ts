@@ -33,7 +33,9 @@ function deviceCookie() {
 async function readTokens(request: Request): Promise<string[]> {
   const value: unknown = await deviceCookie().parse(request.headers.get('Cookie'))
   if (!Array.isArray(value)) return []
-  return value.filter((token): token is string => typeof token === 'string' && TOKEN.test(token)).slice(0, ACCOUNTS_PER_BROWSER)
+  return value
+    .filter((token): token is string => typeof token === 'string' && TOKEN.test(token))
+    .slice(0, ACCOUNTS_PER_BROWSER)
 }
 
 /** The id of this browser's device record for the account with this email, when it has signed in to it lately. */

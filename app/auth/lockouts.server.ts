@@ -107,7 +107,10 @@ export async function clearLockout(admin: SessionUser, lockoutId: string): Promi
   const subject = subjectOf(lockout)
   const now = new Date()
   const cleared = await db.$transaction(async (tx) => {
-    const { count } = await tx.signInLockout.updateMany({ where: { id: lockout.id, endedAt: null }, data: { endedAt: now, clearedById: admin.id } })
+    const { count } = await tx.signInLockout.updateMany({
+      where: { id: lockout.id, endedAt: null },
+      data: { endedAt: now, clearedById: admin.id },
+    })
     if (count === 0) return false
     await tx.loginFailure.deleteMany({ where: { scope: lockout.scope, key: lockout.key } })
     return true

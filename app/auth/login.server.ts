@@ -34,7 +34,12 @@ export async function logIn(input: { email: string; password: string }, request:
       ]
   const started = await startAttempt(counters, { email, ipAddress: address })
   if (!started.ok) {
-    logEvent('login_locked', { email, address, knownDevice: Boolean(deviceId), retryAfterSeconds: started.retryAfterSeconds })
+    logEvent('login_locked', {
+      email,
+      address,
+      knownDevice: Boolean(deviceId),
+      retryAfterSeconds: started.retryAfterSeconds,
+    })
     return {
       ok: false,
       status: 429,
@@ -50,7 +55,11 @@ export async function logIn(input: { email: string; password: string }, request:
   const passwordMatches = await verifyPassword(user?.password?.hash ?? (await dummyPasswordHash()), input.password)
   if (!user || !user.active || !user.password || !passwordMatches) {
     await attemptFailed(started.attempt, (counter) => (counter.scope === 'ADDRESS' ? null : email))
-    logEvent('login_failed', { email, address, reason: !user ? 'unknown_email' : !user.active ? 'inactive' : 'wrong_password' })
+    logEvent('login_failed', {
+      email,
+      address,
+      reason: !user ? 'unknown_email' : !user.active ? 'inactive' : 'wrong_password',
+    })
     return { ok: false, status: 400, message: WRONG_CREDENTIALS }
   }
   // The owner's own slips from here are forgiven; failures from elsewhere keep counting against strangers.

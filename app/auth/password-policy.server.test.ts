@@ -17,9 +17,10 @@ const listLines = [...COMMON_PASSWORD_LIST]
 
 /** A password of `length` code points with no word, sequence, repeat or keyboard run for zxcvbn to find. */
 function unguessable(length: number, kind: 'ascii' | 'emoji' = 'ascii') {
-  const alphabet = kind === 'ascii'
-    ? [...'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789#%&*+=?']
-    : Array.from({ length: 768 }, (_, index) => String.fromCodePoint(0x1f300 + index))
+  const alphabet =
+    kind === 'ascii'
+      ? [...'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789#%&*+=?']
+      : Array.from({ length: 768 }, (_, index) => String.fromCodePoint(0x1f300 + index))
   // Stepping through the alphabet by a stride coprime with its size never repeats within a run and never
   // moves by less than the stride, so zxcvbn sees neither a repeat nor an "abc" sequence.
   const stride = kind === 'ascii' ? 29 : 97
@@ -67,9 +68,19 @@ describe('length, counted in code points', () => {
     { count: '12 letters', password: unguessable(12), outcome: 'accepted', verdict: accepted },
     { count: '128 letters', password: unguessable(128), outcome: 'accepted', verdict: accepted },
     { count: '129 letters', password: unguessable(129), outcome: 'too long', verdict: tooLong },
-    { count: '11 emoji (22 UTF-16 units)', password: unguessable(11, 'emoji'), outcome: 'too short', verdict: tooShort },
+    {
+      count: '11 emoji (22 UTF-16 units)',
+      password: unguessable(11, 'emoji'),
+      outcome: 'too short',
+      verdict: tooShort,
+    },
     { count: '12 emoji', password: unguessable(12, 'emoji'), outcome: 'accepted', verdict: accepted },
-    { count: '128 emoji (256 UTF-16 units)', password: unguessable(128, 'emoji'), outcome: 'accepted', verdict: accepted },
+    {
+      count: '128 emoji (256 UTF-16 units)',
+      password: unguessable(128, 'emoji'),
+      outcome: 'accepted',
+      verdict: accepted,
+    },
     { count: '129 emoji', password: unguessable(129, 'emoji'), outcome: 'too long', verdict: tooLong },
   ])('$count: $outcome', ({ password, verdict }) => {
     expect(checkNewPassword(password)).toEqual(verdict)
@@ -139,8 +150,14 @@ describe('strength, as zxcvbn estimates it', () => {
   const account: PasswordContext = { email: 'jane.reporter@example.org', name: 'Jane Q. Reporter' }
 
   test.each([
-    ['password1234', 'This password is too weak, because it is similar to a commonly used password. Add more words that are less common.'],
-    ['123456789012', 'This password is too weak, because it is a commonly used password. Add more words that are less common.'],
+    [
+      'password1234',
+      'This password is too weak, because it is similar to a commonly used password. Add more words that are less common.',
+    ],
+    [
+      '123456789012',
+      'This password is too weak, because it is a commonly used password. Add more words that are less common.',
+    ],
     [
       'aaaaaaaaaaaa',
       'This password is too weak, because repeated characters like "aaa" are easy to guess. Add more words that are less common. Avoid repeated words and characters.',
@@ -153,21 +170,31 @@ describe('strength, as zxcvbn estimates it', () => {
     expect(checkNewPassword(password, account)).toEqual({ ok: false, message })
   })
 
-  test.each(['qwertyuiop[]', '1q2w3e4r5t6y', 'abcdefghijkl', 'P@ssw0rd2024', 'Welcome2024!', 'iloveyou1234', 'letmeinletme'])(
-    'refuses %j, 12 characters of a well-known pattern, as too weak',
-    (password) => {
-      const verdict = checkNewPassword(password, account)
-      expect(verdict.ok).toBe(false)
-      expect((verdict as { message: string }).message).toMatch(/^This password is too weak, because \S.+\. \S.+\.$/)
-    },
-  )
+  test.each([
+    'qwertyuiop[]',
+    '1q2w3e4r5t6y',
+    'abcdefghijkl',
+    'P@ssw0rd2024',
+    'Welcome2024!',
+    'iloveyou1234',
+    'letmeinletme',
+  ])('refuses %j, 12 characters of a well-known pattern, as too weak', (password) => {
+    const verdict = checkNewPassword(password, account)
+    expect(verdict.ok).toBe(false)
+    expect((verdict as { message: string }).message).toMatch(/^This password is too weak, because \S.+\. \S.+\.$/)
+  })
 
   test('refuses a password built from the account’s own name, saying so', () => {
     expect(checkNewPassword('Jane.Reporter1', account)).toMatchObject({
       ok: false,
-      message: expect.stringContaining('because passwords made of your name, your email address or the desk’s name are easy to guess.'),
+      message: expect.stringContaining(
+        'because passwords made of your name, your email address or the desk’s name are easy to guess.',
+      ),
     })
-    expect(checkNewPassword('Factdesk2026!', account)).toMatchObject({ ok: false, message: expect.stringContaining('the desk’s name') })
+    expect(checkNewPassword('Factdesk2026!', account)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('the desk’s name'),
+    })
   })
 
   test.each(['sunflower ledger canyon', 'a brand new passphrase', 'nine ripe plums', 'correct horse battery staple'])(
@@ -194,7 +221,9 @@ describe('the demo desk’s published password', () => {
 
   test('is accepted for the seeded demo accounts, which the seed gives it', () => {
     for (const demo of DEMO_USERS) {
-      expect(checkNewPassword(DEMO_PASSWORD, { email: demo.email.toUpperCase(), name: demo.name })).toEqual({ ok: true })
+      expect(checkNewPassword(DEMO_PASSWORD, { email: demo.email.toUpperCase(), name: demo.name })).toEqual({
+        ok: true,
+      })
     }
   })
 

@@ -77,11 +77,15 @@ function strengthEstimator() {
 
 function checkStrength(password: string, context: PasswordContext): PasswordVerdict {
   const email = context.email?.trim().toLowerCase() ?? ''
-  const personal = [email, email.split('@')[0] ?? '', ...(context.name ?? '').split(/\s+/), 'factdesk'].filter((word) => word.length > 2)
+  const personal = [email, email.split('@')[0] ?? '', ...(context.name ?? '').split(/\s+/), 'factdesk'].filter(
+    (word) => word.length > 2,
+  )
   const { score, feedback } = strengthEstimator().check(password, personal)
   if (score >= MIN_STRENGTH_SCORE) return { ok: true }
   const because = feedback.warning ? lowerFirst(feedback.warning) : 'it would not take long to guess.'
-  const suggestions = feedback.suggestions.length ? ` ${feedback.suggestions.join(' ')}` : ' Add more words that are less common.'
+  const suggestions = feedback.suggestions.length
+    ? ` ${feedback.suggestions.join(' ')}`
+    : ' Add more words that are less common.'
   return refuse(`This password is too weak, because ${because}${suggestions}`)
 }
 

@@ -130,12 +130,11 @@ describe('canEditClaim', () => {
     })
   })
 
-  test.each([Role.FACT_CHECKER, Role.EDITOR, Role.ADMIN].flatMap((role) => editable.map((status) => ({ role, status }))))(
-    '$role may edit anyone’s claim while $status',
-    ({ role, status }) => {
-      expect(canEditClaim({ role, userId: me }, { createdById: other, status })).toEqual({ ok: true })
-    },
-  )
+  test.each(
+    [Role.FACT_CHECKER, Role.EDITOR, Role.ADMIN].flatMap((role) => editable.map((status) => ({ role, status }))),
+  )('$role may edit anyone’s claim while $status', ({ role, status }) => {
+    expect(canEditClaim({ role, userId: me }, { createdById: other, status })).toEqual({ ok: true })
+  })
 
   test.each(ROLES)('%s may not edit a claim waiting for review', (role) => {
     const decision = canEditClaim({ role, userId: me }, { createdById: me, status: ClaimStatus.NEEDS_REVIEW })

@@ -140,10 +140,7 @@ export function canEditArticle(
   return ALLOWED
 }
 
-export function canEditClaim(
-  user: Actor,
-  claim: { createdById: string; status: ClaimStatus },
-): Decision {
+export function canEditClaim(user: Actor, claim: { createdById: string; status: ClaimStatus }): Decision {
   const grant = grantOf(user.role, 'claim:edit')
   if (grant === 'none') return refuse(`Only ${rolesThatCan('claim:edit')} can edit claims.`)
   if (grant === 'own' && claim.createdById !== user.userId) {
@@ -159,10 +156,7 @@ export function canEditClaim(
   return ALLOWED
 }
 
-export function canDeleteClaim(
-  user: Actor,
-  claim: { createdById: string; status: ClaimStatus },
-): Decision {
+export function canDeleteClaim(user: Actor, claim: { createdById: string; status: ClaimStatus }): Decision {
   const grant = grantOf(user.role, 'claim:delete')
   if (grant === 'none') return refuse(`Only ${rolesThatCan('claim:delete')} can delete claims.`)
   if (grant === 'own' && claim.createdById !== user.userId) {
@@ -176,11 +170,7 @@ export function canDeleteClaim(
 }
 
 /** `assigneeId` null means taking the claim off whoever holds it. */
-export function canAssignClaim(
-  user: Actor,
-  claim: { assigneeId: string | null },
-  assigneeId: string | null,
-): Decision {
+export function canAssignClaim(user: Actor, claim: { assigneeId: string | null }, assigneeId: string | null): Decision {
   const grant = grantOf(user.role, 'claim:assign')
   if (grant === 'none') return refuse(`Only ${rolesThatCan('claim:assign')} can assign claims.`)
   if (PERMISSIONS['claim:assign'].scope?.[user.role] === 'self-unassigned') {

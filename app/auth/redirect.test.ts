@@ -12,21 +12,66 @@ function followedFrom(page: string, path: string) {
 // Pieces that open redirects are made of, mixed with ordinary path text, so generated targets hit the edge cases.
 const piece = fc.oneof(
   fc.constantFrom(
-    '/', '//', '\\', '/\\', '.', '..', './', '../', '/./', '/../', '%2f', '%2F', '%5c', '%5C', '%2e', '%2E', '%00', '%09',
-    '\t', '\n', '\r', '\u0000', '\u007f', ' ', ':', 'https:', 'http:', 'javascript:', '@', '?', '#', '&', '=',
-    'evil.example', 'factdesk.invalid', 'localhost:3000', '.data', '_root.data', '?_routes=root', '\u3002', '\uff0f', '\u2215',
+    '/',
+    '//',
+    '\\',
+    '/\\',
+    '.',
+    '..',
+    './',
+    '../',
+    '/./',
+    '/../',
+    '%2f',
+    '%2F',
+    '%5c',
+    '%5C',
+    '%2e',
+    '%2E',
+    '%00',
+    '%09',
+    '\t',
+    '\n',
+    '\r',
+    '\u0000',
+    '\u007f',
+    ' ',
+    ':',
+    'https:',
+    'http:',
+    'javascript:',
+    '@',
+    '?',
+    '#',
+    '&',
+    '=',
+    'evil.example',
+    'factdesk.invalid',
+    'localhost:3000',
+    '.data',
+    '_root.data',
+    '?_routes=root',
+    '\u3002',
+    '\uff0f',
+    '\u2215',
   ),
   fc.string({ maxLength: 6 }),
   fc.string({ unit: 'binary', maxLength: 4 }),
 )
 const hostileTarget = fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join(''))
-const anyTarget = fc.oneof(hostileTarget, hostileTarget.map((target) => `/${target}`), fc.string({ unit: 'binary' }))
+const anyTarget = fc.oneof(
+  hostileTarget,
+  hostileTarget.map((target) => `/${target}`),
+  fc.string({ unit: 'binary' }),
+)
 
 const segment = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,11}$/)
 const ordinaryPath = fc
   .tuple(
     fc.array(segment, { minLength: 0, maxLength: 4 }),
-    fc.option(fc.dictionary(fc.stringMatching(/^[a-z]{1,6}$/), fc.stringMatching(/^[a-z0-9 ]{0,8}$/), { maxKeys: 3 }), { nil: undefined }),
+    fc.option(fc.dictionary(fc.stringMatching(/^[a-z]{1,6}$/), fc.stringMatching(/^[a-z0-9 ]{0,8}$/), { maxKeys: 3 }), {
+      nil: undefined,
+    }),
   )
   .map(([segments, query]) => {
     const search = query && Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''
@@ -78,9 +123,12 @@ describe('safeRedirectPath', () => {
 
   it('sends anything that is not a string to the fallback', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.constant(null), fc.constant(undefined), fc.constant(new File(['x'], 'x.txt'))), (target) => {
-        expect(safeRedirectPath(target, '/account')).toBe('/account')
-      }),
+      fc.property(
+        fc.oneof(fc.constant(null), fc.constant(undefined), fc.constant(new File(['x'], 'x.txt'))),
+        (target) => {
+          expect(safeRedirectPath(target, '/account')).toBe('/account')
+        },
+      ),
     )
   })
 

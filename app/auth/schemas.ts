@@ -3,7 +3,10 @@ import { z } from 'zod'
 
 export const loginSchema = z.object({
   email: z.string({ error: 'Enter your email address.' }).trim().email('Enter a valid email address.'),
-  password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(1024, 'That password is too long.'),
+  password: z
+    .string({ error: 'Enter your password.' })
+    .min(1, 'Enter your password.')
+    .max(1024, 'That password is too long.'),
   redirectTo: z.string().optional(),
 })
 

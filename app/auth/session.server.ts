@@ -139,7 +139,9 @@ export async function requireUser(request: Request): Promise<SessionUser> {
     // A session cookie that no longer opens a session: it timed out or was ended elsewhere. Say so, and drop it.
     if (await readToken(request)) {
       params.set('reason', SESSION_EXPIRED_REASON)
-      throw redirect(`/login?${params}`, { headers: { 'Set-Cookie': await sessionCookie().serialize('', { maxAge: 0 }) } })
+      throw redirect(`/login?${params}`, {
+        headers: { 'Set-Cookie': await sessionCookie().serialize('', { maxAge: 0 }) },
+      })
     }
     throw redirect(`/login?${params}`)
   }

@@ -46,7 +46,11 @@ export async function startAttempt(
         _count: { _all: true },
         _max: { createdAt: true },
       })
-      return secondsToWait({ failures: history._count._all, lastFailureAt: history._max.createdAt }, now, policyFor(counter.scope))
+      return secondsToWait(
+        { failures: history._count._all, lastFailureAt: history._max.createdAt },
+        now,
+        policyFor(counter.scope),
+      )
     }),
   )
   const retryAfterSeconds = Math.max(0, ...waits)
@@ -74,9 +78,14 @@ export async function attemptSucceeded(attempt: Attempt, reset: Array<Counter & 
     await db.loginFailure.deleteMany({
       where: { scope: counter.scope, key: counter.key, ...(counter.ipAddress ? { ipAddress: counter.ipAddress } : {}) },
     })
-    const left = await db.loginFailure.count({ where: { scope: counter.scope, key: counter.key, createdAt: { gt: memoryStart(now) } } })
+    const left = await db.loginFailure.count({
+      where: { scope: counter.scope, key: counter.key, createdAt: { gt: memoryStart(now) } },
+    })
     if (left < policyFor(counter.scope).freeFailures) {
-      await db.signInLockout.updateMany({ where: { scope: counter.scope, key: counter.key, endedAt: null }, data: { endedAt: now } })
+      await db.signInLockout.updateMany({
+        where: { scope: counter.scope, key: counter.key, endedAt: null },
+        data: { endedAt: now },
+      })
     }
   }
 }
@@ -86,7 +95,9 @@ async function noteLockout(counter: Counter, email: string | null, now: Date) {
   await db.$transaction(async (tx) => {
     // One lockout row per run: failures landing together on the same counter take turns for this short step.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${counter.scope}:${counter.key}`}, 0))`
-    const failures = await tx.loginFailure.count({ where: { scope: counter.scope, key: counter.key, createdAt: { gt: memoryStart(now) } } })
+    const failures = await tx.loginFailure.count({
+      where: { scope: counter.scope, key: counter.key, createdAt: { gt: memoryStart(now) } },
+    })
     if (failures < policy.freeFailures) return
     const retryAt = new Date(now.getTime() + delayAfter(failures, policy) * 1000)
     const open = await tx.signInLockout.findFirst({
@@ -97,7 +108,9 @@ async function noteLockout(counter: Counter, email: string | null, now: Date) {
     if (open) {
       await tx.signInLockout.update({ where: { id: open.id }, data: { failures, lastFailureAt: now, retryAt } })
     } else {
-      await tx.signInLockout.create({ data: { ...counter, email, failures, startedAt: now, lastFailureAt: now, retryAt } })
+      await tx.signInLockout.create({
+        data: { ...counter, email, failures, startedAt: now, lastFailureAt: now, retryAt },
+      })
       logEvent('lockout_started', { scope: counter.scope, key: counter.key, email, failures })
     }
   })

@@ -2,10 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
 import { scoreSentence, splitSentences, suggestClaims } from './checkworthiness.ts'
 
-const article = readFileSync(
-  new URL('../../prisma/fixtures/ukraine-prisoner-exchange.txt', import.meta.url),
-  'utf8',
-)
+const article = readFileSync(new URL('../../prisma/fixtures/ukraine-prisoner-exchange.txt', import.meta.url), 'utf8')
 
 function sentenceStarting(prefix: string): string {
   const found = splitSentences(article).find((s) => s.text.startsWith(prefix))

@@ -9,7 +9,14 @@ import { SOURCE_KIND_LABELS } from '~/sources/labels'
 import { formatDay } from '~/utils/dates'
 import { db } from '~/utils/db.server'
 import { STANCE_LABELS, type verdictLabel } from './verdicts'
-import { allowedActions, checkTransition, STATUS_LABELS, TRANSITIONS, WORKFLOW_ACTIONS, type ClaimFacts } from './workflow'
+import {
+  allowedActions,
+  checkTransition,
+  STATUS_LABELS,
+  TRANSITIONS,
+  WORKFLOW_ACTIONS,
+  type ClaimFacts,
+} from './workflow'
 import { canBeAssigned, type ClaimActor } from './transitions.server'
 import { describeDue, type DueState } from './due'
 import { describeEvent, isChange, type HistoryEntry } from './history-wording'
@@ -68,7 +75,9 @@ function peopleIn(events: readonly EventRow[]): string[] {
 /** The names of the users with these ids (anything that is not a string is skipped). */
 export async function namesOf(ids: readonly unknown[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string' && id !== ''))]
-  const people = wanted.length ? await db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } }) : []
+  const people = wanted.length
+    ? await db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } })
+    : []
   return new Map(people.map((person) => [person.id, person.name]))
 }
 
@@ -178,13 +187,29 @@ const CLAIM_PAGE_SELECT = {
       createdAt: true,
       addedBy: { select: { name: true } },
       source: {
-        select: { id: true, url: true, title: true, publisher: true, kind: true, publishedAt: true, archivedUrl: true, reliability: true },
+        select: {
+          id: true,
+          url: true,
+          title: true,
+          publisher: true,
+          kind: true,
+          publishedAt: true,
+          archivedUrl: true,
+          reliability: true,
+        },
       },
     },
   },
   comments: {
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { id: true, body: true, createdAt: true, editedAt: true, authorId: true, author: { select: { name: true } } },
+    select: {
+      id: true,
+      body: true,
+      createdAt: true,
+      editedAt: true,
+      authorId: true,
+      author: { select: { name: true } },
+    },
   },
   events: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: EVENT_SELECT },
 } satisfies Prisma.ClaimSelect
@@ -206,7 +231,9 @@ export async function claimPage(claimId: string, user: ClaimActor) {
   }
   const actions = allowedActions(user, facts)
   // Why the step this status leads to is not offered to this user (role, or the four-eyes rule).
-  const blocked = WORKFLOW_ACTIONS.filter((action) => TRANSITIONS[action].from === claim.status && !actions.includes(action))
+  const blocked = WORKFLOW_ACTIONS.filter(
+    (action) => TRANSITIONS[action].from === claim.status && !actions.includes(action),
+  )
     .map((action) => checkTransition(user, facts, action))
     .filter((result): result is Extract<typeof result, { ok: false }> => !result.ok && result.status === 403)
     .map((result) => result.message)

@@ -97,7 +97,11 @@ export async function articleWorkspace(articleId: string, user: ClaimUser) {
   const actor = asActor(user)
   return {
     article,
-    canEditArticle: canEditArticle(actor, { createdById: article.createdById, hasClaims: claims.length > 0, changesBody: false }).ok,
+    canEditArticle: canEditArticle(actor, {
+      createdById: article.createdById,
+      hasClaims: claims.length > 0,
+      changesBody: false,
+    }).ok,
     claims: claims.map((claim) => ({
       ...claim,
       canEdit: canEditClaim(actor, claim).ok,
@@ -114,7 +118,10 @@ export async function articleWorkspace(articleId: string, user: ClaimUser) {
  * one (`?start=&end=`). A span outside the body is reported, not guessed at.
  */
 export async function newClaimContext(articleId: string, requested: { start: string | null; end: string | null }) {
-  const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true, title: true, body: true } })
+  const article = await db.article.findUnique({
+    where: { id: articleId },
+    select: { id: true, title: true, body: true },
+  })
   if (!article) return null
   let selection: (Span & { quote: string; before: string; after: string }) | null = null
   let selectionProblem: string | null = null
@@ -122,7 +129,11 @@ export async function newClaimContext(articleId: string, requested: { start: str
     const whole = (value: string | null) => (value !== null && /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN)
     const span = { startOffset: whole(requested.start), endOffset: whole(requested.end) }
     if (spanInside(article.body.length, span)) {
-      selection = { ...span, quote: article.body.slice(span.startOffset, span.endOffset), ...contextAround(article.body, span) }
+      selection = {
+        ...span,
+        quote: article.body.slice(span.startOffset, span.endOffset),
+        ...contextAround(article.body, span),
+      }
     } else {
       selectionProblem = QUOTE_OUTSIDE_MESSAGE
     }
@@ -144,7 +155,11 @@ export const MAX_OCCURRENCES_LISTED = 20
  * text there; without, the typed quote is searched for, and when it appears more than once the user is
  * asked which occurrence they mean.
  */
-export async function createClaim(user: ClaimUser, articleId: string, input: NewClaimInput): Promise<CreateClaimResult> {
+export async function createClaim(
+  user: ClaimUser,
+  articleId: string,
+  input: NewClaimInput,
+): Promise<CreateClaimResult> {
   const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true, body: true } })
   if (!article) return fail(404, 'There is no such article; it may have been removed.')
 
@@ -309,8 +324,7 @@ export type ClaimConflict = {
 }
 
 export type UpdateClaimResult =
-  | { ok: true; changed: boolean; claim: { id: string; articleId: string } }
-  | (Failure & { current?: ClaimConflict })
+  { ok: true; changed: boolean; claim: { id: string; articleId: string } } | (Failure & { current?: ClaimConflict })
 
 type FieldChange = { from: unknown; to: unknown }
 
@@ -324,16 +338,25 @@ export function changedFields(before: ClaimValues, after: ClaimValues): Record<s
   return changes
 }
 
-async function conflictOf(claimId: string, edit?: { base: ClaimValues | null; typed: ClaimValues }): Promise<Failure & { current?: ClaimConflict }> {
+async function conflictOf(
+  claimId: string,
+  edit?: { base: ClaimValues | null; typed: ClaimValues },
+): Promise<Failure & { current?: ClaimConflict }> {
   const current = await db.claim.findUnique({ where: { id: claimId }, select: EDITABLE_SELECT })
   if (!current || current.deletedAt) return fail(404, 'This claim has been deleted.')
   const values = valuesOf(current)
   const sides = edit?.base ? mergeClaimEdit(edit.base, values, edit.typed).sides : null
-  return { ...fail(409, STALE_CLAIM_MESSAGE), current: { version: current.version, values, status: current.status, sides } }
+  return {
+    ...fail(409, STALE_CLAIM_MESSAGE),
+    current: { version: current.version, values, status: current.status, sides },
+  }
 }
 
 /** The form's values as they would be saved: an empty claim text falls back to the quote. */
-function editedValues(quote: string, input: Pick<EditClaimInput, 'text' | 'claimant' | 'claimDate' | 'tags'>): ClaimValues {
+function editedValues(
+  quote: string,
+  input: Pick<EditClaimInput, 'text' | 'claimant' | 'claimDate' | 'tags'>,
+): ClaimValues {
   return {
     text: input.text?.trim() || quote,
     claimant: input.claimant?.trim() ?? '',
@@ -356,12 +379,18 @@ export async function updateClaim(user: ClaimUser, claimId: string, input: EditC
   // Only the fields the user changed from the copy they started from are written; without that copy, all of them.
   const after = base ? mergeClaimEdit(base, before, typed).values : typed
   const changes = changedFields(before, after)
-  if (Object.keys(changes).length === 0) return { ok: true, changed: false, claim: { id: claim.id, articleId: claim.articleId } }
+  if (Object.keys(changes).length === 0)
+    return { ok: true, changed: false, claim: { id: claim.id, articleId: claim.articleId } }
 
   const saved = await db.$transaction(async (tx) => {
     const { count } = await tx.claim.updateMany({
       // The status is checked again here: a claim sent for review since the page loaded stays frozen.
-      where: { id: claim.id, version: input.version, deletedAt: null, status: { in: [ClaimStatus.UNREVIEWED, ClaimStatus.IN_RESEARCH] } },
+      where: {
+        id: claim.id,
+        version: input.version,
+        deletedAt: null,
+        status: { in: [ClaimStatus.UNREVIEWED, ClaimStatus.IN_RESEARCH] },
+      },
       data: {
         text: after.text,
         claimant: after.claimant,
@@ -380,7 +409,8 @@ export async function updateClaim(user: ClaimUser, claimId: string, input: EditC
   return { ok: true, changed: true, claim: { id: claim.id, articleId: claim.articleId } }
 }
 
-export type DeleteClaimResult = { ok: true; claim: { id: string; articleId: string } } | (Failure & { current?: ClaimConflict })
+export type DeleteClaimResult =
+  { ok: true; claim: { id: string; articleId: string } } | (Failure & { current?: ClaimConflict })
 
 /** Soft delete: the claim leaves the article but keeps its audit trail. */
 export async function deleteClaim(user: ClaimUser, claimId: string, version: number): Promise<DeleteClaimResult> {
@@ -390,7 +420,10 @@ export async function deleteClaim(user: ClaimUser, claimId: string, version: num
   if (!decision.ok) return fail(403, decision.reason)
   if (claim.version !== version) {
     const conflict = await conflictOf(claimId)
-    return { ...conflict, message: 'Someone changed this claim since you opened it, so it was not deleted. Check their changes first.' }
+    return {
+      ...conflict,
+      message: 'Someone changed this claim since you opened it, so it was not deleted. Check their changes first.',
+    }
   }
   const deleted = await db.$transaction(async (tx) => {
     const { count } = await tx.claim.updateMany({
@@ -411,7 +444,10 @@ export async function deleteClaim(user: ClaimUser, claimId: string, version: num
   })
   if (!deleted) {
     const conflict = await conflictOf(claimId)
-    return { ...conflict, message: 'Someone changed this claim since you opened it, so it was not deleted. Check their changes first.' }
+    return {
+      ...conflict,
+      message: 'Someone changed this claim since you opened it, so it was not deleted. Check their changes first.',
+    }
   }
   return { ok: true, claim: { id: claim.id, articleId: claim.articleId } }
 }
@@ -445,7 +481,11 @@ function suggestionsOfBody(body: string): Suggestion[] {
  */
 export async function suggestionsFor(article: { id: string; body: string }, claims?: readonly Span[]) {
   const [claimed, dismissals] = await Promise.all([
-    claims ?? db.claim.findMany({ where: { articleId: article.id, deletedAt: null }, select: { startOffset: true, endOffset: true } }),
+    claims ??
+      db.claim.findMany({
+        where: { articleId: article.id, deletedAt: null },
+        select: { startOffset: true, endOffset: true },
+      }),
     db.suggestionDismissal.findMany({
       where: { articleId: article.id },
       select: { startOffset: true, endOffset: true, createdAt: true, dismissedBy: { select: { name: true } } },
@@ -458,17 +498,23 @@ export async function suggestionsFor(article: { id: string; body: string }, clai
   for (const suggestion of suggestionsOfBody(article.body)) {
     if (suggestion.score <= 0 || claimedKeys.has(spanKey(suggestion))) continue
     const dismissal = dismissedBy.get(spanKey(suggestion))
-    if (dismissal) dismissed.push({ ...suggestion, dismissedBy: dismissal.dismissedBy.name, dismissedAt: dismissal.createdAt })
+    if (dismissal)
+      dismissed.push({ ...suggestion, dismissedBy: dismissal.dismissedBy.name, dismissedAt: dismissal.createdAt })
     else open.push(suggestion)
   }
   return { open, dismissed }
 }
 
-const NOT_A_SENTENCE = 'That suggestion no longer matches a sentence of this article. Reload the page to see the current suggestions.'
+const NOT_A_SENTENCE =
+  'That suggestion no longer matches a sentence of this article. Reload the page to see the current suggestions.'
 
 /** The sentence of the current body at exactly these offsets; the client's text is never trusted. */
 function sentenceAt(body: string, span: Span) {
-  return splitSentences(body).find((sentence) => sentence.startOffset === span.startOffset && sentence.endOffset === span.endOffset) ?? null
+  return (
+    splitSentences(body).find(
+      (sentence) => sentence.startOffset === span.startOffset && sentence.endOffset === span.endOffset,
+    ) ?? null
+  )
 }
 
 export type SuggestionResult = { ok: true; claim?: { id: string; articleId: string } } | Failure
@@ -483,7 +529,12 @@ export async function acceptSuggestion(user: ClaimUser, articleId: string, span:
   const claim = await db.$transaction(async (tx) => {
     await lockArticle(tx, article.id)
     const existing = await tx.claim.findFirst({
-      where: { articleId: article.id, startOffset: sentence.startOffset, endOffset: sentence.endOffset, deletedAt: null },
+      where: {
+        articleId: article.id,
+        startOffset: sentence.startOffset,
+        endOffset: sentence.endOffset,
+        deletedAt: null,
+      },
       select: { id: true },
     })
     if (existing) return null
@@ -523,6 +574,8 @@ export async function dismissSuggestion(user: ClaimUser, articleId: string, span
 export async function restoreSuggestion(_user: ClaimUser, articleId: string, span: Span): Promise<SuggestionResult> {
   const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true } })
   if (!article) return fail(404, 'There is no such article; it may have been removed.')
-  await db.suggestionDismissal.deleteMany({ where: { articleId: article.id, startOffset: span.startOffset, endOffset: span.endOffset } })
+  await db.suggestionDismissal.deleteMany({
+    where: { articleId: article.id, startOffset: span.startOffset, endOffset: span.endOffset },
+  })
   return { ok: true }
 }

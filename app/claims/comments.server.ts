@@ -14,19 +14,33 @@ async function liveClaim(claimId: string) {
 export async function addComment(user: ClaimActor, claimId: string, body: string): Promise<CommentOutcome> {
   const claim = await liveClaim(claimId)
   if (!claim) return failure(404, MISSING_CLAIM_MESSAGE)
-  const comment = await db.comment.create({ data: { claimId: claim.id, authorId: user.id, body: body.trim() }, select: { id: true } })
+  const comment = await db.comment.create({
+    data: { claimId: claim.id, authorId: user.id, body: body.trim() },
+    select: { id: true },
+  })
   return { ok: true, comment, changed: true }
 }
 
-export async function editComment(user: ClaimActor, claimId: string, commentId: string, body: string): Promise<CommentOutcome> {
+export async function editComment(
+  user: ClaimActor,
+  claimId: string,
+  commentId: string,
+  body: string,
+): Promise<CommentOutcome> {
   const claim = await liveClaim(claimId)
   if (!claim) return failure(404, MISSING_CLAIM_MESSAGE)
-  const comment = await db.comment.findUnique({ where: { id: commentId }, select: { id: true, claimId: true, authorId: true, body: true } })
+  const comment = await db.comment.findUnique({
+    where: { id: commentId },
+    select: { id: true, claimId: true, authorId: true, body: true },
+  })
   if (!comment || comment.claimId !== claim.id) return failure(404, 'That comment no longer exists.')
   if (comment.authorId !== user.id) return failure(403, 'You can only edit your own comments.')
   const text = body.trim()
   if (text === comment.body) return { ok: true, comment: { id: comment.id }, changed: false }
   // Guarded by the author too, so a comment cannot change hands between the check and the write.
-  await db.comment.updateMany({ where: { id: comment.id, authorId: user.id }, data: { body: text, editedAt: new Date() } })
+  await db.comment.updateMany({
+    where: { id: comment.id, authorId: user.id },
+    data: { body: text, editedAt: new Date() },
+  })
   return { ok: true, comment: { id: comment.id }, changed: true }
 }

@@ -15,7 +15,14 @@ const key = draftKey('user-1', 'claim-1', 'comment')
 
 describe('claim drafts', () => {
   it('gives each user, claim and form its own draft', () => {
-    expect(new Set([draftKey('u1', 'c1', 'comment'), draftKey('u2', 'c1', 'comment'), draftKey('u1', 'c2', 'comment'), draftKey('u1', 'c1', 'propose')]).size).toBe(4)
+    expect(
+      new Set([
+        draftKey('u1', 'c1', 'comment'),
+        draftKey('u2', 'c1', 'comment'),
+        draftKey('u1', 'c2', 'comment'),
+        draftKey('u1', 'c1', 'propose'),
+      ]).size,
+    ).toBe(4)
   })
 
   it('keeps what was typed and gives it back', () => {
@@ -26,14 +33,21 @@ describe('claim drafts', () => {
 
   it('drops the draft once the fields are back to what the form started with', () => {
     const storage = memoryStorage()
-    saveDraft(storage, key, { verdict: 'FALSE', rationale: 'x' }, { verdict: '', rationale: '' }, ['verdict', 'rationale'])
-    expect(saveDraft(storage, key, { verdict: '', rationale: '' }, { verdict: '', rationale: '' }, ['verdict', 'rationale'])).toBe(false)
+    saveDraft(storage, key, { verdict: 'FALSE', rationale: 'x' }, { verdict: '', rationale: '' }, [
+      'verdict',
+      'rationale',
+    ])
+    expect(
+      saveDraft(storage, key, { verdict: '', rationale: '' }, { verdict: '', rationale: '' }, ['verdict', 'rationale']),
+    ).toBe(false)
     expect(readDraft(storage, key)).toBeNull()
   })
 
   it('compares only the fields a person types in, but keeps the others with the draft', () => {
     const storage = memoryStorage()
-    expect(saveDraft(storage, key, { text: 'same', version: '3' }, { text: 'same', version: '2' }, ['text'])).toBe(false)
+    expect(saveDraft(storage, key, { text: 'same', version: '3' }, { text: 'same', version: '2' }, ['text'])).toBe(
+      false,
+    )
     expect(saveDraft(storage, key, { text: 'new', version: '3' }, { text: 'same', version: '2' }, ['text'])).toBe(true)
     expect(readDraft(storage, key)).toEqual({ text: 'new', version: '3' })
   })

@@ -38,7 +38,13 @@ export function differsFrom(values: DraftValues, start: DraftValues, fields: rea
  * Keeps the form's values as the draft, or removes the draft when the compared fields are back to what
  * the form started with. Returns whether a draft is kept. A full or blocked storage keeps nothing.
  */
-export function saveDraft(storage: DraftStorage, key: string, values: DraftValues, start: DraftValues, fields: readonly string[]): boolean {
+export function saveDraft(
+  storage: DraftStorage,
+  key: string,
+  values: DraftValues,
+  start: DraftValues,
+  fields: readonly string[],
+): boolean {
   try {
     if (!differsFrom(values, start, fields)) {
       storage.removeItem(key)

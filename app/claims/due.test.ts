@@ -18,6 +18,11 @@ describe('dueWords', () => {
 })
 
 test('describeDue gives the day, the words and whether it has passed', () => {
-  expect(describeDue(new Date('2026-03-14T18:00:00Z'), now)).toEqual({ date: '2026-03-14', label: '14 Mar 2026', words: 'Overdue by 1 day', overdue: true })
+  expect(describeDue(new Date('2026-03-14T18:00:00Z'), now)).toEqual({
+    date: '2026-03-14',
+    label: '14 Mar 2026',
+    words: 'Overdue by 1 day',
+    overdue: true,
+  })
   expect(describeDue(null, now)).toBeNull()
 })

@@ -26,5 +26,10 @@ export type DueState = { date: string; label: string; words: string; overdue: bo
 /** The due date as a page shows it: the day, the day in words, and whether it has passed. */
 export function describeDue(dueAt: Date | null, now: Date = new Date()): DueState | null {
   if (!dueAt) return null
-  return { date: isoDay(dueAt), label: formatDay(dueAt), words: dueWords(dueAt, now), overdue: dueAt.getTime() < now.getTime() }
+  return {
+    date: isoDay(dueAt),
+    label: formatDay(dueAt),
+    words: dueWords(dueAt, now),
+    overdue: dueAt.getTime() < now.getTime(),
+  }
 }

@@ -34,7 +34,12 @@ describe('describeEvent', () => {
       title: 'Took the claim',
       details: ['Assigned to Olena'],
     })
-    expect(describeEvent({ type: 'ASSIGNED', toStatus: null, changes: { assignee: { from: 'u-olena', to: 'u-taras' } }, actorId: 'u-x' }, names)).toEqual({
+    expect(
+      describeEvent(
+        { type: 'ASSIGNED', toStatus: null, changes: { assignee: { from: 'u-olena', to: 'u-taras' } }, actorId: 'u-x' },
+        names,
+      ),
+    ).toEqual({
       title: 'Assigned the claim',
       details: ['Reassigned from Olena to Taras'],
     })

@@ -19,7 +19,9 @@ export type HistoryEntry = {
 
 // One table, two phrasings: the claim's timeline says what happened ("Detached a source"); the
 // dashboard's feed puts the actor and the claim around it ("Olena removed a source from “…”").
-const WORDING: { readonly [T in ClaimEventType]: { timeline: string; feed: readonly [before: string, after: string] } } = {
+const WORDING: {
+  readonly [T in ClaimEventType]: { timeline: string; feed: readonly [before: string, after: string] }
+} = {
   CREATED: { timeline: 'Added the claim', feed: ['added', ''] },
   EDITED: { timeline: 'Edited the claim', feed: ['edited', ''] },
   DELETED: { timeline: 'Deleted the claim', feed: ['deleted', ''] },
@@ -107,7 +109,10 @@ export function describeEvent(
   if (type === 'CREATED' || type === 'DELETED') return { title, details }
 
   if (type === 'SOURCE_ATTACHED' || type === 'SOURCE_DETACHED') {
-    const stance = typeof record.stance === 'string' && record.stance in STANCE_LABELS ? STANCE_LABELS[record.stance as Stance] : null
+    const stance =
+      typeof record.stance === 'string' && record.stance in STANCE_LABELS
+        ? STANCE_LABELS[record.stance as Stance]
+        : null
     const name = typeof record.title === 'string' && record.title ? `“${record.title}”` : null
     const url = typeof record.url === 'string' ? record.url : null
     const page = name && url ? `${name} (${url})` : (name ?? url ?? 'A source')
@@ -128,7 +133,11 @@ export function describeEvent(
         else if (from === to) details.push(`Verdict: ${to} (as drafted)`)
         else details.push(`Verdict changed from ${from} to ${to ?? 'none'}`)
       } else if (isVerdict(value)) {
-        details.push(type === 'REOPENED' ? `The verdict ${verdictLabel(value)} stays as a draft` : `Verdict: ${verdictLabel(value)}`)
+        details.push(
+          type === 'REOPENED'
+            ? `The verdict ${verdictLabel(value)} stays as a draft`
+            : `Verdict: ${verdictLabel(value)}`,
+        )
       }
       continue
     }

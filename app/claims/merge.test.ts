@@ -1,7 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
 import { mergeClaimEdit, type ClaimFieldValues } from './merge'
 
-const base: ClaimFieldValues = { text: 'Talks continue in Ankara.', claimant: 'Umerov', claimDate: '2026-01-10', tags: ['talks'] }
+const base: ClaimFieldValues = {
+  text: 'Talks continue in Ankara.',
+  claimant: 'Umerov',
+  claimDate: '2026-01-10',
+  tags: ['talks'],
+}
 
 describe('merging a claim edit made from an older copy', () => {
   it('keeps a field someone else changed when the user left it as it was', () => {

@@ -86,7 +86,11 @@ export function assignedTo(userId: string, cursor: Cursor | null, now = new Date
 /** Proposed verdicts the user may decide on (never their own), longest waiting first. */
 export function waitingForReviewBy(userId: string, cursor: Cursor | null, now = new Date()) {
   return pageOf(
-    { status: ClaimStatus.NEEDS_REVIEW, deletedAt: null, OR: [{ proposedById: null }, { proposedById: { not: userId } }] },
+    {
+      status: ClaimStatus.NEEDS_REVIEW,
+      deletedAt: null,
+      OR: [{ proposedById: null }, { proposedById: { not: userId } }],
+    },
     'proposedAt',
     cursor,
     now,
@@ -125,14 +129,18 @@ export async function returnedTo(userId: string, cursor: Cursor | null, now = ne
       LIMIT ${QUEUE_PAGE_SIZE + 1}`,
   ])
   const page = steps.slice(0, QUEUE_PAGE_SIZE)
-  const rows = page.length ? await db.claim.findMany({ where: { id: { in: page.map((step) => step.id) } }, select: ITEM_SELECT }) : []
+  const rows = page.length
+    ? await db.claim.findMany({ where: { id: { in: page.map((step) => step.id) } }, select: ITEM_SELECT })
+    : []
   const byId = new Map(rows.map((row) => [row.id, row]))
   const last = page[page.length - 1]
   return {
     count: Number(counted[0]?.count ?? 0),
     items: page.flatMap((step) => {
       const row = byId.get(step.id)
-      return row ? [toItem(row, now, { returned: { by: step.actorName, at: formatDay(step.returnedAt), note: step.note } })] : []
+      return row
+        ? [toItem(row, now, { returned: { by: step.actorName, at: formatDay(step.returnedAt), note: step.note } })]
+        : []
     }),
     nextAfter: steps.length > QUEUE_PAGE_SIZE && last ? encodeCursor(last.returnedAt, last.id) : null,
   }
@@ -145,7 +153,9 @@ export async function queueFor(user: ClaimActor, after: Partial<Record<QueueName
   const now = new Date()
   const [mine, review, returned] = await Promise.all([
     assignedTo(user.id, decodeTimeCursor(after.mine), now),
-    can(user.role, 'claim:approve') ? waitingForReviewBy(user.id, decodeTimeCursor(after.review), now) : Promise.resolve(null),
+    can(user.role, 'claim:approve')
+      ? waitingForReviewBy(user.id, decodeTimeCursor(after.review), now)
+      : Promise.resolve(null),
     returnedTo(user.id, decodeTimeCursor(after.returned), now),
   ])
   return { mine, review, returned }

@@ -23,7 +23,11 @@ describe('checkQuoteAt', () => {
 
   test('refuses a quote that differs from the body at the offsets, even by whitespace or case', () => {
     for (const quote of ['1,200 Prisoners', ' 1,200 prisoners', '1200 prisoners']) {
-      expect(checkQuoteAt(BODY, quote, { startOffset: 10, endOffset: 25 })).toMatchObject({ ok: false, reason: 'mismatch', message: QUOTE_MISMATCH_MESSAGE })
+      expect(checkQuoteAt(BODY, quote, { startOffset: 10, endOffset: 25 })).toMatchObject({
+        ok: false,
+        reason: 'mismatch',
+        message: QUOTE_MISMATCH_MESSAGE,
+      })
     }
   })
 
@@ -53,7 +57,9 @@ describe('findQuoteOccurrences', () => {
   })
 
   test('finds a unique quote with its offsets', () => {
-    expect(findQuoteOccurrences(BODY, 'Moscow said nothing')).toMatchObject([{ startOffset: 27, endOffset: 46, paragraph: 1 }])
+    expect(findQuoteOccurrences(BODY, 'Moscow said nothing')).toMatchObject([
+      { startOffset: 27, endOffset: 46, paragraph: 1 },
+    ])
   })
 
   test('finds every occurrence, with context and the paragraph it is in', () => {
@@ -72,7 +78,8 @@ describe('findQuoteOccurrences', () => {
 })
 
 describe('matchQuote', () => {
-  const CURLY = 'Reporters asked: “What is Nigeria’s annual national budget?” The minister – smiling – declined.\nShe said ‘later’.'
+  const CURLY =
+    'Reporters asked: “What is Nigeria’s annual national budget?” The minister – smiling – declined.\nShe said ‘later’.'
 
   test('matches a typed straight apostrophe and straight double quotes against curly ones, keeping the body’s span', () => {
     const [span, ...rest] = matchQuote(CURLY, '"What is Nigeria\'s annual national budget?"')
@@ -111,7 +118,7 @@ describe('matchQuote', () => {
 
   test('finds every occurrence, overlapping ones included', () => {
     expect(matchQuote('aaaa', 'aa').map((span) => span.startOffset)).toEqual([0, 1, 2])
-    expect(matchQuote('it’s it\'s it‘s', "it's").map((span) => span.startOffset)).toEqual([0, 5, 10])
+    expect(matchQuote("it’s it's it‘s", "it's").map((span) => span.startOffset)).toEqual([0, 5, 10])
   })
 
   test('folds the text once, remembering where each character came from', () => {
@@ -171,7 +178,10 @@ describe('newClaimSchema tags', () => {
 
   test('refuses more than 10 tags and tags longer than 40 characters', () => {
     expect(parse('a,b,c,d,e,f,g,h,i,j').success).toBe(true)
-    expect(parse('a,b,c,d,e,f,g,h,i,j,k').error?.issues[0]).toMatchObject({ path: ['tags'], message: expect.stringContaining('at most 10') })
+    expect(parse('a,b,c,d,e,f,g,h,i,j,k').error?.issues[0]).toMatchObject({
+      path: ['tags'],
+      message: expect.stringContaining('at most 10'),
+    })
     expect(parse('x'.repeat(40)).success).toBe(true)
     expect(parse('x'.repeat(41)).error?.issues[0]).toMatchObject({ path: ['tags'] })
   })

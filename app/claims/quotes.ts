@@ -5,9 +5,7 @@
 
 export type Span = { startOffset: number; endOffset: number }
 
-export type QuoteCheck =
-  | { ok: true }
-  | { ok: false; reason: 'outside' | 'mismatch'; message: string }
+export type QuoteCheck = { ok: true } | { ok: false; reason: 'outside' | 'mismatch'; message: string }
 
 export const QUOTE_OUTSIDE_MESSAGE = 'A claim must lie inside the article text; select the quote again.'
 export const QUOTE_MISMATCH_MESSAGE = 'The quote does not match the article text at that position.'
@@ -65,7 +63,7 @@ export function foldForMatching(text: string): { folded: string; from: Int32Arra
   const to = new Int32Array(text.length)
   let folded = ''
   let length = 0
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     let end = at + 1
     let char = text.charAt(at)
     if (/\s/.test(char)) {

@@ -38,7 +38,10 @@ const tags = z
     }
     const long = parsed.find((tag) => tag.length > MAX_TAG_LENGTH)
     if (long) {
-      ctx.addIssue({ code: 'custom', message: `Keep each tag to ${MAX_TAG_LENGTH} characters or fewer (“${long.slice(0, 20)}…” is longer).` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `Keep each tag to ${MAX_TAG_LENGTH} characters or fewer (“${long.slice(0, 20)}…” is longer).`,
+      })
     }
     return parsed
   })
@@ -48,7 +51,10 @@ export const newClaimSchema = z
     // Not trimmed: a selected quote is compared with the article character for character.
     quote: z
       .string({ error: 'Enter the quote: the exact words from the article.' })
-      .max(MAX_QUOTE_LENGTH, `A quote can be at most ${MAX_QUOTE_LENGTH.toLocaleString('en')} characters; mark a shorter span.`)
+      .max(
+        MAX_QUOTE_LENGTH,
+        `A quote can be at most ${MAX_QUOTE_LENGTH.toLocaleString('en')} characters; mark a shorter span.`,
+      )
       .refine((value) => value.trim() !== '', 'Enter the quote: the exact words from the article.'),
     text: claimText,
     claimant,
@@ -74,7 +80,11 @@ export const claimBaseSchema = z.object({
   text: baseText,
   claimant: baseText,
   claimDate: baseText,
-  tags: z.string().max(2_000).optional().transform((value) => parseTags(value)),
+  tags: z
+    .string()
+    .max(2_000)
+    .optional()
+    .transform((value) => parseTags(value)),
 })
 
 export const editClaimSchema = z.object({

@@ -10,7 +10,11 @@ describe('normaliseTag', () => {
 
 describe('parseTags', () => {
   test('trims, lower-cases, drops blanks and repeats', () => {
-    expect(parseTags(' Prisoners, diplomacy ,, PRISONERS,  Human   rights ')).toEqual(['prisoners', 'diplomacy', 'human rights'])
+    expect(parseTags(' Prisoners, diplomacy ,, PRISONERS,  Human   rights ')).toEqual([
+      'prisoners',
+      'diplomacy',
+      'human rights',
+    ])
     expect(parseTags('')).toEqual([])
     expect(parseTags(undefined)).toEqual([])
   })

@@ -149,13 +149,18 @@ export function canBeAssigned(role: Role): boolean {
   return can(role, 'claim:research')
 }
 
-export const ASSIGN_APPROVED_MESSAGE = 'This claim is approved, so nobody needs to work on it. An editor can reopen it first.'
+export const ASSIGN_APPROVED_MESSAGE =
+  'This claim is approved, so nobody needs to work on it. An editor can reopen it first.'
 
 /**
  * Whether the user may make this assignment at all, before the form is read in full: the role,
  * and for fact-checkers, that they take an unassigned claim for themselves.
  */
-export async function assignmentRefusal(user: ClaimActor, claimId: string, assigneeId: string | null): Promise<ClaimWriteFailure | null> {
+export async function assignmentRefusal(
+  user: ClaimActor,
+  claimId: string,
+  assigneeId: string | null,
+): Promise<ClaimWriteFailure | null> {
   const claim = await db.claim.findUnique({ where: { id: claimId }, select: { assigneeId: true, deletedAt: true } })
   if (!claim || claim.deletedAt) return failure(404, MISSING_CLAIM_MESSAGE)
   const decision = canAssignClaim({ role: user.role, userId: user.id }, claim, assigneeId)
@@ -170,7 +175,8 @@ export type AssignInput = {
   dueAt?: Date | null
 }
 
-export type AssignOutcome = { ok: true; changed: boolean; assignee: { id: string; name: string } | null } | ClaimWriteFailure
+export type AssignOutcome =
+  { ok: true; changed: boolean; assignee: { id: string; name: string } | null } | ClaimWriteFailure
 
 /** A due date picked as a calendar day is due by the end of that day (UTC). */
 export function endOfDay(isoDate: string): Date {
@@ -192,7 +198,10 @@ export async function assignClaim(user: ClaimActor, claimId: string, input: Assi
 
   let assignee: { id: string; name: string } | null = null
   if (input.assigneeId) {
-    const person = await db.user.findUnique({ where: { id: input.assigneeId }, select: { id: true, name: true, role: true, active: true } })
+    const person = await db.user.findUnique({
+      where: { id: input.assigneeId },
+      select: { id: true, name: true, role: true, active: true },
+    })
     if (!person || !person.active || !canBeAssigned(person.role)) {
       return failure(400, 'Choose an active fact-checker or editor from the list.', 'assigneeId')
     }

@@ -114,7 +114,10 @@ describe('stance labels', () => {
 describe('verdictShownAs', () => {
   test('names an approved verdict as the finding', () => {
     expect(verdictShownAs({ status: ClaimStatus.APPROVED, verdict: Verdict.MISLEADING })).toBe('Misleading')
-    expect(verdictStanding({ status: ClaimStatus.APPROVED, verdict: Verdict.MISLEADING })).toEqual({ verdict: 'MISLEADING', draft: false })
+    expect(verdictStanding({ status: ClaimStatus.APPROVED, verdict: Verdict.MISLEADING })).toEqual({
+      verdict: 'MISLEADING',
+      draft: false,
+    })
   })
 
   test('marks a verdict that is not approved as a draft, in every other status', () => {

@@ -107,7 +107,10 @@ export function credibilityWeightOf(verdict: Verdict | null | undefined): number
  * How a claim's verdict stands: the desk's finding only once an editor has approved it; before that
  * (proposed, returned or reopened) it is a draft and must never look like a finding. Null without a verdict.
  */
-export function verdictStanding(claim: { status: ClaimStatus; verdict: Verdict | null }): { verdict: Verdict; draft: boolean } | null {
+export function verdictStanding(claim: {
+  status: ClaimStatus
+  verdict: Verdict | null
+}): { verdict: Verdict; draft: boolean } | null {
   if (claim.verdict == null) return null
   return { verdict: claim.verdict, draft: claim.status !== ClaimStatus.APPROVED }
 }

@@ -10,7 +10,11 @@ export const MAX_COMMENT_LENGTH = 5_000
 
 const version = z.number({ error: 'Reload the page and try again.' }).int().min(1)
 
-const note = z.string().trim().max(MAX_NOTE_LENGTH, `Keep the note under ${MAX_NOTE_LENGTH.toLocaleString('en')} characters.`).optional()
+const note = z
+  .string()
+  .trim()
+  .max(MAX_NOTE_LENGTH, `Keep the note under ${MAX_NOTE_LENGTH.toLocaleString('en')} characters.`)
+  .optional()
 
 export const startSchema = z.object({ intent: z.literal('start'), version })
 

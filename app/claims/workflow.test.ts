@@ -10,7 +10,12 @@ import {
   type WorkflowAction,
 } from './workflow'
 
-const STATUSES = [ClaimStatus.UNREVIEWED, ClaimStatus.IN_RESEARCH, ClaimStatus.NEEDS_REVIEW, ClaimStatus.APPROVED] as const
+const STATUSES = [
+  ClaimStatus.UNREVIEWED,
+  ClaimStatus.IN_RESEARCH,
+  ClaimStatus.NEEDS_REVIEW,
+  ClaimStatus.APPROVED,
+] as const
 const ROLES = [Role.REPORTER, Role.FACT_CHECKER, Role.EDITOR, Role.ADMIN] as const
 const ACTIONS: WorkflowAction[] = ['start', 'propose', 'approve', 'return', 'reopen']
 
@@ -111,7 +116,12 @@ describe('every status × role × action', () => {
 
 describe('refusal messages', () => {
   test('a role that may not act is told who can', () => {
-    const result = checkTransition({ ...me, role: Role.FACT_CHECKER }, claimIn('NEEDS_REVIEW'), 'approve', completeInput)
+    const result = checkTransition(
+      { ...me, role: Role.FACT_CHECKER },
+      claimIn('NEEDS_REVIEW'),
+      'approve',
+      completeInput,
+    )
     expect(result).toEqual({ ok: false, status: 403, message: 'Only editors and admins can approve a verdict.' })
   })
 
@@ -137,12 +147,9 @@ describe('four-eyes rule', () => {
   })
 
   test.each([Role.EDITOR, Role.ADMIN])('%s cannot return a verdict they proposed', (role) => {
-    const result = checkTransition(
-      { ...me, role },
-      claimIn('NEEDS_REVIEW', { proposedById: me.id }),
-      'return',
-      { note: 'On second thought.' },
-    )
+    const result = checkTransition({ ...me, role }, claimIn('NEEDS_REVIEW', { proposedById: me.id }), 'return', {
+      note: 'On second thought.',
+    })
     expect(result).toEqual({
       ok: false,
       status: 403,
@@ -151,7 +158,11 @@ describe('four-eyes rule', () => {
   })
 
   test('a different editor can approve the proposal', () => {
-    const result = checkTransition({ ...me, role: Role.EDITOR }, claimIn('NEEDS_REVIEW', { proposedById: proposer }), 'approve')
+    const result = checkTransition(
+      { ...me, role: Role.EDITOR },
+      claimIn('NEEDS_REVIEW', { proposedById: proposer }),
+      'approve',
+    )
     expect(result).toMatchObject({ ok: true, to: 'APPROVED' })
   })
 
@@ -171,7 +182,11 @@ describe('four-eyes rule', () => {
   })
 
   test('a claim with no recorded proposer can be approved by any editor', () => {
-    const result = checkTransition({ ...me, role: Role.EDITOR }, claimIn('NEEDS_REVIEW', { proposedById: null }), 'approve')
+    const result = checkTransition(
+      { ...me, role: Role.EDITOR },
+      claimIn('NEEDS_REVIEW', { proposedById: null }),
+      'approve',
+    )
     expect(result).toMatchObject({ ok: true })
   })
 })
@@ -194,18 +209,26 @@ describe('proposing a verdict', () => {
   })
 
   test.each(['', '   \n\t'])('needs a rationale that is not blank (%j)', (blank) => {
-    const result = checkTransition(checker, claimIn('IN_RESEARCH'), 'propose', { verdict: Verdict.FALSE, rationale: blank })
+    const result = checkTransition(checker, claimIn('IN_RESEARCH'), 'propose', {
+      verdict: Verdict.FALSE,
+      rationale: blank,
+    })
     expect(result).toMatchObject({ ok: false, status: 400, field: 'rationale' })
   })
 
   test('needs a rationale when none is given or saved', () => {
-    const result = checkTransition(checker, claimIn('IN_RESEARCH', { rationale: null }), 'propose', { verdict: Verdict.FALSE })
+    const result = checkTransition(checker, claimIn('IN_RESEARCH', { rationale: null }), 'propose', {
+      verdict: Verdict.FALSE,
+    })
     expect(result).toMatchObject({ ok: false, status: 400, field: 'rationale' })
   })
 
   const scored = Object.values(Verdict).filter((verdict) => verdict !== Verdict.NOT_A_CLAIM)
   test.each(scored)('needs at least one source for %s', (verdict) => {
-    const result = checkTransition(checker, claimIn('IN_RESEARCH', { sourceCount: 0 }), 'propose', { verdict, rationale })
+    const result = checkTransition(checker, claimIn('IN_RESEARCH', { sourceCount: 0 }), 'propose', {
+      verdict,
+      rationale,
+    })
     expect(result).toMatchObject({ ok: false, status: 400, field: 'sources' })
   })
 

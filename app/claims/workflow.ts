@@ -174,7 +174,12 @@ export function checkTransition(
   if (action === 'propose') {
     const verdict = input.verdict ?? claim.verdict
     if (!verdict || !VERDICTS.includes(verdict)) {
-      return { ok: false, status: 400, field: 'verdict', message: 'Choose a verdict before sending the claim for review.' }
+      return {
+        ok: false,
+        status: 400,
+        field: 'verdict',
+        message: 'Choose a verdict before sending the claim for review.',
+      }
     }
     const rationale = input.rationale ?? claim.rationale
     if (isBlank(rationale)) {

@@ -22,7 +22,12 @@ const OPEN_SWATCH = 'bg-[repeating-linear-gradient(135deg,#e5e7eb_0_4px,#f6f8fa_
 function segmentsOf(credibility: ArticleCredibilityData): Segment[] {
   const verdicts: Segment[] = credibility.byVerdict
     .filter((entry) => entry.count > 0)
-    .map((entry) => ({ key: entry.verdict, label: verdictLabel(entry.verdict), count: entry.count, swatch: VERDICT_STYLES[entry.verdict].bar }))
+    .map((entry) => ({
+      key: entry.verdict,
+      label: verdictLabel(entry.verdict),
+      count: entry.count,
+      swatch: VERDICT_STYLES[entry.verdict].bar,
+    }))
   return credibility.unresolvedCount > 0
     ? [...verdicts, { key: 'open', label: 'Not yet approved', count: credibility.unresolvedCount, swatch: OPEN_SWATCH }]
     : verdicts
@@ -69,7 +74,10 @@ export function ArticleCredibility({
       {totalCount > 0 ? (
         <figure className="mt-4">
           <figcaption className="mb-1.5 text-sm font-medium text-ink">Claims by verdict</figcaption>
-          <div aria-hidden="true" className="flex h-4 w-full overflow-hidden rounded-full ring-1 ring-paper-line ring-inset">
+          <div
+            aria-hidden="true"
+            className="flex h-4 w-full overflow-hidden rounded-full ring-1 ring-paper-line ring-inset"
+          >
             {segments.map((segment) => (
               <div
                 key={segment.key}
@@ -79,10 +87,16 @@ export function ArticleCredibility({
               />
             ))}
           </div>
-          <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-label={`Claims by verdict, ${formatCredibility(credibility)}`}>
+          <ul
+            className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm"
+            aria-label={`Claims by verdict, ${formatCredibility(credibility)}`}
+          >
             {segments.map((segment) => (
               <li key={segment.key} className="inline-flex items-center gap-1.5">
-                <span aria-hidden="true" className={cx('inline-block size-3 rounded-sm ring-1 ring-black/10', segment.swatch)} />
+                <span
+                  aria-hidden="true"
+                  className={cx('inline-block size-3 rounded-sm ring-1 ring-black/10', segment.swatch)}
+                />
                 <span>{segment.label}</span>
                 <span className="font-semibold tabular-nums">{formatCount(segment.count)}</span>
               </li>
@@ -99,7 +113,9 @@ export function ArticleCredibility({
               <li key={claim.id} className="flex flex-col gap-1 py-2">
                 <span className="flex shrink-0 flex-wrap gap-1">
                   <StatusBadge status={claim.status} />
-                  {claim.status === 'NEEDS_REVIEW' && claim.verdict ? <VerdictBadge verdict={claim.verdict} status={claim.status} /> : null}
+                  {claim.status === 'NEEDS_REVIEW' && claim.verdict ? (
+                    <VerdictBadge verdict={claim.verdict} status={claim.status} />
+                  ) : null}
                 </span>
                 <span className="min-w-0 text-sm">
                   <Link to={`/claims/${claim.id}`} className="break-words">
@@ -107,7 +123,9 @@ export function ArticleCredibility({
                   </Link>
                   {claim.assigneeName || claim.dueAt ? (
                     <span className="block text-ink-muted">
-                      {[claim.assigneeName, claim.dueAt ? `due ${formatDay(claim.dueAt)}` : null].filter(Boolean).join(' · ')}
+                      {[claim.assigneeName, claim.dueAt ? `due ${formatDay(claim.dueAt)}` : null]
+                        .filter(Boolean)
+                        .join(' · ')}
                     </span>
                   ) : null}
                 </span>
@@ -115,7 +133,9 @@ export function ArticleCredibility({
             ))}
           </ul>
           {unresolvedCount > unresolved.length ? (
-            <p className="mt-2 text-sm text-ink-muted">And {claimsCount(unresolvedCount - unresolved.length)} more further down the article.</p>
+            <p className="mt-2 text-sm text-ink-muted">
+              And {claimsCount(unresolvedCount - unresolved.length)} more further down the article.
+            </p>
           ) : null}
         </div>
       ) : totalCount > 0 ? (

@@ -45,7 +45,8 @@ function claimLabel(claims: readonly HighlightedClaim[]): string {
 
 // text-inherit: a <mark> would otherwise force black text. Approved claims keep the solid underline of
 // their status, in the colour of their verdict.
-const VERDICT_HIGHLIGHT = 'rounded-sm text-inherit underline decoration-2 decoration-solid underline-offset-4 [text-decoration-skip-ink:none]'
+const VERDICT_HIGHLIGHT =
+  'rounded-sm text-inherit underline decoration-2 decoration-solid underline-offset-4 [text-decoration-skip-ink:none]'
 
 /** How a claim's span is marked: by its verdict once approved, by its status until then. */
 export function highlightClasses(claim: { status: ClaimStatus; verdict: Verdict | null }): string {
@@ -83,8 +84,14 @@ export function ArticleHighlighter({ body, claims, addClaimHref, className }: Ar
     const piece = pieces[index]!
     const lastWord = piece.text.search(/\S+$/)
     if (!ending.has(piece.at) || lastWord <= 0) continue
-    pieces.splice(index, 1, { ...piece, text: piece.text.slice(0, lastWord) }, { ...piece, at: piece.at + lastWord, text: piece.text.slice(lastWord) })
-    for (const claim of piece.covering) if (lastPieceOf.get(claim.id) === piece.at) lastPieceOf.set(claim.id, piece.at + lastWord)
+    pieces.splice(
+      index,
+      1,
+      { ...piece, text: piece.text.slice(0, lastWord) },
+      { ...piece, at: piece.at + lastWord, text: piece.text.slice(lastWord) },
+    )
+    for (const claim of piece.covering)
+      if (lastPieceOf.get(claim.id) === piece.at) lastPieceOf.set(claim.id, piece.at + lastWord)
   }
 
   const firstPieceOf = new Set<string>()
@@ -176,7 +183,10 @@ function ClaimMarker({ claim }: { claim: HighlightedClaim }) {
       className={cx(
         'ml-0.5 inline-block -translate-y-1.5 rounded-sm px-0.5 font-sans text-[0.65rem] leading-none font-semibold whitespace-nowrap no-underline select-none hover:no-underline',
         standing
-          ? cx('border py-px', standing.draft ? cx(DRAFT_VERDICT_STYLE, 'hover:bg-paper-sunk') : VERDICT_STYLES[standing.verdict].badge)
+          ? cx(
+              'border py-px',
+              standing.draft ? cx(DRAFT_VERDICT_STYLE, 'hover:bg-paper-sunk') : VERDICT_STYLES[standing.verdict].badge,
+            )
           : 'text-ink-muted ring-1 ring-paper-line hover:bg-brand-soft hover:text-brand-dark',
       )}
     >
@@ -289,7 +299,15 @@ function AddClaimButton({
       style={{ top: pending.top, left: pending.left }}
     >
       {/* An SVG, not the ＋ character: Debian's default fonts have no glyph for it. */}
-      <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 16 16"
+        className="size-3.5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+      >
         <path d="M8 3v10M3 8h10" />
       </svg>
       Add claim

@@ -41,7 +41,16 @@ export type ClaimAssignmentProps = {
   reply: FormReply
 }
 
-export function ClaimAssignment({ version, assignee, due, canAssign, canTake, people, userId, reply }: ClaimAssignmentProps) {
+export function ClaimAssignment({
+  version,
+  assignee,
+  due,
+  canAssign,
+  canTake,
+  people,
+  userId,
+  reply,
+}: ClaimAssignmentProps) {
   const navigation = useNavigation()
   const pending = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'assign'
   const lastResult = reply?.intent === 'assign' ? (reply.result ?? undefined) : undefined
@@ -52,12 +61,20 @@ export function ClaimAssignment({ version, assignee, due, canAssign, canTake, pe
     onValidate: ({ formData }) => parseWithZod(formData, { schema: assignSchema }),
     shouldValidate: 'onBlur',
   })
-  const options = [{ value: '', label: 'Nobody' }, ...people.map((person) => ({ value: person.id, label: person.id === userId ? `${person.name} (you)` : person.name }))]
+  const options = [
+    { value: '', label: 'Nobody' },
+    ...people.map((person) => ({
+      value: person.id,
+      label: person.id === userId ? `${person.name} (you)` : person.name,
+    })),
+  ]
   return (
     <div className="space-y-4">
       <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
         <dt className="text-ink-muted">Assignee</dt>
-        <dd className="font-medium text-ink">{assignee ? (assignee.id === userId ? `${assignee.name} (you)` : assignee.name) : 'Nobody yet'}</dd>
+        <dd className="font-medium text-ink">
+          {assignee ? (assignee.id === userId ? `${assignee.name} (you)` : assignee.name) : 'Nobody yet'}
+        </dd>
         <dt className="text-ink-muted">Due</dt>
         <dd>
           <DueDate due={due} />
@@ -76,7 +93,13 @@ export function ClaimAssignment({ version, assignee, due, canAssign, canTake, pe
             options={options}
             selectProps={getSelectProps(fields.assigneeId)}
           />
-          <Field label="Due date" name={fields.dueAt.name} errors={fields.dueAt.errors} hint="Optional." inputProps={getInputProps(fields.dueAt, { type: 'date' })} />
+          <Field
+            label="Due date"
+            name={fields.dueAt.name}
+            errors={fields.dueAt.errors}
+            hint="Optional."
+            inputProps={getInputProps(fields.dueAt, { type: 'date' })}
+          />
           <Button type="submit" variant="secondary" size="sm" disabled={pending}>
             {pending ? 'Saving…' : 'Save assignment'}
           </Button>

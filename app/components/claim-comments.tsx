@@ -11,15 +11,25 @@ import { DraftNotice, useFormDraft } from './form-draft'
 import { Button } from './ui/button'
 import { FormError, TextareaField } from './ui/field'
 
-export type CommentView = { id: string; body: string; author: string; createdAt: string; editedAt: string | null; mine: boolean }
+export type CommentView = {
+  id: string
+  body: string
+  author: string
+  createdAt: string
+  editedAt: string | null
+  mine: boolean
+}
 
 type Reply = (NonNullable<FormReply> & { commentId?: string | null }) | undefined
 
 function EditComment({ comment, reply }: { comment: CommentView; reply: Reply }) {
-  const mineReply = reply?.intent === 'edit-comment' && reply.commentId === comment.id ? (reply.result ?? undefined) : undefined
+  const mineReply =
+    reply?.intent === 'edit-comment' && reply.commentId === comment.id ? (reply.result ?? undefined) : undefined
   const navigation = useNavigation()
   const pending =
-    navigation.state === 'submitting' && navigation.formData?.get('intent') === 'edit-comment' && navigation.formData.get('commentId') === comment.id
+    navigation.state === 'submitting' &&
+    navigation.formData?.get('intent') === 'edit-comment' &&
+    navigation.formData.get('commentId') === comment.id
   const [form, fields] = useForm({
     id: `edit-comment-${comment.id}`,
     lastResult: mineReply,
@@ -106,7 +116,11 @@ export function ClaimComments({
       ) : (
         <ol className="space-y-3">
           {comments.map((comment) => (
-            <li key={comment.id} id={`comment-${comment.id}`} className="scroll-mt-24 rounded-md border border-paper-line bg-paper p-3 target:ring-2 target:ring-brand/40">
+            <li
+              key={comment.id}
+              id={`comment-${comment.id}`}
+              className="scroll-mt-24 rounded-md border border-paper-line bg-paper p-3 target:ring-2 target:ring-brand/40"
+            >
               <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
                 <span className="font-semibold text-ink">{comment.author}</span>
                 <time dateTime={comment.createdAt} className="text-xs text-ink-muted">
@@ -119,7 +133,9 @@ export function ClaimComments({
                 ) : null}
               </p>
               <p className="mt-1 text-sm break-words whitespace-pre-wrap text-ink">{comment.body}</p>
-              {comment.mine ? <EditComment key={comment.editedAt ?? 'original'} comment={comment} reply={reply} /> : null}
+              {comment.mine ? (
+                <EditComment key={comment.editedAt ?? 'original'} comment={comment} reply={reply} />
+              ) : null}
             </li>
           ))}
         </ol>

@@ -32,12 +32,14 @@ export function ClaimConflict({ conflict, typed }: { conflict: ClaimConflictView
         This claim changed while you had it open
       </h2>
       <p className="mt-1 text-amber-950">
-        Nothing you submitted was saved. Check what changed; your form below still holds what you typed, so you can submit it again if
-        it still applies.
+        Nothing you submitted was saved. Check what changed; your form below still holds what you typed, so you can
+        submit it again if it still applies.
       </p>
       <div className="mt-4 grid gap-4 md:grid-cols-2">
         <div>
-          <h3 className="font-semibold">{events.length === 1 ? 'What changed since' : `What changed since (${events.length})`}</h3>
+          <h3 className="font-semibold">
+            {events.length === 1 ? 'What changed since' : `What changed since (${events.length})`}
+          </h3>
           {events.length > 0 ? (
             <ol className="mt-2 rounded-md border border-amber-200 bg-paper p-3">
               {events.map((entry) => (
@@ -45,7 +47,9 @@ export function ClaimConflict({ conflict, typed }: { conflict: ClaimConflictView
               ))}
             </ol>
           ) : (
-            <p className="mt-1 text-ink-muted">The page was out of date; the claim as it is now is shown on the right.</p>
+            <p className="mt-1 text-ink-muted">
+              The page was out of date; the claim as it is now is shown on the right.
+            </p>
           )}
         </div>
         <div className="space-y-4">
@@ -63,7 +67,11 @@ export function ClaimConflict({ conflict, typed }: { conflict: ClaimConflictView
               <dt className="text-ink-muted">Assignee</dt>
               <dd>{current.assignee ?? 'Nobody'}</dd>
               <dt className="text-ink-muted">Due</dt>
-              <dd>{current.due ? `${current.due.label} (${current.due.words.charAt(0).toLowerCase()}${current.due.words.slice(1)})` : 'No due date'}</dd>
+              <dd>
+                {current.due
+                  ? `${current.due.label} (${current.due.words.charAt(0).toLowerCase()}${current.due.words.slice(1)})`
+                  : 'No due date'}
+              </dd>
               <dt className="text-ink-muted">Sources</dt>
               <dd>{current.sourceCount}</dd>
             </dl>

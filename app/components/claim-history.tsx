@@ -22,7 +22,10 @@ export function HistoryItem({ entry }: { entry: HistoryEntryView }) {
       <span aria-hidden="true" className="absolute top-1.5 bottom-0 left-[5px] w-px bg-paper-line group-last:hidden" />
       <span
         aria-hidden="true"
-        className={cx('absolute top-1.5 left-0 size-[11px] rounded-full border-2 border-paper', MARKER[entry.type] ?? 'bg-ink-faint')}
+        className={cx(
+          'absolute top-1.5 left-0 size-[11px] rounded-full border-2 border-paper',
+          MARKER[entry.type] ?? 'bg-ink-faint',
+        )}
       />
       <p className="text-sm">
         <span className="font-semibold text-ink">{entry.title}</span>
@@ -62,7 +65,15 @@ export function HistoryItem({ entry }: { entry: HistoryEntryView }) {
   )
 }
 
-export function ClaimHistory({ entries, className, label = 'History' }: { entries: readonly HistoryEntryView[]; className?: string; label?: string }) {
+export function ClaimHistory({
+  entries,
+  className,
+  label = 'History',
+}: {
+  entries: readonly HistoryEntryView[]
+  className?: string
+  label?: string
+}) {
   if (entries.length === 0) return <p className="text-sm text-ink-muted">Nothing has happened to this claim yet.</p>
   return (
     <ol aria-label={label} className={cx('space-y-0', className)}>

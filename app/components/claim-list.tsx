@@ -51,9 +51,13 @@ export function ClaimList({ claims, className }: { claims: readonly ClaimListIte
           ) : null}
           <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-2 gap-y-0.5 text-xs text-ink-muted">
             <dt>Claimant</dt>
-            <dd className="text-ink">{claim.claimant || <span className="text-ink-muted italic">Not recorded</span>}</dd>
+            <dd className="text-ink">
+              {claim.claimant || <span className="text-ink-muted italic">Not recorded</span>}
+            </dd>
             <dt>Assignee</dt>
-            <dd className="text-ink">{claim.assignee?.name ?? <span className="text-ink-muted italic">Unassigned</span>}</dd>
+            <dd className="text-ink">
+              {claim.assignee?.name ?? <span className="text-ink-muted italic">Unassigned</span>}
+            </dd>
           </dl>
           {claim.tags.length > 0 || claim.canEdit ? (
             <div className="mt-2 flex flex-wrap items-center gap-1.5">

@@ -35,12 +35,24 @@ export type ClaimQueueProps = {
   extra?: (item: QueueItemView) => ReactNode
 }
 
-export function ClaimQueue({ id, title, description, count, items, firstHref, nextHref, empty, extra }: ClaimQueueProps) {
+export function ClaimQueue({
+  id,
+  title,
+  description,
+  count,
+  items,
+  firstHref,
+  nextHref,
+  empty,
+  extra,
+}: ClaimQueueProps) {
   return (
     <Card aria-labelledby={`${id}-heading`} id={id} className="scroll-mt-24">
       <CardHeader title={`${title} (${count})`} titleId={`${id}-heading`} description={description} />
       {items.length === 0 ? (
-        <p className="rounded-md border border-dashed border-paper-line px-4 py-4 text-center text-sm text-ink-muted">{empty}</p>
+        <p className="rounded-md border border-dashed border-paper-line px-4 py-4 text-center text-sm text-ink-muted">
+          {empty}
+        </p>
       ) : (
         <ul className="divide-y divide-paper-line">
           {items.map((item) => (
@@ -51,7 +63,10 @@ export function ClaimQueue({ id, title, description, count, items, firstHref, ne
                     {item.text}
                   </Link>
                   <p className="text-sm text-ink-muted">
-                    In <Link to={`/articles/${item.article.id}`} className="text-ink-muted underline">{item.article.title}</Link>
+                    In{' '}
+                    <Link to={`/articles/${item.article.id}`} className="text-ink-muted underline">
+                      {item.article.title}
+                    </Link>
                   </p>
                 </div>
                 <div className="flex shrink-0 flex-wrap items-center gap-1.5">
@@ -68,7 +83,10 @@ export function ClaimQueue({ id, title, description, count, items, firstHref, ne
         </ul>
       )}
       {firstHref || nextHref ? (
-        <nav aria-label={`Pages of ${title.toLowerCase()}`} className="mt-4 flex justify-between border-t border-paper-line pt-3 text-sm">
+        <nav
+          aria-label={`Pages of ${title.toLowerCase()}`}
+          className="mt-4 flex justify-between border-t border-paper-line pt-3 text-sm"
+        >
           {firstHref ? <Link to={firstHref}>← First page</Link> : <span />}
           {nextHref ? <Link to={nextHref}>Next page →</Link> : null}
         </nav>

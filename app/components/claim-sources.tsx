@@ -43,8 +43,12 @@ const STANCE_STYLES: Record<Stance, string> = {
 function SourceItem({ source, canDetach, version }: { source: ClaimSourceView; canDetach: boolean; version: number }) {
   const navigation = useNavigation()
   const detaching =
-    navigation.state === 'submitting' && navigation.formData?.get('intent') === 'detach-source' && navigation.formData.get('sourceId') === source.id
-  const meta = [source.publisher, source.kindLabel, source.publishedAt ? `published ${source.publishedAt}` : null].filter(Boolean).join(' · ')
+    navigation.state === 'submitting' &&
+    navigation.formData?.get('intent') === 'detach-source' &&
+    navigation.formData.get('sourceId') === source.id
+  const meta = [source.publisher, source.kindLabel, source.publishedAt ? `published ${source.publishedAt}` : null]
+    .filter(Boolean)
+    .join(' · ')
   return (
     <li className={`rounded-md border border-paper-line border-l-4 ${STANCE_STYLES[source.stance]} bg-paper p-3`}>
       <div className="flex flex-wrap items-start justify-between gap-2">
@@ -97,9 +101,22 @@ function SourceItem({ source, canDetach, version }: { source: ClaimSourceView; c
 }
 
 const KIND_OPTIONS = SOURCE_KINDS.map((kind) => ({ value: kind, label: SOURCE_KIND_LABELS[kind] }))
-const STANCE_OPTIONS = (Object.keys(STANCE_LABELS) as Stance[]).map((stance) => ({ value: stance, label: STANCE_LABELS[stance] }))
+const STANCE_OPTIONS = (Object.keys(STANCE_LABELS) as Stance[]).map((stance) => ({
+  value: stance,
+  label: STANCE_LABELS[stance],
+}))
 
-const SOURCE_FIELDS = ['url', 'title', 'publisher', 'kind', 'publishedAt', 'stance', 'archivedUrl', 'excerpt', 'note'] as const
+const SOURCE_FIELDS = [
+  'url',
+  'title',
+  'publisher',
+  'kind',
+  'publishedAt',
+  'stance',
+  'archivedUrl',
+  'excerpt',
+  'note',
+] as const
 
 function AttachSourceForm({ version, reply, owner }: { version: number; reply: FormReply; owner: DraftOwner }) {
   const navigation = useNavigation()
@@ -127,7 +144,11 @@ function AttachSourceForm({ version, reply, owner }: { version: number; reply: F
   })
   return (
     // Open by default when there is nothing yet, or when the last attempt needs the user's attention.
-    <details ref={disclosure} className="group rounded-md border border-paper-line bg-paper-sunk" open={lastResult || draft.restored ? true : undefined}>
+    <details
+      ref={disclosure}
+      className="group rounded-md border border-paper-line bg-paper-sunk"
+      open={lastResult || draft.restored ? true : undefined}
+    >
       <summary className="cursor-pointer rounded-md px-3 py-2 text-sm font-medium text-brand">Attach a source</summary>
       <Form method="post" {...getFormProps(form)} className="space-y-4 border-t border-paper-line bg-paper p-3 sm:p-4">
         <input type="hidden" name="intent" value="attach-source" />
@@ -140,7 +161,12 @@ function AttachSourceForm({ version, reply, owner }: { version: number; reply: F
           hint="Tracking parameters and #fragments are removed; a page already in the library is reused."
           inputProps={{ ...getInputProps(fields.url, { type: 'url' }), autoComplete: 'off', placeholder: 'https://' }}
         />
-        <Field label="Title" name={fields.title.name} errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: 'text' })} />
+        <Field
+          label="Title"
+          name={fields.title.name}
+          errors={fields.title.errors}
+          inputProps={getInputProps(fields.title, { type: 'text' })}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
             label="Publisher"
@@ -148,7 +174,13 @@ function AttachSourceForm({ version, reply, owner }: { version: number; reply: F
             errors={fields.publisher.errors}
             inputProps={getInputProps(fields.publisher, { type: 'text' })}
           />
-          <SelectField label="Kind" name={fields.kind.name} errors={fields.kind.errors} options={KIND_OPTIONS} selectProps={getSelectProps(fields.kind)} />
+          <SelectField
+            label="Kind"
+            name={fields.kind.name}
+            errors={fields.kind.errors}
+            options={KIND_OPTIONS}
+            selectProps={getSelectProps(fields.kind)}
+          />
           <Field
             label="Publication date"
             name={fields.publishedAt.name}
@@ -207,12 +239,23 @@ export type ClaimSourcesProps = {
   detachError: string | null
 }
 
-export function ClaimSources({ groups, count, version, canChange, frozenReason, reply, owner, detachError }: ClaimSourcesProps) {
+export function ClaimSources({
+  groups,
+  count,
+  version,
+  canChange,
+  frozenReason,
+  reply,
+  owner,
+  detachError,
+}: ClaimSourcesProps) {
   return (
     <div className="space-y-4">
       <FormError errors={detachError ?? undefined} title="The source was not detached" />
       {count === 0 ? (
-        <p className="text-sm text-ink-muted">No sources yet. A verdict needs at least one, unless the statement is not a factual claim.</p>
+        <p className="text-sm text-ink-muted">
+          No sources yet. A verdict needs at least one, unless the statement is not a factual claim.
+        </p>
       ) : (
         groups
           .filter((group) => group.sources.length > 0)

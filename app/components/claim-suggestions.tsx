@@ -42,7 +42,11 @@ function ReasonChips({ reasons }: { reasons: readonly string[] }) {
         const lowers = DRAG.test(reason)
         return (
           <li key={reason} className="max-w-full">
-            <Badge tone={lowers ? 'warning' : 'info'} className="font-normal whitespace-normal" title={lowers ? 'Lowers the score' : 'Raises the score'}>
+            <Badge
+              tone={lowers ? 'warning' : 'info'}
+              className="font-normal whitespace-normal"
+              title={lowers ? 'Lowers the score' : 'Raises the score'}
+            >
               <span aria-hidden="true">{lowers ? '−' : '+'}</span>
               <span className="sr-only">{lowers ? 'Lowers the score: ' : 'Raises the score: '}</span>
               {detail ? (
@@ -63,8 +67,14 @@ function ReasonChips({ reasons }: { reasons: readonly string[] }) {
 function Score({ score }: { score: number }) {
   const percent = Math.round(score * 100)
   return (
-    <span className="inline-flex items-center gap-1.5 text-xs text-ink-muted" title="Check-worthiness: how many checkable facts the sentence states">
-      <span aria-hidden="true" className="h-1.5 w-12 overflow-hidden rounded-full bg-paper-sunk ring-1 ring-paper-line ring-inset">
+    <span
+      className="inline-flex items-center gap-1.5 text-xs text-ink-muted"
+      title="Check-worthiness: how many checkable facts the sentence states"
+    >
+      <span
+        aria-hidden="true"
+        className="h-1.5 w-12 overflow-hidden rounded-full bg-paper-sunk ring-1 ring-paper-line ring-inset"
+      >
         <span className="block h-full rounded-full bg-brand" style={{ width: `${percent}%` }} />
       </span>
       <span>
@@ -74,7 +84,15 @@ function Score({ score }: { score: number }) {
   )
 }
 
-function SuggestionRow({ suggestion, action, canAct }: { suggestion: SuggestionItem; action: string; canAct: boolean }) {
+function SuggestionRow({
+  suggestion,
+  action,
+  canAct,
+}: {
+  suggestion: SuggestionItem
+  action: string
+  canAct: boolean
+}) {
   const fetcher = useFetcher<{ message?: string }>()
   const intent = fetcher.formData?.get('intent')
   const busy = fetcher.state !== 'idle'
@@ -137,7 +155,15 @@ function DismissedRow({ suggestion, action, canAct }: { suggestion: DismissedIte
   )
 }
 
-export function ClaimSuggestions({ action, shown, total, showAllHref, showTopHref, dismissed, canAct }: ClaimSuggestionsProps) {
+export function ClaimSuggestions({
+  action,
+  shown,
+  total,
+  showAllHref,
+  showTopHref,
+  dismissed,
+  canAct,
+}: ClaimSuggestionsProps) {
   return (
     <div>
       {shown.length === 0 ? (
@@ -149,7 +175,12 @@ export function ClaimSuggestions({ action, shown, total, showAllHref, showTopHre
       ) : (
         <ol className="-my-3 divide-y divide-paper-line">
           {shown.map((suggestion) => (
-            <SuggestionRow key={`${suggestion.startOffset}:${suggestion.endOffset}`} suggestion={suggestion} action={action} canAct={canAct} />
+            <SuggestionRow
+              key={`${suggestion.startOffset}:${suggestion.endOffset}`}
+              suggestion={suggestion}
+              action={action}
+              canAct={canAct}
+            />
           ))}
         </ol>
       )}
@@ -169,10 +200,17 @@ export function ClaimSuggestions({ action, shown, total, showAllHref, showTopHre
       ) : null}
       {dismissed.length > 0 ? (
         <details className="group mt-4 border-t border-paper-line pt-3">
-          <summary className="cursor-pointer text-sm font-medium text-ink-muted hover:text-ink">Show dismissed ({dismissed.length})</summary>
+          <summary className="cursor-pointer text-sm font-medium text-ink-muted hover:text-ink">
+            Show dismissed ({dismissed.length})
+          </summary>
           <ul className="mt-1 divide-y divide-paper-line">
             {dismissed.map((suggestion) => (
-              <DismissedRow key={`${suggestion.startOffset}:${suggestion.endOffset}`} suggestion={suggestion} action={action} canAct={canAct} />
+              <DismissedRow
+                key={`${suggestion.startOffset}:${suggestion.endOffset}`}
+                suggestion={suggestion}
+                action={action}
+                canAct={canAct}
+              />
             ))}
           </ul>
         </details>

@@ -68,7 +68,10 @@ function StartForm({ version, reply }: Shared) {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: startSchema }),
   })
   return (
-    <Step title="Research this claim" description="Marks the claim as in research, so the desk sees someone is working on it.">
+    <Step
+      title="Research this claim"
+      description="Marks the claim as in research, so the desk sees someone is working on it."
+    >
       <Form method="post" {...getFormProps(form)} className="space-y-3">
         <Hidden intent="start" version={version} />
         <FormError errors={form.errors} title="Research did not start" />
@@ -82,7 +85,14 @@ function StartForm({ version, reply }: Shared) {
 
 const VERDICT_OPTIONS = VERDICTS.map((info) => ({ value: info.verdict, label: info.label }))
 
-function ProposeForm({ version, reply, owner, verdict, rationale, sourceCount }: Shared & { verdict: Verdict | null; rationale: string; sourceCount: number }) {
+function ProposeForm({
+  version,
+  reply,
+  owner,
+  verdict,
+  rationale,
+  sourceCount,
+}: Shared & { verdict: Verdict | null; rationale: string; sourceCount: number }) {
   const pending = usePending('propose')
   const draft = useStepDraft(owner, 'propose', ['verdict', 'rationale'], reply)
   const [form, fields] = useForm({
@@ -98,11 +108,20 @@ function ProposeForm({ version, reply, owner, verdict, rationale, sourceCount }:
       ? 'This claim has no sources yet. Attach at least one below before proposing a verdict; only “Not a factual claim” needs none.'
       : `Based on ${sourceCount} ${sourceCount === 1 ? 'source' : 'sources'}. Every verdict except “Not a factual claim” needs at least one.`
   return (
-    <Step title="Propose a verdict" description="Sends the claim to an editor, who approves it or returns it to research.">
+    <Step
+      title="Propose a verdict"
+      description="Sends the claim to an editor, who approves it or returns it to research."
+    >
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         <Hidden intent="propose" version={version} />
         <FormError errors={form.errors} title="The verdict was not proposed" />
-        <p className={sourceCount === 0 ? 'rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950' : 'text-sm text-ink-muted'}>
+        <p
+          className={
+            sourceCount === 0
+              ? 'rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950'
+              : 'text-sm text-ink-muted'
+          }
+        >
           {evidence}
         </p>
         <SelectField
@@ -149,7 +168,10 @@ function ApproveForm({ version, reply, owner }: Shared) {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: approveSchema }),
   })
   return (
-    <Step title="Approve the verdict" description="The verdict becomes final: it counts towards the article's credibility and can be exported.">
+    <Step
+      title="Approve the verdict"
+      description="The verdict becomes final: it counts towards the article's credibility and can be exported."
+    >
       <Form method="post" {...getFormProps(form)} className="space-y-3">
         <Hidden intent="approve" version={version} />
         <FormError errors={form.errors} title="Not approved" />
@@ -230,7 +252,16 @@ export type ClaimWorkflowProps = {
   owner: DraftOwner
 }
 
-export function ClaimWorkflow({ version, actions, blocked, verdict, rationale, sourceCount, reply, owner }: ClaimWorkflowProps) {
+export function ClaimWorkflow({
+  version,
+  actions,
+  blocked,
+  verdict,
+  rationale,
+  sourceCount,
+  reply,
+  owner,
+}: ClaimWorkflowProps) {
   const shared = { version, reply, owner }
   // A step that succeeds usually takes its own form off the page before the form sees the answer.
   useAcceptedSubmission({
@@ -247,7 +278,9 @@ export function ClaimWorkflow({ version, actions, blocked, verdict, rationale, s
   return (
     <div className="space-y-4">
       {actions.includes('start') ? <StartForm {...shared} /> : null}
-      {actions.includes('propose') ? <ProposeForm {...shared} verdict={verdict} rationale={rationale} sourceCount={sourceCount} /> : null}
+      {actions.includes('propose') ? (
+        <ProposeForm {...shared} verdict={verdict} rationale={rationale} sourceCount={sourceCount} />
+      ) : null}
       {actions.includes('approve') ? <ApproveForm {...shared} /> : null}
       {actions.includes('return') ? (
         <NoteForm
@@ -280,7 +313,9 @@ export function ClaimWorkflow({ version, actions, blocked, verdict, rationale, s
           ))}
         </ul>
       ) : null}
-      {actions.length === 0 && blocked.length === 0 ? <p className="text-sm text-ink-muted">There is no workflow step for you to take here.</p> : null}
+      {actions.length === 0 && blocked.length === 0 ? (
+        <p className="text-sm text-ink-muted">There is no workflow step for you to take here.</p>
+      ) : null}
     </div>
   )
 }

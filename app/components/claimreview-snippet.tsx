@@ -53,7 +53,11 @@ export function ClaimReviewSnippet({ snippet, className }: ClaimReviewSnippetPro
         <span>
           ClaimReview JSON-LD{' '}
           <span className="font-normal text-ink-muted">
-            ({snippet.count === 0 ? 'no approved verdicts yet' : `${snippet.count} approved ${snippet.count === 1 ? 'verdict' : 'verdicts'}`})
+            (
+            {snippet.count === 0
+              ? 'no approved verdicts yet'
+              : `${snippet.count} approved ${snippet.count === 1 ? 'verdict' : 'verdicts'}`}
+            )
           </span>
         </span>
         <span aria-hidden="true" className="text-ink-muted transition-transform group-open:rotate-90">
@@ -63,12 +67,14 @@ export function ClaimReviewSnippet({ snippet, className }: ClaimReviewSnippetPro
       <div className="space-y-3 border-t border-paper-line px-4 py-3">
         {snippet.count === 0 ? (
           <p className="text-sm text-ink-muted">
-            Once an editor approves a verdict on one of this article’s claims, its ClaimReview appears here to paste into the published story.
+            Once an editor approves a verdict on one of this article’s claims, its ClaimReview appears here to paste
+            into the published story.
           </p>
         ) : (
           <>
             <p id={hintId} className="text-sm text-ink-muted">
-              Paste this into the HTML of the published story (anywhere in the page) so search engines show the desk’s verdicts.
+              Paste this into the HTML of the published story (anywhere in the page) so search engines show the desk’s
+              verdicts.
             </p>
             <label className="sr-only" htmlFor={`${hintId}-code`}>
               ClaimReview JSON-LD for this article
@@ -89,7 +95,11 @@ export function ClaimReviewSnippet({ snippet, className }: ClaimReviewSnippetPro
                 Copy JSON-LD
               </Button>
               <p role="status" aria-live="polite" className="text-sm text-ink-muted">
-                {state === 'copied' ? 'Copied to the clipboard.' : state === 'selected' ? 'Selected: press Ctrl+C (⌘C on a Mac) to copy.' : ''}
+                {state === 'copied'
+                  ? 'Copied to the clipboard.'
+                  : state === 'selected'
+                    ? 'Selected: press Ctrl+C (⌘C on a Mac) to copy.'
+                    : ''}
               </p>
             </div>
           </>

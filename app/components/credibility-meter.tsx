@@ -34,7 +34,10 @@ export function CredibilityMeter({
 
   if (variant === 'compact') {
     return (
-      <span className={cx('inline-flex flex-wrap items-baseline gap-x-1.5 text-sm', className)} title={formatCredibility({ score, scoredCount, totalCount })}>
+      <span
+        className={cx('inline-flex flex-wrap items-baseline gap-x-1.5 text-sm', className)}
+        title={formatCredibility({ score, scoredCount, totalCount })}
+      >
         <span className="sr-only">{label}: </span>
         {score === null ? (
           <span className="text-ink-muted italic">Not yet rated</span>
@@ -69,7 +72,10 @@ export function CredibilityMeter({
         </p>
       )}
       {score === null ? null : (
-        <div aria-hidden="true" className="mt-2 h-2 overflow-hidden rounded-full bg-paper-sunk ring-1 ring-paper-line ring-inset">
+        <div
+          aria-hidden="true"
+          className="mt-2 h-2 overflow-hidden rounded-full bg-paper-sunk ring-1 ring-paper-line ring-inset"
+        >
           <div className="h-full rounded-full bg-brand" style={{ width: `${width}%` }} />
         </div>
       )}

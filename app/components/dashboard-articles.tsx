@@ -11,7 +11,8 @@ import { EmptyState, TitledCard } from './ui/card'
 import { ButtonLink } from './ui/button'
 import { cx } from './ui/cx'
 
-const TH = 'border-b border-paper-line bg-paper-sunk px-3 py-2 text-xs font-semibold uppercase tracking-wide text-ink-muted'
+const TH =
+  'border-b border-paper-line bg-paper-sunk px-3 py-2 text-xs font-semibold uppercase tracking-wide text-ink-muted'
 const TD = 'border-b border-paper-line px-3 py-3 align-top'
 
 const SORT_NAMES: Record<ArticleSort, string> = { score: 'Score', coverage: 'Coverage' }
@@ -41,7 +42,11 @@ function SortLink({ query, sort, className }: { query: DashboardQuery; sort: Art
 function SortHeader({ query, sort, className }: { query: DashboardQuery; sort: ArticleSort; className?: string }) {
   const active = query.sort === sort
   return (
-    <th scope="col" className={cx(TH, className)} aria-sort={active ? (query.dir === 'desc' ? 'descending' : 'ascending') : undefined}>
+    <th
+      scope="col"
+      className={cx(TH, className)}
+      aria-sort={active ? (query.dir === 'desc' ? 'descending' : 'ascending') : undefined}
+    >
       <SortLink query={query} sort={sort} className="text-ink-muted" />
     </th>
   )
@@ -54,7 +59,10 @@ function CoverageCell({ scoredCount, totalCount }: { scoredCount: number; totalC
     <span className="block min-w-24">
       <span className="tabular-nums">{formatCoverage(scoredCount, totalCount)}</span>
       <span className="text-ink-muted"> ({percent}%)</span>
-      <span aria-hidden="true" className="mt-1 block h-1.5 overflow-hidden rounded-full bg-paper-sunk ring-1 ring-paper-line ring-inset">
+      <span
+        aria-hidden="true"
+        className="mt-1 block h-1.5 overflow-hidden rounded-full bg-paper-sunk ring-1 ring-paper-line ring-inset"
+      >
         <span className="block h-full rounded-full bg-status-approved" style={{ width: `${percent}%` }} />
       </span>
     </span>
@@ -65,13 +73,19 @@ function StatusCounts({ row }: { row: ArticleRow }) {
   return (
     <ul className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
       {row.byStatus.map((entry) => (
-        <li key={entry.status} className="inline-flex items-center gap-1 tabular-nums" title={STATUS_LABELS[entry.status]}>
+        <li
+          key={entry.status}
+          className="inline-flex items-center gap-1 tabular-nums"
+          title={STATUS_LABELS[entry.status]}
+        >
           <StatusGlyph status={entry.status} />
           {formatCount(entry.count)}
           <span className="sr-only"> {STATUS_LABELS[entry.status].toLowerCase()}</span>
         </li>
       ))}
-      {row.overdueCount > 0 ? <li className="font-medium text-red-800">{formatCount(row.overdueCount)} overdue</li> : null}
+      {row.overdueCount > 0 ? (
+        <li className="font-medium text-red-800">{formatCount(row.overdueCount)} overdue</li>
+      ) : null}
     </ul>
   )
 }
@@ -105,8 +119,20 @@ export function DashboardArticles({
       {rows.length === 0 ? (
         <EmptyState
           title={filtered ? 'No articles have claims that match' : 'No articles yet'}
-          description={filtered ? 'Try a wider date range or another tag.' : 'Add an article and break it into claims to see it here.'}
-          action={filtered ? <ButtonLink to="/dashboard" variant="secondary">Clear the filter</ButtonLink> : <ButtonLink to="/articles/new">Add an article</ButtonLink>}
+          description={
+            filtered
+              ? 'Try a wider date range or another tag.'
+              : 'Add an article and break it into claims to see it here.'
+          }
+          action={
+            filtered ? (
+              <ButtonLink to="/dashboard" variant="secondary">
+                Clear the filter
+              </ButtonLink>
+            ) : (
+              <ButtonLink to="/articles/new">Add an article</ButtonLink>
+            )
+          }
         />
       ) : (
         <>
@@ -120,10 +146,14 @@ export function DashboardArticles({
             <table className="w-full text-left text-sm" data-testid="article-table">
               <thead>
                 <tr>
-                  <th scope="col" className={TH}>Article</th>
+                  <th scope="col" className={TH}>
+                    Article
+                  </th>
                   <SortHeader query={query} sort="score" />
                   <SortHeader query={query} sort="coverage" className="hidden md:table-cell" />
-                  <th scope="col" className={cx(TH, 'hidden md:table-cell')}>Claims by status</th>
+                  <th scope="col" className={cx(TH, 'hidden md:table-cell')}>
+                    Claims by status
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -154,7 +184,9 @@ export function DashboardArticles({
           </div>
           <div className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm text-ink-muted">
             <p>
-              {isFirstPage ? `Showing ${rows.length} of ${formatCount(total)} articles.` : `Showing ${rows.length} more of ${formatCount(total)} articles.`}
+              {isFirstPage
+                ? `Showing ${rows.length} of ${formatCount(total)} articles.`
+                : `Showing ${rows.length} more of ${formatCount(total)} articles.`}
             </p>
             <div className="flex flex-wrap gap-2">
               {isFirstPage ? null : (
@@ -163,7 +195,11 @@ export function DashboardArticles({
                 </ButtonLink>
               )}
               {nextCursor ? (
-                <ButtonLink to={`${dashboardHref(query, { after: nextCursor })}#articles`} variant="secondary" size="sm">
+                <ButtonLink
+                  to={`${dashboardHref(query, { after: nextCursor })}#articles`}
+                  variant="secondary"
+                  size="sm"
+                >
                   Show more articles
                 </ButtonLink>
               ) : null}

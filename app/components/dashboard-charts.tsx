@@ -31,7 +31,11 @@ function HorizontalBars({ rows, label, labelWidth }: { rows: BarRow[]; label: st
   const longest = Math.max(1, ...rows.map((row) => row.value + (row.pending ?? 0)))
   const percent = (count: number) => (count / longest) * 100
   return (
-    <ul aria-label={label} className="grid gap-1.5 text-sm" style={{ gridTemplateColumns: `${labelWidth} minmax(0, 1fr) auto` }}>
+    <ul
+      aria-label={label}
+      className="grid gap-1.5 text-sm"
+      style={{ gridTemplateColumns: `${labelWidth} minmax(0, 1fr) auto` }}
+    >
       {rows.map((row) => (
         <li key={row.key} className="col-span-3 grid grid-cols-subgrid items-center gap-x-2">
           <span className="sr-only">{row.description}</span>
@@ -40,7 +44,9 @@ function HorizontalBars({ rows, label, labelWidth }: { rows: BarRow[]; label: st
           </span>
           <svg aria-hidden="true" className="h-[18px] w-full overflow-visible" focusable="false">
             <rect x="0" y="0" width="100%" height="100%" rx="3" className="fill-paper-sunk" />
-            {row.value > 0 ? <rect x="0" y="0" width={`${percent(row.value)}%`} height="100%" rx="3" className={row.fill} /> : null}
+            {row.value > 0 ? (
+              <rect x="0" y="0" width={`${percent(row.value)}%`} height="100%" rx="3" className={row.fill} />
+            ) : null}
             {row.pending ? (
               <rect
                 x={`${percent(row.value)}%`}
@@ -100,7 +106,11 @@ export function StatusChart({ counts, filtered }: { counts: StatusCount[]; filte
       {total === 0 ? (
         <EmptyState
           title={filtered ? 'No claims match this filter' : 'No claims yet'}
-          description={filtered ? 'Try a wider date range or another tag.' : 'Claims appear here as soon as someone adds one to an article.'}
+          description={
+            filtered
+              ? 'Try a wider date range or another tag.'
+              : 'Claims appear here as soon as someone adds one to an article.'
+          }
         />
       ) : (
         <>
@@ -108,8 +118,12 @@ export function StatusChart({ counts, filtered }: { counts: StatusCount[]; filte
           <ShowAsTable caption="Claims by status">
             <thead>
               <tr>
-                <th scope="col" className={TH}>Status</th>
-                <th scope="col" className={`${TH} text-right`}>Claims</th>
+                <th scope="col" className={TH}>
+                  Status
+                </th>
+                <th scope="col" className={`${TH} text-right`}>
+                  Claims
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -127,7 +141,9 @@ export function StatusChart({ counts, filtered }: { counts: StatusCount[]; filte
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row" className="px-2 py-1.5 font-semibold">All claims</th>
+                <th scope="row" className="px-2 py-1.5 font-semibold">
+                  All claims
+                </th>
                 <td className="px-2 py-1.5 text-right font-semibold tabular-nums">{formatCount(total)}</td>
               </tr>
             </tfoot>
@@ -140,7 +156,10 @@ export function StatusChart({ counts, filtered }: { counts: StatusCount[]; filte
 
 function LegendSwatch({ pale }: { pale?: boolean }) {
   return pale ? (
-    <span aria-hidden="true" className="inline-block h-3 w-5 rounded-sm border border-dashed border-gray-600 bg-gray-600/30" />
+    <span
+      aria-hidden="true"
+      className="inline-block h-3 w-5 rounded-sm border border-dashed border-gray-600 bg-gray-600/30"
+    />
   ) : (
     <span aria-hidden="true" className="inline-block h-3 w-5 rounded-sm bg-gray-600" />
   )
@@ -155,7 +174,8 @@ export function VerdictChart({ tallies, filtered }: { tallies: VerdictTally[]; f
     fill: VERDICT_STYLES[row.verdict].fill,
     value: row.approved,
     pending: row.proposed,
-    caption: row.proposed > 0 ? `${formatCount(row.approved)} + ${formatCount(row.proposed)}` : formatCount(row.approved),
+    caption:
+      row.proposed > 0 ? `${formatCount(row.approved)} + ${formatCount(row.proposed)}` : formatCount(row.approved),
     description: `${verdictLabel(row.verdict)}: ${formatCount(row.approved)} approved, ${formatCount(row.proposed)} proposed awaiting review`,
   }))
   return (
@@ -184,9 +204,15 @@ export function VerdictChart({ tallies, filtered }: { tallies: VerdictTally[]; f
           <ShowAsTable caption="Claims by verdict: approved, and proposed awaiting review">
             <thead>
               <tr>
-                <th scope="col" className={TH}>Verdict</th>
-                <th scope="col" className={`${TH} text-right`}>Approved</th>
-                <th scope="col" className={`${TH} text-right`}>Proposed, awaiting review</th>
+                <th scope="col" className={TH}>
+                  Verdict
+                </th>
+                <th scope="col" className={`${TH} text-right`}>
+                  Approved
+                </th>
+                <th scope="col" className={`${TH} text-right`}>
+                  Proposed, awaiting review
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -194,7 +220,10 @@ export function VerdictChart({ tallies, filtered }: { tallies: VerdictTally[]; f
                 <tr key={row.verdict}>
                   <th scope="row" className={`${TD} font-normal`}>
                     <span className="inline-flex items-center gap-1.5">
-                      <span aria-hidden="true" className={`size-2.5 shrink-0 rounded-full ${VERDICT_STYLES[row.verdict].bar}`} />
+                      <span
+                        aria-hidden="true"
+                        className={`size-2.5 shrink-0 rounded-full ${VERDICT_STYLES[row.verdict].bar}`}
+                      />
                       {verdictLabel(row.verdict)}
                     </span>
                   </th>
@@ -205,7 +234,9 @@ export function VerdictChart({ tallies, filtered }: { tallies: VerdictTally[]; f
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row" className="px-2 py-1.5 font-semibold">All verdicts</th>
+                <th scope="row" className="px-2 py-1.5 font-semibold">
+                  All verdicts
+                </th>
                 <td className="px-2 py-1.5 text-right font-semibold tabular-nums">{formatCount(approved)}</td>
                 <td className="px-2 py-1.5 text-right font-semibold tabular-nums">{formatCount(proposed)}</td>
               </tr>

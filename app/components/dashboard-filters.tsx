@@ -17,26 +17,49 @@ export function describeFilter(query: DashboardQuery): string | null {
   return `Counting only claims ${parts.join(' and ')}.`
 }
 
-export function DashboardFilters({ query, errors, tags }: { query: DashboardQuery; errors: DashboardQueryErrors; tags: string[] }) {
+export function DashboardFilters({
+  query,
+  errors,
+  tags,
+}: {
+  query: DashboardQuery
+  errors: DashboardQueryErrors
+  tags: string[]
+}) {
   const summary = describeFilter(query)
   return (
     <Card as="section" aria-labelledby="dashboard-filter-title" className="p-3 sm:p-4">
       <h2 id="dashboard-filter-title" className="sr-only">
         Filter the dashboard
       </h2>
-      <Form method="get" action="/dashboard" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(3,minmax(0,14rem))_auto] lg:items-end">
+      <Form
+        method="get"
+        action="/dashboard"
+        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(3,minmax(0,14rem))_auto] lg:items-end"
+      >
         <Field
           label="Claims added from"
           name="from"
           errors={errors.from ? [errors.from] : undefined}
           inputProps={{ type: 'date', defaultValue: query.from ?? '' }}
         />
-        <Field label="to" name="to" errors={errors.to ? [errors.to] : undefined} inputProps={{ type: 'date', defaultValue: query.to ?? '' }} />
+        <Field
+          label="to"
+          name="to"
+          errors={errors.to ? [errors.to] : undefined}
+          inputProps={{ type: 'date', defaultValue: query.to ?? '' }}
+        />
         <Field
           label="Tag"
           name="tag"
           errors={errors.tag ? [errors.tag] : undefined}
-          inputProps={{ type: 'search', defaultValue: query.tag ?? '', list: 'dashboard-tags', placeholder: 'Any tag', autoComplete: 'off' }}
+          inputProps={{
+            type: 'search',
+            defaultValue: query.tag ?? '',
+            list: 'dashboard-tags',
+            placeholder: 'Any tag',
+            autoComplete: 'off',
+          }}
         />
         <datalist id="dashboard-tags">
           {tags.map((tag) => (
@@ -64,7 +87,8 @@ export function DashboardFilters({ query, errors, tags }: { query: DashboardQuer
       <p className="mt-3 text-sm text-ink-muted" role="status">
         {summary ? (
           <>
-            <span className="font-medium text-ink">{summary}</span> Every figure below, scores included, covers those claims only.
+            <span className="font-medium text-ink">{summary}</span> Every figure below, scores included, covers those
+            claims only.
           </>
         ) : (
           'Showing the whole desk. Dates are when a claim was added to Factdesk (UTC).'

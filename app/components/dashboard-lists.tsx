@@ -20,10 +20,17 @@ export function OverdueClaims({ claims, total, now }: { claims: OverdueClaim[]; 
     <TitledCard
       className="min-w-0"
       title="Overdue claims"
-      description={total > claims.length ? `The ${claims.length} most overdue of ${formatCount(total)}, oldest due date first.` : 'Past their due date and not yet approved, oldest first.'}
+      description={
+        total > claims.length
+          ? `The ${claims.length} most overdue of ${formatCount(total)}, oldest due date first.`
+          : 'Past their due date and not yet approved, oldest first.'
+      }
     >
       {claims.length === 0 ? (
-        <EmptyState title="Nothing is overdue" description="Every claim with a due date is either approved or still within its time." />
+        <EmptyState
+          title="Nothing is overdue"
+          description="Every claim with a due date is either approved or still within its time."
+        />
       ) : (
         <ol className="divide-y divide-paper-line" data-testid="overdue-list">
           {claims.map((claim) => (
@@ -39,7 +46,10 @@ export function OverdueClaims({ claims, total, now }: { claims: OverdueClaim[]; 
                 <span>{claim.assigneeName ?? 'Unassigned'}</span>
               </p>
               <p className="mt-0.5 truncate text-sm text-ink-muted">
-                in <Link to={`/articles/${claim.articleId}`} className="text-ink-muted">{claim.articleTitle}</Link>
+                in{' '}
+                <Link to={`/articles/${claim.articleId}`} className="text-ink-muted">
+                  {claim.articleTitle}
+                </Link>
               </p>
             </li>
           ))}
@@ -67,16 +77,27 @@ export function CheckerLoadTable({ load, unassigned }: { load: CheckerLoad[]; un
         ))}
       </ul>
       {load.length === 0 && unassigned === 0 ? (
-        <EmptyState title="No fact-checkers yet" description="An admin can add fact-checkers and editors under Admin." />
+        <EmptyState
+          title="No fact-checkers yet"
+          description="An admin can add fact-checkers and editors under Admin."
+        />
       ) : (
         <div className="-mx-4 overflow-x-auto sm:-mx-5">
           <table className="w-full text-left text-sm" data-testid="checker-load">
             <thead>
               <tr>
-                <th scope="col" className={TH}>Person</th>
-                <th scope="col" className={`${TH} text-right`}>Open</th>
-                <th scope="col" className={TH}>By status</th>
-                <th scope="col" className={`${TH} text-right`}>Overdue</th>
+                <th scope="col" className={TH}>
+                  Person
+                </th>
+                <th scope="col" className={`${TH} text-right`}>
+                  Open
+                </th>
+                <th scope="col" className={TH}>
+                  By status
+                </th>
+                <th scope="col" className={`${TH} text-right`}>
+                  Overdue
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -93,7 +114,11 @@ export function CheckerLoadTable({ load, unassigned }: { load: CheckerLoad[]; un
                   <td className={TD}>
                     <ul className="flex flex-wrap gap-x-3 gap-y-1">
                       {person.byStatus.map((entry) => (
-                        <li key={entry.status} className="inline-flex items-center gap-1 tabular-nums" title={STATUS_LABELS[entry.status]}>
+                        <li
+                          key={entry.status}
+                          className="inline-flex items-center gap-1 tabular-nums"
+                          title={STATUS_LABELS[entry.status]}
+                        >
                           <StatusGlyph status={entry.status} />
                           {formatCount(entry.count)}
                           <span className="sr-only"> {STATUS_LABELS[entry.status].toLowerCase()}</span>
@@ -101,7 +126,13 @@ export function CheckerLoadTable({ load, unassigned }: { load: CheckerLoad[]; un
                       ))}
                     </ul>
                   </td>
-                  <td className={cx(TD, 'text-right tabular-nums', person.overdueCount > 0 && 'font-semibold text-red-800')}>
+                  <td
+                    className={cx(
+                      TD,
+                      'text-right tabular-nums',
+                      person.overdueCount > 0 && 'font-semibold text-red-800',
+                    )}
+                  >
                     {formatCount(person.overdueCount)}
                   </td>
                 </tr>

@@ -22,9 +22,16 @@ function Figure({
   testId?: string
 }) {
   const toneClass =
-    tone === 'warning' && value > 0 ? 'border-l-4 border-l-red-700' : tone === 'review' && value > 0 ? 'border-l-4 border-l-status-review' : ''
+    tone === 'warning' && value > 0
+      ? 'border-l-4 border-l-red-700'
+      : tone === 'review' && value > 0
+        ? 'border-l-4 border-l-status-review'
+        : ''
   return (
-    <li className={cx('min-w-0 rounded-lg border border-paper-line bg-paper p-4 shadow-sm', toneClass)} data-testid={testId}>
+    <li
+      className={cx('min-w-0 rounded-lg border border-paper-line bg-paper p-4 shadow-sm', toneClass)}
+      data-testid={testId}
+    >
       <p className="text-sm font-medium text-ink-muted">{label}</p>
       <p className="mt-1 text-3xl font-semibold tabular-nums tracking-tight text-ink">{formatCount(value)}</p>
       {detail ? <p className="mt-1 text-sm text-ink-muted">{detail}</p> : null}
@@ -44,10 +51,20 @@ export function DashboardTotals({ totals, filtered }: { totals: DeskTotals; filt
         Desk totals
       </h2>
       <ul className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-        <li className="col-span-2 min-w-0 rounded-lg border border-paper-line bg-paper p-4 shadow-sm md:col-span-3 xl:col-span-2" data-testid="desk-credibility">
-          <CredibilityMeter {...totals.credibility} label={filtered ? 'Credibility of these claims' : 'Desk credibility'} />
+        <li
+          className="col-span-2 min-w-0 rounded-lg border border-paper-line bg-paper p-4 shadow-sm md:col-span-3 xl:col-span-2"
+          data-testid="desk-credibility"
+        >
+          <CredibilityMeter
+            {...totals.credibility}
+            label={filtered ? 'Credibility of these claims' : 'Desk credibility'}
+          />
         </li>
-        <Figure label={filtered ? 'Articles with these claims' : 'Articles'} value={totals.articleCount} testId="total-articles" />
+        <Figure
+          label={filtered ? 'Articles with these claims' : 'Articles'}
+          value={totals.articleCount}
+          testId="total-articles"
+        />
         <Figure
           label="Claims"
           value={totals.claimCount}

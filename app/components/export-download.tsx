@@ -69,7 +69,9 @@ export function ExportDownload({ selection, counting, onDownload, className }: P
       {selection && selection.count > 0 ? (
         <div className="space-y-2">
           <DownloadForm selection={selection} counting={counting} onDownload={onDownload} />
-          <p className="text-xs text-ink-muted">The file streams as it is written; each download is listed in the history below.</p>
+          <p className="text-xs text-ink-muted">
+            The file streams as it is written; each download is listed in the history below.
+          </p>
         </div>
       ) : selection ? (
         <p className="rounded-md border border-dashed border-paper-line px-3 py-2 text-sm text-ink-muted">
@@ -89,10 +91,17 @@ export function ExportDownloadBar({ selection, counting, onDownload, className }
         className,
       )}
     >
-      <p role="status" aria-live="polite" aria-atomic="true" aria-busy={counting} className={cx('min-w-0 text-sm text-ink', counting && 'opacity-50')}>
+      <p
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        aria-busy={counting}
+        className={cx('min-w-0 text-sm text-ink', counting && 'opacity-50')}
+      >
         {selection ? (
           <>
-            <span className="text-xl font-semibold tabular-nums">{NUMBER.format(selection.count)}</span> {matches(selection.count)}
+            <span className="text-xl font-semibold tabular-nums">{NUMBER.format(selection.count)}</span>{' '}
+            {matches(selection.count)}
           </>
         ) : (
           'Correct the choices marked in red.'

@@ -28,7 +28,10 @@ export function ExportHistory({
     return newerHref ? (
       <EmptyState title="No older exports" action={<Link to={newerHref}>Back to the newest</Link>} />
     ) : (
-      <EmptyState title="Nothing exported yet" description="Each download is listed here with who made it and what it covered." />
+      <EmptyState
+        title="Nothing exported yet"
+        description="Each download is listed here with who made it and what it covered."
+      />
     )
   }
   return (
@@ -37,11 +40,21 @@ export function ExportHistory({
         <caption className="sr-only">Past exports, newest first</caption>
         <thead className="hidden border-b border-paper-line bg-paper-sunk text-xs font-semibold tracking-wide text-ink-muted uppercase md:table-header-group">
           <tr>
-            <th scope="col" className="px-4 py-2.5 whitespace-nowrap">When</th>
-            <th scope="col" className="px-4 py-2.5">Who</th>
-            <th scope="col" className="px-4 py-2.5">Format</th>
-            <th scope="col" className="px-4 py-2.5">Claims covered</th>
-            <th scope="col" className="px-4 py-2.5 text-right">Rows</th>
+            <th scope="col" className="px-4 py-2.5 whitespace-nowrap">
+              When
+            </th>
+            <th scope="col" className="px-4 py-2.5">
+              Who
+            </th>
+            <th scope="col" className="px-4 py-2.5">
+              Format
+            </th>
+            <th scope="col" className="px-4 py-2.5">
+              Claims covered
+            </th>
+            <th scope="col" className="px-4 py-2.5 text-right">
+              Rows
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-paper-line">
@@ -52,7 +65,9 @@ export function ExportHistory({
               </td>
               <td className="col-start-1 font-medium text-ink md:px-4 md:py-3">{item.who}</td>
               <td className="col-start-2 row-start-1 text-right md:px-4 md:py-3 md:text-left md:whitespace-nowrap">
-                <span className="rounded border border-paper-line bg-paper-sunk px-1.5 py-0.5 text-xs font-medium text-ink">{item.format}</span>
+                <span className="rounded border border-paper-line bg-paper-sunk px-1.5 py-0.5 text-xs font-medium text-ink">
+                  {item.format}
+                </span>
               </td>
               <td className="col-span-2 text-ink md:px-4 md:py-3">{item.description}</td>
               <td className="col-span-2 text-ink-muted md:px-4 md:py-3 md:text-right md:text-ink md:tabular-nums">
@@ -64,9 +79,22 @@ export function ExportHistory({
         </tbody>
       </table>
       {newerHref || olderHref ? (
-        <nav aria-label="Pages of exports" className="flex justify-between border-t border-paper-line px-4 py-3 text-sm">
-          {newerHref ? <Link to={newerHref} preventScrollReset>← Newest exports</Link> : <span />}
-          {olderHref ? <Link to={olderHref} preventScrollReset>Older exports →</Link> : null}
+        <nav
+          aria-label="Pages of exports"
+          className="flex justify-between border-t border-paper-line px-4 py-3 text-sm"
+        >
+          {newerHref ? (
+            <Link to={newerHref} preventScrollReset>
+              ← Newest exports
+            </Link>
+          ) : (
+            <span />
+          )}
+          {olderHref ? (
+            <Link to={olderHref} preventScrollReset>
+              Older exports →
+            </Link>
+          ) : null}
         </nav>
       ) : null}
     </div>

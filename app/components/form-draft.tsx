@@ -51,7 +51,14 @@ function fill(form: HTMLFormElement, values: DraftValues, names: readonly string
   for (const name of names) {
     const element = form.elements.namedItem(name)
     const value = values[name]
-    if (value === undefined || !(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement)) {
+    if (
+      value === undefined ||
+      !(
+        element instanceof HTMLInputElement ||
+        element instanceof HTMLTextAreaElement ||
+        element instanceof HTMLSelectElement
+      )
+    ) {
       continue
     }
     element.value = value
@@ -97,7 +104,15 @@ export function useAcceptedSubmission({
   }, [navigation.state, navigation.location?.pathname, location.pathname])
 }
 
-export function useFormDraft({ storageKey, formId, fields, carry = [], isMine, refused, onSent }: FormDraftOptions): FormDraft {
+export function useFormDraft({
+  storageKey,
+  formId,
+  fields,
+  carry = [],
+  isMine,
+  refused,
+  onSent,
+}: FormDraftOptions): FormDraft {
   const [kept, setKept] = useState(false)
   const [restored, setRestored] = useState(false)
   const start = useRef<DraftValues>({})
@@ -165,7 +180,13 @@ export function DraftNotice({ draft, what }: { draft: FormDraft; what: string })
         {draft.restored ? 'Your unsent draft is back. ' : 'Draft kept on this device. '}
         It stays until you send it or discard it.
       </p>
-      <Button size="sm" variant="ghost" onClick={draft.discard} aria-label={`Discard draft ${what}`} className="underline">
+      <Button
+        size="sm"
+        variant="ghost"
+        onClick={draft.discard}
+        aria-label={`Discard draft ${what}`}
+        className="underline"
+      >
         Discard draft
       </Button>
     </div>

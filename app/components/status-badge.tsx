@@ -74,17 +74,31 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
 /** The status glyph on its own (legends, compact lists): empty, half, three quarters, full with a tick. */
 export function StatusGlyph({ status, className }: { status: ClaimStatus; className?: string }) {
   return (
-    <svg viewBox="0 0 12 12" aria-hidden="true" focusable="false" className={cx('size-3 shrink-0', STATUS_STYLES[status].icon, className)}>
+    <svg
+      viewBox="0 0 12 12"
+      aria-hidden="true"
+      focusable="false"
+      className={cx('size-3 shrink-0', STATUS_STYLES[status].icon, className)}
+    >
       {status === ClaimStatus.APPROVED ? (
         <>
           <circle cx="6" cy="6" r="5.5" fill="currentColor" />
-          <path d="M3.4 6.2 5.2 8l3.4-3.6" fill="none" stroke="white" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+          <path
+            d="M3.4 6.2 5.2 8l3.4-3.6"
+            fill="none"
+            stroke="white"
+            strokeWidth="1.5"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
         </>
       ) : (
         <>
           <circle cx="6" cy="6" r="4.75" fill="none" stroke="currentColor" strokeWidth="1.5" />
           {status === ClaimStatus.IN_RESEARCH ? <path d="M6 1.25a4.75 4.75 0 0 0 0 9.5Z" fill="currentColor" /> : null}
-          {status === ClaimStatus.NEEDS_REVIEW ? <path d="M6 6V1.25a4.75 4.75 0 1 0 4.75 4.75Z" fill="currentColor" /> : null}
+          {status === ClaimStatus.NEEDS_REVIEW ? (
+            <path d="M6 6V1.25a4.75 4.75 0 1 0 4.75 4.75Z" fill="currentColor" />
+          ) : null}
         </>
       )}
     </svg>

@@ -21,14 +21,62 @@ export type VerdictStyle = {
 }
 
 export const VERDICT_STYLES: { readonly [V in Verdict]: VerdictStyle } = {
-  TRUE: { badge: 'border-green-300 bg-green-50 text-green-800', bar: 'bg-green-700', fill: 'fill-green-700', highlight: 'bg-green-100 decoration-green-700', ring: 'border-green-700' },
-  MOSTLY_TRUE: { badge: 'border-lime-300 bg-lime-50 text-lime-900', bar: 'bg-lime-500', fill: 'fill-lime-500', highlight: 'bg-lime-100 decoration-lime-600', ring: 'border-lime-600' },
-  HALF_TRUE: { badge: 'border-yellow-300 bg-yellow-50 text-yellow-900', bar: 'bg-yellow-400', fill: 'fill-yellow-400', highlight: 'bg-yellow-100 decoration-yellow-500', ring: 'border-yellow-500' },
-  MISLEADING: { badge: 'border-orange-300 bg-orange-50 text-orange-900', bar: 'bg-orange-500', fill: 'fill-orange-500', highlight: 'bg-orange-100 decoration-orange-500', ring: 'border-orange-500' },
-  MOSTLY_FALSE: { badge: 'border-red-200 bg-red-50 text-red-800', bar: 'bg-red-500', fill: 'fill-red-500', highlight: 'bg-red-100/70 decoration-red-500', ring: 'border-red-500' },
-  FALSE: { badge: 'border-red-300 bg-red-100 text-red-900', bar: 'bg-red-800', fill: 'fill-red-800', highlight: 'bg-red-200/70 decoration-red-800', ring: 'border-red-800' },
-  UNPROVEN: { badge: 'border-gray-300 bg-gray-100 text-gray-800', bar: 'bg-gray-400', fill: 'fill-gray-400', highlight: 'bg-gray-200/70 decoration-gray-500', ring: 'border-gray-500' },
-  NOT_A_CLAIM: { badge: 'border-gray-300 bg-paper text-gray-700', bar: 'bg-gray-300', fill: 'fill-gray-300', highlight: 'bg-gray-100 decoration-gray-400', ring: 'border-gray-400' },
+  TRUE: {
+    badge: 'border-green-300 bg-green-50 text-green-800',
+    bar: 'bg-green-700',
+    fill: 'fill-green-700',
+    highlight: 'bg-green-100 decoration-green-700',
+    ring: 'border-green-700',
+  },
+  MOSTLY_TRUE: {
+    badge: 'border-lime-300 bg-lime-50 text-lime-900',
+    bar: 'bg-lime-500',
+    fill: 'fill-lime-500',
+    highlight: 'bg-lime-100 decoration-lime-600',
+    ring: 'border-lime-600',
+  },
+  HALF_TRUE: {
+    badge: 'border-yellow-300 bg-yellow-50 text-yellow-900',
+    bar: 'bg-yellow-400',
+    fill: 'fill-yellow-400',
+    highlight: 'bg-yellow-100 decoration-yellow-500',
+    ring: 'border-yellow-500',
+  },
+  MISLEADING: {
+    badge: 'border-orange-300 bg-orange-50 text-orange-900',
+    bar: 'bg-orange-500',
+    fill: 'fill-orange-500',
+    highlight: 'bg-orange-100 decoration-orange-500',
+    ring: 'border-orange-500',
+  },
+  MOSTLY_FALSE: {
+    badge: 'border-red-200 bg-red-50 text-red-800',
+    bar: 'bg-red-500',
+    fill: 'fill-red-500',
+    highlight: 'bg-red-100/70 decoration-red-500',
+    ring: 'border-red-500',
+  },
+  FALSE: {
+    badge: 'border-red-300 bg-red-100 text-red-900',
+    bar: 'bg-red-800',
+    fill: 'fill-red-800',
+    highlight: 'bg-red-200/70 decoration-red-800',
+    ring: 'border-red-800',
+  },
+  UNPROVEN: {
+    badge: 'border-gray-300 bg-gray-100 text-gray-800',
+    bar: 'bg-gray-400',
+    fill: 'fill-gray-400',
+    highlight: 'bg-gray-200/70 decoration-gray-500',
+    ring: 'border-gray-500',
+  },
+  NOT_A_CLAIM: {
+    badge: 'border-gray-300 bg-paper text-gray-700',
+    bar: 'bg-gray-300',
+    fill: 'fill-gray-300',
+    highlight: 'bg-gray-100 decoration-gray-400',
+    ring: 'border-gray-400',
+  },
 }
 
 /** How a claim without a verdict looks: muted and dashed, so it never passes for a finding. */

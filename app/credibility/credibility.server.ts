@@ -7,12 +7,7 @@ import { ClaimStatus, Role, type ClaimEventType, type Verdict } from '~/generate
 import { db } from '~/utils/db.server'
 import { decodeDecimalCursor, encodeCursor } from '~/utils/keyset-cursor'
 import { credibilityWeightCase, type Credibility } from './credibility'
-import {
-  createdAtRange,
-  hasFilters,
-  type DashboardFilters,
-  type DashboardQuery,
-} from './dashboard-query'
+import { createdAtRange, hasFilters, type DashboardFilters, type DashboardQuery } from './dashboard-query'
 
 export const DASHBOARD_ARTICLES_PAGE = 50
 export const OVERDUE_LIST_SIZE = 10
@@ -59,7 +54,12 @@ function claimFilter(alias: string, filters: DashboardFilters): Prisma.Sql {
  *   n          claims in the cell
  *   dueBefore  of which due before `now` (overdue, where the status is not approved)
  */
-function cellsSql(filters: DashboardFilters, now: string, by: ReadonlyArray<'articleId' | 'assigneeId' | 'status' | 'verdict'>, where?: Prisma.Sql): Prisma.Sql {
+function cellsSql(
+  filters: DashboardFilters,
+  now: string,
+  by: ReadonlyArray<'articleId' | 'assigneeId' | 'status' | 'verdict'>,
+  where?: Prisma.Sql,
+): Prisma.Sql {
   const columns = Prisma.raw(by.map((name) => `c."${name}"`).join(', '))
   return Prisma.sql`
       SELECT ${columns}, COUNT(*)::int AS "n",
@@ -97,7 +97,9 @@ function statusCountColumns(statuses: readonly ClaimStatus[] = STATUSES): Prisma
 
 function verdictCountColumns(status: ClaimStatus, prefix: string): Prisma.Sql {
   return Prisma.join(
-    VERDICTS.map(({ verdict }) => sumOf('n', `k."status" = ${quoted(status)} AND k."verdict" = ${quoted(verdict)}`, `${prefix}_${verdict}`)),
+    VERDICTS.map(({ verdict }) =>
+      sumOf('n', `k."status" = ${quoted(status)} AND k."verdict" = ${quoted(verdict)}`, `${prefix}_${verdict}`),
+    ),
     ', ',
   )
 }
@@ -113,7 +115,11 @@ function count(row: Row | undefined, key: string): number {
 
 function credibilityOfRow(row: Row | undefined): Credibility {
   const score = row?.score
-  return { score: typeof score === 'number' ? score : null, scoredCount: count(row, 'scoredCount'), totalCount: count(row, 'totalCount') }
+  return {
+    score: typeof score === 'number' ? score : null,
+    scoredCount: count(row, 'scoredCount'),
+    totalCount: count(row, 'totalCount'),
+  }
 }
 
 export type StatusCount = { status: ClaimStatus; count: number }
@@ -285,7 +291,9 @@ function deskSql(query: DashboardQuery, now: string) {
       ? Prisma.sql`WHERE ${key} IS NULL AND r."id" > ${cursor.id}`
       : Prisma.sql`WHERE (${key} ${beyond} ${cursor.key}::numeric OR (${key} = ${cursor.key}::numeric AND r."id" > ${cursor.id}) OR ${key} IS NULL)`
   // Unfiltered, every article counts (those without claims too); filtered, those with a matching claim.
-  const articleCount = filtered ? Prisma.sql`COUNT(DISTINCT k."articleId")::int` : Prisma.sql`(SELECT COUNT(*)::int FROM "Article")`
+  const articleCount = filtered
+    ? Prisma.sql`COUNT(DISTINCT k."articleId")::int`
+    : Prisma.sql`(SELECT COUNT(*)::int FROM "Article")`
   return Prisma.sql`
     WITH cells AS (${cellsSql(query, now, ['articleId', 'status', 'verdict'])}),
     desk AS (
@@ -471,7 +479,9 @@ export async function articleCredibility(articleId: string): Promise<ArticleCred
 }
 
 /** Credibility of several articles in one grouped query, for lists; every id asked for gets an entry. */
-export async function articlesCredibility(articleIds: readonly string[]): Promise<Record<string, ArticleCredibilitySummary>> {
+export async function articlesCredibility(
+  articleIds: readonly string[],
+): Promise<Record<string, ArticleCredibilitySummary>> {
   const ids = [...new Set(articleIds)]
   const result: Record<string, ArticleCredibilitySummary> = {}
   if (ids.length === 0) return result

@@ -142,7 +142,15 @@ describe('credibilityWeightCase', () => {
   })
 
   test('refuses anything that is not a column reference, since it is spliced into SQL', () => {
-    for (const column of ['', 'verdict; DROP TABLE "Claim"', "verdict) OR ('1'='1", '"unterminated', 'a..b', 'c.', '1abc']) {
+    for (const column of [
+      '',
+      'verdict; DROP TABLE "Claim"',
+      "verdict) OR ('1'='1",
+      '"unterminated',
+      'a..b',
+      'c.',
+      '1abc',
+    ]) {
       expect(() => credibilityWeightCase(column)).toThrow(/Not a column reference/)
     }
   })

@@ -1,9 +1,4 @@
-import {
-  createdAtRange,
-  dashboardHref,
-  hasFilters,
-  parseDashboardQuery,
-} from './dashboard-query'
+import { createdAtRange, dashboardHref, hasFilters, parseDashboardQuery } from './dashboard-query'
 
 const parse = (search: string) => parseDashboardQuery(new URLSearchParams(search))
 
@@ -74,7 +69,10 @@ describe('createdAtRange', () => {
   })
 
   test('crosses the end of a year and leaves open ends open', () => {
-    expect(createdAtRange({ from: null, to: '2025-12-31', tag: null })).toEqual({ start: null, end: '2026-01-01T00:00:00.000' })
+    expect(createdAtRange({ from: null, to: '2025-12-31', tag: null })).toEqual({
+      start: null,
+      end: '2026-01-01T00:00:00.000',
+    })
     expect(createdAtRange({ from: null, to: null, tag: 'x' })).toEqual({ start: null, end: null })
   })
 })
@@ -88,7 +86,9 @@ describe('dashboardHref', () => {
   })
 
   test('a new order starts the table again', () => {
-    expect(dashboardHref(query, { sort: 'coverage', dir: 'desc' })).toBe('/dashboard?from=2026-01-01&tag=health&sort=coverage&dir=desc')
+    expect(dashboardHref(query, { sort: 'coverage', dir: 'desc' })).toBe(
+      '/dashboard?from=2026-01-01&tag=health&sort=coverage&dir=desc',
+    )
   })
 
   test('carries the cursor for the next page', () => {

@@ -98,7 +98,8 @@ export function createdAtRange(filters: DashboardFilters): { start: string | nul
 /** The dashboard address for this query with some parts changed; a changed sort starts the table again. */
 export function dashboardHref(query: DashboardQuery, changes: Partial<DashboardQuery> = {}): string {
   const next = { ...query, ...changes }
-  if ((changes.sort && changes.sort !== query.sort) || (changes.dir && changes.dir !== query.dir)) next.after = changes.after ?? null
+  if ((changes.sort && changes.sort !== query.sort) || (changes.dir && changes.dir !== query.dir))
+    next.after = changes.after ?? null
   const params = new URLSearchParams()
   if (next.from) params.set('from', next.from)
   if (next.to) params.set('to', next.to)

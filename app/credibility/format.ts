@@ -24,7 +24,14 @@ export function claimsCount(count: number): string {
 }
 
 // Opening and closing marks a quoted span may already carry ("“on all fronts”"), English and Ukrainian/Russian styles.
-const QUOTE_PAIRS: Record<string, string[]> = { '“': ['”', '“'], '"': ['"'], '„': ['“', '”'], '«': ['»'], '‘': ['’'], "'": ["'"] }
+const QUOTE_PAIRS: Record<string, string[]> = {
+  '“': ['”', '“'],
+  '"': ['"'],
+  '„': ['“', '”'],
+  '«': ['»'],
+  '‘': ['’'],
+  "'": ["'"],
+}
 
 /** “Claim text”, cut to `max` characters: marks already around it are not doubled. */
 export function inQuotes(text: string, max = 120): string {
@@ -34,7 +41,8 @@ export function inQuotes(text: string, max = 120): string {
   const wrapped = inner.length >= 2 && closers?.includes(inner[inner.length - 1]!)
   // “A” and “B” is two quotes side by side, not one wrapped quote: keep its marks.
   const middle = inner.slice(1, -1)
-  if (closers && wrapped && !middle.includes(opener) && !closers.some((closer) => middle.includes(closer))) inner = middle.trim()
+  if (closers && wrapped && !middle.includes(opener) && !closers.some((closer) => middle.includes(closer)))
+    inner = middle.trim()
   if (inner.length > max) inner = `${inner.slice(0, max - 1).trimEnd()}…`
   return `“${inner}”`
 }

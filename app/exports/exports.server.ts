@@ -48,7 +48,9 @@ export function exportWhereSql(filters: ExportFilters, format: ExportFormat): Pr
   if (format === 'CLAIMREVIEW') conditions.push(Prisma.sql`c.verdict IS NOT NULL`)
   if (filters.articleId) conditions.push(Prisma.sql`c."articleId" = ${filters.articleId}`)
   if (filters.verdicts.length > 0) {
-    conditions.push(Prisma.sql`c.verdict IN (${Prisma.join(filters.verdicts.map((verdict) => Prisma.sql`${verdict}::"Verdict"`))})`)
+    conditions.push(
+      Prisma.sql`c.verdict IN (${Prisma.join(filters.verdicts.map((verdict) => Prisma.sql`${verdict}::"Verdict"`))})`,
+    )
   }
   if (filters.claimant) conditions.push(Prisma.sql`c.claimant ILIKE ${likePattern(filters.claimant)}`)
   // @> rather than = ANY so the GIN index on tags is used.
@@ -98,9 +100,16 @@ type SourceRow = ExportSource & { claimId: string }
  * The rows of an export as plain SELECT text, for comparing against Postgres's own COPY in the
  * benchmark. Same columns, joins, filter and order as a download, without the batching.
  */
-export function exportSelectSql(filters: ExportFilters, format: ExportFormat, after?: { key: Date; id: string }, limit?: number): Prisma.Sql {
+export function exportSelectSql(
+  filters: ExportFilters,
+  format: ExportFormat,
+  after?: { key: Date; id: string },
+  limit?: number,
+): Prisma.Sql {
   const column = sortColumn(filters, format)
-  const keyset = after ? Prisma.sql` AND (c.${column}, c.id) > (${after.key.toISOString()}::timestamp, ${after.id})` : Prisma.empty
+  const keyset = after
+    ? Prisma.sql` AND (c.${column}, c.id) > (${after.key.toISOString()}::timestamp, ${after.id})`
+    : Prisma.empty
   const limited = limit ? Prisma.sql` LIMIT ${limit}` : Prisma.empty
   return Prisma.sql`
     SELECT c.id, c."articleId", a.title AS "articleTitle", a.url AS "articleUrl", a.outlet AS "articleOutlet", a.author AS "articleAuthor",
@@ -133,7 +142,14 @@ async function sourcesOf(claimIds: string[]): Promise<Map<string, ExportSource[]
 function toExportClaim(row: ClaimRow, sources: ExportSource[]): ExportClaim {
   return {
     id: row.id,
-    article: { id: row.articleId, title: row.articleTitle, url: row.articleUrl, outlet: row.articleOutlet, author: row.articleAuthor, publishedAt: row.articlePublishedAt },
+    article: {
+      id: row.articleId,
+      title: row.articleTitle,
+      url: row.articleUrl,
+      outlet: row.articleOutlet,
+      author: row.articleAuthor,
+      publishedAt: row.articlePublishedAt,
+    },
     quote: row.quote,
     text: row.text,
     claimant: row.claimant,
@@ -206,7 +222,10 @@ export function exportFilename(format: ExportFormat, now = new Date()) {
 
 /** A refused download, in words: the download forms post to resource routes, which have no page to show errors on. */
 export function downloadRefused(message: string, status = 400) {
-  return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })
+  return new Response(message, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  })
 }
 
 export async function articleTitleOf(articleId: string): Promise<string | null> {
@@ -231,7 +250,8 @@ export async function downloadExport(input: {
   let articleTitle: string | null = null
   if (filters.articleId) {
     articleTitle = await articleTitleOf(filters.articleId)
-    if (articleTitle === null) return downloadRefused('There is no such article. Go back to the export page and choose another.')
+    if (articleTitle === null)
+      return downloadRefused('There is no such article. Go back to the export page and choose another.')
   }
   const [rowCount, settings] = await Promise.all([
     countClaimsForExport(filters, format),
@@ -281,7 +301,11 @@ export async function downloadExport(input: {
 }
 
 /** The action behind every download form: checks the filters, then records and streams the export. */
-export async function downloadFromForm(request: Request, user: { id: string }, format: ExportFormat): Promise<Response> {
+export async function downloadFromForm(
+  request: Request,
+  user: { id: string },
+  format: ExportFormat,
+): Promise<Response> {
   const read = await readForm(request)
   if (!read.ok) return downloadRefused(read.message, read.status)
   const submission =
@@ -290,7 +314,9 @@ export async function downloadFromForm(request: Request, user: { id: string }, f
       : parseWithZod(read.formData, { schema: exportFiltersSchema })
   if (submission.status !== 'success') {
     const messages = Object.values(submission.error ?? {}).flatMap((errors) => errors ?? [])
-    return downloadRefused(`The export was not started: ${messages.join(' ') || 'the choices were incomplete.'} Go back to the export page and try again.`)
+    return downloadRefused(
+      `The export was not started: ${messages.join(' ') || 'the choices were incomplete.'} Go back to the export page and try again.`,
+    )
   }
   const bom = 'bom' in submission.value && submission.value.bom === true
   return downloadExport({ user, filters: toExportFilters(submission.value), format, bom, signal: request.signal })
@@ -350,7 +376,14 @@ export async function listExports({ before }: { before?: string | null } = {}) {
       : {},
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: EXPORTS_PAGE_SIZE + 1,
-    select: { id: true, createdAt: true, format: true, filters: true, rowCount: true, user: { select: { name: true } } },
+    select: {
+      id: true,
+      createdAt: true,
+      format: true,
+      filters: true,
+      rowCount: true,
+      user: { select: { name: true } },
+    },
   })
   const page = rows.slice(0, EXPORTS_PAGE_SIZE)
   const items: ExportHistoryItem[] = page.map((row) => {

@@ -151,13 +151,17 @@ export function describeFilters(filters: StoredExportFilters, format: ExportForm
 
 /** Reads a stored `filters` JSON value back, tolerating rows written by an older version. */
 export function readStoredFilters(value: unknown): StoredExportFilters {
-  const raw = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<keyof StoredExportFilters, unknown>>
+  const raw = (typeof value === 'object' && value !== null ? value : {}) as Partial<
+    Record<keyof StoredExportFilters, unknown>
+  >
   const text = (field: unknown) => (typeof field === 'string' && field ? field : null)
   return {
     scope: raw.scope === 'any' ? 'any' : 'approved',
     articleId: text(raw.articleId),
     articleTitle: text(raw.articleTitle),
-    verdicts: Array.isArray(raw.verdicts) ? VERDICT_ORDER.filter((verdict) => (raw.verdicts as unknown[]).includes(verdict)) : [],
+    verdicts: Array.isArray(raw.verdicts)
+      ? VERDICT_ORDER.filter((verdict) => (raw.verdicts as unknown[]).includes(verdict))
+      : [],
     claimant: text(raw.claimant),
     tag: text(raw.tag),
     approvedFrom: text(raw.approvedFrom),

@@ -143,7 +143,13 @@ describe('csvChunks', () => {
   const awkward: ExportClaim[] = [
     claim({ id: 'c1', quote: 'prisoners, soldiers, and civilians', text: 'He said "all fronts", twice' }),
     claim({ id: 'c2', rationale: 'First line.\nSecond line.\r\nThird line.\rFourth.', claimant: '' }),
-    claim({ id: 'c3', quote: '=1+1', text: '+380 is the dialling code', claimant: '-anonymous', rationale: '@mention' }),
+    claim({
+      id: 'c3',
+      quote: '=1+1',
+      text: '+380 is the dialling code',
+      claimant: '-anonymous',
+      rationale: '@mention',
+    }),
     claim({ id: 'c4', quote: '\tTabbed', text: '\rCarriage return first' }),
     claim({
       id: 'c5',
@@ -188,7 +194,9 @@ describe('csvChunks', () => {
   })
 
   test('ends records with CRLF and quotes only the fields that need it (RFC 4180)', async () => {
-    const csv = await collect(csvChunks([claim({ quote: 'plain', text: 'a, b', rationale: 'say "hi"' })], { bom: false }))
+    const csv = await collect(
+      csvChunks([claim({ quote: 'plain', text: 'a, b', rationale: 'say "hi"' })], { bom: false }),
+    )
     const lines = csv.split('\r\n')
     expect(lines).toHaveLength(3) // header, record, and the empty string after the final CRLF
     expect(lines[0]).toBe(CSV_COLUMNS.join(','))
@@ -382,14 +390,22 @@ describe('toClaimReview', () => {
   })
 
   test('omits the claim author when nobody at all is named', () => {
-    const review = toClaimReview(claim({ claimant: '', article: { ...claim().article, author: '', outlet: '' } }), org, claimUrl)
+    const review = toClaimReview(
+      claim({ claimant: '', article: { ...claim().article, author: '', outlet: '' } }),
+      org,
+      claimUrl,
+    )
     expect(review.itemReviewed).not.toHaveProperty('author')
     expect(JSON.stringify(review)).not.toContain('undefined')
   })
 
   test('dates the claim by the article’s publication when the claim date is unknown, and omits it when both are', () => {
     expect(toClaimReview(claim({ claimDate: null }), org, claimUrl).itemReviewed.datePublished).toBe('2024-12-10')
-    const undated = toClaimReview(claim({ claimDate: null, article: { ...claim().article, publishedAt: null } }), org, claimUrl)
+    const undated = toClaimReview(
+      claim({ claimDate: null, article: { ...claim().article, publishedAt: null } }),
+      org,
+      claimUrl,
+    )
     expect(undated.itemReviewed).not.toHaveProperty('datePublished')
     expect(JSON.stringify(undated)).not.toContain('undefined')
   })
@@ -406,7 +422,11 @@ describe('toClaimReview', () => {
   })
 
   test('keeps non-Latin text as it is', () => {
-    const review = toClaimReview(claim({ text: 'Україна повертає 1200 полонених 🇺🇦', claimant: 'Рустем Умєров' }), org, claimUrl)
+    const review = toClaimReview(
+      claim({ text: 'Україна повертає 1200 полонених 🇺🇦', claimant: 'Рустем Умєров' }),
+      org,
+      claimUrl,
+    )
     const parsed = JSON.parse(JSON.stringify(review))
     expect(parsed.claimReviewed).toBe('Україна повертає 1200 полонених 🇺🇦')
     expect(parsed.itemReviewed.author).toEqual({ '@type': 'Person', name: 'Рустем Умєров' })

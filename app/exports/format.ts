@@ -237,14 +237,63 @@ export type ClaimReview = {
 // "Coordination Headquarters ..."). A guess from the name alone, since claimant is free text;
 // it errs towards Person, which is what most claimants are.
 const ORGANISATION_WORDS = [
-  'ministry', 'ministries', 'government', 'department', 'agency', 'office', 'council', 'committee',
-  'commission', 'parliament', 'senate', 'congress', 'assembly', 'party', 'police', 'army', 'armed forces',
-  'military', 'navy', 'headquarters', 'general staff', 'service', 'bureau', 'administration', 'authority',
-  'embassy', 'union', 'association', 'organisation', 'organization', 'institute', 'foundation',
-  'university', 'company', 'corporation', 'inc', 'ltd', 'llc', 'plc', 'group', 'bank', 'fund',
-  'kremlin', 'white house', 'united nations', 'nato', 'red cross', 'court',
+  'ministry',
+  'ministries',
+  'government',
+  'department',
+  'agency',
+  'office',
+  'council',
+  'committee',
+  'commission',
+  'parliament',
+  'senate',
+  'congress',
+  'assembly',
+  'party',
+  'police',
+  'army',
+  'armed forces',
+  'military',
+  'navy',
+  'headquarters',
+  'general staff',
+  'service',
+  'bureau',
+  'administration',
+  'authority',
+  'embassy',
+  'union',
+  'association',
+  'organisation',
+  'organization',
+  'institute',
+  'foundation',
+  'university',
+  'company',
+  'corporation',
+  'inc',
+  'ltd',
+  'llc',
+  'plc',
+  'group',
+  'bank',
+  'fund',
+  'kremlin',
+  'white house',
+  'united nations',
+  'nato',
+  'red cross',
+  'court',
   // Ukrainian and Russian, for the desk's own beat.
-  'міністерство', 'уряд', 'штаб', 'служба', 'офіс', 'верховна рада', 'министерство', 'правительство',
+  'міністерство',
+  'уряд',
+  'штаб',
+  'служба',
+  'офіс',
+  'верховна рада',
+  'министерство',
+  'правительство',
   'кремль',
 ]
 const ORGANISATION_PATTERN = new RegExp(
@@ -266,11 +315,19 @@ export function claimAuthor(claim: Pick<ExportClaim, 'claimant' | 'article'>): C
   if (claimant) return { '@type': claimantType(claimant), name: claimant }
   const byline = claim.article.author.trim()
   if (byline) {
-    return { '@type': 'Person', name: byline, description: 'Author of the article the claim appears in; no claimant is named.' }
+    return {
+      '@type': 'Person',
+      name: byline,
+      description: 'Author of the article the claim appears in; no claimant is named.',
+    }
   }
   const outlet = claim.article.outlet.trim()
   if (outlet) {
-    return { '@type': 'Organization', name: outlet, description: 'Publisher of the article the claim appears in; no claimant is named.' }
+    return {
+      '@type': 'Organization',
+      name: outlet,
+      description: 'Publisher of the article the claim appears in; no claimant is named.',
+    }
   }
   return null
 }
@@ -290,7 +347,10 @@ export function toClaimReview(claim: ExportClaim, org: { name: string; url: stri
     reviewRating.worstRating = WORST_RATING
   }
 
-  const appearance: ClaimReview['itemReviewed']['appearance'] = { '@type': 'CreativeWork', headline: claim.article.title }
+  const appearance: ClaimReview['itemReviewed']['appearance'] = {
+    '@type': 'CreativeWork',
+    headline: claim.article.title,
+  }
   if (claim.article.url) appearance.url = claim.article.url
   const itemReviewed: ClaimReview['itemReviewed'] = { '@type': 'Claim', appearance }
   const author = claimAuthor(claim)

@@ -33,7 +33,9 @@ function dateRangeInOrder(value: { from?: string; to?: string }, ctx: z.Refineme
 export const exportFiltersSchema = z.object(filterFields).superRefine(dateRangeInOrder)
 
 /** The CSV download: the filters, and whether to start the file with a byte-order mark. */
-export const csvDownloadSchema = z.object({ ...filterFields, bom: z.boolean().default(false) }).superRefine(dateRangeInOrder)
+export const csvDownloadSchema = z
+  .object({ ...filterFields, bom: z.boolean().default(false) })
+  .superRefine(dateRangeInOrder)
 
 /** The /export page's GET form: the filters, the format, and a search that narrows the article list. */
 export const exportQuerySchema = z

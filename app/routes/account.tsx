@@ -19,7 +19,12 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request)
   const sessions = await listSessions(user)
   return {
-    user: { name: user.name, email: user.email, role: ROLE_LABELS[user.role], mustChangePassword: user.mustChangePassword },
+    user: {
+      name: user.name,
+      email: user.email,
+      role: ROLE_LABELS[user.role],
+      mustChangePassword: user.mustChangePassword,
+    },
     sessions: sessions.map((session) => ({ ...session, current: session.id === user.sessionId, id: undefined })),
   }
 }
@@ -29,7 +34,10 @@ export async function action({ request }: Route.ActionArgs) {
   const formData = await readFormData(request)
   if (formData.get('intent') === 'sign-out-others') {
     const count = await signOutOtherSessions(user)
-    return redirectWithToast('/account', { kind: 'success', message: `Signed out of ${count} other session${count === 1 ? '' : 's'}.` })
+    return redirectWithToast('/account', {
+      kind: 'success',
+      message: `Signed out of ${count} other session${count === 1 ? '' : 's'}.`,
+    })
   }
   const submission = parseWithZod(formData, { schema: changePasswordSchema })
   const hidden = ['currentPassword', 'newPassword', 'confirmPassword']
@@ -39,10 +47,18 @@ export async function action({ request }: Route.ActionArgs) {
   const outcome = await changePassword(user, submission.value, request)
   if (!outcome.ok) {
     const headers = outcome.status === 429 ? { 'Retry-After': String(outcome.retryAfterSeconds) } : undefined
-    return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] }, hideFields: hidden }) }, { status: outcome.status, headers })
+    return data(
+      { result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] }, hideFields: hidden }) },
+      { status: outcome.status, headers },
+    )
   }
-  const others = outcome.endedSessions ? ` ${outcome.endedSessions} other session${outcome.endedSessions === 1 ? ' was' : 's were'} signed out.` : ''
-  return redirectWithToast(user.mustChangePassword ? '/' : '/account', { kind: 'success', message: `Password changed.${others}` })
+  const others = outcome.endedSessions
+    ? ` ${outcome.endedSessions} other session${outcome.endedSessions === 1 ? ' was' : 's were'} signed out.`
+    : ''
+  return redirectWithToast(user.mustChangePassword ? '/' : '/account', {
+    kind: 'success',
+    message: `Password changed.${others}`,
+  })
 }
 
 export default function Account({ loaderData }: Route.ComponentProps) {
@@ -57,19 +73,28 @@ export default function Account({ loaderData }: Route.ComponentProps) {
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader title="Your account" description={`${user.name} · ${user.email} · ${user.role}`} />
       {user.mustChangePassword ? (
-        <p role="alert" className="rounded-md border border-amber-300 border-l-4 border-l-amber-600 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+        <p
+          role="alert"
+          className="rounded-md border border-amber-300 border-l-4 border-l-amber-600 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+        >
           You signed in with a one-time password. Choose your own password to continue.
         </p>
       ) : null}
       <Card>
-        <CardHeader title="Change password" description="12 to 128 characters, and hard to guess. Your other sessions are signed out when it changes." />
+        <CardHeader
+          title="Change password"
+          description="12 to 128 characters, and hard to guess. Your other sessions are signed out when it changes."
+        />
         <Form method="post" {...getFormProps(form)} className="space-y-4">
           <FormError errors={form.errors} />
           <Field
             label={user.mustChangePassword ? 'One-time password' : 'Current password'}
             name={fields.currentPassword.name}
             errors={fields.currentPassword.errors}
-            inputProps={{ ...getInputProps(fields.currentPassword, { type: 'password' }), autoComplete: 'current-password' }}
+            inputProps={{
+              ...getInputProps(fields.currentPassword, { type: 'password' }),
+              autoComplete: 'current-password',
+            }}
           />
           <Field
             label="New password"
@@ -82,7 +107,10 @@ export default function Account({ loaderData }: Route.ComponentProps) {
             label="New password again"
             name={fields.confirmPassword.name}
             errors={fields.confirmPassword.errors}
-            inputProps={{ ...getInputProps(fields.confirmPassword, { type: 'password' }), autoComplete: 'new-password' }}
+            inputProps={{
+              ...getInputProps(fields.confirmPassword, { type: 'password' }),
+              autoComplete: 'new-password',
+            }}
           />
           <Button type="submit" name="intent" value="password">
             Change password
@@ -95,7 +123,14 @@ export default function Account({ loaderData }: Route.ComponentProps) {
             title="Where you are signed in"
             actions={
               <Form method="post">
-                <Button type="submit" variant="secondary" size="sm" name="intent" value="sign-out-others" disabled={sessions.length <= 1}>
+                <Button
+                  type="submit"
+                  variant="secondary"
+                  size="sm"
+                  name="intent"
+                  value="sign-out-others"
+                  disabled={sessions.length <= 1}
+                >
                   Sign out everywhere else
                 </Button>
               </Form>
@@ -106,10 +141,15 @@ export default function Account({ loaderData }: Route.ComponentProps) {
               <li key={index} className="py-3 text-sm">
                 <p className="font-medium">
                   {session.userAgent ? summariseAgent(session.userAgent) : 'Unknown browser'}
-                  {session.current ? <span className="ml-2 rounded-full bg-green-100 px-2 py-0.5 text-xs text-green-900">This session</span> : null}
+                  {session.current ? (
+                    <span className="ml-2 rounded-full bg-green-100 px-2 py-0.5 text-xs text-green-900">
+                      This session
+                    </span>
+                  ) : null}
                 </p>
                 <p className="text-ink-muted">
-                  Signed in {new Date(session.createdAt).toLocaleString('en-GB')} · last active {new Date(session.lastSeenAt).toLocaleString('en-GB')}
+                  Signed in {new Date(session.createdAt).toLocaleString('en-GB')} · last active{' '}
+                  {new Date(session.lastSeenAt).toLocaleString('en-GB')}
                 </p>
               </li>
             ))}
@@ -121,7 +161,25 @@ export default function Account({ loaderData }: Route.ComponentProps) {
 }
 
 function summariseAgent(agent: string) {
-  const browser = /Firefox\//.test(agent) ? 'Firefox' : /Edg\//.test(agent) ? 'Edge' : /Chrome\//.test(agent) ? 'Chrome' : /Safari\//.test(agent) ? 'Safari' : 'Browser'
-  const system = /Windows/.test(agent) ? 'Windows' : /Mac OS X/.test(agent) ? 'macOS' : /Android/.test(agent) ? 'Android' : /iPhone|iPad/.test(agent) ? 'iOS' : /Linux/.test(agent) ? 'Linux' : ''
+  const browser = /Firefox\//.test(agent)
+    ? 'Firefox'
+    : /Edg\//.test(agent)
+      ? 'Edge'
+      : /Chrome\//.test(agent)
+        ? 'Chrome'
+        : /Safari\//.test(agent)
+          ? 'Safari'
+          : 'Browser'
+  const system = /Windows/.test(agent)
+    ? 'Windows'
+    : /Mac OS X/.test(agent)
+      ? 'macOS'
+      : /Android/.test(agent)
+        ? 'Android'
+        : /iPhone|iPad/.test(agent)
+          ? 'iOS'
+          : /Linux/.test(agent)
+            ? 'Linux'
+            : ''
   return system ? `${browser} on ${system}` : browser
 }

@@ -21,7 +21,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
-  const { query, errors, now, filtered, totals, byStatus, byVerdict, overdue, load, articles, activity, tags } = loaderData
+  const { query, errors, now, filtered, totals, byStatus, byVerdict, overdue, load, articles, activity, tags } =
+    loaderData
   return (
     <div className="space-y-6">
       <PageHeader title="Dashboard" description="Credibility, progress and workload across the desk." />

@@ -119,7 +119,10 @@ export default function ExportPage({ loaderData }: Route.ComponentProps) {
     window.setTimeout(() => revalidator.revalidate(), 1500)
   }
 
-  const verdictBoxes = getCollectionProps(fields.verdict, { type: 'checkbox', options: VERDICT_OPTIONS.map((o) => o.value) })
+  const verdictBoxes = getCollectionProps(fields.verdict, {
+    type: 'checkbox',
+    options: VERDICT_OPTIONS.map((o) => o.value),
+  })
   const formatRadios = getCollectionProps(fields.format, { type: 'radio', options: [...EXPORT_CHOICES] })
   const scopeRadios = getCollectionProps(fields.scope, { type: 'radio', options: ['approved', 'any'] })
 
@@ -153,7 +156,9 @@ export default function ExportPage({ loaderData }: Route.ComponentProps) {
                     >
                       <input {...radio} className="mt-0.5 size-4 shrink-0 accent-brand" />
                       <span className="text-sm">
-                        <span className="block font-medium text-ink">{radio.value === 'approved' ? 'Approved claims' : 'Any status'}</span>
+                        <span className="block font-medium text-ink">
+                          {radio.value === 'approved' ? 'Approved claims' : 'Any status'}
+                        </span>
                         <span className="block text-ink-muted">
                           {radio.value === 'approved'
                             ? 'Findings an editor has signed off. The usual choice.'
@@ -172,7 +177,11 @@ export default function ExportPage({ loaderData }: Route.ComponentProps) {
                     label="Article"
                     name={fields.article.name}
                     errors={fields.article.errors}
-                    hint={articles.more ? 'Showing the 200 most recent articles that match. Search by title, or paste an article’s id.' : undefined}
+                    hint={
+                      articles.more
+                        ? 'Showing the 200 most recent articles that match. Search by title, or paste an article’s id.'
+                        : undefined
+                    }
                   >
                     {(control) => (
                       <select {...getSelectProps(fields.article)} {...control} className={CONTROL}>
@@ -233,7 +242,9 @@ export default function ExportPage({ loaderData }: Route.ComponentProps) {
 
                 <fieldset className="space-y-2 sm:col-span-2">
                   <legend className="text-sm font-medium text-ink">Approved between</legend>
-                  <p className="text-sm text-ink-muted">Dates in UTC, both included. Claims that are not approved have no approval date.</p>
+                  <p className="text-sm text-ink-muted">
+                    Dates in UTC, both included. Claims that are not approved have no approval date.
+                  </p>
                   <div className="grid grid-cols-2 gap-4">
                     <Field
                       label="From"
@@ -241,7 +252,12 @@ export default function ExportPage({ loaderData }: Route.ComponentProps) {
                       errors={fields.from.errors}
                       inputProps={getInputProps(fields.from, { type: 'date' })}
                     />
-                    <Field label="To" name={fields.to.name} errors={fields.to.errors} inputProps={getInputProps(fields.to, { type: 'date' })} />
+                    <Field
+                      label="To"
+                      name={fields.to.name}
+                      errors={fields.to.errors}
+                      inputProps={getInputProps(fields.to, { type: 'date' })}
+                    />
                   </div>
                 </fieldset>
               </div>
@@ -276,10 +292,20 @@ export default function ExportPage({ loaderData }: Route.ComponentProps) {
               </div>
             </Form>
           </Card>
-          <ExportDownloadBar selection={selection} counting={counting} onDownload={downloaded} className="mt-4 lg:hidden" />
+          <ExportDownloadBar
+            selection={selection}
+            counting={counting}
+            onDownload={downloaded}
+            className="mt-4 lg:hidden"
+          />
         </div>
 
-        <ExportDownload selection={selection} counting={counting} onDownload={downloaded} className="hidden lg:sticky lg:top-4 lg:block" />
+        <ExportDownload
+          selection={selection}
+          counting={counting}
+          onDownload={downloaded}
+          className="hidden lg:sticky lg:top-4 lg:block"
+        />
       </div>
 
       <section aria-labelledby="export-history-heading" className="space-y-3">

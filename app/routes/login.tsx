@@ -27,7 +27,10 @@ export async function action({ request }: Route.ActionArgs) {
   const outcome = await logIn(submission.value, request)
   if (!outcome.ok) {
     const headers = outcome.status === 429 ? { 'Retry-After': String(outcome.retryAfterSeconds) } : undefined
-    return data({ result: submission.reply({ formErrors: [outcome.message], hideFields: ['password'] }) }, { status: outcome.status, headers })
+    return data(
+      { result: submission.reply({ formErrors: [outcome.message], hideFields: ['password'] }) },
+      { status: outcome.status, headers },
+    )
   }
   const target = outcome.mustChangePassword ? '/account' : safeRedirectPath(submission.value.redirectTo)
   const headers = new Headers()
@@ -51,8 +54,12 @@ export default function Login({ loaderData }: Route.ComponentProps) {
         <h1 className="text-2xl font-semibold">Sign in</h1>
         <p className="mt-1 text-sm text-ink-muted">Use the account your desk's admin created for you.</p>
         {loaderData.sessionExpired && !actionData ? (
-          <p role="status" className="mt-4 rounded-md border border-amber-300 border-l-4 border-l-amber-600 bg-amber-50 px-4 py-3 text-sm text-amber-950">
-            <span className="font-semibold">Your session has expired.</span> Sign in again to go back to the page you were on.
+          <p
+            role="status"
+            className="mt-4 rounded-md border border-amber-300 border-l-4 border-l-amber-600 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+          >
+            <span className="font-semibold">Your session has expired.</span> Sign in again to go back to the page you
+            were on.
           </p>
         ) : null}
         <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
@@ -62,7 +69,11 @@ export default function Login({ loaderData }: Route.ComponentProps) {
             label="Email"
             name={fields.email.name}
             errors={fields.email.errors}
-            inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'username', autoFocus: true }}
+            inputProps={{
+              ...getInputProps(fields.email, { type: 'email' }),
+              autoComplete: 'username',
+              autoFocus: true,
+            }}
           />
           <Field
             label="Password"

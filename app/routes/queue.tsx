@@ -12,7 +12,10 @@ const LISTS: readonly QueueName[] = ['mine', 'review', 'returned']
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'claim:view')
   const params = pageUrl(request).searchParams
-  const after = Object.fromEntries(LISTS.map((name) => [name, params.get(name)?.slice(0, 200) ?? null])) as Record<QueueName, string | null>
+  const after = Object.fromEntries(LISTS.map((name) => [name, params.get(name)?.slice(0, 200) ?? null])) as Record<
+    QueueName,
+    string | null
+  >
   const queue = await queueFor(user, after)
   return { ...queue, after }
 }

@@ -43,13 +43,15 @@ describe('parseAllowListEntry', () => {
 
 describe('parseAllowList', () => {
   test('skips blank lines, drops repeats and names each bad line by number', () => {
-    expect(parseAllowList('cms.example.org\n\n  \r\nCMS.example.org\n10.0.0.5:8080\nhttps://bad.example\n*.x')).toEqual({
-      entries: ['cms.example.org', '10.0.0.5:8080'],
-      errors: [
-        'Line 6, “https://bad.example”: write the host only, without http:// (for example intranet.example.org or 10.0.0.5:8080).',
-        'Line 7, “*.x”: wildcards are not supported; list each host on its own line.',
-      ],
-    })
+    expect(parseAllowList('cms.example.org\n\n  \r\nCMS.example.org\n10.0.0.5:8080\nhttps://bad.example\n*.x')).toEqual(
+      {
+        entries: ['cms.example.org', '10.0.0.5:8080'],
+        errors: [
+          'Line 6, “https://bad.example”: write the host only, without http:// (for example intranet.example.org or 10.0.0.5:8080).',
+          'Line 7, “*.x”: wildcards are not supported; list each host on its own line.',
+        ],
+      },
+    )
   })
 
   test('an empty list is valid', () => {

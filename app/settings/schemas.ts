@@ -14,7 +14,12 @@ export const settingsSchema = z.object({
     .refine((value) => {
       try {
         const url = new URL(value)
-        return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && url.hostname.includes('.')
+        return (
+          (url.protocol === 'https:' || url.protocol === 'http:') &&
+          !url.username &&
+          !url.password &&
+          url.hostname.includes('.')
+        )
       } catch {
         return false
       }

@@ -22,7 +22,13 @@ const select = {
   updatedBy: { select: { name: true } },
 } as const
 
-function shape(row: { organizationName: string; organizationUrl: string; urlImportAllowList: string[]; updatedAt: Date; updatedBy: { name: string } | null }): DeskSettings {
+function shape(row: {
+  organizationName: string
+  organizationUrl: string
+  urlImportAllowList: string[]
+  updatedAt: Date
+  updatedBy: { name: string } | null
+}): DeskSettings {
   return { ...row, updatedBy: row.updatedBy?.name ?? null }
 }
 
@@ -30,7 +36,9 @@ export async function getSettings(): Promise<DeskSettings> {
   const row = await db.settings.findUnique({ where: { id: SETTINGS_ID }, select })
   if (row) return shape(row)
   // Only reachable if the row was deleted by hand: put the defaults back rather than fail every export.
-  return shape(await db.settings.upsert({ where: { id: SETTINGS_ID }, update: {}, create: { id: SETTINGS_ID }, select }))
+  return shape(
+    await db.settings.upsert({ where: { id: SETTINGS_ID }, update: {}, create: { id: SETTINGS_ID }, select }),
+  )
 }
 
 export async function updateSettings(admin: { id: string }, values: SettingsInput): Promise<DeskSettings> {
@@ -40,8 +48,17 @@ export async function updateSettings(admin: { id: string }, values: SettingsInpu
     urlImportAllowList: values.urlImportAllowList,
     updatedById: admin.id,
   }
-  const row = await db.settings.upsert({ where: { id: SETTINGS_ID }, update: data, create: { id: SETTINGS_ID, ...data }, select })
+  const row = await db.settings.upsert({
+    where: { id: SETTINGS_ID },
+    update: data,
+    create: { id: SETTINGS_ID, ...data },
+    select,
+  })
   // The allow-list opens the URL import to private addresses, so who changed it is worth a log line.
-  logEvent('settings_updated', { adminId: admin.id, organizationUrl: data.organizationUrl, urlImportAllowList: data.urlImportAllowList })
+  logEvent('settings_updated', {
+    adminId: admin.id,
+    organizationUrl: data.organizationUrl,
+    urlImportAllowList: data.urlImportAllowList,
+  })
   return shape(row)
 }

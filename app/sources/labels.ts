@@ -26,4 +26,9 @@ export const RELIABILITY_OPTION_LABELS: { readonly [R in Reliability]: string } 
 }
 
 export const SOURCE_KINDS = Object.values(SourceKind)
-export const RELIABILITIES: readonly Reliability[] = [Reliability.HIGH, Reliability.MEDIUM, Reliability.LOW, Reliability.UNKNOWN]
+export const RELIABILITIES: readonly Reliability[] = [
+  Reliability.HIGH,
+  Reliability.MEDIUM,
+  Reliability.LOW,
+  Reliability.UNKNOWN,
+]

@@ -28,7 +28,11 @@ export const attachSourceSchema = z.object({
     .trim()
     .min(1, 'Enter the title of the page or document.')
     .max(MAX_SOURCE_TITLE_LENGTH, `Keep the title under ${MAX_SOURCE_TITLE_LENGTH} characters.`),
-  publisher: z.string().trim().max(MAX_PUBLISHER_LENGTH, `Keep the publisher under ${MAX_PUBLISHER_LENGTH} characters.`).optional(),
+  publisher: z
+    .string()
+    .trim()
+    .max(MAX_PUBLISHER_LENGTH, `Keep the publisher under ${MAX_PUBLISHER_LENGTH} characters.`)
+    .optional(),
   kind: z.enum(SourceKind, { error: 'Choose what kind of source this is.' }),
   publishedAt: isoDate.optional(),
   archivedUrl: z
@@ -40,8 +44,16 @@ export const attachSourceSchema = z.object({
     })
     .optional(),
   stance: z.enum(Stance, { error: 'Choose whether the source supports, refutes or gives context to the claim.' }),
-  excerpt: z.string().trim().max(MAX_EXCERPT_LENGTH, `Keep the excerpt under ${MAX_EXCERPT_LENGTH.toLocaleString('en')} characters.`).optional(),
-  note: z.string().trim().max(MAX_SOURCE_NOTE_LENGTH, `Keep the note under ${MAX_SOURCE_NOTE_LENGTH.toLocaleString('en')} characters.`).optional(),
+  excerpt: z
+    .string()
+    .trim()
+    .max(MAX_EXCERPT_LENGTH, `Keep the excerpt under ${MAX_EXCERPT_LENGTH.toLocaleString('en')} characters.`)
+    .optional(),
+  note: z
+    .string()
+    .trim()
+    .max(MAX_SOURCE_NOTE_LENGTH, `Keep the note under ${MAX_SOURCE_NOTE_LENGTH.toLocaleString('en')} characters.`)
+    .optional(),
 })
 
 export type AttachSourceInput = z.output<typeof attachSourceSchema>

@@ -5,7 +5,13 @@ import { can } from '~/auth/permissions'
 import type { Prisma } from '~/generated/prisma/client'
 import { ClaimStatus, type Reliability } from '~/generated/prisma/enums'
 import { STANCE_LABELS } from '~/claims/verdicts'
-import { type ClaimActor, type ClaimWriteFailure, failure, MISSING_CLAIM_MESSAGE, STALE_CLAIM_MESSAGE } from '~/claims/transitions.server'
+import {
+  type ClaimActor,
+  type ClaimWriteFailure,
+  failure,
+  MISSING_CLAIM_MESSAGE,
+  STALE_CLAIM_MESSAGE,
+} from '~/claims/transitions.server'
 import { dayToDate } from '~/utils/dates'
 import { db } from '~/utils/db.server'
 import { decodeTimeCursor, encodeCursor } from '~/utils/keyset-cursor'
@@ -28,7 +34,10 @@ export function canChangeSources(user: { role: ClaimActor['role'] }, status: Cla
 }
 
 async function claimForSources(claimId: string) {
-  const claim = await db.claim.findUnique({ where: { id: claimId }, select: { id: true, status: true, version: true, deletedAt: true } })
+  const claim = await db.claim.findUnique({
+    where: { id: claimId },
+    select: { id: true, status: true, version: true, deletedAt: true },
+  })
   return claim && !claim.deletedAt ? claim : null
 }
 
@@ -39,13 +48,18 @@ function bumpVersion(tx: Prisma.TransactionClient, claimId: string, version: num
   })
 }
 
-export type AttachOutcome = { ok: true; source: { id: string; url: string; title: string; reused: boolean } } | ClaimWriteFailure
+export type AttachOutcome =
+  { ok: true; source: { id: string; url: string; title: string; reused: boolean } } | ClaimWriteFailure
 
 /**
  * Cites a web page on the claim. The page becomes one Source shared by every claim that cites it:
  * an existing Source keeps what it has and only gains details it lacked (a title, a publisher…).
  */
-export async function attachSource(user: ClaimActor, claimId: string, input: AttachSourceInput): Promise<AttachOutcome> {
+export async function attachSource(
+  user: ClaimActor,
+  claimId: string,
+  input: AttachSourceInput,
+): Promise<AttachOutcome> {
   const claim = await claimForSources(claimId)
   if (!claim) return failure(404, MISSING_CLAIM_MESSAGE)
   const frozen = sourcesFrozenReason(claim.status)
@@ -79,7 +93,10 @@ export async function attachSource(user: ClaimActor, claimId: string, input: Att
     const { count } = await bumpVersion(tx, claim.id, input.version)
     if (count === 0) return null
     // ON CONFLICT DO NOTHING: two people citing the same new page at once share one row.
-    const created = await tx.source.createMany({ data: [{ url, ...details, createdById: user.id }], skipDuplicates: true })
+    const created = await tx.source.createMany({
+      data: [{ url, ...details, createdById: user.id }],
+      skipDuplicates: true,
+    })
     const source = await tx.source.findUniqueOrThrow({
       where: { url },
       select: { id: true, title: true, publisher: true, kind: true, publishedAt: true, archivedUrl: true },
@@ -119,7 +136,12 @@ export async function attachSource(user: ClaimActor, claimId: string, input: Att
 
 export type DetachOutcome = { ok: true; source: { id: string; title: string } } | ClaimWriteFailure
 
-export async function detachSource(user: ClaimActor, claimId: string, sourceId: string, version: number): Promise<DetachOutcome> {
+export async function detachSource(
+  user: ClaimActor,
+  claimId: string,
+  sourceId: string,
+  version: number,
+): Promise<DetachOutcome> {
   const claim = await claimForSources(claimId)
   if (!claim) return failure(404, MISSING_CLAIM_MESSAGE)
   const frozen = sourcesFrozenReason(claim.status)
@@ -130,7 +152,9 @@ export async function detachSource(user: ClaimActor, claimId: string, sourceId: 
   })
   if (!citation) {
     // Detached by someone else already (the version says so), or never attached here.
-    return claim.version !== version ? failure(409, STALE_CLAIM_MESSAGE) : failure(404, 'That source is not attached to this claim.')
+    return claim.version !== version
+      ? failure(409, STALE_CLAIM_MESSAGE)
+      : failure(404, 'That source is not attached to this claim.')
   }
   if (claim.version !== version) return failure(409, STALE_CLAIM_MESSAGE)
   const done = await db.$transaction(async (tx) => {
@@ -199,7 +223,9 @@ export async function listSources({ q, after }: { q?: string | null; after?: str
         take: CITATIONS_SHOWN,
         select: {
           stance: true,
-          claim: { select: { id: true, text: true, status: true, verdict: true, article: { select: { title: true } } } },
+          claim: {
+            select: { id: true, text: true, status: true, verdict: true, article: { select: { title: true } } },
+          },
         },
       },
     },
@@ -210,7 +236,11 @@ export async function listSources({ q, after }: { q?: string | null; after?: str
     sources: page.map(({ _count, claims, createdAt: _createdAt, ...source }) => ({
       ...source,
       citationCount: _count.claims,
-      citations: claims.map((citation) => ({ stance: citation.stance, ...citation.claim, articleTitle: citation.claim.article.title })),
+      citations: claims.map((citation) => ({
+        stance: citation.stance,
+        ...citation.claim,
+        articleTitle: citation.claim.article.title,
+      })),
     })),
     nextAfter: rows.length > SOURCES_PAGE_SIZE && last ? encodeCursor(last.createdAt, last.id) : null,
   }
@@ -219,7 +249,10 @@ export async function listSources({ q, after }: { q?: string | null; after?: str
 export type RateOutcome = { ok: true; changed: boolean; title: string } | ClaimWriteFailure
 
 export async function rateSource(sourceId: string, reliability: Reliability): Promise<RateOutcome> {
-  const source = await db.source.findUnique({ where: { id: sourceId }, select: { id: true, title: true, reliability: true } })
+  const source = await db.source.findUnique({
+    where: { id: sourceId },
+    select: { id: true, title: true, reliability: true },
+  })
   if (!source) return failure(404, 'That source no longer exists.')
   if (source.reliability === reliability) return { ok: true, changed: false, title: source.title }
   await db.source.update({ where: { id: source.id }, data: { reliability } })

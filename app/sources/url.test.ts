@@ -14,7 +14,9 @@ describe('normaliseSourceUrl', () => {
   })
 
   it('lower-cases the scheme and host but keeps the case of the path and query', () => {
-    expect(normalised('HTTP://WWW.Example.ORG/Reports/Annual.PDF?Year=2022')).toBe('http://www.example.org/Reports/Annual.PDF?Year=2022')
+    expect(normalised('HTTP://WWW.Example.ORG/Reports/Annual.PDF?Year=2022')).toBe(
+      'http://www.example.org/Reports/Annual.PDF?Year=2022',
+    )
   })
 
   it('drops only the default port of each scheme', () => {
@@ -46,7 +48,9 @@ describe('normaliseSourceUrl', () => {
   })
 
   it('keeps the encoding of the remaining parameters', () => {
-    expect(normalised('https://example.org/search?q=prisoner%20exchange&utm_source=x')).toBe('https://example.org/search?q=prisoner%20exchange')
+    expect(normalised('https://example.org/search?q=prisoner%20exchange&utm_source=x')).toBe(
+      'https://example.org/search?q=prisoner%20exchange',
+    )
     expect(normalised('https://example.org/search?q=a+b')).toBe('https://example.org/search?q=a+b')
   })
 
@@ -66,7 +70,13 @@ describe('normaliseSourceUrl', () => {
   })
 
   it('refuses anything that is not an http or https address', () => {
-    for (const input of ['ftp://example.org/file', 'javascript:alert(1)', 'mailto:desk@example.org', 'file:///etc/passwd', 'data:text/html,hi']) {
+    for (const input of [
+      'ftp://example.org/file',
+      'javascript:alert(1)',
+      'mailto:desk@example.org',
+      'file:///etc/passwd',
+      'data:text/html,hi',
+    ]) {
       const result = normaliseSourceUrl(input)
       expect(result).toEqual({ ok: false, message: 'Only web pages (http:// or https:// addresses) can be sources.' })
     }

@@ -64,13 +64,19 @@ export function normaliseSourceUrl(input: string): NormalisedUrl {
   const text = input.trim()
   if (text === '') return { ok: false, message: 'Enter the address of the source, starting with https://.' }
   if (text.length > MAX_SOURCE_URL_LENGTH) {
-    return { ok: false, message: `That address is longer than ${MAX_SOURCE_URL_LENGTH.toLocaleString('en')} characters.` }
+    return {
+      ok: false,
+      message: `That address is longer than ${MAX_SOURCE_URL_LENGTH.toLocaleString('en')} characters.`,
+    }
   }
   let url: URL
   try {
     url = new URL(text)
   } catch {
-    return { ok: false, message: 'That is not a web address. Copy it from the browser’s address bar, starting with https://.' }
+    return {
+      ok: false,
+      message: 'That is not a web address. Copy it from the browser’s address bar, starting with https://.',
+    }
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return { ok: false, message: 'Only web pages (http:// or https:// addresses) can be sources.' }
@@ -101,7 +107,10 @@ export function normaliseSourceUrl(input: string): NormalisedUrl {
 export function checkWebAddress(input: string): NormalisedUrl {
   const text = input.trim()
   if (text.length > MAX_SOURCE_URL_LENGTH) {
-    return { ok: false, message: `That address is longer than ${MAX_SOURCE_URL_LENGTH.toLocaleString('en')} characters.` }
+    return {
+      ok: false,
+      message: `That address is longer than ${MAX_SOURCE_URL_LENGTH.toLocaleString('en')} characters.`,
+    }
   }
   try {
     const url = new URL(text)

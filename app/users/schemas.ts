@@ -5,8 +5,16 @@ export const ROLE_OPTIONS = Object.values(Role)
 
 export const createUserSchema = z.object({
   intent: z.literal('create'),
-  name: z.string({ error: 'Enter the person’s name.' }).trim().min(1, 'Enter the person’s name.').max(120, 'Use at most 120 characters.'),
-  email: z.string({ error: 'Enter an email address.' }).trim().email('Enter a valid email address.').max(254, 'That email address is too long.'),
+  name: z
+    .string({ error: 'Enter the person’s name.' })
+    .trim()
+    .min(1, 'Enter the person’s name.')
+    .max(120, 'Use at most 120 characters.'),
+  email: z
+    .string({ error: 'Enter an email address.' })
+    .trim()
+    .email('Enter a valid email address.')
+    .max(254, 'That email address is too long.'),
   role: z.enum(Role, { error: 'Choose a role.' }),
 })
 

@@ -16,7 +16,12 @@ export async function listUsers({ q, after }: { q?: string; after?: string }) {
   const rows = await db.user.findMany({
     where: {
       ...(search
-        ? { OR: [{ email: { contains: search, mode: 'insensitive' } }, { name: { contains: search, mode: 'insensitive' } }] }
+        ? {
+            OR: [
+              { email: { contains: search, mode: 'insensitive' } },
+              { name: { contains: search, mode: 'insensitive' } },
+            ],
+          }
         : {}),
       ...(after ? { email: { gt: after } } : {}),
     },
@@ -75,16 +80,25 @@ export async function createUser(admin: { id: string }, input: { name: string; e
 
 async function withAdminsLocked<T>(work: (tx: Prisma.TransactionClient, activeAdmins: string[]) => Promise<T>) {
   return db.$transaction(async (tx) => {
-    const admins = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "User" WHERE role = 'ADMIN' AND active FOR UPDATE`
-    return work(tx, admins.map((row) => row.id))
+    const admins = await tx.$queryRaw<
+      Array<{ id: string }>
+    >`SELECT id FROM "User" WHERE role = 'ADMIN' AND active FOR UPDATE`
+    return work(
+      tx,
+      admins.map((row) => row.id),
+    )
   })
 }
 
 export async function changeRole(admin: { id: string }, userId: string, role: Role): Promise<UserChange> {
   return withAdminsLocked(async (tx, activeAdmins) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, active: true } })
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { id: true, email: true, role: true, active: true },
+    })
     if (!user) return { ok: false, status: 404, message: 'That user no longer exists.' }
-    if (user.role === role) return { ok: true, message: `${user.email} is already ${role.toLowerCase().replace('_', '-')}.` }
+    if (user.role === role)
+      return { ok: true, message: `${user.email} is already ${role.toLowerCase().replace('_', '-')}.` }
     if (user.role === 'ADMIN' && user.active && activeAdmins.length <= 1) {
       return { ok: false, status: 409, message: 'This is the last active admin. Make someone else an admin first.' }
     }
@@ -96,7 +110,10 @@ export async function changeRole(admin: { id: string }, userId: string, role: Ro
 
 export async function setActive(admin: { id: string }, userId: string, active: boolean): Promise<UserChange> {
   return withAdminsLocked(async (tx, activeAdmins) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, active: true } })
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { id: true, email: true, role: true, active: true },
+    })
     if (!user) return { ok: false, status: 404, message: 'That user no longer exists.' }
     if (!active && user.id === admin.id) {
       return { ok: false, status: 409, message: 'You cannot deactivate yourself. Ask another admin.' }
@@ -104,10 +121,14 @@ export async function setActive(admin: { id: string }, userId: string, active: b
     if (!active && user.role === 'ADMIN' && user.active && activeAdmins.length <= 1) {
       return { ok: false, status: 409, message: 'This is the last active admin and cannot be deactivated.' }
     }
-    if (user.active === active) return { ok: true, message: `${user.email} is already ${active ? 'active' : 'deactivated'}.` }
+    if (user.active === active)
+      return { ok: true, message: `${user.email} is already ${active ? 'active' : 'deactivated'}.` }
     await tx.user.update({ where: { id: userId }, data: { active } })
     if (!active) await tx.session.deleteMany({ where: { userId } })
     logEvent(active ? 'user_reactivated' : 'user_deactivated', { adminId: admin.id, userId, email: user.email })
-    return { ok: true, message: active ? `${user.email} can sign in again.` : `${user.email} is deactivated and signed out everywhere.` }
+    return {
+      ok: true,
+      message: active ? `${user.email} can sign in again.` : `${user.email} is deactivated and signed out everywhere.`,
+    }
   })
 }

@@ -3,7 +3,16 @@
 // `cause`, Prisma's `meta.driverAdapterError`, `originalError` and the members of an AggregateError.
 
 // Node socket errors from pg while connecting or mid-query.
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE'])
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+])
 
 // Prisma's own codes for a server it cannot reach, a closed connection and an exhausted pool.
 const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024'])
@@ -29,15 +38,22 @@ const MESSAGES =
   /Connection terminated|connection timeout|timeout exceeded when trying to connect|Can't reach database|is not queryable|terminating connection due to|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)|ECONNREFUSED|ECONNRESET/i
 
 function links(error: object): unknown[] {
-  const { cause, meta, originalError, errors } = error as { cause?: unknown; meta?: unknown; originalError?: unknown; errors?: unknown }
-  const adapterError = meta && typeof meta === 'object' ? (meta as { driverAdapterError?: unknown }).driverAdapterError : undefined
+  const { cause, meta, originalError, errors } = error as {
+    cause?: unknown
+    meta?: unknown
+    originalError?: unknown
+    errors?: unknown
+  }
+  const adapterError =
+    meta && typeof meta === 'object' ? (meta as { driverAdapterError?: unknown }).driverAdapterError : undefined
   return [cause, adapterError, originalError, ...(Array.isArray(errors) ? errors : [])]
 }
 
 function saysUnavailable(error: object): boolean {
   const { code, originalCode, kind, name, message } = error as Record<string, unknown>
   for (const value of [code, originalCode]) {
-    if (typeof value === 'string' && (SOCKET_CODES.has(value) || PRISMA_CODES.has(value) || SQLSTATE.test(value))) return true
+    if (typeof value === 'string' && (SOCKET_CODES.has(value) || PRISMA_CODES.has(value) || SQLSTATE.test(value)))
+      return true
   }
   if (typeof kind === 'string' && ADAPTER_KINDS.has(kind)) return true
   if (name === 'PrismaClientInitializationError') return true

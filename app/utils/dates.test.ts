@@ -17,7 +17,14 @@ test('a stored day reads back as the same day', () => {
 describe('calendar dates', () => {
   test('accept real days only', () => {
     expect(['2024-02-29', '2026-12-31'].map(isCalendarDate)).toEqual([true, true])
-    expect(['2026-02-30', '2025-02-29', '2026-13-01', '2026-1-01', '1 Mar 2026', ''].map(isCalendarDate)).toEqual([false, false, false, false, false, false])
+    expect(['2026-02-30', '2025-02-29', '2026-13-01', '2026-1-01', '1 Mar 2026', ''].map(isCalendarDate)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ])
   })
 
   test('as a form field, trim and explain in the form’s words', () => {

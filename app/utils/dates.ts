@@ -44,5 +44,8 @@ export function isCalendarDate(value: string): boolean {
 
 /** A form field holding a calendar day, trimmed; `message` says what went wrong in the form's words. */
 export function calendarDateField(message: string) {
-  return z.string().trim().pipe(z.iso.date({ error: message }))
+  return z
+    .string()
+    .trim()
+    .pipe(z.iso.date({ error: message }))
 }

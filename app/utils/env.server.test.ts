@@ -6,7 +6,11 @@ const valid = { DATABASE_URL: 'postgresql://u:p@localhost:5432/factdesk' }
 describe('configuration', () => {
   it('fills in defaults for everything but the database', () => {
     const env = parseEnv(valid)
-    expect(env).toMatchObject({ NODE_ENV: 'development', APP_ORIGIN: 'http://localhost:3000', SESSION_IDLE_MINUTES: 480 })
+    expect(env).toMatchObject({
+      NODE_ENV: 'development',
+      APP_ORIGIN: 'http://localhost:3000',
+      SESSION_IDLE_MINUTES: 480,
+    })
   })
 
   it('stops start-up naming a missing DATABASE_URL', () => {
@@ -15,25 +19,34 @@ describe('configuration', () => {
   })
 
   it('names each wrong value', () => {
-    const attempt = () => parseEnv({ ...valid, APP_ORIGIN: 'not a url', SESSION_IDLE_MINUTES: '-5', NODE_ENV: 'staging' })
+    const attempt = () =>
+      parseEnv({ ...valid, APP_ORIGIN: 'not a url', SESSION_IDLE_MINUTES: '-5', NODE_ENV: 'staging' })
     expect(attempt).toThrow(/APP_ORIGIN: APP_ORIGIN must be a URL/)
     expect(attempt).toThrow(/SESSION_IDLE_MINUTES:/)
     expect(attempt).toThrow(/NODE_ENV:/)
   })
 
   it('refuses a database URL that is not PostgreSQL', () => {
-    expect(() => parseEnv({ DATABASE_URL: 'mysql://localhost/x' })).toThrow(/DATABASE_URL must be a postgresql:\/\/ connection string/)
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://localhost/x' })).toThrow(
+      /DATABASE_URL must be a postgresql:\/\/ connection string/,
+    )
   })
 
   it('requires a session secret of 32+ characters in production', () => {
     expect(() => parseEnv({ ...valid, NODE_ENV: 'production' })).toThrow(/SESSION_SECRET: required in production/)
-    expect(() => parseEnv({ ...valid, NODE_ENV: 'production', SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET must be at least 32 characters/)
-    expect(parseEnv({ ...valid, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).SESSION_SECRET).toHaveLength(32)
+    expect(() => parseEnv({ ...valid, NODE_ENV: 'production', SESSION_SECRET: 'short' })).toThrow(
+      /SESSION_SECRET must be at least 32 characters/,
+    )
+    expect(parseEnv({ ...valid, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).SESSION_SECRET).toHaveLength(
+      32,
+    )
   })
 
   it('points APP_ORIGIN at this machine on PORT unless it is set', () => {
     expect(parseEnv({ ...valid, PORT: '4100' })).toMatchObject({ PORT: 4100, APP_ORIGIN: 'http://localhost:4100' })
-    expect(parseEnv({ ...valid, PORT: '4100', APP_ORIGIN: 'https://desk.example.org' }).APP_ORIGIN).toBe('https://desk.example.org')
+    expect(parseEnv({ ...valid, PORT: '4100', APP_ORIGIN: 'https://desk.example.org' }).APP_ORIGIN).toBe(
+      'https://desk.example.org',
+    )
     expect(() => parseEnv({ ...valid, PORT: '70000' })).toThrow(/PORT: PORT must be a port number from 1 to 65535/)
     expect(() => parseEnv({ ...valid, PORT: 'eighty' })).toThrow(/PORT: PORT must be a port number/)
   })
@@ -49,7 +62,12 @@ describe('configuration', () => {
     expect(parseEnv({ ...valid, TRUST_PROXY: value }).TRUST_PROXY).toEqual(expected)
   })
 
-  it.each(['yes', 'true', '-1', '1.5', '100', '10.0.0.300', 'loopback,,nonsense'])('stops start-up on TRUST_PROXY=%j, naming it', (value) => {
-    expect(() => parseEnv({ ...valid, TRUST_PROXY: value })).toThrow(/TRUST_PROXY: TRUST_PROXY must be 0 \(no proxy\), the number of proxies/)
-  })
+  it.each(['yes', 'true', '-1', '1.5', '100', '10.0.0.300', 'loopback,,nonsense'])(
+    'stops start-up on TRUST_PROXY=%j, naming it',
+    (value) => {
+      expect(() => parseEnv({ ...valid, TRUST_PROXY: value })).toThrow(
+        /TRUST_PROXY: TRUST_PROXY must be 0 \(no proxy\), the number of proxies/,
+      )
+    },
+  )
 })

@@ -27,7 +27,10 @@ const trustProxy = z
   .transform((value, ctx): false | number | string[] => {
     if (!value || value === '0' || value === 'false') return false
     if (/^\d+$/.test(value) && Number(value) <= 10) return Number(value)
-    const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean)
+    const entries = value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean)
     if (entries.length > 0 && entries.every(isProxyAddress)) return entries
     ctx.addIssue({ code: 'custom', message: `${TRUST_PROXY_ERROR}, not "${value}"` })
     return z.NEVER
@@ -36,7 +39,9 @@ const trustProxy = z
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z
-    .string({ error: 'DATABASE_URL is not set. Start the app with `npm start` or `npm run dev`, which provide a database.' })
+    .string({
+      error: 'DATABASE_URL is not set. Start the app with `npm start` or `npm run dev`, which provide a database.',
+    })
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// connection string'),
   PORT: z.coerce
     .number({ error: 'PORT must be a port number from 1 to 65535' })
@@ -69,7 +74,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const env = { ...result.data, APP_ORIGIN: result.data.APP_ORIGIN ?? `http://localhost:${result.data.PORT}` }
   if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
-    throw new ConfigError('Factdesk cannot start, its configuration is wrong:\n  SESSION_SECRET: required in production')
+    throw new ConfigError(
+      'Factdesk cannot start, its configuration is wrong:\n  SESSION_SECRET: required in production',
+    )
   }
   return env
 }

@@ -36,7 +36,8 @@ export const ARTICLE_FORM_LIMITS: FormLimits = {
   ...FORM_LIMITS,
   maxBytes: 4 * 1024 * 1024,
   maxFieldBytes: 3 * 1024 * 1024,
-  tooLargeMessage: 'That was too much to send at once. A file can be at most 2 MB and the article text at most 200,000 characters.',
+  tooLargeMessage:
+    'That was too much to send at once. A file can be at most 2 MB and the article text at most 200,000 characters.',
 }
 
 /** The most any route accepts: the HTTP server refuses a larger declared body before the app sees it. */
@@ -107,7 +108,11 @@ export async function readFormData(request: Request, limits: FormLimits = FORM_L
 }
 
 /** Conform's submission of the posted form, read within the bounds. */
-export async function parseForm<Schema extends z.ZodType>(request: Request, schema: Schema, limits: FormLimits = FORM_LIMITS) {
+export async function parseForm<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+  limits: FormLimits = FORM_LIMITS,
+) {
   return parseWithZod(await readFormData(request, limits), { schema })
 }
 

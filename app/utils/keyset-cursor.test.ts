@@ -9,7 +9,18 @@ describe('time cursors', () => {
   })
 
   test('anything else starts from the top', () => {
-    for (const value of [null, undefined, '', 'abc', '2026-03-01T12:34:56.789Z', '2026-02-30T00:00:00.000Z.a', 'yesterday.a', "2026-03-01T12:34:56.789Z.'; --", `-.${'x'.repeat(101)}`, '-.a.b']) {
+    for (const value of [
+      null,
+      undefined,
+      '',
+      'abc',
+      '2026-03-01T12:34:56.789Z',
+      '2026-02-30T00:00:00.000Z.a',
+      'yesterday.a',
+      "2026-03-01T12:34:56.789Z.'; --",
+      `-.${'x'.repeat(101)}`,
+      '-.a.b',
+    ]) {
       expect(decodeTimeCursor(value)).toBeNull()
     }
   })

@@ -13,7 +13,10 @@ export function crossSiteReason(request: RequestLike): string | null {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return null
   const own = new URL(request.url).origin
   const origin = request.headers.get('Origin')
-  if (origin) return origin === own ? null : (behindUntrustedProxy(origin, own) ?? `a form from ${origin} may not change anything here`)
+  if (origin)
+    return origin === own
+      ? null
+      : (behindUntrustedProxy(origin, own) ?? `a form from ${origin} may not change anything here`)
   // Browsers send Origin on every cross-site POST; without it, fall back on Fetch Metadata and the Referer.
   const site = request.headers.get('Sec-Fetch-Site')
   if (site && site !== 'same-origin' && site !== 'none') return 'a form from another site may not change anything here'

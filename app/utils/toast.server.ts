@@ -20,7 +20,11 @@ export async function toastHeader(toast: Omit<ToastMessage, 'id'>) {
 }
 
 /** Post/redirect/get with a short message for the next page. */
-export async function redirectWithToast(url: string, toast: Omit<ToastMessage, 'id'>, init: { headers?: HeadersInit } = {}) {
+export async function redirectWithToast(
+  url: string,
+  toast: Omit<ToastMessage, 'id'>,
+  init: { headers?: HeadersInit } = {},
+) {
   const headers = new Headers(init.headers)
   headers.append('Set-Cookie', await toastHeader(toast))
   return redirect(url, { headers })

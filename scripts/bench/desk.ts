@@ -14,9 +14,30 @@ export type BuiltDesk = {
 }
 
 const TAGS = [
-  'economy', 'health', 'crime', 'climate', 'education', 'housing', 'immigration', 'energy',
-  'transport', 'defence', 'elections', 'taxes', 'jobs', 'prices', 'science', 'diplomacy',
-  'prisoners', 'history', 'russia', 'budget', 'water', 'farming', 'trade', 'courts',
+  'economy',
+  'health',
+  'crime',
+  'climate',
+  'education',
+  'housing',
+  'immigration',
+  'energy',
+  'transport',
+  'defence',
+  'elections',
+  'taxes',
+  'jobs',
+  'prices',
+  'science',
+  'diplomacy',
+  'prisoners',
+  'history',
+  'russia',
+  'budget',
+  'water',
+  'farming',
+  'trade',
+  'courts',
 ]
 
 // Prisma keeps DateTime as UTC wall-clock values in `timestamp(3)`.
@@ -158,7 +179,11 @@ SELECT c."id" || ':' || e.k, c."id", e.actor, e.type::"ClaimEventType", e.from_s
  WHERE c."id" LIKE 'bench-claim-%' AND e.applies`
 
 /** Builds the desk into an empty, migrated database. */
-export async function buildDesk(databaseUrl: string, size: DeskSize = DEFAULT_DESK, log: (line: string) => void = console.log): Promise<BuiltDesk> {
+export async function buildDesk(
+  databaseUrl: string,
+  size: DeskSize = DEFAULT_DESK,
+  log: (line: string) => void = console.log,
+): Promise<BuiltDesk> {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   const started = performance.now()
@@ -168,7 +193,9 @@ export async function buildDesk(databaseUrl: string, size: DeskSize = DEFAULT_DE
       const t = performance.now()
       const result = await client.query(sql)
       counts[name] = result.rowCount ?? 0
-      log(`  ${name.padEnd(12)} ${String(counts[name]).padStart(8)} rows  ${((performance.now() - t) / 1000).toFixed(1)} s`)
+      log(
+        `  ${name.padEnd(12)} ${String(counts[name]).padStart(8)} rows  ${((performance.now() - t) / 1000).toFixed(1)} s`,
+      )
     }
     await client.query('BEGIN')
     // Same desk every run: random() follows the seed for the rest of this session.

@@ -14,11 +14,27 @@ const PSQL = '/usr/bin/psql'
 const DEFAULT_OPTIONS: Required<RunOptions> = { warmups: 1, runs: 5 }
 
 type Format = 'CSV' | 'JSON' | 'CLAIMREVIEW'
-type Action = (args: { request: Request; params: Record<string, string>; context: RouterContextProvider }) => Promise<unknown>
+type Action = (args: {
+  request: Request
+  params: Record<string, string>
+  context: RouterContextProvider
+}) => Promise<unknown>
 
 const FORMATS: Array<{ name: string; format: Format; route: string; path: string; form: Record<string, string> }> = [
-  { name: 'export CSV (all claims)', format: 'CSV', route: '../../app/routes/exports/claims[.]csv.ts', path: '/exports/claims.csv', form: { scope: 'any' } },
-  { name: 'export JSON (all claims)', format: 'JSON', route: '../../app/routes/exports/claims[.]json.ts', path: '/exports/claims.json', form: { scope: 'any' } },
+  {
+    name: 'export CSV (all claims)',
+    format: 'CSV',
+    route: '../../app/routes/exports/claims[.]csv.ts',
+    path: '/exports/claims.csv',
+    form: { scope: 'any' },
+  },
+  {
+    name: 'export JSON (all claims)',
+    format: 'JSON',
+    route: '../../app/routes/exports/claims[.]json.ts',
+    path: '/exports/claims.json',
+    form: { scope: 'any' },
+  },
   {
     name: 'export ClaimReview (approved)',
     format: 'CLAIMREVIEW',
@@ -64,7 +80,9 @@ async function exportOnce(action: Action, path: string, form: Record<string, str
   })
   const response = (await action({ request, params: {}, context: new RouterContextProvider() })) as Response
   if (!(response instanceof Response) || response.status !== 200 || !response.body) {
-    throw new Error(`The export at ${path} answered ${response instanceof Response ? response.status : typeof response}`)
+    throw new Error(
+      `The export at ${path} answered ${response instanceof Response ? response.status : typeof response}`,
+    )
   }
   const reader = response.body.getReader()
   let bytes = 0
@@ -78,15 +96,29 @@ async function exportOnce(action: Action, path: string, form: Record<string, str
 /** COPY of the same rows (the sources joined in as one text column), streamed out by psql; returns bytes written. */
 function copyThroughPsql(databaseUrl: string, selectSql: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(PSQL, [databaseUrl, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', `COPY (${selectSql}) TO STDOUT WITH (FORMAT csv, HEADER)`], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      PSQL,
+      [
+        databaseUrl,
+        '-X',
+        '-q',
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-c',
+        `COPY (${selectSql}) TO STDOUT WITH (FORMAT csv, HEADER)`,
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     let bytes = 0
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (bytes += chunk.length))
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.on('error', reject)
-    child.on('close', (code) => (code === 0 ? resolve(bytes) : reject(new Error(`psql exited with ${code}: ${stderr.trim()}`))))
+    child.on('close', (code) =>
+      code === 0 ? resolve(bytes) : reject(new Error(`psql exited with ${code}: ${stderr.trim()}`)),
+    )
   })
 }
 
@@ -127,7 +159,8 @@ export async function benchExport(ctx: BenchContext, options: RunOptions = {}): 
     const selectSql = `SELECT q.*, (SELECT string_agg(s.url || ' (' || lower(cs.stance::text) || ')', '; ' ORDER BY cs."createdAt", s.url)
                           FROM "ClaimSource" cs JOIN "Source" s ON s.id = cs."sourceId" WHERE cs."claimId" = q.id) AS sources
                        FROM (${select.text}) q ORDER BY q."sortKey", q.id`
-    const sqlOnce = () => (usePsql ? copyThroughPsql(ctx.databaseUrl, selectSql) : selectThroughCursor(ctx.databaseUrl, selectSql))
+    const sqlOnce = () =>
+      usePsql ? copyThroughPsql(ctx.databaseUrl, selectSql) : selectThroughCursor(ctx.databaseUrl, selectSql)
 
     const exportSamples: Sample[] = []
     const sqlSamples: number[] = []
@@ -137,7 +170,9 @@ export async function benchExport(ctx: BenchContext, options: RunOptions = {}): 
     }
     // By turns, so both see the same caches and machine load.
     for (let i = 0; i < runs; i++) {
-      exportSamples.push(await withMemorySampling(() => exportOnce(route.action, spec.path, spec.form, ctx.editorCookie)))
+      exportSamples.push(
+        await withMemorySampling(() => exportOnce(route.action, spec.path, spec.form, ctx.editorCookie)),
+      )
       const began = performance.now()
       await sqlOnce()
       sqlSamples.push(performance.now() - began)
@@ -157,7 +192,9 @@ export async function benchExport(ctx: BenchContext, options: RunOptions = {}): 
       note: [
         `${claimCount.toLocaleString('en-GB')} claims, ${fileMb.toFixed(1)} MB file`,
         `heap +${heapGrowth.toFixed(0)} MB at most over its start, uncollected garbage included (peak MB = process RSS)`,
-        usePsql ? 'SQL = COPY (same SELECT + sources) TO STDOUT via psql, process start included' : 'SQL = same SELECT + sources through a pg cursor, 1,000 rows a fetch (no psql)',
+        usePsql
+          ? 'SQL = COPY (same SELECT + sources) TO STDOUT via psql, process start included'
+          : 'SQL = same SELECT + sources through a pg cursor, 1,000 rows a fetch (no psql)',
         `${runs} runs`,
       ].join('; '),
     })

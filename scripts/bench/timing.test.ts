@@ -1,6 +1,11 @@
 import { concurrentWaves, describeWaves, formatTable, percentile, summarise, type CapturedStatement } from './timing.ts'
 
-const statement = (text: string, startedAt: number, endedAt: number): CapturedStatement => ({ text, values: [], startedAt, endedAt })
+const statement = (text: string, startedAt: number, endedAt: number): CapturedStatement => ({
+  text,
+  values: [],
+  startedAt,
+  endedAt,
+})
 
 describe('percentile', () => {
   test('takes the nearest rank', () => {
@@ -28,7 +33,12 @@ describe('concurrentWaves', () => {
       // Sent after "overdue" answered: it may have depended on it, so it waits.
       statement('late', 3.5, 4),
     ])
-    expect(waves.map((wave) => wave.map((s) => s.text))).toEqual([['session'], ['user'], ['desk', 'overdue', 'load'], ['late']])
+    expect(waves.map((wave) => wave.map((s) => s.text))).toEqual([
+      ['session'],
+      ['user'],
+      ['desk', 'overdue', 'load'],
+      ['late'],
+    ])
     expect(describeWaves(waves)).toBe('1 + 1 + 3 + 1')
   })
 

@@ -94,8 +94,14 @@ export async function captureSql(work: () => Promise<unknown>): Promise<Captured
   const original = proto.query
   proto.query = function (this: pg.Pool, ...args: unknown[]) {
     const [first, second] = args
-    const config: QueryConfig = typeof first === 'string' ? { text: first, values: Array.isArray(second) ? second : [] } : (first as QueryConfig)
-    const entry: CapturedStatement = { text: config.text ?? '', values: config.values ?? [], startedAt: performance.now(), endedAt: Number.NaN }
+    const config: QueryConfig =
+      typeof first === 'string' ? { text: first, values: Array.isArray(second) ? second : [] } : (first as QueryConfig)
+    const entry: CapturedStatement = {
+      text: config.text ?? '',
+      values: config.values ?? [],
+      startedAt: performance.now(),
+      endedAt: Number.NaN,
+    }
     captured.push(entry)
     const result = original.apply(this, args)
     if (result && typeof (result as Promise<unknown>).then === 'function') {
@@ -140,7 +146,11 @@ export function concurrentWaves(statements: readonly CapturedStatement[]): Captu
 /** Sends the waves on `pool`, each wave's statements at once, one wave after the other. */
 export async function replayWaves(pool: pg.Pool, waves: readonly CapturedStatement[][]): Promise<void> {
   for (const wave of waves) {
-    await Promise.all(wave.map((statement) => pool.query({ text: statement.text, values: statement.values as unknown[], rowMode: 'array' })))
+    await Promise.all(
+      wave.map((statement) =>
+        pool.query({ text: statement.text, values: statement.values as unknown[], rowMode: 'array' }),
+      ),
+    )
   }
 }
 
@@ -179,7 +189,9 @@ export function formatTable(rows: readonly BenchRow[]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column]!.length)))
   const line = (cells: string[]) =>
     cells
-      .map((cell, column) => (column === 0 || column === cells.length - 1 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .map((cell, column) =>
+        column === 0 || column === cells.length - 1 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
+      )
       .join('  ')
       .trimEnd()
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)].join('\n')

@@ -9,9 +9,16 @@ import { checkDatabaseReachable, DATA_DIR, provideDatabase } from './database.ts
 import { createHttpApp, listen } from './http-server.ts'
 import { migrate } from './migrate.ts'
 
-export async function boot(mode: 'production' | 'development', options: { prepareDatabase: boolean } = { prepareDatabase: true }) {
+export async function boot(
+  mode: 'production' | 'development',
+  options: { prepareDatabase: boolean } = { prepareDatabase: true },
+) {
   // A wrong setting stops start-up before the embedded database is started for nothing.
-  const early = parseEnv({ ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://embedded', SESSION_SECRET: process.env.SESSION_SECRET ?? '-'.repeat(32) })
+  const early = parseEnv({
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://embedded',
+    SESSION_SECRET: process.env.SESSION_SECRET ?? '-'.repeat(32),
+  })
   await refuseBusyPort(early.PORT)
   const database = await provideDatabase(console.log, { supervise: true })
   process.env.SESSION_SECRET ??= localSessionSecret()
@@ -79,7 +86,8 @@ function listenFailure(error: unknown, port: number) {
   const code = (error as NodeJS.ErrnoException).code
   if (code === 'EADDRINUSE') return `port ${port} is already in use by another program (set PORT to use another)`
   if (code === 'EACCES') return `this user may not listen on port ${port} (set PORT to one above 1023)`
-  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return `this machine has no address ${process.env.HOST} to listen on (check HOST)`
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+    return `this machine has no address ${process.env.HOST} to listen on (check HOST)`
   return String(error)
 }
 

@@ -27,8 +27,14 @@ describe('buildDecision', () => {
   })
 
   test('builds when the sources changed, and skips when they did not', () => {
-    expect(buildDecision({ stamp: 'a', current: 'b', outputsPresent: true })).toEqual({ build: true, reason: 'the sources changed since the last build' })
-    expect(buildDecision({ stamp: 'a', current: 'a', outputsPresent: true })).toEqual({ build: false, reason: 'the build is up to date' })
+    expect(buildDecision({ stamp: 'a', current: 'b', outputsPresent: true })).toEqual({
+      build: true,
+      reason: 'the sources changed since the last build',
+    })
+    expect(buildDecision({ stamp: 'a', current: 'a', outputsPresent: true })).toEqual({
+      build: false,
+      reason: 'the build is up to date',
+    })
   })
 })
 
@@ -50,7 +56,10 @@ describe('on a project', () => {
       const root = project()
       build(root)
       change(root)
-      expect(buildDecision(readBuildState(root))).toMatchObject({ build: true, reason: 'the sources changed since the last build' })
+      expect(buildDecision(readBuildState(root))).toMatchObject({
+        build: true,
+        reason: 'the sources changed since the last build',
+      })
     }
   })
 

@@ -40,7 +40,9 @@ export async function provideDatabase(
   const raw = process.env.EMBEDDED_PG_PORT ?? '54329'
   const port = Number(raw)
   if (!/^\d+$/.test(raw) || port <= 0 || port > 65535) {
-    throw new ConfigError(`Factdesk cannot start: EMBEDDED_PG_PORT must be a port number from 1 to 65535, not "${raw}".`)
+    throw new ConfigError(
+      `Factdesk cannot start: EMBEDDED_PG_PORT must be a port number from 1 to 65535, not "${raw}".`,
+    )
   }
   log(`Starting the embedded PostgreSQL (data in ${path.relative(process.cwd(), EMBEDDED_DATA_DIR)}, port ${port})…`)
   let server: RunningPostgres
@@ -106,7 +108,8 @@ function unreachableReason(error: unknown, url: string): string {
     case '57P03':
       return `the database at ${where} is starting up or shutting down; try again in a moment`
     default:
-      if (/timeout/i.test(message ?? '')) return `the database at ${where} did not answer in time; check DATABASE_URL and that the server is running`
+      if (/timeout/i.test(message ?? ''))
+        return `the database at ${where} did not answer in time; check DATABASE_URL and that the server is running`
       return `the database in DATABASE_URL (${where}) could not be reached (${message ?? String(error)}); check DATABASE_URL`
   }
 }

@@ -98,8 +98,15 @@ export async function startEmbeddedPostgres(options: {
   try {
     await server.start()
   } catch (error) {
-    const reason = recent.join('').split('\n').map((line) => line.trim()).filter((line) => /FATAL|ERROR|PANIC/.test(line)).pop()
-    throw new EmbeddedPostgresError(`the embedded PostgreSQL did not start${reason ? `: ${reason.replace(/^.*?(FATAL|ERROR|PANIC):\s*/, '')}` : error ? `: ${String(error)}` : ''}`)
+    const reason = recent
+      .join('')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => /FATAL|ERROR|PANIC/.test(line))
+      .pop()
+    throw new EmbeddedPostgresError(
+      `the embedded PostgreSQL did not start${reason ? `: ${reason.replace(/^.*?(FATAL|ERROR|PANIC):\s*/, '')}` : error ? `: ${String(error)}` : ''}`,
+    )
   }
   // The package keeps its child process private; its exit is what a supervisor waits for.
   const child = (server as unknown as { process?: ChildProcess }).process
@@ -132,7 +139,7 @@ async function refuseBusyPort(port: number) {
 }
 
 async function untilItStopsAnswering(port: number): Promise<void> {
-  for (let misses = 0; misses < 2; ) {
+  for (let misses = 0; misses < 2;) {
     await new Promise((resolve) => setTimeout(resolve, 2_000).unref())
     misses = (await answers(port)) ? 0 : misses + 1
   }

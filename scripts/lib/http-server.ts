@@ -70,7 +70,8 @@ export async function createHttpApp(options: { mode: 'production' | 'development
 /** The methods the desk answers; anything else (TRACE, PUT, …) is a 405 instead of a failure deeper in. */
 export const ALLOWED_METHODS = ['GET', 'HEAD', 'POST']
 
-const UNREADABLE_ADDRESS = 'Bad request: this address has a character the desk cannot read (a NUL byte or a broken %-escape in its path). Check the link and try again.'
+const UNREADABLE_ADDRESS =
+  'Bad request: this address has a character the desk cannot read (a NUL byte or a broken %-escape in its path). Check the link and try again.'
 
 /** Whether the path and query decode to text Postgres can store: no NUL, no broken escapes. */
 export function isReadableAddress(url: string) {
@@ -98,7 +99,11 @@ export function refuseMalformedRequests(req: express.Request, res: express.Respo
   } as typeof res.writeHead
 
   if (!ALLOWED_METHODS.includes(req.method)) {
-    res.status(405).set('Allow', ALLOWED_METHODS.join(', ')).type('text/plain').send(`The method ${req.method.slice(0, 20)} is not allowed here.`)
+    res
+      .status(405)
+      .set('Allow', ALLOWED_METHODS.join(', '))
+      .type('text/plain')
+      .send(`The method ${req.method.slice(0, 20)} is not allowed here.`)
     return
   }
   if (!isReadableAddress(req.originalUrl)) {

@@ -23,7 +23,9 @@ export class SchemaEngineError extends Error {
 
 function engineVersion(): string {
   try {
-    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/@prisma/schema-engine-wasm/package.json'), 'utf8'))
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(root, 'node_modules/@prisma/schema-engine-wasm/package.json'), 'utf8'),
+    )
     return String(manifest.version)
   } catch {
     return 'not installed'
@@ -32,7 +34,10 @@ function engineVersion(): string {
 
 function engineFailure(what: string, cause: unknown): SchemaEngineError {
   const reason = cause instanceof Error ? cause.message : String(cause)
-  return new SchemaEngineError(`Prisma's schema engine (@prisma/schema-engine-wasm ${engineVersion()}) ${what}: ${reason}`, { cause })
+  return new SchemaEngineError(
+    `Prisma's schema engine (@prisma/schema-engine-wasm ${engineVersion()}) ${what}: ${reason}`,
+    { cause },
+  )
 }
 
 // Postgres catalogs use the one-byte "char" type (OID 18), which the pg adapter refuses; the engine reads
@@ -122,7 +127,10 @@ async function runDiff(engine: Engine, params: Record<string, unknown>): Promise
     throw engineFailure('refused the diff', error)
   }
   if (!result || result.exitCode !== 0 || typeof result.stdout !== 'string') {
-    throw engineFailure('refused the diff', new Error(`exit code ${result?.exitCode}, output ${JSON.stringify(result?.stdout ?? null)}`))
+    throw engineFailure(
+      'refused the diff',
+      new Error(`exit code ${result?.exitCode}, output ${JSON.stringify(result?.stdout ?? null)}`),
+    )
   }
   return cleanScript(result.stdout)
 }
@@ -138,7 +146,10 @@ export async function diffDatabaseToSchema(databaseUrl: string, schema = schemaP
   const engine = await loadEngine(databaseUrl, schema)
   try {
     // The engine reads the live database through the driver adapter it was started with.
-    return await runDiff(engine, { from: { tag: 'schemaDatasource', files: schemaTarget(schema).files, configDir: root }, to: schemaTarget(schema) })
+    return await runDiff(engine, {
+      from: { tag: 'schemaDatasource', files: schemaTarget(schema).files, configDir: root },
+      to: schemaTarget(schema),
+    })
   } finally {
     engine.free()
   }

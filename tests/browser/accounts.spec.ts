@@ -9,7 +9,10 @@ const ROLES: Array<[Role, string]> = [
 ]
 
 for (const [role, label] of ROLES) {
-  test(`signs in as ${role === 'ADMIN' || role === 'EDITOR' ? 'an' : 'a'} ${label.toLowerCase()} and shows the role in the header`, async ({ page, desk }) => {
+  test(`signs in as ${role === 'ADMIN' || role === 'EDITOR' ? 'an' : 'a'} ${label.toLowerCase()} and shows the role in the header`, async ({
+    page,
+    desk,
+  }) => {
     const user = await desk.user({ role })
     await desk.signIn(page, user)
     await expect(page.getByTestId('current-role')).toHaveText(label)
@@ -99,7 +102,9 @@ test('a new person signs in with the one-time password and chooses their own', a
   await page.getByLabel('Password').fill(invited.password)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page).toHaveURL(/\/account$/)
-  await expect(page.getByRole('alert')).toHaveText('You signed in with a one-time password. Choose your own password to continue.')
+  await expect(page.getByRole('alert')).toHaveText(
+    'You signed in with a one-time password. Choose your own password to continue.',
+  )
   await page.getByLabel('One-time password').fill(invited.password)
   await page.getByLabel('New password', { exact: true }).fill('copper meadow lantern wave')
   await page.getByLabel('New password again').fill('copper meadow lantern wave')

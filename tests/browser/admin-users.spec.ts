@@ -21,7 +21,10 @@ async function expectOnList(page: Page) {
   await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible()
 }
 
-test('an admin creates a user, changes their role, deactivates them after confirming, and reactivates them', async ({ page, desk }) => {
+test('an admin creates a user, changes their role, deactivates them after confirming, and reactivates them', async ({
+  page,
+  desk,
+}) => {
   const admin = await desk.user({ role: 'ADMIN' })
   await desk.signIn(page, admin)
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click()
@@ -33,7 +36,9 @@ test('an admin creates a user, changes their role, deactivates them after confir
   await page.getByLabel('Email', { exact: true }).fill(email)
   await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Reporter' })
   await page.getByRole('button', { name: 'Create account' }).click()
-  await expect(page.getByRole('status').filter({ hasText: `${name} (${email}) can now sign in as reporter.` })).toBeVisible()
+  await expect(
+    page.getByRole('status').filter({ hasText: `${name} (${email}) can now sign in as reporter.` }),
+  ).toBeVisible()
 
   await openUsers(page, email)
   const row = personRow(page, name)
@@ -48,7 +53,9 @@ test('an admin creates a user, changes their role, deactivates them after confir
   await expect(page).toHaveURL(/q=/)
 
   // Deactivate: the first press only asks; Cancel leaves the person active.
-  await personRow(page, name).getByRole('button', { name: `Deactivate ${name}` }).click()
+  await personRow(page, name)
+    .getByRole('button', { name: `Deactivate ${name}` })
+    .click()
   const question = page.getByRole('group', { name: `Deactivate ${name} (${email})?` })
   await expect(question).toBeVisible()
   await expect(question).toBeFocused()
@@ -57,20 +64,32 @@ test('an admin creates a user, changes their role, deactivates them after confir
   await expect(question).toHaveCount(0)
   await expect(personRow(page, name).getByText('Invited')).toBeVisible()
 
-  await personRow(page, name).getByRole('button', { name: `Deactivate ${name}` }).click()
-  await page.getByRole('group', { name: `Deactivate ${name} (${email})?` }).getByRole('button', { name: 'Yes, deactivate' }).click()
+  await personRow(page, name)
+    .getByRole('button', { name: `Deactivate ${name}` })
+    .click()
+  await page
+    .getByRole('group', { name: `Deactivate ${name} (${email})?` })
+    .getByRole('button', { name: 'Yes, deactivate' })
+    .click()
   await expectOnList(page)
-  await expect(page.getByRole('status').filter({ hasText: `${email} is deactivated and signed out everywhere.` })).toBeVisible()
+  await expect(
+    page.getByRole('status').filter({ hasText: `${email} is deactivated and signed out everywhere.` }),
+  ).toBeVisible()
   await expect(personRow(page, name).getByText('Deactivated')).toBeVisible()
   await expect(page.getByRole('group', { name: /^Deactivate / })).toHaveCount(0)
 
   // Reactivate.
-  await personRow(page, name).getByRole('button', { name: `Reactivate ${name}` }).click()
+  await personRow(page, name)
+    .getByRole('button', { name: `Reactivate ${name}` })
+    .click()
   await expectOnList(page)
   await expect(page.getByRole('status').filter({ hasText: `${email} can sign in again.` })).toBeVisible()
   await expect(personRow(page, name).getByText('Invited')).toBeVisible()
 
-  const [stored] = await desk.query<{ role: string; active: boolean }>(`SELECT role::text, active FROM "User" WHERE email = $1`, [email])
+  const [stored] = await desk.query<{ role: string; active: boolean }>(
+    `SELECT role::text, active FROM "User" WHERE email = $1`,
+    [email],
+  )
   expect(stored).toEqual({ role: 'EDITOR', active: true })
 })
 
@@ -82,7 +101,9 @@ test.describe('without JavaScript', () => {
     const leaver: DeskUser = await desk.user({ role: 'FACT_CHECKER' })
     await desk.signIn(page, admin)
     await openUsers(page, leaver.email)
-    await personRow(page, leaver.name).getByRole('button', { name: `Deactivate ${leaver.name}` }).click()
+    await personRow(page, leaver.name)
+      .getByRole('button', { name: `Deactivate ${leaver.name}` })
+      .click()
     const question = page.getByRole('group', { name: `Deactivate ${leaver.name} (${leaver.email})?` })
     await expect(question).toBeVisible()
     const [before] = await desk.query<{ active: boolean }>(`SELECT active FROM "User" WHERE id = $1`, [leaver.id])

@@ -17,7 +17,10 @@ test('creates an account and shows its one-time password once', async ({ page, d
   await expect(page).toHaveURL(/\/admin\/users$/)
   // The form is cleared for the next person.
   await expect(form.getByLabel('Email')).toHaveValue('')
-  const [row] = await desk.query<{ role: string; mustChangePassword: boolean }>('SELECT role, "mustChangePassword" FROM "User" WHERE email = $1', [email])
+  const [row] = await desk.query<{ role: string; mustChangePassword: boolean }>(
+    'SELECT role, "mustChangePassword" FROM "User" WHERE email = $1',
+    [email],
+  )
   expect(row).toEqual({ role: 'REPORTER', mustChangePassword: true })
 })
 
@@ -47,7 +50,6 @@ test('finds a person by name', async ({ page, desk }) => {
 })
 
 test.describe('row actions', () => {
-
   test('changes a person’s role', async ({ page, desk }) => {
     const admin = await desk.user({ role: 'ADMIN' })
     const person = await desk.user({ role: 'REPORTER' })
@@ -67,7 +69,10 @@ test.describe('row actions', () => {
     await page.goto(`/admin/users?q=${encodeURIComponent(person.email)}`)
     const row = page.getByRole('row').filter({ hasText: person.email })
     await page.getByRole('button', { name: `Deactivate ${person.name}` }).click()
-    await page.getByRole('group', { name: `Deactivate ${person.name} (${person.email})?` }).getByRole('button', { name: 'Yes, deactivate' }).click()
+    await page
+      .getByRole('group', { name: `Deactivate ${person.name} (${person.email})?` })
+      .getByRole('button', { name: 'Yes, deactivate' })
+      .click()
     await expect(toast(page, `${person.email} is deactivated and signed out everywhere.`)).toBeVisible()
     await expect(row.getByText('Deactivated')).toBeVisible()
     await page.getByRole('button', { name: `Reactivate ${person.name}` }).click()

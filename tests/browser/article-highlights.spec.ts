@@ -8,7 +8,10 @@ const CENSUS = 'The census counted 1.2 million residents in 2024.'
 const GOVERNOR = 'Unemployment is the lowest in the country, the governor said.'
 const BODY = [OPENING, CRIME, CENSUS, GOVERNOR].join(' ')
 
-test('an approved Misleading claim is marked in the Misleading colour and named, not in the green of True', async ({ page, desk }) => {
+test('an approved Misleading claim is marked in the Misleading colour and named, not in the green of True', async ({
+  page,
+  desk,
+}) => {
   const editor = await desk.user({ role: 'EDITOR' })
   const article = await desk.article({ by: editor, body: BODY })
   const misleading = await desk.claim({ article, by: editor, quote: CRIME, status: 'APPROVED', verdict: 'MISLEADING' })
@@ -37,17 +40,28 @@ test('an approved Misleading claim is marked in the Misleading colour and named,
   await expect(item.getByText('Misleading', { exact: true })).toBeVisible()
 })
 
-test('a proposed verdict is shown as a draft in the text, the claim list and the credibility panel', async ({ page, desk }) => {
+test('a proposed verdict is shown as a draft in the text, the claim list and the credibility panel', async ({
+  page,
+  desk,
+}) => {
   const editor = await desk.user({ role: 'EDITOR' })
   const article = await desk.article({ by: editor, body: BODY })
-  const draft = await desk.claim({ article, by: editor, quote: GOVERNOR, status: 'NEEDS_REVIEW', verdict: 'MISLEADING' })
+  const draft = await desk.claim({
+    article,
+    by: editor,
+    quote: GOVERNOR,
+    status: 'NEEDS_REVIEW',
+    verdict: 'MISLEADING',
+  })
   const approved = await desk.claim({ article, by: editor, quote: CRIME, status: 'APPROVED', verdict: 'MISLEADING' })
   await desk.claim({ article, by: editor, quote: OPENING, status: 'IN_RESEARCH' })
   await desk.signIn(page, editor)
   await page.goto(`/articles/${article.id}`)
 
   const text = page.getByRole('article', { name: 'Article text' })
-  await expect(text.getByRole('link', { name: 'Claim 3: Needs review, Draft: Misleading' })).toHaveText('3 · Draft: Misleading')
+  await expect(text.getByRole('link', { name: 'Claim 3: Needs review, Draft: Misleading' })).toHaveText(
+    '3 · Draft: Misleading',
+  )
   // A claim still in research shows its number only, marked in its status colour.
   await expect(text.getByRole('link', { name: 'Claim 1: In research' })).toHaveText('1')
 
@@ -59,7 +73,9 @@ test('a proposed verdict is shown as a draft in the text, the claim list and the
       return `${css.backgroundColor} ${css.textDecorationColor} ${css.textDecorationStyle}`
     })
   expect(await style(governor)).not.toBe(await style(crime))
-  expect(await style(governor)).toBe(await style(page.getByRole('list', { name: /while a claim is checked/ }).getByText('Needs review')))
+  expect(await style(governor)).toBe(
+    await style(page.getByRole('list', { name: /while a claim is checked/ }).getByText('Needs review')),
+  )
 
   await expect(page.locator(`#claim-${draft.id}`).getByText('Draft: Misleading')).toBeVisible()
   await expect(page.getByTestId('unresolved-claims').getByText('Draft: Misleading')).toBeVisible()

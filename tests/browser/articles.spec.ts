@@ -37,9 +37,13 @@ test('reads an uploaded text file into the form, then saves it', async ({ page, 
   const reporter = await desk.user({ role: 'REPORTER' })
   await desk.signIn(page, reporter)
   await page.goto('/articles/new')
-  await page.getByLabel('File').setInputFiles({ name: 'ferry-report.txt', mimeType: 'text/plain', buffer: Buffer.from(BODY) })
+  await page
+    .getByLabel('File')
+    .setInputFiles({ name: 'ferry-report.txt', mimeType: 'text/plain', buffer: Buffer.from(BODY) })
   await page.getByRole('button', { name: 'Read file' }).click()
-  await expect(page.getByText('Read ferry-report.txt. Check the title, the details and the text below, then save.')).toBeVisible()
+  await expect(
+    page.getByText('Read ferry-report.txt. Check the title, the details and the text below, then save.'),
+  ).toBeVisible()
   await expect(page.getByLabel('Text', { exact: true })).toHaveValue(BODY)
   const title = `Ferry report from a file ${Date.now().toString(36)}`
   await page.getByLabel('Title', { exact: true }).fill(title)
@@ -53,7 +57,9 @@ test('refuses a file type it cannot read, with a message beside the file field',
   await desk.signIn(page, reporter)
   await page.goto('/articles/new')
   await page.getByLabel('Title', { exact: true }).fill('Kept while the file is refused')
-  await page.getByLabel('File').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) })
+  await page
+    .getByLabel('File')
+    .setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) })
   await page.getByRole('button', { name: 'Read file' }).click()
   await expect(page.getByLabel('File')).toHaveAttribute('aria-invalid', 'true')
   await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Kept while the file is refused')

@@ -23,7 +23,9 @@ test('attaching a source keeps the verdict and rationale being written', async (
   await openClaim(page, checker, claim.id, desk)
 
   await page.getByLabel('Verdict', { exact: true }).selectOption({ label: 'Mostly true' })
-  await page.getByLabel('Rationale').fill('The harbour board’s annual report gives 13.8 percent, rounded up in the article.')
+  await page
+    .getByLabel('Rationale')
+    .fill('The harbour board’s annual report gives 13.8 percent, rounded up in the article.')
 
   await page.getByText('Attach a source', { exact: true }).click()
   await page.getByLabel('Address (URL)').fill('https://harbour.example/annual-report-2025')
@@ -34,7 +36,9 @@ test('attaching a source keeps the verdict and rationale being written', async (
   await expect(page.getByRole('region', { name: 'Sources (1)' })).toBeVisible()
 
   await expect(page.getByLabel('Verdict', { exact: true })).toHaveValue('MOSTLY_TRUE')
-  await expect(page.getByLabel('Rationale')).toHaveValue('The harbour board’s annual report gives 13.8 percent, rounded up in the article.')
+  await expect(page.getByLabel('Rationale')).toHaveValue(
+    'The harbour board’s annual report gives 13.8 percent, rounded up in the article.',
+  )
   // The source form itself folds away and starts empty again for the next source.
   await expect(page.getByLabel('Address (URL)')).toBeHidden()
   await page.getByText('Attach a source', { exact: true }).click()
@@ -42,8 +46,14 @@ test('attaching a source keeps the verdict and rationale being written', async (
 
   await page.getByRole('button', { name: 'Propose verdict' }).click()
   await done(page, 'Verdict proposed. It now waits for an editor’s review.')
-  const [row] = await desk.query<{ verdict: string; rationale: string }>(`SELECT verdict, rationale FROM "Claim" WHERE id = $1`, [claim.id])
-  expect(row).toEqual({ verdict: 'MOSTLY_TRUE', rationale: 'The harbour board’s annual report gives 13.8 percent, rounded up in the article.' })
+  const [row] = await desk.query<{ verdict: string; rationale: string }>(
+    `SELECT verdict, rationale FROM "Claim" WHERE id = $1`,
+    [claim.id],
+  )
+  expect(row).toEqual({
+    verdict: 'MOSTLY_TRUE',
+    rationale: 'The harbour board’s annual report gives 13.8 percent, rounded up in the article.',
+  })
 })
 
 test('an unsent comment comes back after a reload, and is gone once posted', async ({ page, desk }) => {
@@ -57,7 +67,12 @@ test('an unsent comment comes back after a reload, and is gone once posted', asy
 
   await page.getByRole('button', { name: 'Add comment' }).click()
   await done(page, 'Comment added.')
-  await expect(page.getByRole('region', { name: 'Comments (1)' }).getByRole('listitem').filter({ hasText: 'Ask the harbour board for the monthly figures.' })).toBeVisible()
+  await expect(
+    page
+      .getByRole('region', { name: 'Comments (1)' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Ask the harbour board for the monthly figures.' }),
+  ).toBeVisible()
   await expect(page.getByLabel('Add a comment')).toHaveValue('')
   await page.reload()
   await expect(page.getByLabel('Add a comment')).toHaveValue('')
@@ -79,7 +94,10 @@ test('a draft the user discards does not come back', async ({ page, desk }) => {
   await expect(page.getByLabel('Rationale')).toHaveValue('')
 })
 
-test('a note refused because the claim changed meanwhile stays in the form and after a reload', async ({ page, desk }) => {
+test('a note refused because the claim changed meanwhile stays in the form and after a reload', async ({
+  page,
+  desk,
+}) => {
   const editor = await desk.user({ role: 'EDITOR' })
   const checker = await desk.user({ role: 'FACT_CHECKER' })
   const article = await desk.article({ by: checker })
@@ -135,7 +153,10 @@ test('a comment typed before the session expired is offered back after signing i
   expect(await desk.query(`SELECT id FROM "Comment" WHERE "claimId" = $1`, [claim.id])).toHaveLength(0)
 })
 
-test('signing in from the page an expired session led to lands back on the claim with the comment offered back', async ({ page, desk }) => {
+test('signing in from the page an expired session led to lands back on the claim with the comment offered back', async ({
+  page,
+  desk,
+}) => {
   const { checker, claim } = await researchClaim(desk)
   await openClaim(page, checker, claim.id, desk)
 

@@ -29,7 +29,9 @@ test('saving mine over theirs keeps their tags and my claimant', async ({ page, 
   await page.getByRole('button', { name: 'Save claim' }).click()
   const saved = page.getByRole('complementary', { name: 'Their version, saved now' })
   await expect(saved).toBeVisible()
-  await expect(saved.getByRole('term').filter({ hasText: 'Tags' })).toContainText('Changed by them: saving keeps theirs')
+  await expect(saved.getByRole('term').filter({ hasText: 'Tags' })).toContainText(
+    'Changed by them: saving keeps theirs',
+  )
   await expect(saved.getByRole('term').filter({ hasText: 'Claimant' })).toContainText('Changed by you')
   await expect(saved.getByRole('term').filter({ hasText: 'Claim' }).first()).not.toContainText('Changed')
 
@@ -39,11 +41,19 @@ test('saving mine over theirs keeps their tags and my claimant', async ({ page, 
   const details = page.getByRole('region', { name: 'The claim' })
   await expect(details.getByText('Harbour board', { exact: true })).toBeVisible()
   await expect(details.getByText('trade statistics', { exact: true })).toBeVisible()
-  const [row] = await desk.query<{ claimant: string; tags: string[] }>(`SELECT claimant, tags FROM "Claim" WHERE id = $1`, [claim.id])
+  const [row] = await desk.query<{ claimant: string; tags: string[] }>(
+    `SELECT claimant, tags FROM "Claim" WHERE id = $1`,
+    [claim.id],
+  )
   expect(row).toEqual({ claimant: 'Harbour board', tags: ['harbour', 'trade statistics'] })
 })
 
-test('the conflict view marks a field both people changed, and saving again puts mine there', async ({ page, browser, baseURL, desk }) => {
+test('the conflict view marks a field both people changed, and saving again puts mine there', async ({
+  page,
+  browser,
+  baseURL,
+  desk,
+}) => {
   const checker = await desk.user({ role: 'FACT_CHECKER' })
   const editor = await desk.user({ role: 'EDITOR' })
   const article = await desk.article({ by: checker })

@@ -20,7 +20,10 @@ test('the reporter who added a claim corrects its claimant and tags', async ({ p
   await expect(page.getByRole('region', { name: 'The claim' }).getByText('shipping', { exact: true })).toBeVisible()
 })
 
-test('a claim with too many characters in a tag is refused beside the tags, keeping the typing', async ({ page, desk }) => {
+test('a claim with too many characters in a tag is refused beside the tags, keeping the typing', async ({
+  page,
+  desk,
+}) => {
   const reporter = await desk.user({ role: 'REPORTER' })
   const article = await desk.article({ by: reporter })
   const claim = await desk.claim({ article, by: reporter })

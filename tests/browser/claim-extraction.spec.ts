@@ -22,11 +22,15 @@ async function dragAcross(page: Page, text: string) {
       const root = document.querySelector('[data-article-body]')!
       // The body's own text: claim numbers are not part of it.
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-        acceptNode: (node) => (node.parentElement?.closest('[data-offset-ignore]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+        acceptNode: (node) =>
+          node.parentElement?.closest('[data-offset-ignore]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
       })
       const nodes: Text[] = []
       for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text)
-      const start = nodes.map((node) => node.data).join('').indexOf(wanted)
+      const start = nodes
+        .map((node) => node.data)
+        .join('')
+        .indexOf(wanted)
       if (start < 0) throw new Error(`not in the article: ${wanted}`)
       const locate = (offset: number): [Text, number] => {
         let seen = 0
@@ -45,7 +49,12 @@ async function dragAcross(page: Page, text: string) {
       }
       const first = charRect(start)
       const last = charRect(start + wanted.length - 1)
-      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 }
+      return {
+        x1: first.left + 1,
+        y1: first.top + first.height / 2,
+        x2: last.right - 1,
+        y2: last.top + last.height / 2,
+      }
     }, wanted)
   // Bring the words to the middle of the screen, wait for any scrolling (a #fragment jump) to settle,
   // then measure where they are.
@@ -121,7 +130,10 @@ test('adds a claim by selecting a sentence, and shows it highlighted and listed'
   // Both claims cover "Ana Ruiz": the sentence's mark holds the phrase's mark.
   const nested = page.locator('[data-article-body] mark[data-depth="2"] > mark')
   await expect.poll(async () => (await nested.allTextContents()).join('')).toBe('Ana Ruiz')
-  await expect(page.locator('[data-article-body] mark[data-depth="2"]').first()).toHaveAttribute('title', 'Claims 1 (Unreviewed); 2 (Unreviewed)')
+  await expect(page.locator('[data-article-body] mark[data-depth="2"]').first()).toHaveAttribute(
+    'title',
+    'Claims 1 (Unreviewed); 2 (Unreviewed)',
+  )
   // Each claim's number after its text leads to it in the list.
   await page.locator('[data-article-body]').getByRole('link', { name: 'Claim 2: Unreviewed' }).click()
   await expect(page).toHaveURL(/#claim-/)
@@ -139,7 +151,11 @@ test('adds a claim by typing its quote', async ({ page, desk }) => {
   await page.getByLabel('Claimant').fill('Critics')
   await page.getByRole('button', { name: 'Add claim' }).click()
   await expect(toast(page, 'Claim added.')).toBeVisible()
-  await expect(page.getByRole('complementary', { name: 'Claims (1)' }).getByText('Critics say the plan is unaffordable.', { exact: true })).toBeVisible()
+  await expect(
+    page
+      .getByRole('complementary', { name: 'Claims (1)' })
+      .getByText('Critics say the plan is unaffordable.', { exact: true }),
+  ).toBeVisible()
 })
 
 test('refuses a typed quote that is not in the article, keeping it for correction', async ({ page, desk }) => {
@@ -166,7 +182,10 @@ test('asks which occurrence a typed quote means when it appears twice', async ({
   await which.getByRole('radio', { name: /In paragraph 2/ }).check()
   await page.getByRole('button', { name: 'Add claim' }).click()
   await expect(toast(page, 'Claim added.')).toBeVisible()
-  const [claim] = await desk.query<{ startOffset: number }>('SELECT "startOffset" FROM "Claim" WHERE "articleId" = $1', [article.id])
+  const [claim] = await desk.query<{ startOffset: number }>(
+    'SELECT "startOffset" FROM "Claim" WHERE "articleId" = $1',
+    [article.id],
+  )
   expect(claim?.startOffset).toBe(body.lastIndexOf('rose 5 percent'))
 })
 
@@ -184,7 +203,10 @@ test('accepts one suggestion as a claim and dismisses another, which can be rest
   await expect(page.getByRole('complementary', { name: 'Claims (1)' })).toBeVisible()
   await expect(accept).toHaveCount(before - 1)
 
-  await suggestions.getByRole('button', { name: /^Dismiss suggestion: / }).first().click()
+  await suggestions
+    .getByRole('button', { name: /^Dismiss suggestion: / })
+    .first()
+    .click()
   await expect(toast(page, 'Suggestion dismissed for everyone.')).toBeVisible()
   await expect(accept).toHaveCount(before - 2)
   await suggestions.getByText('Show dismissed (1)').click()
@@ -213,7 +235,11 @@ test.describe('without JavaScript', () => {
     const article = await desk.article({ by: reporter })
     await desk.signIn(page, reporter)
     await page.goto(`/articles/${article.id}`)
-    await page.getByRole('complementary', { name: 'Suggested claims' }).getByRole('button', { name: /^Accept as a claim: / }).first().click()
+    await page
+      .getByRole('complementary', { name: 'Suggested claims' })
+      .getByRole('button', { name: /^Accept as a claim: / })
+      .first()
+      .click()
     await expect(toast(page, 'Suggestion added as a claim.')).toBeVisible()
     await expect(page.getByRole('complementary', { name: 'Claims (1)' })).toBeVisible()
   })

@@ -34,13 +34,19 @@ test('shows a reporter the score and coverage of the claims under a tag', async 
   // (1 + 0.75 + 0.5) / 3 = 0.75 → 75, based on the 3 approved of 5 claims.
   await expect(page.getByTestId('desk-credibility')).toContainText('based on 3 of 5 claims')
   await expect(page.getByTestId('desk-credibility')).toContainText(/claims\s*75\s*out of/)
-  const row = page.getByTestId('article-table').getByRole('row').filter({ has: page.getByRole('link', { name: article.title }) })
+  const row = page
+    .getByTestId('article-table')
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: article.title }) })
   await expect(row).toContainText('3 of 5')
   await expect(row).toContainText(/\b75\b/)
   await expect(page.getByTestId('review-queue')).toContainText('1')
 })
 
-test('draws the charts with each bar’s label and number, and keeps the same numbers in a table', async ({ page, desk }) => {
+test('draws the charts with each bar’s label and number, and keeps the same numbers in a table', async ({
+  page,
+  desk,
+}) => {
   const reporter = await desk.user({ role: 'REPORTER' })
   const { tag } = await taggedArticle(desk, reporter)
   await desk.signIn(page, reporter)
@@ -57,11 +63,21 @@ test('draws the charts with each bar’s label and number, and keeps the same nu
 
   const byVerdict = page.getByRole('region', { name: 'Claims by verdict' })
   const verdictBars = byVerdict.getByRole('list', { name: 'Claims by verdict' }).getByRole('listitem')
-  await expect(verdictBars.filter({ hasText: 'Misleading: 0 approved, 1 proposed awaiting review' })).toContainText('0 + 1')
+  await expect(verdictBars.filter({ hasText: 'Misleading: 0 approved, 1 proposed awaiting review' })).toContainText(
+    '0 + 1',
+  )
   await byVerdict.getByText('Show as table').click()
   // Approved, then proposed: the misleading verdict is only proposed so far.
-  await expect(byVerdict.getByRole('table').getByRole('row', { name: /Misleading/ }).getByRole('cell')).toHaveText(['0', '1'])
-  await expect(byVerdict.getByRole('table').getByRole('row', { name: /^True/ }).getByRole('cell')).toHaveText(['1', '0'])
+  await expect(
+    byVerdict
+      .getByRole('table')
+      .getByRole('row', { name: /Misleading/ })
+      .getByRole('cell'),
+  ).toHaveText(['0', '1'])
+  await expect(byVerdict.getByRole('table').getByRole('row', { name: /^True/ }).getByRole('cell')).toHaveText([
+    '1',
+    '0',
+  ])
 })
 
 test('sorts the articles, keeps the order under a new filter, and clears the filter', async ({ page, desk }) => {
@@ -69,7 +85,10 @@ test('sorts the articles, keeps the order under a new filter, and clears the fil
   const { tag } = await taggedArticle(desk, reporter)
   await desk.signIn(page, reporter)
   await page.goto('/dashboard')
-  await page.getByRole('columnheader', { name: /Coverage/ }).getByRole('link').click()
+  await page
+    .getByRole('columnheader', { name: /Coverage/ })
+    .getByRole('link')
+    .click()
   await expect(page).toHaveURL(/sort=coverage/)
   await page.getByLabel('Tag').fill(tag)
   await page.getByRole('button', { name: 'Apply' }).click()

@@ -26,7 +26,8 @@ test.afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true })
 })
 
-const postmasterPid = () => Number(fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0])
+const postmasterPid = () =>
+  Number(fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0])
 
 function isRunning(pid: number) {
   try {
@@ -39,7 +40,12 @@ function isRunning(pid: number) {
 
 async function signIn() {
   const body = new URLSearchParams({ email: 'editor@factdesk.example', password: 'factdesk-demo-2026' })
-  const response = await fetch(`${app.baseUrl}/login`, { method: 'POST', body, redirect: 'manual', headers: { Origin: app.baseUrl } })
+  const response = await fetch(`${app.baseUrl}/login`, {
+    method: 'POST',
+    body,
+    redirect: 'manual',
+    headers: { Origin: app.baseUrl },
+  })
   expect(response.status).toBe(302)
   return response.headers.get('Set-Cookie')!.split(';')[0]!
 }
@@ -86,7 +92,9 @@ test.describe('when the embedded PostgreSQL is killed under a running app', () =
     expect(app.process.pid).toBe(appPid)
     expect(postmasterPid()).not.toBe(killed)
     expect(isRunning(postmasterPid())).toBe(true)
-    expect(fs.readFileSync(path.join(dataDir, 'postgres.log'), 'utf8')).toContain('PostgreSQL exited unexpectedly; restarting')
+    expect(fs.readFileSync(path.join(dataDir, 'postgres.log'), 'utf8')).toContain(
+      'PostgreSQL exited unexpectedly; restarting',
+    )
   })
 
   test('stops the app and its PostgreSQL cleanly on Ctrl-C', async () => {

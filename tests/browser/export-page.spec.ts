@@ -12,7 +12,10 @@ async function expectDefaultsTicked(page: Page) {
   await expect(page.getByRole('status').filter({ hasText: 'All approved claims, as CSV.' })).toBeVisible()
 }
 
-test('opens with Approved claims and CSV ticked, as the summary says, and follows a new choice', async ({ page, desk }) => {
+test('opens with Approved claims and CSV ticked, as the summary says, and follows a new choice', async ({
+  page,
+  desk,
+}) => {
   const editor = await desk.user({ role: 'EDITOR' })
   await desk.signIn(page, editor)
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Export' }).click()

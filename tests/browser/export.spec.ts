@@ -8,7 +8,10 @@ import { test, expect, JAVASCRIPT_OFF, type Desk } from './fixtures'
 async function approvedArticle(desk: Desk) {
   const editor = await desk.user({ role: 'EDITOR' })
   const checker = await desk.user({ role: 'FACT_CHECKER' })
-  const article = await desk.article({ by: checker, title: `Harbour exports ${Math.random().toString(36).slice(2, 8)}` })
+  const article = await desk.article({
+    by: checker,
+    title: `Harbour exports ${Math.random().toString(36).slice(2, 8)}`,
+  })
   const approved = [
     await desk.claim({ article, by: checker, status: 'APPROVED', verdict: 'TRUE', approvedBy: editor }),
     await desk.claim({ article, by: checker, status: 'APPROVED', verdict: 'FALSE', approvedBy: editor }),
@@ -40,7 +43,10 @@ test('counts an article’s approved claims, downloads them as CSV, and lists th
   await page.getByRole('checkbox', { name: 'True', exact: true }).uncheck()
   await expect(count).toHaveText('2 claims match')
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ])
   expect(download.suggestedFilename()).toMatch(/^factdesk-claims-\d{4}-\d\d-\d\d\.csv$/)
   const rows = parse(await readDownload(download), { columns: true, bom: true }) as Array<Record<string, string>>
   expect(rows.map((row) => row.claim_text).sort()).toEqual(approved.map((claim) => claim.quote).sort())
@@ -60,18 +66,27 @@ test('downloads JSON and ClaimReview JSON-LD for the same choice', async ({ page
   await expect(page.getByTestId('export-count')).toHaveText('2 claims match')
 
   await page.getByRole('radio', { name: /^JSON\b/ }).check()
-  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()])
+  const [json] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download JSON' }).click(),
+  ])
   const claims = JSON.parse(await readDownload(json)) as unknown[]
   expect(claims).toHaveLength(2)
 
   await page.getByRole('radio', { name: /^ClaimReview JSON-LD/ }).check()
-  const [jsonLd] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download ClaimReview JSON-LD' }).click()])
+  const [jsonLd] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download ClaimReview JSON-LD' }).click(),
+  ])
   const text = await readDownload(jsonLd)
   expect(() => JSON.parse(text)).not.toThrow()
   expect(text.match(/"@type":\s*"ClaimReview"/g)).toHaveLength(2)
 
   await page.getByRole('radio', { name: /^CSV for Excel/ }).check()
-  const [excel] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV for Excel' }).click()])
+  const [excel] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV for Excel' }).click(),
+  ])
   expect((await readDownload(excel)).charCodeAt(0)).toBe(0xfeff)
   expect(await exportsBy(desk, editor.id)).toBe(3)
 })
@@ -86,7 +101,10 @@ test('shows the chosen format and scope as checked', async ({ page, desk }) => {
   await expect(page.getByRole('radio', { name: /^JSON\b/ })).toBeChecked()
 })
 
-test('says when the dates are the wrong way round, and counts again once they are put right', async ({ page, desk }) => {
+test('says when the dates are the wrong way round, and counts again once they are put right', async ({
+  page,
+  desk,
+}) => {
   const { editor } = await approvedArticle(desk)
   await desk.signIn(page, editor)
   await page.goto('/export')
@@ -103,10 +121,18 @@ test('says when the dates are the wrong way round, and counts again once they ar
 
 test('refuses a download posted from another site, recording nothing', async ({ request, desk, baseURL }) => {
   const editor = await desk.user({ role: 'EDITOR' })
-  const login = await request.post('/login', { headers: { Origin: baseURL! }, form: { email: editor.email, password: editor.password }, maxRedirects: 0 })
+  const login = await request.post('/login', {
+    headers: { Origin: baseURL! },
+    form: { email: editor.email, password: editor.password },
+    maxRedirects: 0,
+  })
   expect(login.status()).toBe(302)
   for (const path of ['/exports/claims.csv', '/exports/claims.json', '/exports/claimreview.jsonld']) {
-    const response = await request.post(path, { headers: { Origin: 'https://evil.example' }, form: { scope: 'any' }, maxRedirects: 0 })
+    const response = await request.post(path, {
+      headers: { Origin: 'https://evil.example' },
+      form: { scope: 'any' },
+      maxRedirects: 0,
+    })
     expect({ path, status: response.status() }).toEqual({ path, status: 403 })
   }
   expect(await exportsBy(desk, editor.id)).toBe(0)
@@ -122,7 +148,10 @@ test.describe('without JavaScript', () => {
     await chooseArticle(page, article.title)
     await page.getByRole('button', { name: 'Count claims' }).click()
     await expect(page.getByTestId('export-count').first()).toHaveText('2 claims match')
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).first().click()])
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV' }).first().click(),
+    ])
     const rows = parse(await readDownload(download), { columns: true, bom: true }) as Array<Record<string, string>>
     expect(rows).toHaveLength(2)
     expect(await exportsBy(desk, editor.id)).toBe(1)

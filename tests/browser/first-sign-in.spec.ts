@@ -2,7 +2,10 @@
 // are taken to choose their own, and reach the desk. With JavaScript on, where every step is a data request.
 import { test, expect } from './fixtures'
 
-test('a user created by an admin signs in with the one-time password, chooses their own and reaches the desk', async ({ page, desk }) => {
+test('a user created by an admin signs in with the one-time password, chooses their own and reaches the desk', async ({
+  page,
+  desk,
+}) => {
   const admin = await desk.user({ role: 'ADMIN' })
   await desk.signIn(page, admin)
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click()
@@ -25,7 +28,9 @@ test('a user created by an admin signs in with the one-time password, chooses th
   await page.getByRole('button', { name: 'Sign in' }).click()
 
   await expect(page).toHaveURL(/\/account$/)
-  await expect(page.getByRole('alert')).toContainText('You signed in with a one-time password. Choose your own password to continue.')
+  await expect(page.getByRole('alert')).toContainText(
+    'You signed in with a one-time password. Choose your own password to continue.',
+  )
   await page.getByLabel('One-time password').fill(password)
   await page.getByLabel('New password', { exact: true }).fill('sunflower ledger canyon')
   await page.getByLabel('New password again').fill('sunflower ledger canyon')
@@ -37,11 +42,17 @@ test('a user created by an admin signs in with the one-time password, chooses th
   await expect(page.getByTestId('current-role')).toHaveText('Fact-checker')
 
   // The password chosen is the one that works from now on.
-  const [row] = await desk.query<{ mustChangePassword: boolean }>(`SELECT "mustChangePassword" FROM "User" WHERE email = $1`, [email])
+  const [row] = await desk.query<{ mustChangePassword: boolean }>(
+    `SELECT "mustChangePassword" FROM "User" WHERE email = $1`,
+    [email],
+  )
   expect(row?.mustChangePassword).toBe(false)
 })
 
-test('a user with a one-time password who opens another page is sent to choose a password first', async ({ page, desk }) => {
+test('a user with a one-time password who opens another page is sent to choose a password first', async ({
+  page,
+  desk,
+}) => {
   const invited = await desk.user({ role: 'REPORTER', mustChangePassword: true })
   await page.goto('/login')
   await page.getByLabel('Email').fill(invited.email)

@@ -34,7 +34,8 @@ export function toast(page: Page, message: string | RegExp) {
 
 export type Role = 'REPORTER' | 'FACT_CHECKER' | 'EDITOR' | 'ADMIN'
 export type ClaimStatus = 'UNREVIEWED' | 'IN_RESEARCH' | 'NEEDS_REVIEW' | 'APPROVED'
-export type Verdict = 'TRUE' | 'MOSTLY_TRUE' | 'HALF_TRUE' | 'MISLEADING' | 'MOSTLY_FALSE' | 'FALSE' | 'UNPROVEN' | 'NOT_A_CLAIM'
+export type Verdict =
+  'TRUE' | 'MOSTLY_TRUE' | 'HALF_TRUE' | 'MISLEADING' | 'MOSTLY_FALSE' | 'FALSE' | 'UNPROVEN' | 'NOT_A_CLAIM'
 
 export type DeskUser = { id: string; email: string; name: string; role: Role; password: string }
 export type DeskArticle = { id: string; title: string; body: string }
@@ -49,7 +50,13 @@ export type Guard = {
 }
 
 export type Desk = {
-  user(options: { role: Role; mustChangePassword?: boolean; password?: string; name?: string; active?: boolean }): Promise<DeskUser>
+  user(options: {
+    role: Role
+    mustChangePassword?: boolean
+    password?: string
+    name?: string
+    active?: boolean
+  }): Promise<DeskUser>
   article(options: { by: { id: string }; title?: string; body?: string }): Promise<DeskArticle>
   claim(options: {
     article: DeskArticle
@@ -65,9 +72,19 @@ export type Desk = {
     proposedBy?: { id: string }
     approvedBy?: { id: string }
   }): Promise<DeskClaim>
-  source(options?: { url?: string; title?: string; publisher?: string; reliability?: 'HIGH' | 'MEDIUM' | 'LOW' | 'UNKNOWN' }): Promise<DeskSource>
+  source(options?: {
+    url?: string
+    title?: string
+    publisher?: string
+    reliability?: 'HIGH' | 'MEDIUM' | 'LOW' | 'UNKNOWN'
+  }): Promise<DeskSource>
   /** Attaches a source to a claim as `by` did (what the claim page's form would do, without the event). */
-  attach(options: { claim: DeskClaim; source: DeskSource; by: { id: string }; stance?: 'SUPPORTS' | 'REFUTES' | 'CONTEXT' }): Promise<void>
+  attach(options: {
+    claim: DeskClaim
+    source: DeskSource
+    by: { id: string }
+    stance?: 'SUPPORTS' | 'REFUTES' | 'CONTEXT'
+  }): Promise<void>
   /** Signs in through the login form, as a person would, and waits for the desk's header. */
   signIn(page: Page, user: { email: string; password: string }): Promise<void>
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>
@@ -75,7 +92,12 @@ export type Desk = {
 
 export const DEFAULT_PASSWORD = 'browser-suite-password-2026'
 
-const ROLE_NAMES: Record<Role, string> = { REPORTER: 'Reporter', FACT_CHECKER: 'Checker', EDITOR: 'Editor', ADMIN: 'Admin' }
+const ROLE_NAMES: Record<Role, string> = {
+  REPORTER: 'Reporter',
+  FACT_CHECKER: 'Checker',
+  EDITOR: 'Editor',
+  ADMIN: 'Admin',
+}
 const CAN_PROPOSE: Role[] = ['FACT_CHECKER', 'EDITOR', 'ADMIN']
 
 const DEFAULT_BODY = [
@@ -91,7 +113,8 @@ function sentencesOf(body: string): Array<{ text: string; start: number }> {
   const sentences: Array<{ text: string; start: number }> = []
   // A full stop ends a sentence only before a space or the end: 5.2 is one number.
   const pattern = /\S[^]*?[.!?]+(?=\s|$)/g
-  for (let match = pattern.exec(body); match; match = pattern.exec(body)) sentences.push({ text: match[0], start: match.index })
+  for (let match = pattern.exec(body); match; match = pattern.exec(body))
+    sentences.push({ text: match[0], start: match.index })
   return sentences
 }
 
@@ -106,7 +129,7 @@ const hashOf = (password: string) => {
 }
 
 function makeDesk(pool: pg.Pool): Desk {
-  const query = async <T,>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[]
+  const query = async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[]
 
   const desk: Desk = {
     query,
@@ -124,24 +147,29 @@ function makeDesk(pool: pg.Pool): Desk {
         `INSERT INTO "User" (id, email, name, role, active, "mustChangePassword", "updatedAt") VALUES ($1, $2, $3, $4::"Role", $5, $6, now())`,
         [user.id, user.email, user.name, role, active, mustChangePassword],
       )
-      await query(`INSERT INTO "Password" ("userId", hash, "updatedAt") VALUES ($1, $2, now())`, [user.id, await hashOf(password)])
+      await query(`INSERT INTO "Password" ("userId", hash, "updatedAt") VALUES ($1, $2, now())`, [
+        user.id,
+        await hashOf(password),
+      ])
       return user
     },
 
     async article({ by, title, body = DEFAULT_BODY }) {
       const article = { id: id(), title: title ?? `Harbour city report ${short()}`, body }
-      await query(`INSERT INTO "Article" (id, title, body, "createdById", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [
-        article.id,
-        article.title,
-        article.body,
-        by.id,
-      ])
+      await query(
+        `INSERT INTO "Article" (id, title, body, "createdById", "updatedAt") VALUES ($1, $2, $3, $4, now())`,
+        [article.id, article.title, article.body, by.id],
+      )
       return article
     },
 
     async source({ url, title, publisher = 'Browser Suite Gazette', reliability = 'UNKNOWN' } = {}) {
       const suffix = short()
-      const source = { id: id(), url: url ?? `https://sources.example/report-${suffix}`, title: title ?? `Harbour statistics ${suffix}` }
+      const source = {
+        id: id(),
+        url: url ?? `https://sources.example/report-${suffix}`,
+        title: title ?? `Harbour statistics ${suffix}`,
+      }
       await query(
         `INSERT INTO "Source" (id, url, title, publisher, kind, reliability, "updatedAt") VALUES ($1, $2, $3, $4, 'NEWS_REPORT', $5::"Reliability", now())`,
         [source.id, source.url, source.title, publisher, reliability],
@@ -150,12 +178,10 @@ function makeDesk(pool: pg.Pool): Desk {
     },
 
     async attach({ claim, source, by, stance = 'SUPPORTS' }) {
-      await query(`INSERT INTO "ClaimSource" ("claimId", "sourceId", stance, "addedById") VALUES ($1, $2, $3::"Stance", $4)`, [
-        claim.id,
-        source.id,
-        stance,
-        by.id,
-      ])
+      await query(
+        `INSERT INTO "ClaimSource" ("claimId", "sourceId", stance, "addedById") VALUES ($1, $2, $3::"Stance", $4)`,
+        [claim.id, source.id, stance, by.id],
+      )
     },
 
     async claim(options) {
@@ -165,7 +191,9 @@ function makeDesk(pool: pg.Pool): Desk {
       if (quote === undefined) {
         // Each new claim on an article takes the next sentence, so two claims do not quote the same words.
         const sentences = sentencesOf(article.body)
-        const [row] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Claim" WHERE "articleId" = $1`, [article.id])
+        const [row] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Claim" WHERE "articleId" = $1`, [
+          article.id,
+        ])
         const sentence = sentences[(row?.n ?? 0) % sentences.length]!
         quote = sentence.text
         start = sentence.start
@@ -173,14 +201,19 @@ function makeDesk(pool: pg.Pool): Desk {
         start = article.body.indexOf(quote)
         if (start < 0) throw new Error(`desk.claim: the quote is not in the article body: ${quote}`)
       }
-      const reached = (s: ClaimStatus) => ['UNREVIEWED', 'IN_RESEARCH', 'NEEDS_REVIEW', 'APPROVED'].indexOf(status) >= ['UNREVIEWED', 'IN_RESEARCH', 'NEEDS_REVIEW', 'APPROVED'].indexOf(s)
+      const reached = (s: ClaimStatus) =>
+        ['UNREVIEWED', 'IN_RESEARCH', 'NEEDS_REVIEW', 'APPROVED'].indexOf(status) >=
+        ['UNREVIEWED', 'IN_RESEARCH', 'NEEDS_REVIEW', 'APPROVED'].indexOf(s)
       const proposed = reached('NEEDS_REVIEW')
       const verdict = options.verdict ?? (proposed ? 'TRUE' : null)
       const rationale = options.rationale ?? (proposed ? 'The figures match the official report.' : '')
 
       // Who did what, consistently with the workflow: a proposer who may propose, an approver who is someone else.
       const canPropose = by.role ? CAN_PROPOSE.includes(by.role) : false
-      const researcher = status === 'UNREVIEWED' ? null : (options.proposedBy ?? (canPropose ? by : await desk.user({ role: 'FACT_CHECKER' })))
+      const researcher =
+        status === 'UNREVIEWED'
+          ? null
+          : (options.proposedBy ?? (canPropose ? by : await desk.user({ role: 'FACT_CHECKER' })))
       const assignee = options.assignee === undefined ? researcher : options.assignee
       const proposer = proposed ? researcher : null
       const approver = reached('APPROVED') ? (options.approvedBy ?? (await desk.user({ role: 'EDITOR' }))) : null
@@ -189,12 +222,20 @@ function makeDesk(pool: pg.Pool): Desk {
       const events: Array<{ type: string; actor: string; from?: ClaimStatus; to?: ClaimStatus; changes?: object }> = [
         { type: 'CREATED', actor: by.id, to: 'UNREVIEWED' },
       ]
-      if (researcher) events.push({ type: 'STATUS_CHANGED', actor: researcher.id, from: 'UNREVIEWED', to: 'IN_RESEARCH' })
+      if (researcher)
+        events.push({ type: 'STATUS_CHANGED', actor: researcher.id, from: 'UNREVIEWED', to: 'IN_RESEARCH' })
       const needsSource = proposed && verdict !== 'NOT_A_CLAIM'
       const source = needsSource ? await desk.source() : null
-      if (source && researcher) events.push({ type: 'SOURCE_ATTACHED', actor: researcher.id, changes: { url: source.url, stance: 'SUPPORTS' } })
+      if (source && researcher)
+        events.push({ type: 'SOURCE_ATTACHED', actor: researcher.id, changes: { url: source.url, stance: 'SUPPORTS' } })
       if (proposer) {
-        events.push({ type: 'VERDICT_PROPOSED', actor: proposer.id, from: 'IN_RESEARCH', to: 'NEEDS_REVIEW', changes: { verdict: { from: null, to: verdict } } })
+        events.push({
+          type: 'VERDICT_PROPOSED',
+          actor: proposer.id,
+          from: 'IN_RESEARCH',
+          to: 'NEEDS_REVIEW',
+          changes: { verdict: { from: null, to: verdict } },
+        })
       }
       if (approver) events.push({ type: 'APPROVED', actor: approver.id, from: 'NEEDS_REVIEW', to: 'APPROVED' })
 
@@ -226,18 +267,26 @@ function makeDesk(pool: pg.Pool): Desk {
           ],
         )
         if (source && researcher) {
-          await client.query(`INSERT INTO "ClaimSource" ("claimId", "sourceId", stance, "addedById") VALUES ($1, $2, 'SUPPORTS', $3)`, [
-            claim.id,
-            source.id,
-            researcher.id,
-          ])
+          await client.query(
+            `INSERT INTO "ClaimSource" ("claimId", "sourceId", stance, "addedById") VALUES ($1, $2, 'SUPPORTS', $3)`,
+            [claim.id, source.id, researcher.id],
+          )
         }
         for (const [index, event] of events.entries()) {
           // Apart by a millisecond each, so the history lists them in the order they happened.
           await client.query(
             `INSERT INTO "ClaimEvent" (id, "claimId", "actorId", type, "fromStatus", "toStatus", changes, "createdAt")
              VALUES ($1, $2, $3, $4::"ClaimEventType", $5::"ClaimStatus", $6::"ClaimStatus", $7::jsonb, now() - make_interval(secs => $8::float / 1000))`,
-            [id(), claim.id, event.actor, event.type, event.from ?? null, event.to ?? null, event.changes ? JSON.stringify(event.changes) : null, events.length - index],
+            [
+              id(),
+              claim.id,
+              event.actor,
+              event.type,
+              event.from ?? null,
+              event.to ?? null,
+              event.changes ? JSON.stringify(event.changes) : null,
+              events.length - index,
+            ],
           )
         }
         await client.query('COMMIT')
@@ -282,7 +331,8 @@ export const test = base.extend<{ guard: Guard; desk: Desk; guardState: GuardSta
   deskPool: [
     async ({}, use) => {
       const connectionString = process.env.FACTDESK_TEST_DATABASE_URL
-      if (!connectionString) throw new Error('FACTDESK_TEST_DATABASE_URL is not set: run the browser suite with `npm run test:browser`.')
+      if (!connectionString)
+        throw new Error('FACTDESK_TEST_DATABASE_URL is not set: run the browser suite with `npm run test:browser`.')
       const pool = new pg.Pool({ connectionString, max: 4 })
       await use(pool)
       await pool.end()
@@ -322,15 +372,20 @@ export const test = base.extend<{ guard: Guard; desk: Desk; guardState: GuardSta
       const status = response.status()
       const url = response.url()
       const isDocument = request.isNavigationRequest() && request.resourceType() === 'document'
-      if (isDocument && isDataUrl(url)) problems.push(`a document was loaded from a .data address: ${request.method()} ${url} (${status})`)
+      if (isDocument && isDataUrl(url))
+        problems.push(`a document was loaded from a .data address: ${request.method()} ${url} (${status})`)
       if (allowed(status)) return
       if (status >= 500) problems.push(`${request.method()} ${url} answered ${status}`)
       else if (status === 404) problems.push(`${request.method()} ${url} answered 404`)
     })
     page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame() && isDataUrl(frame.url())) problems.push(`the browser's address became ${frame.url()}`)
+      if (frame === page.mainFrame() && isDataUrl(frame.url()))
+        problems.push(`the browser's address became ${frame.url()}`)
     })
     await use(page)
-    expect(problems, 'the page stayed healthy (no page or console error, no 5xx, no unexpected 404, no .data address)').toEqual([])
+    expect(
+      problems,
+      'the page stayed healthy (no page or console error, no 5xx, no unexpected 404, no .data address)',
+    ).toEqual([])
   },
 })

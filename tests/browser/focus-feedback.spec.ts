@@ -2,7 +2,10 @@
 // (the section, the new item, the error), and the message about it is in view and never out of date.
 import { test, expect } from './fixtures'
 
-test('after starting research from the keyboard, focus is on the Next step section, not the top of the page', async ({ page, desk }) => {
+test('after starting research from the keyboard, focus is on the Next step section, not the top of the page', async ({
+  page,
+  desk,
+}) => {
   const checker = await desk.user({ role: 'FACT_CHECKER' })
   const article = await desk.article({ by: checker })
   const claim = await desk.claim({ article, by: checker })
@@ -20,9 +23,15 @@ test('after starting research from the keyboard, focus is on the Next step secti
   await expect(page.getByRole('combobox', { name: 'Verdict' })).toBeFocused()
 })
 
-test('after adding a claim far down a long article, the message is in view and focus is on the new highlight', async ({ page, desk }) => {
+test('after adding a claim far down a long article, the message is in view and focus is on the new highlight', async ({
+  page,
+  desk,
+}) => {
   const reporter = await desk.user({ role: 'REPORTER' })
-  const filler = Array.from({ length: 30 }, (_, i) => `Paragraph ${i + 1} of the report describes the harbour in some detail.`)
+  const filler = Array.from(
+    { length: 30 },
+    (_, i) => `Paragraph ${i + 1} of the report describes the harbour in some detail.`,
+  )
   const last = 'The harbour board said cargo volumes rose 12 percent in 2025.'
   const article = await desk.article({ by: reporter, body: [...filler, last].join('\n\n') })
   await desk.signIn(page, reporter)
@@ -74,7 +83,9 @@ test('a later refusal replaces the earlier message and takes focus, keeping what
   await expect(refusal).toBeVisible()
   await expect(page.getByRole('status', { name: 'Messages' })).not.toContainText('Comment added.')
   await expect(refusal).toBeFocused()
-  await expect(page.getByRole('textbox', { name: 'Rationale' })).toHaveValue('The rise is measured from an unusually low year.')
+  await expect(page.getByRole('textbox', { name: 'Rationale' })).toHaveValue(
+    'The rise is measured from an unusually low year.',
+  )
 })
 
 test('when the claim changed meanwhile, focus is on the explanation of what changed', async ({ page, desk }) => {

@@ -3,7 +3,10 @@
 import net from 'node:net'
 import { test, expect, JAVASCRIPT_OFF } from './fixtures'
 
-test('a shared export link with a list index in the hundreds of thousands gets a short page saying what to do', async ({ page, desk }) => {
+test('a shared export link with a list index in the hundreds of thousands gets a short page saying what to do', async ({
+  page,
+  desk,
+}) => {
   const editor = await desk.user({ role: 'EDITOR' })
   await desk.signIn(page, editor)
   const response = await page.goto('/export?verdict[300000]=TRUE')
@@ -28,7 +31,10 @@ test('a comment with a NUL pasted into it is added without the NUL', async ({ pa
   await desk.signIn(page, reporter)
   await page.goto(`/claims/${claim.id}`)
   await page.getByLabel('Add a comment').fill('Ask the harbour\u0000 board.')
-  const [sent] = await Promise.all([page.waitForRequest((r) => r.method() === 'POST'), page.getByRole('button', { name: 'Add comment' }).click()])
+  const [sent] = await Promise.all([
+    page.waitForRequest((r) => r.method() === 'POST'),
+    page.getByRole('button', { name: 'Add comment' }).click(),
+  ])
   expect(sent.postData()).toContain('%00')
   await expect(page.getByRole('paragraph').filter({ hasText: 'Ask the harbour board.' })).toBeVisible()
   const rows = await desk.query<{ body: string }>(`SELECT body FROM "Comment" WHERE "claimId" = $1`, [claim.id])
@@ -38,16 +44,24 @@ test('a comment with a NUL pasted into it is added without the NUL', async ({ pa
 test.describe('without JavaScript', () => {
   test.use(JAVASCRIPT_OFF)
 
-  test('a comment past the form limit gets a 413 page that says to shorten it, and nothing is saved', async ({ page, desk }) => {
+  test('a comment past the form limit gets a 413 page that says to shorten it, and nothing is saved', async ({
+    page,
+    desk,
+  }) => {
     const reporter = await desk.user({ role: 'REPORTER' })
     const article = await desk.article({ by: reporter })
     const claim = await desk.claim({ article, by: reporter })
     await desk.signIn(page, reporter)
     await page.goto(`/claims/${claim.id}`)
     await page.getByLabel('Add a comment').fill('x'.repeat(70 * 1024))
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Add comment' }).click()])
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Add comment' }).click(),
+    ])
     expect(response.status()).toBe(413)
-    await expect(page.getByText('That was too much text to send at once. Go back, shorten what you wrote and send it again.')).toBeVisible()
+    await expect(
+      page.getByText('That was too much text to send at once. Go back, shorten what you wrote and send it again.'),
+    ).toBeVisible()
     expect(await desk.query(`SELECT id FROM "Comment" WHERE "claimId" = $1`, [claim.id])).toEqual([])
   })
 })
@@ -77,7 +91,10 @@ test('TRACE gets 405 with the methods the desk allows', async ({ baseURL }) => {
   expect(head).toMatch(/\r\nAllow: GET, HEAD, POST\r\n/i)
 })
 
-test('a declared 100 MB sign-in post gets 413 and its connection is closed, so nothing waits for the rest', async ({ baseURL, request }) => {
+test('a declared 100 MB sign-in post gets 413 and its connection is closed, so nothing waits for the rest', async ({
+  baseURL,
+  request,
+}) => {
   const post = `POST /login HTTP/1.1\r\nHost: localhost\r\nOrigin: ${baseURL}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000000\r\n\r\npassword=xxxx`
   const outcome = await rawExchange(baseURL!, post)
   expect(outcome.head).toMatch(/^HTTP\/1.1 413 /)

@@ -23,14 +23,22 @@ test.afterAll(async () => {
 })
 
 /** A sign-in form post as the proxy forwards it: the public host, the browser's Origin, and the protocol it used. */
-function signInThroughProxy(app: TestApp, headers: Record<string, string>): Promise<{ status: number; location?: string; cookie?: string; body: string }> {
+function signInThroughProxy(
+  app: TestApp,
+  headers: Record<string, string>,
+): Promise<{ status: number; location?: string; cookie?: string; body: string }> {
   const body = new URLSearchParams({ email: 'editor@factdesk.example', password: 'factdesk-demo-2026' }).toString()
   return new Promise((resolve, reject) => {
     const request = http.request(
       `${app.baseUrl}/login`,
       {
         method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: PUBLIC, 'X-Forwarded-Proto': 'https', ...headers },
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Origin: PUBLIC,
+          'X-Forwarded-Proto': 'https',
+          ...headers,
+        },
         timeout: 15_000,
       },
       (response) => {
@@ -38,7 +46,12 @@ function signInThroughProxy(app: TestApp, headers: Record<string, string>): Prom
         response.setEncoding('utf8')
         response.on('data', (chunk) => (text += chunk))
         response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, location: response.headers.location, cookie: response.headers['set-cookie']?.[0], body: text }),
+          resolve({
+            status: response.statusCode ?? 0,
+            location: response.headers.location,
+            cookie: response.headers['set-cookie']?.[0],
+            body: text,
+          }),
         )
       },
     )
@@ -64,7 +77,9 @@ test.describe('behind an HTTPS proxy', () => {
   test('refuses the same post without TRUST_PROXY, saying to set it', async () => {
     const result = await signInThroughProxy(untrusted, { Host: 'desk.example.org' })
     expect(result.status).toBe(403)
-    expect(result.body).toMatch(/^Refused: this form comes from https:\/\/desk\.example\.org but reached the server as http:\/\/desk\.example\.org\. .*set TRUST_PROXY/)
+    expect(result.body).toMatch(
+      /^Refused: this form comes from https:\/\/desk\.example\.org but reached the server as http:\/\/desk\.example\.org\. .*set TRUST_PROXY/,
+    )
   })
 
   test('still refuses a form from another site through a trusted proxy', async () => {

@@ -46,7 +46,10 @@ test.describe('on a phone', () => {
 test('the activity feed quotes a claim that is itself a quotation once', async ({ page, desk }) => {
   const editor = await desk.user({ role: 'EDITOR' })
   const tag = `quotes-${Date.now().toString(36)}`
-  const article = await desk.article({ by: editor, body: 'The minister promised to act “on all fronts” before winter.' })
+  const article = await desk.article({
+    by: editor,
+    body: 'The minister promised to act “on all fronts” before winter.',
+  })
   await desk.claim({ article, by: editor, quote: '“on all fronts”', tags: [tag] })
   await desk.signIn(page, editor)
   await page.goto(`/dashboard?tag=${tag}`)

@@ -3,7 +3,12 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { freePort, startEmbeddedPostgres, temporaryDataDir, type RunningPostgres } from '../../scripts/lib/embedded-postgres.ts'
+import {
+  freePort,
+  startEmbeddedPostgres,
+  temporaryDataDir,
+  type RunningPostgres,
+} from '../../scripts/lib/embedded-postgres.ts'
 import { startTestApp } from './support/app-server.ts'
 import { test, expect } from './fixtures'
 
@@ -14,7 +19,10 @@ test('answers 503 pages instead of crashing, and recovers when the database retu
   const start = () => startEmbeddedPostgres({ dataDir: path.join(dataDir, 'data'), port, persistent: true })
   let postgres: RunningPostgres | undefined = await start()
   const databaseUrl = postgres.urlFor('postgres')
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts'], { env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: databaseUrl }, stdio: 'ignore' })
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts'], {
+    env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: databaseUrl },
+    stdio: 'ignore',
+  })
   const app = await startTestApp(databaseUrl, 'outage')
   try {
     const login = await fetch(`${app.baseUrl}/login`, {

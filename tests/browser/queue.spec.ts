@@ -4,7 +4,8 @@ import { test, expect } from './fixtures'
 test('lists the claims assigned to a checker ten at a time, with a link to the rest', async ({ page, desk }) => {
   const checker = await desk.user({ role: 'FACT_CHECKER' })
   const article = await desk.article({ by: checker })
-  for (let i = 0; i < 12; i++) await desk.claim({ article, by: checker, status: 'IN_RESEARCH', text: `Queued claim number ${i + 1}` })
+  for (let i = 0; i < 12; i++)
+    await desk.claim({ article, by: checker, status: 'IN_RESEARCH', text: `Queued claim number ${i + 1}` })
   await desk.signIn(page, checker)
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click()
   const mine = page.getByRole('region', { name: 'Assigned to me (12)' })

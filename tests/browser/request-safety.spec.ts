@@ -9,15 +9,25 @@ const flatten = (entries: Entry[]): Entry[] => entries.flatMap((entry) => [entry
 
 function actionUrls(ids: Record<string, string>) {
   return flatten(routes as Entry[])
-    .filter((entry) => /export (async )?(function|const) action\b/.test(fs.readFileSync(path.join('app', entry.file), 'utf8')))
+    .filter((entry) =>
+      /export (async )?(function|const) action\b/.test(fs.readFileSync(path.join('app', entry.file), 'utf8')),
+    )
     .map((entry) => `/${(entry.path ?? '').replace(/:(\w+)/g, (_, name: string) => ids[name] ?? 'unknown')}`)
 }
 
-test('cross-site form posts are refused with 403 by every action, and change nothing', async ({ request, desk, baseURL }) => {
+test('cross-site form posts are refused with 403 by every action, and change nothing', async ({
+  request,
+  desk,
+  baseURL,
+}) => {
   const admin = await desk.user({ role: 'ADMIN' })
   const article = await desk.article({ by: admin })
   const claim = await desk.claim({ article, by: admin })
-  const login = await request.post('/login', { headers: { Origin: baseURL! }, form: { email: admin.email, password: admin.password }, maxRedirects: 0 })
+  const login = await request.post('/login', {
+    headers: { Origin: baseURL! },
+    form: { email: admin.email, password: admin.password },
+    maxRedirects: 0,
+  })
   expect(login.status()).toBe(302)
 
   // What a refused post from this admin's session could have changed; other tests run alongside, so only this admin's traces count.
@@ -49,7 +59,15 @@ test('cross-site form posts are refused with 403 by every action, and change not
     for (const intent of ['', 'create', 'delete', 'deactivate', 'sign-out-others', 'comment', 'start']) {
       const response = await request.post(url, {
         headers: { Origin: 'https://evil.example' },
-        form: { intent, name: 'Mallory', email: 'mallory@evil.example', role: 'ADMIN', title: 'Injected', body: 'Injected text.', version: '1' },
+        form: {
+          intent,
+          name: 'Mallory',
+          email: 'mallory@evil.example',
+          role: 'ADMIN',
+          title: 'Injected',
+          body: 'Injected text.',
+          version: '1',
+        },
         maxRedirects: 0,
       })
       expect({ url, intent, status: response.status() }).toEqual({ url, intent, status: 403 })

@@ -2,7 +2,10 @@
 // and signing in again lands on the page that was clicked (with JavaScript on, a data request).
 import { test, expect } from './fixtures'
 
-test('after the idle timeout a click on Dashboard asks to sign in again, saying why, and then opens the dashboard', async ({ page, desk }) => {
+test('after the idle timeout a click on Dashboard asks to sign in again, saying why, and then opens the dashboard', async ({
+  page,
+  desk,
+}) => {
   const editor = await desk.user({ role: 'EDITOR' })
   await desk.signIn(page, editor)
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Articles' }).click()
@@ -24,7 +27,10 @@ test('after the idle timeout a click on Dashboard asks to sign in again, saying 
   await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
 })
 
-test('a session ended by its absolute lifetime also comes back to the page with its filters', async ({ page, desk }) => {
+test('a session ended by its absolute lifetime also comes back to the page with its filters', async ({
+  page,
+  desk,
+}) => {
   const reporter = await desk.user({ role: 'REPORTER' })
   await desk.signIn(page, reporter)
   await page.goto('/articles?q=harbour')

@@ -21,10 +21,18 @@ async function startStorySite() {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
-  return { host: `127.0.0.1:${port}`, url: `http://127.0.0.1:${port}/news/ferry-line`, close: () => new Promise((resolve) => server.close(resolve)) }
+  return {
+    host: `127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}/news/ferry-line`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  }
 }
 
-test('an admin adds a host to the allow-list, and a reporter imports an article from it', async ({ page, desk, browser }) => {
+test('an admin adds a host to the allow-list, and a reporter imports an article from it', async ({
+  page,
+  desk,
+  browser,
+}) => {
   const site = await startStorySite()
   try {
     const admin = await desk.user({ role: 'ADMIN' })
@@ -45,9 +53,13 @@ test('an admin adds a host to the allow-list, and a reporter imports an article 
     await reporterPage.goto('/articles/new')
     await reporterPage.getByLabel('Web address').fill(site.url)
     await reporterPage.getByRole('button', { name: 'Import from URL' }).click()
-    await expect(reporterPage.getByText(`Imported from ${site.host}. Check the title, the details and the text below, then save.`)).toBeVisible()
+    await expect(
+      reporterPage.getByText(`Imported from ${site.host}. Check the title, the details and the text below, then save.`),
+    ).toBeVisible()
     await expect(reporterPage.getByLabel('Title', { exact: true })).toHaveValue('Ferry line approved')
-    await expect(reporterPage.getByLabel('Text', { exact: true })).toHaveValue(/approved the new ferry line on Tuesday by 31 votes to 4/)
+    await expect(reporterPage.getByLabel('Text', { exact: true })).toHaveValue(
+      /approved the new ferry line on Tuesday by 31 votes to 4/,
+    )
     await reporterPage.getByLabel('Title', { exact: true }).fill(`Ferry line approved ${Date.now().toString(36)}`)
     await reporterPage.getByRole('button', { name: 'Save article' }).click()
     await expect(toast(reporterPage, 'Article added. Next, mark the claims to check.')).toBeVisible()
@@ -65,7 +77,9 @@ test('refuses to import from a local address that is not on the allow-list', asy
     await page.goto('/articles/new')
     await page.getByLabel('Web address').fill(site.url)
     await page.getByRole('button', { name: 'Import from URL' }).click()
-    await expect(page.getByText('That address points to a private or local network and cannot be imported.')).toBeVisible()
+    await expect(
+      page.getByText('That address points to a private or local network and cannot be imported.'),
+    ).toBeVisible()
     await expect(page.getByLabel('Web address')).toHaveValue(site.url)
   } finally {
     await site.close()

@@ -19,13 +19,18 @@ async function tryToSignIn(page: Page, user: { email: string }, password: string
   await page.getByRole('button', { name: 'Sign in' }).click()
 }
 
-test('an admin sees the lockout that slows an editor, clears it, and the editor signs in at once', async ({ page, desk }) => {
+test('an admin sees the lockout that slows an editor, clears it, and the editor signs in at once', async ({
+  page,
+  desk,
+}) => {
   const [editor, admin] = [await desk.user({ role: 'EDITOR' }), await desk.user({ role: 'ADMIN' })]
   await almostLockedOut(desk, editor)
   await tryToSignIn(page, editor, 'not my password at all')
   await expect(page.getByText('That email and password do not match an active account.')).toBeVisible()
   await tryToSignIn(page, editor, editor.password)
-  await expect(page.getByRole('alert')).toContainText(/Too many failed sign-in attempts\. Try again in \d+ (seconds|minutes)\./)
+  await expect(page.getByRole('alert')).toContainText(
+    /Too many failed sign-in attempts\. Try again in \d+ (seconds|minutes)\./,
+  )
   await expect(page).toHaveURL(/\/login$/)
 
   await desk.signIn(page, admin)

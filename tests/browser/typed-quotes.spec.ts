@@ -23,7 +23,10 @@ test('a quote typed with a straight apostrophe is found where the article has a 
   const claims = page.getByRole('complementary', { name: /Claims \(1\)/ })
   // Saved with the article's characters, so it is the exact span of the body.
   await expect(claims.getByRole('link', { name: 'What is Nigeria’s annual national budget?' })).toBeVisible()
-  const [saved] = await desk.query<{ quote: string; startOffset: number }>(`SELECT quote, "startOffset" FROM "Claim" WHERE "articleId" = $1`, [article.id])
+  const [saved] = await desk.query<{ quote: string; startOffset: number }>(
+    `SELECT quote, "startOffset" FROM "Claim" WHERE "articleId" = $1`,
+    [article.id],
+  )
   expect(saved).toEqual({ quote: 'What is Nigeria’s annual national budget?', startOffset: BODY.indexOf('What is') })
 })
 
@@ -33,7 +36,9 @@ test('a typed hyphen and single spaces find an en dash and a paragraph break', a
   await desk.signIn(page, reporter)
   await page.goto(`/articles/${article.id}/claims/new`)
 
-  await page.getByRole('textbox', { name: 'Quote' }).fill('The minister - smiling - declined to answer. Officials later said')
+  await page
+    .getByRole('textbox', { name: 'Quote' })
+    .fill('The minister - smiling - declined to answer. Officials later said')
   await page.getByRole('button', { name: 'Add claim' }).click()
 
   await expect(page.getByRole('status')).toContainText('Claim added.')

@@ -19,7 +19,11 @@ function claimSection(page: Page) {
   return page.getByRole('region', { name: 'The claim' })
 }
 
-test('takes a claim from unreviewed to approved through a return, with every step in the history', async ({ page, desk, browser }) => {
+test('takes a claim from unreviewed to approved through a return, with every step in the history', async ({
+  page,
+  desk,
+  browser,
+}) => {
   const reporter = await desk.user({ role: 'REPORTER' })
   const checker = await desk.user({ role: 'FACT_CHECKER' })
   const editor = await desk.user({ role: 'EDITOR' })
@@ -54,7 +58,9 @@ test('takes a claim from unreviewed to approved through a return, with every ste
     await expect(sources.getByText('aa.com.tr')).toBeVisible()
 
     await page.getByLabel('Verdict', { exact: true }).selectOption('MOSTLY_TRUE')
-    await page.getByLabel('Rationale').fill('The harbour board’s report gives 14 percent; “fastest in a decade” is not in it.')
+    await page
+      .getByLabel('Rationale')
+      .fill('The harbour board’s report gives 14 percent; “fastest in a decade” is not in it.')
     await page.getByRole('button', { name: 'Propose verdict' }).click()
     await expect(toast(page, 'Verdict proposed. It now waits for an editor’s review.')).toBeVisible()
     await expect(claimSection(page).getByText('Needs review', { exact: true })).toBeVisible()
@@ -67,7 +73,9 @@ test('takes a claim from unreviewed to approved through a return, with every ste
     await editorPage.goto('/queue')
     await openFromQueue(editorPage, editorPage.getByRole('region', { name: /^Waiting for my review/ }), claim.text)
     await expect(editorPage).toHaveURL(new RegExp(`${claimPath}$`))
-    await editorPage.getByLabel('Note to the fact-checker').fill('Where does “fastest in a decade” come from? Add a source for it.')
+    await editorPage
+      .getByLabel('Note to the fact-checker')
+      .fill('Where does “fastest in a decade” come from? Add a source for it.')
     await editorPage.getByRole('button', { name: 'Return to research' }).click()
     await expect(toast(editorPage, 'Claim returned to research with your note.')).toBeVisible()
   })
@@ -80,12 +88,16 @@ test('takes a claim from unreviewed to approved through a return, with every ste
     await expect(page).toHaveURL(new RegExp(`${claimPath}$`))
     await expect(page.getByText(`Returned to research by ${editor.name}`)).toBeVisible()
     await expect(page.getByLabel('Verdict', { exact: true })).toHaveValue('MOSTLY_TRUE')
-    await page.getByLabel('Rationale').fill('The report gives 14 percent; the “decade” comparison is the board’s own, in the same report.')
+    await page
+      .getByLabel('Rationale')
+      .fill('The report gives 14 percent; the “decade” comparison is the board’s own, in the same report.')
     await page.getByRole('button', { name: 'Propose verdict' }).click()
     await expect(toast(page, 'Verdict proposed. It now waits for an editor’s review.')).toBeVisible()
     await page.goto('/queue')
     await expect(page.getByRole('heading', { name: /^Returned to me/ })).toBeVisible()
-    await expect(page.getByRole('region', { name: /^Returned to me/ }).getByRole('link', { name: claim.text, exact: true })).toHaveCount(0)
+    await expect(
+      page.getByRole('region', { name: /^Returned to me/ }).getByRole('link', { name: claim.text, exact: true }),
+    ).toHaveCount(0)
   })
 
   await test.step('the editor approves, and the history lists every step', async () => {
@@ -108,7 +120,11 @@ test('takes a claim from unreviewed to approved through a return, with every ste
       `Approved the verdict · ${editor.name}`,
     ])
     await expect(history.getByText('Where does “fastest in a decade” come from? Add a source for it.')).toBeVisible()
-    await expect(history.getByText(`“Harbour traffic figures for 2025” (https://www.aa.com.tr/en/europe/harbour-${claim.id}) as Supports`)).toBeVisible()
+    await expect(
+      history.getByText(
+        `“Harbour traffic figures for 2025” (https://www.aa.com.tr/en/europe/harbour-${claim.id}) as Supports`,
+      ),
+    ).toBeVisible()
   })
   await editorContext.close()
 })
@@ -126,7 +142,9 @@ test('an editor reopens an approved claim with a note, and it is unreviewed agai
   await page.getByRole('button', { name: 'Reopen', exact: true }).click()
   await expect(toast(page, 'Claim reopened. It is unreviewed again.')).toBeVisible()
   await expect(claimSection(page).getByText('Unreviewed', { exact: true })).toBeVisible()
-  await expect(page.getByRole('list', { name: 'History of this claim' }).getByText('A reader sent the corrected harbour figures.')).toBeVisible()
+  await expect(
+    page.getByRole('list', { name: 'History of this claim' }).getByText('A reader sent the corrected harbour figures.'),
+  ).toBeVisible()
 })
 
 test('returning without a note is refused beside the note, keeping the claim in review', async ({ page, desk }) => {
@@ -165,7 +183,12 @@ test('an editor assigns a claim to a checker with a due date', async ({ page, de
   await expect(toast(page, `Assigned to ${checker.name}.`)).toBeVisible()
   await expect(assignment.getByRole('definition').first()).toHaveText(checker.name)
   await expect(assignment.locator('time[datetime="2031-05-20"]')).toBeVisible()
-  await expect(page.getByRole('list', { name: 'History of this claim' }).getByText(/^Assigned/).first()).toBeVisible()
+  await expect(
+    page
+      .getByRole('list', { name: 'History of this claim' })
+      .getByText(/^Assigned/)
+      .first(),
+  ).toBeVisible()
 })
 
 test('detaches a source from a claim in research', async ({ page, desk }) => {
@@ -306,6 +329,8 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'Add comment' }).click()
     await expect(toast(page, 'Comment added.')).toBeVisible()
     const comments = page.getByRole('region', { name: 'Comments (1)' })
-    await expect(comments.locator('p', { hasText: 'Checked the archive: the figure is from the annual report.' })).toBeVisible()
+    await expect(
+      comments.locator('p', { hasText: 'Checked the archive: the figure is from the annual report.' }),
+    ).toBeVisible()
   })
 })

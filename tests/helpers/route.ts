@@ -2,7 +2,11 @@
 // user would get: status, data, headers and where a redirect points. Thrown responses are caught and reported too.
 import { RouterContextProvider } from 'react-router'
 
-type RouteFunction = (args: { request: Request; params: Record<string, string | undefined>; context: RouterContextProvider }) => unknown
+type RouteFunction = (args: {
+  request: Request
+  params: Record<string, string | undefined>
+  context: RouterContextProvider
+}) => unknown
 
 export type RouteResult<T = any> = {
   status: number
@@ -27,7 +31,9 @@ export type CallOptions = {
 
 export const BASE_URL = 'http://localhost:3000'
 
-function isDataWithInit(value: unknown): value is { type: 'DataWithResponseInit'; data: unknown; init: ResponseInit | null } {
+function isDataWithInit(
+  value: unknown,
+): value is { type: 'DataWithResponseInit'; data: unknown; init: ResponseInit | null } {
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'DataWithResponseInit'
 }
 
@@ -61,14 +67,22 @@ export function buildRequest(options: CallOptions & { method: string }) {
   }
   const url = new URL(options.url ?? '/', BASE_URL)
   if (options.method !== 'GET' && options.method !== 'HEAD' && !headers.has('Origin')) headers.set('Origin', BASE_URL)
-  return new Request(url, { method: options.method, headers, body, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit)
+  return new Request(url, {
+    method: options.method,
+    headers,
+    body,
+    ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+  } as RequestInit)
 }
 
 async function call(fn: RouteFunction | undefined, options: CallOptions, method: string) {
   if (!fn) throw new Error('This route module has no such function')
   const request = buildRequest({ ...options, method })
   try {
-    return await normalise(await fn({ request, params: options.params ?? {}, context: new RouterContextProvider() }), false)
+    return await normalise(
+      await fn({ request, params: options.params ?? {}, context: new RouterContextProvider() }),
+      false,
+    )
   } catch (error) {
     return normalise(error, true)
   }

@@ -7,12 +7,20 @@ import { db } from '~/utils/db.server'
 
 export type TestUser = { id: string; email: string; name: string; role: Role; password: string; cookie: string }
 
-const ROLE_NAMES: Record<Role, string> = { REPORTER: 'Reporter', FACT_CHECKER: 'Checker', EDITOR: 'Editor', ADMIN: 'Admin' }
+const ROLE_NAMES: Record<Role, string> = {
+  REPORTER: 'Reporter',
+  FACT_CHECKER: 'Checker',
+  EDITOR: 'Editor',
+  ADMIN: 'Admin',
+}
 
 // Hashing costs ~50 ms; tests share one hash per password.
 const hashes = new Map<string, Promise<string>>()
 
-export async function createUser(role: Role, overrides: { email?: string; name?: string; password?: string; active?: boolean; mustChangePassword?: boolean } = {}): Promise<TestUser> {
+export async function createUser(
+  role: Role,
+  overrides: { email?: string; name?: string; password?: string; active?: boolean; mustChangePassword?: boolean } = {},
+): Promise<TestUser> {
   const suffix = crypto.randomBytes(4).toString('hex')
   const password = overrides.password ?? 'correct horse battery staple'
   if (!hashes.has(password)) hashes.set(password, hashPassword(password))

@@ -32,17 +32,28 @@ function intake(user: TestUser, form: Record<string, string | File>) {
 /** The values the form would show after an import or an upload, as the reporter would then submit them. */
 function shownValues(result: { data: { result: { initialValue?: Record<string, unknown> | null } } }) {
   return Object.fromEntries(
-    Object.entries(result.data.result.initialValue ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    Object.entries(result.data.result.initialValue ?? {}).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
   )
 }
 
-async function addArticle(createdById: string, overrides: Partial<{ title: string; outlet: string; body: string; createdAt: Date }> = {}) {
+async function addArticle(
+  createdById: string,
+  overrides: Partial<{ title: string; outlet: string; body: string; createdAt: Date }> = {},
+) {
   return db.article.create({
     data: { title: 'An article', body: 'The first sentence. The second sentence.', createdById, ...overrides },
   })
 }
 
-async function addClaim(articleId: string, createdById: string, status: ClaimStatus, verdict: Verdict | null = null, deleted = false) {
+async function addClaim(
+  articleId: string,
+  createdById: string,
+  status: ClaimStatus,
+  verdict: Verdict | null = null,
+  deleted = false,
+) {
   return db.claim.create({
     data: {
       articleId,
@@ -130,7 +141,9 @@ describe('adding an article by pasting its text', () => {
     const body = 'a'.repeat(200_001)
     const result = await intake(users.reporter, { title: 'Long read', body })
     expect(result.status).toBe(400)
-    expect(result.data.result.error.body).toEqual(['The text is 200,001 characters long; an article can have at most 200,000.'])
+    expect(result.data.result.error.body).toEqual([
+      'The text is 200,001 characters long; an article can have at most 200,000.',
+    ])
     expect(result.data.result.initialValue.body).toHaveLength(200_001)
     expect(await db.article.count()).toBe(0)
   })
@@ -157,8 +170,12 @@ describe('adding an article from a file', () => {
     {
       name: 'story.md',
       type: 'text/markdown',
-      content: '# Swap talks resume\n\nKyiv **pushes** for the [release](https://example.com) of 1,200 prisoners.\n\n## Background\n\nTalks stalled in May.\n',
-      shown: { title: 'Swap talks resume', body: 'Kyiv pushes for the release of 1,200 prisoners.\n\nBackground\n\nTalks stalled in May.' },
+      content:
+        '# Swap talks resume\n\nKyiv **pushes** for the [release](https://example.com) of 1,200 prisoners.\n\n## Background\n\nTalks stalled in May.\n',
+      shown: {
+        title: 'Swap talks resume',
+        body: 'Kyiv pushes for the release of 1,200 prisoners.\n\nBackground\n\nTalks stalled in May.',
+      },
     },
     {
       name: 'story.html',
@@ -182,26 +199,29 @@ describe('adding an article from a file', () => {
     },
   ]
 
-  it.each(files)('reads $name into the form for review, then saves what the reporter confirms', async ({ name, type, content, shown }) => {
-    const read = await intake(users.reporter, {
-      intent: 'upload',
-      title: 'Typed title',
-      body: 'Text typed before the upload.',
-      file: new File([content], name, { type }),
-    })
-    expect(read.status).toBe(200)
-    expect(read.data.notice).toBe(`Read ${name}. Check the title, the details and the text below, then save.`)
-    const values = shownValues(read)
-    expect(values).toMatchObject(shown)
-    expect(values.body).not.toMatch(/SCRIPT|Home|Footer|Text typed before/)
-    expect(await db.article.count()).toBe(0)
+  it.each(files)(
+    'reads $name into the form for review, then saves what the reporter confirms',
+    async ({ name, type, content, shown }) => {
+      const read = await intake(users.reporter, {
+        intent: 'upload',
+        title: 'Typed title',
+        body: 'Text typed before the upload.',
+        file: new File([content], name, { type }),
+      })
+      expect(read.status).toBe(200)
+      expect(read.data.notice).toBe(`Read ${name}. Check the title, the details and the text below, then save.`)
+      const values = shownValues(read)
+      expect(values).toMatchObject(shown)
+      expect(values.body).not.toMatch(/SCRIPT|Home|Footer|Text typed before/)
+      expect(await db.article.count()).toBe(0)
 
-    const saved = await intake(users.reporter, { ...values, intent: 'save' })
-    expect(saved.status).toBe(302)
-    const article = await db.article.findFirstOrThrow()
-    expect(article).toMatchObject({ title: values.title, body: values.body })
-    expect(article.body.length).toBeGreaterThan(10)
-  })
+      const saved = await intake(users.reporter, { ...values, intent: 'save' })
+      expect(saved.status).toBe(302)
+      const article = await db.article.findFirstOrThrow()
+      expect(article).toMatchObject({ title: values.title, body: values.body })
+      expect(article.body.length).toBeGreaterThan(10)
+    },
+  )
 
   it('reads a chosen file even when Save is pressed, so nothing unseen is saved', async () => {
     const result = await intake(users.reporter, {
@@ -217,7 +237,12 @@ describe('adding an article from a file', () => {
 
   it('refuses a file over 2 MB by the file field and keeps what was typed', async () => {
     const big = new File(['a'.repeat(2 * 1024 * 1024 + 1)], 'story.txt', { type: 'text/plain' })
-    const result = await intake(users.reporter, { intent: 'upload', title: 'Typed title', body: 'Typed body', file: big })
+    const result = await intake(users.reporter, {
+      intent: 'upload',
+      title: 'Typed title',
+      body: 'Typed body',
+      file: big,
+    })
     expect(result.status).toBe(400)
     expect(result.data.result.error).toEqual({
       file: ['That file is larger than 2 MB. Upload a smaller file or paste the text instead.'],
@@ -226,12 +251,20 @@ describe('adding an article from a file', () => {
   })
 
   it('refuses a file type it cannot read, and a binary file named .txt', async () => {
-    const pdf = await intake(users.reporter, { intent: 'upload', file: new File(['%PDF-1.7'], 'report.pdf', { type: 'application/pdf' }) })
+    const pdf = await intake(users.reporter, {
+      intent: 'upload',
+      file: new File(['%PDF-1.7'], 'report.pdf', { type: 'application/pdf' }),
+    })
     expect(pdf.status).toBe(400)
     expect(pdf.data.result.error).toEqual({ file: ['Upload a .txt, .md or .html file.'] })
-    const binary = await intake(users.reporter, { intent: 'upload', file: new File([new Uint8Array([0x25, 0x00, 0x01])], 'story.txt') })
+    const binary = await intake(users.reporter, {
+      intent: 'upload',
+      file: new File([new Uint8Array([0x25, 0x00, 0x01])], 'story.txt'),
+    })
     expect(binary.status).toBe(400)
-    expect(binary.data.result.error).toEqual({ file: ['That file does not look like text. Upload a .txt, .md or .html file.'] })
+    expect(binary.data.result.error).toEqual({
+      file: ['That file does not look like text. Upload a .txt, .md or .html file.'],
+    })
   })
 
   it('stops reading a request far over the limit and says why', async () => {
@@ -274,13 +307,22 @@ describe('importing an article from its web address', () => {
     requests = []
   })
 
-  const allowLocalServer = () => db.settings.update({ where: { id: 1 }, data: { urlImportAllowList: [new URL(base).host] } })
+  const allowLocalServer = () =>
+    db.settings.update({ where: { id: 1 }, data: { urlImportAllowList: [new URL(base).host] } })
 
   it('fills the form from an allow-listed page for review, and saves only on Save', async () => {
     await allowLocalServer()
-    const result = await intake(users.reporter, { intent: 'import', url: `${base}/moved`, title: 'Typed title', author: '', body: 'Old text' })
+    const result = await intake(users.reporter, {
+      intent: 'import',
+      url: `${base}/moved`,
+      title: 'Typed title',
+      author: '',
+      body: 'Old text',
+    })
     expect(result.status).toBe(200)
-    expect(result.data.notice).toBe(`Imported from ${new URL(base).host}. Check the title, the details and the text below, then save.`)
+    expect(result.data.notice).toBe(
+      `Imported from ${new URL(base).host}. Check the title, the details and the text below, then save.`,
+    )
     const values = shownValues(result)
     expect(values).toMatchObject({
       title: 'Ukraine seeks release of 1,200 prisoners',
@@ -295,23 +337,40 @@ describe('importing an article from its web address', () => {
 
     const saved = await intake(users.reporter, { ...values, intent: 'save' })
     expect(saved.status).toBe(302)
-    expect(await db.article.findFirstOrThrow()).toMatchObject({ url: `${base}/story`, author: 'Jane Doe', body: values.body })
+    expect(await db.article.findFirstOrThrow()).toMatchObject({
+      url: `${base}/story`,
+      author: 'Jane Doe',
+      body: values.body,
+    })
   })
 
   it('refuses the same local server when it is not on the allow-list, without contacting it', async () => {
-    const result = await intake(users.reporter, { intent: 'import', url: `${base}/story`, title: 'Typed title', body: 'Typed text' })
+    const result = await intake(users.reporter, {
+      intent: 'import',
+      url: `${base}/story`,
+      title: 'Typed title',
+      body: 'Typed text',
+    })
     expect(result.status).toBe(400)
     expect(result.data.result.error).toEqual({
       url: ['That address points to a private or local network and cannot be imported.'],
     })
-    expect(result.data.result.initialValue).toMatchObject({ url: `${base}/story`, title: 'Typed title', body: 'Typed text' })
+    expect(result.data.result.initialValue).toMatchObject({
+      url: `${base}/story`,
+      title: 'Typed title',
+      body: 'Typed text',
+    })
     expect(requests).toEqual([])
     expect(await db.article.count()).toBe(0)
   })
 
   it('refuses the cloud metadata address even with the local server allowed', async () => {
     await allowLocalServer()
-    const result = await intake(users.reporter, { intent: 'import', url: 'http://169.254.169.254/latest/meta-data', title: 'Typed title' })
+    const result = await intake(users.reporter, {
+      intent: 'import',
+      url: 'http://169.254.169.254/latest/meta-data',
+      title: 'Typed title',
+    })
     expect(result.status).toBe(400)
     expect(result.data.result.error).toEqual({
       url: ['That address points to a private or local network and cannot be imported.'],
@@ -346,7 +405,9 @@ describe('the article list', () => {
         createdAt: new Date(start + (i % 5 === 4 ? i - 1 : i) * 60_000),
       })),
     })
-    const expected = (await db.article.findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { id: true } })).map((a) => a.id)
+    const expected = (
+      await db.article.findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { id: true } })
+    ).map((a) => a.id)
 
     const seen: string[] = []
     let url = '/articles'
@@ -385,9 +446,9 @@ describe('the article list', () => {
     await addArticle(users.reporter.id, { title: 'The snake_case ministry', createdAt: at(5) })
     await addArticle(users.reporter.id, { title: 'The snakeXcase ministry', createdAt: at(6) })
     const titles = async (q: string) =>
-      (await callLoader(listRoute.loader, { url: `/articles?${new URLSearchParams({ q })}`, user: users.reporter })).data.articles.map(
-        (a: { title: string }) => a.title,
-      )
+      (
+        await callLoader(listRoute.loader, { url: `/articles?${new URLSearchParams({ q })}`, user: users.reporter })
+      ).data.articles.map((a: { title: string }) => a.title)
     expect(await titles('KYIV')).toEqual(['Prisoner swap'])
     expect(await titles('grain')).toEqual(['Grain exports rise'])
     expect(await titles('100%')).toEqual(['Turnout hit 100% in one village'])
@@ -408,7 +469,10 @@ describe('the article list', () => {
     })
     const first = await callLoader(listRoute.loader, { url: '/articles?q=kyiv', user: users.reporter })
     expect(first.data.articles).toHaveLength(25)
-    const second = await callLoader(listRoute.loader, { url: `/articles?q=kyiv&cursor=${first.data.nextCursor}`, user: users.reporter })
+    const second = await callLoader(listRoute.loader, {
+      url: `/articles?q=kyiv&cursor=${first.data.nextCursor}`,
+      user: users.reporter,
+    })
     expect(second.data.articles).toHaveLength(5)
     expect(second.data.nextCursor).toBeNull()
     const titles = [...first.data.articles, ...second.data.articles].map((a: { title: string }) => a.title)
@@ -443,7 +507,11 @@ describe('the article list', () => {
       // (1 + 0 + 0.75) / 3 = 0.583…
       credibility: { score: 58, scoredCount: 3, totalCount: 8 },
     })
-    expect(second).toMatchObject({ id: fresh.id, claimCounts: [], credibility: { score: null, scoredCount: 0, totalCount: 0 } })
+    expect(second).toMatchObject({
+      id: fresh.id,
+      claimCounts: [],
+      credibility: { score: null, scoredCount: 0, totalCount: 0 },
+    })
     expect(result.data.canCreate).toBe(true)
   })
 
@@ -524,7 +592,10 @@ describe('editing an article', () => {
       'The article text can no longer change because claims have been marked in it. You can still edit its title, outlet, author, link and date.',
     ])
     expect(result.data.result.initialValue).toMatchObject({ title: 'Changed title' })
-    expect(await db.article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({ title: article.title, body: article.body })
+    expect(await db.article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({
+      title: article.title,
+      body: article.body,
+    })
   })
 
   it('still saves the title, outlet, author, link and date of an article whose body is locked', async () => {
@@ -565,11 +636,19 @@ describe('editing an article', () => {
     expect(page.status).toBe(403)
     expect(page.data).toEqual({ message: 'You can only edit articles you added yourself.' })
     const editorView = await openEditor(users.editor, article.id)
-    const post = await save(other, article.id, { ...editorView.data.article, title: 'Hijacked', seenUpdatedAt: editorView.data.version })
+    const post = await save(other, article.id, {
+      ...editorView.data.article,
+      title: 'Hijacked',
+      seenUpdatedAt: editorView.data.version,
+    })
     expect(post.status).toBe(403)
     expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).title).toBe(article.title)
 
-    const byEditor = await save(users.editor, article.id, { ...editorView.data.article, title: 'Edited by the editor', seenUpdatedAt: editorView.data.version })
+    const byEditor = await save(users.editor, article.id, {
+      ...editorView.data.article,
+      title: 'Edited by the editor',
+      seenUpdatedAt: editorView.data.version,
+    })
     expect(byEditor.status).toBe(302)
   })
 
@@ -583,8 +662,20 @@ describe('editing an article', () => {
     const article = await addArticle(users.reporter.id)
     const first = await openEditor(users.reporter, article.id)
     const second = await openEditor(users.editor, article.id)
-    expect((await save(users.editor, article.id, { ...second.data.article, title: 'Editor was first', seenUpdatedAt: second.data.version })).status).toBe(302)
-    const stale = await save(users.reporter, article.id, { ...first.data.article, title: 'Reporter second', seenUpdatedAt: first.data.version })
+    expect(
+      (
+        await save(users.editor, article.id, {
+          ...second.data.article,
+          title: 'Editor was first',
+          seenUpdatedAt: second.data.version,
+        })
+      ).status,
+    ).toBe(302)
+    const stale = await save(users.reporter, article.id, {
+      ...first.data.article,
+      title: 'Reporter second',
+      seenUpdatedAt: first.data.version,
+    })
     expect(stale.status).toBe(409)
     expect(stale.data.result.error['']).toEqual([
       'Someone saved changes to this article after you opened it. Reload the page to see them, then make your changes again.',
@@ -595,7 +686,12 @@ describe('editing an article', () => {
   it('answers bad metadata with 400 and the field message', async () => {
     const article = await addArticle(users.reporter.id)
     const editor = await openEditor(users.reporter, article.id)
-    const result = await save(users.reporter, article.id, { ...editor.data.article, title: ' ', url: 'ftp://files.example', seenUpdatedAt: editor.data.version })
+    const result = await save(users.reporter, article.id, {
+      ...editor.data.article,
+      title: ' ',
+      url: 'ftp://files.example',
+      seenUpdatedAt: editor.data.version,
+    })
     expect(result.status).toBe(400)
     expect(result.data.result.error).toEqual({
       title: ['Give the article a title.'],
@@ -605,7 +701,10 @@ describe('editing an article', () => {
 
   it('sends a signed-out visitor to sign in and back to the editor', async () => {
     const article = await addArticle(users.reporter.id)
-    const result = await callLoader(editRoute.loader, { url: `/articles/${article.id}/edit`, params: { articleId: article.id } })
+    const result = await callLoader(editRoute.loader, {
+      url: `/articles/${article.id}/edit`,
+      params: { articleId: article.id },
+    })
     expect(result.status).toBe(302)
     expect(result.location).toBe(`/login?redirectTo=${encodeURIComponent(`/articles/${article.id}/edit`)}`)
   })

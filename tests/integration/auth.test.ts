@@ -31,13 +31,29 @@ function tokenOf(cookie: string) {
   return JSON.parse(Buffer.from(value.split('.')[0]!, 'base64').toString('utf8')) as string
 }
 
-function loginWith(email: string, password: string, address = '203.0.113.7', extra: Record<string, string> = {}, cookie?: string) {
-  return callAction(login.action, { url: '/login', form: { email, password, ...extra }, headers: { [CLIENT_ADDRESS_HEADER]: address }, cookie })
+function loginWith(
+  email: string,
+  password: string,
+  address = '203.0.113.7',
+  extra: Record<string, string> = {},
+  cookie?: string,
+) {
+  return callAction(login.action, {
+    url: '/login',
+    form: { email, password, ...extra },
+    headers: { [CLIENT_ADDRESS_HEADER]: address },
+    cookie,
+  })
 }
 
 /** The device cookie a successful sign-in set, as the Cookie header the browser sends back. */
 function deviceCookieFrom(result: { headers: Headers }) {
-  return result.headers.getSetCookie().find((cookie) => cookie.startsWith('factdesk_device='))?.split(';')[0] ?? ''
+  return (
+    result.headers
+      .getSetCookie()
+      .find((cookie) => cookie.startsWith('factdesk_device='))
+      ?.split(';')[0] ?? ''
+  )
 }
 
 function failureRow(scope: 'ACCOUNT' | 'ADDRESS', key: string, ipAddress: string, createdAt = new Date()) {
@@ -74,7 +90,14 @@ describe('signing in', () => {
 
   it('follows only same-site paths after login', async () => {
     const user = await createUser('REPORTER')
-    for (const target of ['//evil.example/steal', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)', '/.//evil.example', '/%2F%2Fevil.example']) {
+    for (const target of [
+      '//evil.example/steal',
+      'https://evil.example/',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      '/.//evil.example',
+      '/%2F%2Fevil.example',
+    ]) {
       const result = await loginWith(user.email, user.password, '203.0.113.7', { redirectTo: target })
       expect(result.location).toBe('/')
     }
@@ -83,10 +106,20 @@ describe('signing in', () => {
   it('sends a signed-in visitor of the login page home, not to another site that the redirect names', async () => {
     const user = await createUser('REPORTER')
     for (const target of ['/.//evil.example', '/./\\evil.example', '/..//evil.example/steal']) {
-      const result = await callLoader(login.loader, { url: `/login?${new URLSearchParams({ redirectTo: target })}`, user })
-      expect({ target, status: result.status, location: result.location }).toEqual({ target, status: 302, location: '/' })
+      const result = await callLoader(login.loader, {
+        url: `/login?${new URLSearchParams({ redirectTo: target })}`,
+        user,
+      })
+      expect({ target, status: result.status, location: result.location }).toEqual({
+        target,
+        status: 302,
+        location: '/',
+      })
     }
-    const same = await callLoader(login.loader, { url: `/login?${new URLSearchParams({ redirectTo: '/queue.data' })}`, user })
+    const same = await callLoader(login.loader, {
+      url: `/login?${new URLSearchParams({ redirectTo: '/queue.data' })}`,
+      user,
+    })
     expect(same.location).toBe('/queue')
   })
 
@@ -96,7 +129,10 @@ describe('signing in', () => {
     const unknownEmail = await loginWith('nobody-here@factdesk.test', 'not the right password')
     expect(wrongPassword.status).toBe(400)
     expect(unknownEmail.status).toBe(400)
-    const strip = (result: typeof wrongPassword) => ({ ...result.data.result, initialValue: { ...result.data.result.initialValue, email: '' } })
+    const strip = (result: typeof wrongPassword) => ({
+      ...result.data.result,
+      initialValue: { ...result.data.result.initialValue, email: '' },
+    })
     expect(strip(wrongPassword)).toEqual(strip(unknownEmail))
     expect(wrongPassword.data.result.error['']).toEqual(['That email and password do not match an active account.'])
     expect(wrongPassword.headers.get('Set-Cookie')).toBeNull()
@@ -130,7 +166,9 @@ describe('brute force', () => {
     const wait = Number(slowed.headers.get('Retry-After'))
     expect(wait).toBeGreaterThanOrEqual(1)
     expect(wait).toBeLessThanOrEqual(5)
-    expect(slowed.data.result.error['']).toEqual([`Too many failed sign-in attempts. Try again in ${wait} second${wait === 1 ? '' : 's'}.`])
+    expect(slowed.data.result.error['']).toEqual([
+      `Too many failed sign-in attempts. Try again in ${wait} second${wait === 1 ? '' : 's'}.`,
+    ])
     expect(slowed.headers.get('Set-Cookie')).toBeNull()
     expect(logs.lines.some((line) => line.event === 'login_locked' && line.email === user.email)).toBe(true)
   })
@@ -138,7 +176,9 @@ describe('brute force', () => {
   it('lets the right password in once the delay has passed', async () => {
     const user = await createUser('FACT_CHECKER')
     const old = new Date(Date.now() - 16 * 60_000)
-    await db.loginFailure.createMany({ data: Array.from({ length: 5 }, () => failureRow('ACCOUNT', user.email, '198.51.100.1', old)) })
+    await db.loginFailure.createMany({
+      data: Array.from({ length: 5 }, () => failureRow('ACCOUNT', user.email, '198.51.100.1', old)),
+    })
     expect((await loginWith(user.email, user.password)).status).toBe(302)
   })
 
@@ -201,10 +241,13 @@ describe('brute force', () => {
   it('does not treat a device cookie from another account, or a forged one, as a known browser', async () => {
     const [victim, attacker] = [await createUser('EDITOR'), await createUser('REPORTER')]
     const victimsLaptop = deviceCookieFrom(await loginWith(victim.email, victim.password, '203.0.113.60'))
-    // Same token, broken signature.
-    const forged = victimsLaptop.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A'))
+    // Same token, broken signature: the signature's first character, since its last one carries unused bits.
+    const signatureAt = victimsLaptop.lastIndexOf('.') + 1
+    const flipped = victimsLaptop[signatureAt] === 'A' ? 'B' : 'A'
+    const forged = `${victimsLaptop.slice(0, signatureAt)}${flipped}${victimsLaptop.slice(signatureAt + 1)}`
     const attackersOwn = deviceCookieFrom(await loginWith(attacker.email, attacker.password, '192.0.2.70'))
-    for (let attempt = 0; attempt < 5; attempt++) await loginWith(victim.email, `guess ${attempt}`, '192.0.2.70', {}, attackersOwn)
+    for (let attempt = 0; attempt < 5; attempt++)
+      await loginWith(victim.email, `guess ${attempt}`, '192.0.2.70', {}, attackersOwn)
     for (const cookie of [attackersOwn, forged]) {
       expect((await loginWith(victim.email, victim.password, '192.0.2.70', {}, cookie)).status).toBe(429)
     }
@@ -213,7 +256,9 @@ describe('brute force', () => {
 
   it('gains an attacker nothing by sending many guesses at once', async () => {
     const user = await createUser('EDITOR')
-    const results = await Promise.all(Array.from({ length: 12 }, (_, index) => loginWith(user.email, `parallel guess ${index}`, '192.0.2.90')))
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, index) => loginWith(user.email, `parallel guess ${index}`, '192.0.2.90')),
+    )
     const statuses = results.map((result) => result.status)
     expect(statuses.filter((status) => status !== 400 && status !== 429)).toEqual([])
     expect(statuses.filter((status) => status === 400).length).toBeLessThanOrEqual(5)
@@ -243,7 +288,9 @@ describe('brute force', () => {
 
   it('keeps the count in Postgres, so another app process sees the same lockout', async () => {
     const user = await createUser('REPORTER')
-    await db.loginFailure.createMany({ data: Array.from({ length: 5 }, () => failureRow('ACCOUNT', user.email, '10.9.8.7')) })
+    await db.loginFailure.createMany({
+      data: Array.from({ length: 5 }, () => failureRow('ACCOUNT', user.email, '10.9.8.7')),
+    })
     expect((await loginWith(user.email, user.password, '203.0.113.200')).status).toBe(429)
   })
 })
@@ -267,20 +314,30 @@ describe('sessions', () => {
 
   it('refuses a session idle for longer than the idle timeout', async () => {
     const user = await createUser('REPORTER')
-    await db.session.updateMany({ where: { userId: user.id }, data: { lastSeenAt: new Date(Date.now() - 9 * 60 * 60_000) } })
+    await db.session.updateMany({
+      where: { userId: user.id },
+      data: { lastSeenAt: new Date(Date.now() - 9 * 60 * 60_000) },
+    })
     expect((await callLoader(home.loader, { user })).location).toMatch(/^\/login/)
   })
 
   it('refuses a session past its absolute lifetime even if it was used a moment ago', async () => {
     const user = await createUser('REPORTER')
-    await db.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000), lastSeenAt: new Date() } })
+    await db.session.updateMany({
+      where: { userId: user.id },
+      data: { expiresAt: new Date(Date.now() - 1000), lastSeenAt: new Date() },
+    })
     expect((await callLoader(home.loader, { user })).location).toMatch(/^\/login/)
   })
 
   it('refuses the open session of a user who is deactivated, on their very next request', async () => {
     const { admin, checker } = await createUsers()
     expect((await callLoader(home.loader, { user: checker })).status).toBe(200)
-    const result = await callAction(adminUsers.action, { url: '/admin/users', user: admin, form: { intent: 'deactivate', userId: checker.id } })
+    const result = await callAction(adminUsers.action, {
+      url: '/admin/users',
+      user: admin,
+      form: { intent: 'deactivate', userId: checker.id },
+    })
     expect(result.status).toBe(302)
     expect((await callLoader(home.loader, { user: checker })).location).toMatch(/^\/login/)
     expect(await db.session.count({ where: { userId: checker.id } })).toBe(0)
@@ -290,7 +347,11 @@ describe('sessions', () => {
   it('applies a role change on the user’s next request', async () => {
     const { admin, reporter } = await createUsers()
     expect((await callLoader(adminUsers.loader, { user: reporter })).status).toBe(403)
-    await callAction(adminUsers.action, { url: '/admin/users', user: admin, form: { intent: 'role', userId: reporter.id, role: 'ADMIN' } })
+    await callAction(adminUsers.action, {
+      url: '/admin/users',
+      user: admin,
+      form: { intent: 'role', userId: reporter.id, role: 'ADMIN' },
+    })
     expect((await callLoader(adminUsers.loader, { user: reporter })).status).toBe(200)
     expect(logs.lines.some((line) => line.event === 'role_changed' && line.to === 'ADMIN')).toBe(true)
   })
@@ -303,7 +364,11 @@ describe('the account page', () => {
     const wrong = await callAction(account.action, {
       url: '/account',
       user,
-      form: { currentPassword: 'not it at all', newPassword: 'a brand new passphrase', confirmPassword: 'a brand new passphrase' },
+      form: {
+        currentPassword: 'not it at all',
+        newPassword: 'a brand new passphrase',
+        confirmPassword: 'a brand new passphrase',
+      },
     })
     expect(wrong.status).toBe(400)
     expect(wrong.data.result.error.currentPassword).toEqual(['That is not your current password.'])
@@ -311,7 +376,11 @@ describe('the account page', () => {
     const changed = await callAction(account.action, {
       url: '/account',
       user,
-      form: { currentPassword: user.password, newPassword: 'a brand new passphrase', confirmPassword: 'a brand new passphrase' },
+      form: {
+        currentPassword: user.password,
+        newPassword: 'a brand new passphrase',
+        confirmPassword: 'a brand new passphrase',
+      },
     })
     expect(changed.status).toBe(302)
     expect((await callLoader(home.loader, { cookie: otherDevice })).location).toMatch(/^\/login/)
@@ -322,19 +391,31 @@ describe('the account page', () => {
   it('slows guesses of the current password: after five wrong ones even the right one waits, in that session only', async () => {
     const user = await createUser('FACT_CHECKER')
     const otherSession = await signIn(user.id)
-    const change = (currentPassword: string) => ({ currentPassword, newPassword: 'a brand new passphrase', confirmPassword: 'a brand new passphrase' })
+    const change = (currentPassword: string) => ({
+      currentPassword,
+      newPassword: 'a brand new passphrase',
+      confirmPassword: 'a brand new passphrase',
+    })
     for (let attempt = 0; attempt < 5; attempt++) {
-      expect((await callAction(account.action, { url: '/account', user, form: change(`not it ${attempt}`) })).status).toBe(400)
+      expect(
+        (await callAction(account.action, { url: '/account', user, form: change(`not it ${attempt}`) })).status,
+      ).toBe(400)
     }
     const slowed = await callAction(account.action, { url: '/account', user, form: change(user.password) })
     expect(slowed.status).toBe(429)
     const wait = Number(slowed.headers.get('Retry-After'))
     expect(wait).toBeGreaterThanOrEqual(1)
     expect(wait).toBeLessThanOrEqual(5)
-    expect(slowed.data.result.error.currentPassword).toEqual([`Too many wrong passwords. Try again in ${wait} second${wait === 1 ? '' : 's'}.`])
+    expect(slowed.data.result.error.currentPassword).toEqual([
+      `Too many wrong passwords. Try again in ${wait} second${wait === 1 ? '' : 's'}.`,
+    ])
     expect((await loginWith(user.email, 'a brand new passphrase')).status).toBe(400)
 
-    const elsewhere = await callAction(account.action, { url: '/account', cookie: otherSession, form: change(user.password) })
+    const elsewhere = await callAction(account.action, {
+      url: '/account',
+      cookie: otherSession,
+      form: change(user.password),
+    })
     expect(elsewhere.status).toBe(302)
   })
 
@@ -344,7 +425,11 @@ describe('the account page', () => {
       ['password', 'This password is one of the most common passwords; choose another.'],
       ['short one', 'Use at least 12 characters.'],
     ] as const) {
-      const result = await callAction(account.action, { url: '/account', user, form: { currentPassword: user.password, newPassword: password, confirmPassword: password } })
+      const result = await callAction(account.action, {
+        url: '/account',
+        user,
+        form: { currentPassword: user.password, newPassword: password, confirmPassword: password },
+      })
       expect(result.status).toBe(400)
       expect(result.data.result.error.newPassword).toEqual([message])
     }
@@ -358,9 +443,15 @@ describe('the account page', () => {
       ['aaaaaaaaaaaa', 'repeated characters like "aaa" are easy to guess.'],
       ['Password123!', 'it is similar to a commonly used password.'],
     ] as const) {
-      const result = await callAction(account.action, { url: '/account', user, form: { currentPassword: user.password, newPassword: password, confirmPassword: password } })
+      const result = await callAction(account.action, {
+        url: '/account',
+        user,
+        form: { currentPassword: user.password, newPassword: password, confirmPassword: password },
+      })
       expect({ password, status: result.status }).toEqual({ password, status: 400 })
-      expect(result.data.result.error.newPassword).toEqual([expect.stringMatching(/^This password is too weak, because /)])
+      expect(result.data.result.error.newPassword).toEqual([
+        expect.stringMatching(/^This password is too weak, because /),
+      ])
       expect(result.data.result.error.newPassword[0]).toContain(reason)
     }
     expect((await loginWith(user.email, user.password)).status).toBe(302)
@@ -375,7 +466,9 @@ describe('the account page', () => {
       form: { currentPassword: user.password, newPassword: DEMO_PASSWORD, confirmPassword: DEMO_PASSWORD },
     })
     expect(result.status).toBe(400)
-    expect(result.data.result.error.newPassword).toEqual(['This is the demo desk’s published password, so anyone could sign in with it. Choose your own.'])
+    expect(result.data.result.error.newPassword).toEqual([
+      'This is the demo desk’s published password, so anyone could sign in with it. Choose your own.',
+    ])
   })
 
   it('signs out everywhere else but here', async () => {
@@ -411,7 +504,11 @@ describe('user administration', () => {
     const changed = await callAction(account.action, {
       url: '/account',
       cookie,
-      form: { currentPassword: password, newPassword: 'sunflower ledger canyon', confirmPassword: 'sunflower ledger canyon' },
+      form: {
+        currentPassword: password,
+        newPassword: 'sunflower ledger canyon',
+        confirmPassword: 'sunflower ledger canyon',
+      },
     })
     expect(changed.location).toBe('/')
     expect((await callLoader(home.loader, { cookie })).status).toBe(200)
@@ -419,7 +516,11 @@ describe('user administration', () => {
 
   it('refuses a duplicate email next to the field', async () => {
     const { admin, editor } = await createUsers()
-    const result = await callAction(adminUsers.action, { url: '/admin/users', user: admin, form: { intent: 'create', name: 'Copy', email: editor.email, role: 'EDITOR' } })
+    const result = await callAction(adminUsers.action, {
+      url: '/admin/users',
+      user: admin,
+      form: { intent: 'create', name: 'Copy', email: editor.email, role: 'EDITOR' },
+    })
     expect(result.status).toBe(400)
     expect(result.data.result.error.email).toEqual(['A user with this email already exists.'])
   })
@@ -427,7 +528,11 @@ describe('user administration', () => {
   it('never demotes or deactivates the last active admin', async () => {
     const admin = await createUser('ADMIN')
     await db.user.updateMany({ where: { role: 'ADMIN', id: { not: admin.id } }, data: { active: false } })
-    const demote = await callAction(adminUsers.action, { url: '/admin/users', user: admin, form: { intent: 'role', userId: admin.id, role: 'EDITOR' } })
+    const demote = await callAction(adminUsers.action, {
+      url: '/admin/users',
+      user: admin,
+      form: { intent: 'role', userId: admin.id, role: 'EDITOR' },
+    })
     expect(demote.status).toBe(409)
     expect(demote.data.error).toBe('This is the last active admin. Make someone else an admin first.')
     expect((await db.user.findUnique({ where: { id: admin.id } }))?.role).toBe('ADMIN')
@@ -435,10 +540,21 @@ describe('user administration', () => {
 
   it('keeps one admin when two admins demote each other at the same moment', async () => {
     const [first, second] = [await createUser('ADMIN'), await createUser('ADMIN')]
-    await db.user.updateMany({ where: { role: 'ADMIN', id: { notIn: [first.id, second.id] } }, data: { active: false } })
+    await db.user.updateMany({
+      where: { role: 'ADMIN', id: { notIn: [first.id, second.id] } },
+      data: { active: false },
+    })
     const results = await Promise.all([
-      callAction(adminUsers.action, { url: '/admin/users', user: first, form: { intent: 'role', userId: second.id, role: 'EDITOR' } }),
-      callAction(adminUsers.action, { url: '/admin/users', user: second, form: { intent: 'role', userId: first.id, role: 'EDITOR' } }),
+      callAction(adminUsers.action, {
+        url: '/admin/users',
+        user: first,
+        form: { intent: 'role', userId: second.id, role: 'EDITOR' },
+      }),
+      callAction(adminUsers.action, {
+        url: '/admin/users',
+        user: second,
+        form: { intent: 'role', userId: first.id, role: 'EDITOR' },
+      }),
     ])
     expect(results.map((result) => result.status).sort()).toEqual([302, 409])
     expect(await db.user.count({ where: { role: 'ADMIN', active: true } })).toBe(1)
@@ -451,10 +567,13 @@ describe('request safety', () => {
   async function runGuard(request: Request) {
     let reached = false
     try {
-      const response = await guard!({ request, params: {}, context: new RouterContextProvider() } as never, async () => {
-        reached = true
-        return new Response('ok')
-      })
+      const response = await guard!(
+        { request, params: {}, context: new RouterContextProvider() } as never,
+        async () => {
+          reached = true
+          return new Response('ok')
+        },
+      )
       return { reached, status: (response as Response).status, headers: (response as Response).headers }
     } catch (error) {
       return { reached, status: (error as { init?: { status?: number } }).init?.status ?? 500, headers: new Headers() }
@@ -462,13 +581,21 @@ describe('request safety', () => {
   }
 
   it('refuses a cross-origin POST before any action runs', async () => {
-    const outcome = await runGuard(buildRequest({ method: 'POST', url: '/logout', headers: { Origin: 'https://evil.example' } }))
+    const outcome = await runGuard(
+      buildRequest({ method: 'POST', url: '/logout', headers: { Origin: 'https://evil.example' } }),
+    )
     expect(outcome).toMatchObject({ reached: false, status: 403 })
   })
 
   it('refuses a cross-site POST without Origin when Fetch Metadata or the Referer says so', async () => {
-    const bySite = new Request('http://localhost:3000/logout', { method: 'POST', headers: { 'Sec-Fetch-Site': 'cross-site' } })
-    const byReferer = new Request('http://localhost:3000/logout', { method: 'POST', headers: { Referer: 'https://evil.example/page' } })
+    const bySite = new Request('http://localhost:3000/logout', {
+      method: 'POST',
+      headers: { 'Sec-Fetch-Site': 'cross-site' },
+    })
+    const byReferer = new Request('http://localhost:3000/logout', {
+      method: 'POST',
+      headers: { Referer: 'https://evil.example/page' },
+    })
     expect(await runGuard(bySite)).toMatchObject({ reached: false, status: 403 })
     expect(await runGuard(byReferer)).toMatchObject({ reached: false, status: 403 })
   })
@@ -476,7 +603,9 @@ describe('request safety', () => {
   it('lets same-origin posts and every GET through, with security headers on the response', async () => {
     const post = await runGuard(buildRequest({ method: 'POST', url: '/logout' }))
     expect(post).toMatchObject({ reached: true, status: 200 })
-    const get = await runGuard(new Request('http://localhost:3000/', { headers: { Origin: 'https://elsewhere.example' } }))
+    const get = await runGuard(
+      new Request('http://localhost:3000/', { headers: { Origin: 'https://elsewhere.example' } }),
+    )
     expect(get.reached).toBe(true)
     expect(get.headers.get('X-Content-Type-Options')).toBe('nosniff')
     expect(get.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin')
@@ -514,7 +643,11 @@ describe('client-side navigation', () => {
   it('brings an admin back to the users page after deactivating and reactivating someone', async () => {
     const { admin, checker } = await createUsers()
     for (const intent of ['deactivate', 'reactivate']) {
-      const result = await callAction(adminUsers.action, { url: '/admin/users.data', user: admin, form: { intent, userId: checker.id } })
+      const result = await callAction(adminUsers.action, {
+        url: '/admin/users.data',
+        user: admin,
+        form: { intent, userId: checker.id },
+      })
       expect(result.location).toBe('/admin/users')
     }
     expect((await db.user.findUnique({ where: { id: checker.id } }))?.active).toBe(true)
@@ -522,7 +655,10 @@ describe('client-side navigation', () => {
 
   it('sends a user whose session timed out to sign in again, back to the page they clicked, saying why', async () => {
     const user = await createUser('REPORTER')
-    await db.session.updateMany({ where: { userId: user.id }, data: { lastSeenAt: new Date(Date.now() - 9 * 60 * 60_000) } })
+    await db.session.updateMany({
+      where: { userId: user.id },
+      data: { lastSeenAt: new Date(Date.now() - 9 * 60 * 60_000) },
+    })
     const result = await callLoader(articles.loader, { url: '/articles.data?q=war&_routes=root', user })
     const target = new URL(result.location!, 'http://localhost')
     expect(target.pathname).toBe('/login')
@@ -532,7 +668,9 @@ describe('client-side navigation', () => {
 
     const page = await callLoader(login.loader, { url: result.location! })
     expect(page.data).toEqual({ sessionExpired: true })
-    const signedIn = await loginWith(user.email, user.password, '203.0.113.50', { redirectTo: target.searchParams.get('redirectTo')! })
+    const signedIn = await loginWith(user.email, user.password, '203.0.113.50', {
+      redirectTo: target.searchParams.get('redirectTo')!,
+    })
     expect(signedIn.location).toBe('/articles?q=war')
   })
 
@@ -552,7 +690,10 @@ describe('client-side navigation', () => {
 describe('deactivating someone', () => {
   it('asks first: the Deactivate button opens a confirmation for that person only', async () => {
     const { admin, checker } = await createUsers()
-    const page = await callLoader(adminUsers.loader, { url: `/admin/users?q=${encodeURIComponent(checker.email)}&deactivate=${checker.id}`, user: admin })
+    const page = await callLoader(adminUsers.loader, {
+      url: `/admin/users?q=${encodeURIComponent(checker.email)}&deactivate=${checker.id}`,
+      user: admin,
+    })
     expect(page.data.confirming).toBe(checker.id)
     expect((await db.user.findUnique({ where: { id: checker.id } }))?.active).toBe(true)
     const unknown = await callLoader(adminUsers.loader, { url: '/admin/users?deactivate=nobody', user: admin })

@@ -38,7 +38,12 @@ function postClaim(user: TestUser, form: Record<string, string>, id = articleId)
 
 async function addClaim(user: TestUser, quote: string, extra: Record<string, string> = {}) {
   const span = spanOf(quote)
-  const result = await postClaim(user, { quote, startOffset: String(span.startOffset), endOffset: String(span.endOffset), ...extra })
+  const result = await postClaim(user, {
+    quote,
+    startOffset: String(span.startOffset),
+    endOffset: String(span.endOffset),
+    ...extra,
+  })
   expect(result.status).toBe(302)
   const id = /#quote-(\w+)$/.exec(result.location ?? '')?.[1]
   if (!id) throw new Error(`no claim id in ${result.location}`)
@@ -53,7 +58,12 @@ function loadWorkspace(user: TestUser, search = '', id = articleId) {
   return callLoader(workspaceRoute.loader, { url: `/articles/${id}${search}`, params: { articleId: id }, user })
 }
 
-function postSuggestion(user: TestUser, intent: string, span: { startOffset: number; endOffset: number }, id = articleId) {
+function postSuggestion(
+  user: TestUser,
+  intent: string,
+  span: { startOffset: number; endOffset: number },
+  id = articleId,
+) {
   return callAction(workspaceRoute.action, {
     url: `/articles/${id}`,
     params: { articleId: id },
@@ -101,7 +111,14 @@ describe('adding a claim from a selection', () => {
       type: 'CREATED',
       actorId: users.reporter.id,
       toStatus: 'UNREVIEWED',
-      changes: { quote, ...span, text: quote, claimant: 'The article', claimDate: '2025-12-01', tags: ['diplomacy', 'talks'] },
+      changes: {
+        quote,
+        ...span,
+        text: quote,
+        claimant: 'The article',
+        claimDate: '2025-12-01',
+        tags: ['diplomacy', 'talks'],
+      },
     })
   })
 
@@ -157,7 +174,10 @@ describe('adding a claim from a selection', () => {
       user: users.reporter,
     })
     expect(ok.status).toBe(200)
-    expect(ok.data.selection).toMatchObject({ ...span, quote: 'Kyiv hopes they can help revive the Istanbul agreements' })
+    expect(ok.data.selection).toMatchObject({
+      ...span,
+      quote: 'Kyiv hopes they can help revive the Istanbul agreements',
+    })
     expect(ok.data.selection.before).toMatch(/negotiations, and $/)
     const outside = await callLoader(newClaimRoute.loader, {
       url: `/articles/${articleId}/claims/new?start=10&end=999999`,
@@ -169,14 +189,21 @@ describe('adding a claim from a selection', () => {
   })
 
   it('answers 404 for an article that does not exist', async () => {
-    const result = await callLoader(newClaimRoute.loader, { url: '/articles/nope/claims/new', params: { articleId: 'nope' }, user: users.reporter })
+    const result = await callLoader(newClaimRoute.loader, {
+      url: '/articles/nope/claims/new',
+      params: { articleId: 'nope' },
+      user: users.reporter,
+    })
     expect(result.status).toBe(404)
     const post = await postClaim(users.reporter, { quote: 'Kyiv' }, 'nope')
     expect(post.status).toBe(404)
   })
 
   it('sends a signed-out visitor to the login page', async () => {
-    const result = await callLoader(newClaimRoute.loader, { url: `/articles/${articleId}/claims/new`, params: { articleId } })
+    const result = await callLoader(newClaimRoute.loader, {
+      url: `/articles/${articleId}/claims/new`,
+      params: { articleId },
+    })
     expect(result.status).toBe(302)
     expect(result.location).toMatch(/^\/login\?redirectTo=/)
   })
@@ -189,7 +216,10 @@ describe('adding a claim by typing the quote (no JavaScript)', () => {
 
   it('finds a quote that appears once and saves it at its place', async () => {
     const quote = 'So far, Russia has offered no official response'
-    const result = await postClaim(users.reporter, { quote: `  ${quote}\n`, text: 'Russia has not responded officially.' })
+    const result = await postClaim(users.reporter, {
+      quote: `  ${quote}\n`,
+      text: 'Russia has not responded officially.',
+    })
     expect(result.status).toBe(302)
     const claim = await db.claim.findFirstOrThrow({ where: { articleId, quote } })
     expect(claim).toMatchObject({ ...spanOf(quote), text: 'Russia has not responded officially.' })
@@ -197,7 +227,10 @@ describe('adding a claim by typing the quote (no JavaScript)', () => {
 
   it('says so when the quote does not appear in the article', async () => {
     const before = await claimCount()
-    const result = await postClaim(users.reporter, { quote: 'Russia has offered a detailed response', claimant: 'Someone' })
+    const result = await postClaim(users.reporter, {
+      quote: 'Russia has offered a detailed response',
+      claimant: 'Someone',
+    })
     expect(result.status).toBe(400)
     expect(result.data.result.error.quote).toEqual(['That quote does not appear in the article; copy it exactly.'])
     expect(result.data.result.initialValue.claimant).toBe('Someone')
@@ -218,10 +251,20 @@ describe('adding a claim by typing the quote (no JavaScript)', () => {
     expect(await claimCount()).toBe(before)
 
     const second = occurrences[1]
-    const chosen = await postClaim(users.reporter, { quote: 'Kyiv hopes', claimant: 'Kyiv', tags: 'hope', occurrence: String(second.startOffset) })
+    const chosen = await postClaim(users.reporter, {
+      quote: 'Kyiv hopes',
+      claimant: 'Kyiv',
+      tags: 'hope',
+      occurrence: String(second.startOffset),
+    })
     expect(chosen.status).toBe(302)
     const claim = await db.claim.findFirstOrThrow({ where: { articleId, quote: 'Kyiv hopes' } })
-    expect(claim).toMatchObject({ startOffset: second.startOffset, endOffset: second.endOffset, claimant: 'Kyiv', tags: ['hope'] })
+    expect(claim).toMatchObject({
+      startOffset: second.startOffset,
+      endOffset: second.endOffset,
+      claimant: 'Kyiv',
+      tags: ['hope'],
+    })
     expect(BODY.slice(claim.startOffset, claim.endOffset + 15)).toBe('Kyiv hopes that precedent')
   })
 
@@ -248,9 +291,15 @@ describe('adding a claim by typing the quote (no JavaScript)', () => {
     expect(ask.status).toBe(400)
     expect(ask.data.result.error.occurrence[0]).toMatch(/appears 500 times .* first 20 are listed/)
     expect(ask.data.occurrences.list).toHaveLength(20)
-    const pick = await postClaim(users.reporter, { quote: 'the figure rose', occurrence: String(ask.data.occurrences.list[19].startOffset) }, id)
+    const pick = await postClaim(
+      users.reporter,
+      { quote: 'the figure rose', occurrence: String(ask.data.occurrences.list[19].startOffset) },
+      id,
+    )
     expect(pick.status).toBe(302)
-    expect(await db.claim.findFirstOrThrow({ where: { articleId: id } })).toMatchObject({ startOffset: body.indexOf('Line 19:') + 9 })
+    expect(await db.claim.findFirstOrThrow({ where: { articleId: id } })).toMatchObject({
+      startOffset: body.indexOf('Line 19:') + 9,
+    })
   })
 
   it('refuses a form without a quote, keeping the other fields', async () => {
@@ -275,16 +324,31 @@ describe('editing a claim', () => {
 
   beforeAll(async () => {
     articleId = await newArticle()
-    claimId = await addClaim(users.reporter, 'Umerov confirmed that further consultations are being planned', { claimant: 'Umerov', tags: 'talks' })
+    claimId = await addClaim(users.reporter, 'Umerov confirmed that further consultations are being planned', {
+      claimant: 'Umerov',
+      tags: 'talks',
+    })
   })
 
   it('shows the form to the creator with the saved values and version', async () => {
-    const result = await callLoader(editRoute.loader, { url: `/claims/${claimId}/edit`, params: { claimId }, user: users.reporter })
+    const result = await callLoader(editRoute.loader, {
+      url: `/claims/${claimId}/edit`,
+      params: { claimId },
+      user: users.reporter,
+    })
     expect(result.status).toBe(200)
     expect(result.data).toMatchObject({
       editable: true,
       canDelete: true,
-      claim: { version: 1, values: { text: 'Umerov confirmed that further consultations are being planned', claimant: 'Umerov', claimDate: '', tags: ['talks'] } },
+      claim: {
+        version: 1,
+        values: {
+          text: 'Umerov confirmed that further consultations are being planned',
+          claimant: 'Umerov',
+          claimDate: '',
+          tags: ['talks'],
+        },
+      },
     })
   })
 
@@ -299,37 +363,69 @@ describe('editing a claim', () => {
     })
     expect(result.status).toBe(302)
     expect(result.location).toBe(`/articles/${articleId}#claim-${claimId}`)
-    const claim = await db.claim.findUniqueOrThrow({ where: { id: claimId }, include: { events: { orderBy: { createdAt: 'asc' } } } })
-    expect(claim).toMatchObject({ version: 2, text: 'Further consultations on the exchange are planned.', tags: ['talks', 'logistics'], claimant: 'Umerov' })
+    const claim = await db.claim.findUniqueOrThrow({
+      where: { id: claimId },
+      include: { events: { orderBy: { createdAt: 'asc' } } },
+    })
+    expect(claim).toMatchObject({
+      version: 2,
+      text: 'Further consultations on the exchange are planned.',
+      tags: ['talks', 'logistics'],
+      claimant: 'Umerov',
+    })
     const edited = claim.events.filter((event) => event.type === 'EDITED')
     expect(edited).toHaveLength(1)
     expect(edited[0]!.actorId).toBe(users.reporter.id)
     expect(edited[0]!.changes).toEqual({
-      text: { from: 'Umerov confirmed that further consultations are being planned', to: 'Further consultations on the exchange are planned.' },
+      text: {
+        from: 'Umerov confirmed that further consultations are being planned',
+        to: 'Further consultations on the exchange are planned.',
+      },
       tags: { from: ['talks'], to: ['talks', 'logistics'] },
     })
   })
 
   it('refuses a stale version with 409, shows the saved values and overwrites nothing', async () => {
     // A fact-checker saves first, from version 2.
-    const theirs = await postEdit(users.checker, claimId, { version: '2', text: 'Their wording.', claimant: 'Rustem Umerov', tags: 'talks' })
+    const theirs = await postEdit(users.checker, claimId, {
+      version: '2',
+      text: 'Their wording.',
+      claimant: 'Rustem Umerov',
+      tags: 'talks',
+    })
     expect(theirs.status).toBe(302)
 
     // The reporter still has version 2 open.
-    const mine = await postEdit(users.reporter, claimId, { version: '2', text: 'My wording.', claimant: 'Umerov', tags: 'talks' })
+    const mine = await postEdit(users.reporter, claimId, {
+      version: '2',
+      text: 'My wording.',
+      claimant: 'Umerov',
+      tags: 'talks',
+    })
     expect(mine.status).toBe(409)
     expect(mine.data.result.error['']).toEqual([
       'Someone changed this claim while you were editing. Their version is shown beside yours; nothing was overwritten.',
     ])
-    expect(mine.data.conflict).toMatchObject({ version: 3, values: { text: 'Their wording.', claimant: 'Rustem Umerov' } })
+    expect(mine.data.conflict).toMatchObject({
+      version: 3,
+      values: { text: 'Their wording.', claimant: 'Rustem Umerov' },
+    })
     expect(mine.data.result.initialValue).toMatchObject({ text: 'My wording.', claimant: 'Umerov' })
     const saved = await db.claim.findUniqueOrThrow({ where: { id: claimId } })
     expect(saved).toMatchObject({ version: 3, text: 'Their wording.', claimant: 'Rustem Umerov' })
 
     // Saving again with the version now shown is a deliberate choice, and goes through.
-    const again = await postEdit(users.reporter, claimId, { version: '3', text: 'My wording.', claimant: 'Umerov', tags: 'talks' })
+    const again = await postEdit(users.reporter, claimId, {
+      version: '3',
+      text: 'My wording.',
+      claimant: 'Umerov',
+      tags: 'talks',
+    })
     expect(again.status).toBe(302)
-    expect(await db.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({ version: 4, text: 'My wording.' })
+    expect(await db.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({
+      version: 4,
+      text: 'My wording.',
+    })
   })
 
   it('falls back to the quote when the claim text is emptied', async () => {
@@ -341,28 +437,45 @@ describe('editing a claim', () => {
   it('refuses edits while the claim waits for review, and the page says why', async () => {
     const frozen = await addClaim(users.reporter, 'Ukraine maintains that the 1,200 prisoners')
     await db.claim.update({ where: { id: frozen }, data: { status: 'NEEDS_REVIEW' } })
-    const page = await callLoader(editRoute.loader, { url: `/claims/${frozen}/edit`, params: { claimId: frozen }, user: users.reporter })
+    const page = await callLoader(editRoute.loader, {
+      url: `/claims/${frozen}/edit`,
+      params: { claimId: frozen },
+      user: users.reporter,
+    })
     expect(page.status).toBe(200)
     expect(page.data.editable).toBe(false)
     expect(page.data.frozenReason).toMatch(/waiting for review/)
     const result = await postEdit(users.reporter, frozen, { version: '1', text: 'Changed.' })
     expect(result.status).toBe(403)
     expect(result.data.result.error[''][0]).toMatch(/waiting for review and cannot be edited/)
-    expect(await db.claim.findUniqueOrThrow({ where: { id: frozen } })).toMatchObject({ text: 'Ukraine maintains that the 1,200 prisoners', version: 1 })
+    expect(await db.claim.findUniqueOrThrow({ where: { id: frozen } })).toMatchObject({
+      text: 'Ukraine maintains that the 1,200 prisoners',
+      version: 1,
+    })
   })
 
   it("refuses a reporter editing someone else's claim with 403", async () => {
     const othersClaim = await addClaim(users.checker, 'transportation routes, security arrangements')
-    const page = await callLoader(editRoute.loader, { url: `/claims/${othersClaim}/edit`, params: { claimId: othersClaim }, user: users.reporter })
+    const page = await callLoader(editRoute.loader, {
+      url: `/claims/${othersClaim}/edit`,
+      params: { claimId: othersClaim },
+      user: users.reporter,
+    })
     expect(page.status).toBe(403)
     expect(page.data.message).toBe('You can only edit claims you added yourself.')
     const post = await postEdit(users.reporter, othersClaim, { version: '1', text: 'Mine now.' })
     expect(post.status).toBe(403)
-    expect((await db.claim.findUniqueOrThrow({ where: { id: othersClaim } })).text).toBe('transportation routes, security arrangements')
+    expect((await db.claim.findUniqueOrThrow({ where: { id: othersClaim } })).text).toBe(
+      'transportation routes, security arrangements',
+    )
   })
 
   it('answers 404 for a claim that does not exist', async () => {
-    const page = await callLoader(editRoute.loader, { url: '/claims/nope/edit', params: { claimId: 'nope' }, user: users.editor })
+    const page = await callLoader(editRoute.loader, {
+      url: '/claims/nope/edit',
+      params: { claimId: 'nope' },
+      user: users.editor,
+    })
     expect(page.status).toBe(404)
     const post = await postEdit(users.editor, 'nope', { version: '1', text: 'x' })
     expect(post.status).toBe(404)
@@ -380,7 +493,12 @@ describe('saving a claim edit made from an older copy', () => {
 
   it('shows which fields each side changed, then keeps their tags when the user saves only a new claimant over them', async () => {
     // A fact-checker adds tags first.
-    const theirs = await postEdit(users.checker, claimId, { version: '1', text: 'Rustem Umerov', tags: 'talks, prisoners', ...base })
+    const theirs = await postEdit(users.checker, claimId, {
+      version: '1',
+      text: 'Rustem Umerov',
+      tags: 'talks, prisoners',
+      ...base,
+    })
     expect(theirs.status).toBe(302)
 
     // An editor with the page from version 1 open changes only the claimant.
@@ -391,22 +509,39 @@ describe('saving a claim edit made from an older copy', () => {
 
     const forced = await postEdit(users.editor, claimId, { version: String(stale.data.conflict.version), ...mine })
     expect(forced.status).toBe(302)
-    const claim = await db.claim.findUniqueOrThrow({ where: { id: claimId }, include: { events: { where: { type: 'EDITED' }, orderBy: { createdAt: 'asc' } } } })
+    const claim = await db.claim.findUniqueOrThrow({
+      where: { id: claimId },
+      include: { events: { where: { type: 'EDITED' }, orderBy: { createdAt: 'asc' } } },
+    })
     expect(claim).toMatchObject({ claimant: 'Ukrainian delegation', tags: ['talks', 'prisoners'], version: 3 })
     expect(claim.events.at(-1)!.changes).toEqual({ claimant: { from: null, to: 'Ukrainian delegation' } })
   })
 
   it('marks a field both changed differently, and the forced save writes the user’s value there', async () => {
     const current = await db.claim.findUniqueOrThrow({ where: { id: claimId } })
-    const startedFrom = { 'base.text': current.text, 'base.claimant': current.claimant, 'base.claimDate': '', 'base.tags': current.tags.join(', ') }
-    const first = await postEdit(users.checker, claimId, { version: String(current.version), text: current.text, claimant: 'Umerov', tags: 'talks', ...startedFrom })
+    const startedFrom = {
+      'base.text': current.text,
+      'base.claimant': current.claimant,
+      'base.claimDate': '',
+      'base.tags': current.tags.join(', '),
+    }
+    const first = await postEdit(users.checker, claimId, {
+      version: String(current.version),
+      text: current.text,
+      claimant: 'Umerov',
+      tags: 'talks',
+      ...startedFrom,
+    })
     expect(first.status).toBe(302)
     const typed = { text: current.text, claimant: 'Rustem Umerov, minister', tags: 'talks, prisoners', ...startedFrom }
     const stale = await postEdit(users.editor, claimId, { version: String(current.version), ...typed })
     expect(stale.status).toBe(409)
     expect(stale.data.conflict.sides).toMatchObject({ claimant: 'both', tags: 'theirs' })
     await postEdit(users.editor, claimId, { version: String(stale.data.conflict.version), ...typed })
-    expect(await db.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({ claimant: 'Rustem Umerov, minister', tags: ['talks'] })
+    expect(await db.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({
+      claimant: 'Rustem Umerov, minister',
+      tags: ['talks'],
+    })
   })
 })
 
@@ -415,7 +550,8 @@ describe('deleting a claim', () => {
     articleId = await newArticle()
   })
 
-  const deleteAs = (user: TestUser, claimId: string, version = '1') => postEdit(user, claimId, { intent: 'delete', version })
+  const deleteAs = (user: TestUser, claimId: string, version = '1') =>
+    postEdit(user, claimId, { intent: 'delete', version })
 
   it("refuses a reporter or fact-checker deleting someone else's claim with 403", async () => {
     const claimId = await addClaim(users.editor, 'verification of prisoner lists')
@@ -451,13 +587,20 @@ describe('deleting a claim', () => {
 
     const { data } = await loadWorkspace(users.checker)
     expect(data.claims.map((claim: { id: string }) => claim.id)).not.toContain(claimId)
-    const claim = await db.claim.findUniqueOrThrow({ where: { id: claimId }, include: { events: { orderBy: { createdAt: 'asc' } } } })
+    const claim = await db.claim.findUniqueOrThrow({
+      where: { id: claimId },
+      include: { events: { orderBy: { createdAt: 'asc' } } },
+    })
     expect(claim.deletedAt).not.toBeNull()
     expect(claim.events.map((event) => event.type)).toEqual(['CREATED', 'DELETED'])
     expect(claim.events[1]).toMatchObject({ actorId: users.reporter.id, fromStatus: 'UNREVIEWED' })
 
     // A deleted claim is gone for editing too.
-    const page = await callLoader(editRoute.loader, { url: `/claims/${claimId}/edit`, params: { claimId }, user: users.editor })
+    const page = await callLoader(editRoute.loader, {
+      url: `/claims/${claimId}/edit`,
+      params: { claimId },
+      user: users.editor,
+    })
     expect(page.status).toBe(404)
   })
 
@@ -484,7 +627,12 @@ describe('the workspace page', () => {
     expect(result.data.canEditArticle).toBe(true)
     expect((await loadWorkspace(users.checker)).data.canEditArticle).toBe(false)
     const byId = Object.fromEntries(result.data.claims.map((claim: { id: string }) => [claim.id, claim]))
-    expect(byId[mine]).toMatchObject({ status: 'UNREVIEWED', verdict: null, canEdit: true, ...spanOf('Despite Kyiv’s optimistic tone') })
+    expect(byId[mine]).toMatchObject({
+      status: 'UNREVIEWED',
+      verdict: null,
+      canEdit: true,
+      ...spanOf('Despite Kyiv’s optimistic tone'),
+    })
     expect(byId[theirs]).toMatchObject({ canEdit: false })
   })
 
@@ -527,18 +675,31 @@ describe('suggested claims', () => {
       where: { articleId, startOffset: top.startOffset, endOffset: top.endOffset },
       include: { events: true },
     })
-    expect(claim).toMatchObject({ quote: top.text, text: top.text, checkworthiness: top.score, status: 'UNREVIEWED', createdById: users.reporter.id })
+    expect(claim).toMatchObject({
+      quote: top.text,
+      text: top.text,
+      checkworthiness: top.score,
+      status: 'UNREVIEWED',
+      createdById: users.reporter.id,
+    })
     expect(claim.events).toHaveLength(1)
-    expect(claim.events[0]).toMatchObject({ type: 'CREATED', changes: { source: 'suggestion', checkworthiness: top.score } })
+    expect(claim.events[0]).toMatchObject({
+      type: 'CREATED',
+      changes: { source: 'suggestion', checkworthiness: top.score },
+    })
 
     const after = await loadWorkspace(users.reporter)
     expect(after.data.suggestions.total).toBe(data.suggestions.total - 1)
-    expect(after.data.suggestions.shown.map((s: { startOffset: number }) => s.startOffset)).not.toContain(top.startOffset)
+    expect(after.data.suggestions.shown.map((s: { startOffset: number }) => s.startOffset)).not.toContain(
+      top.startOffset,
+    )
 
     // Accepting it again does not make a second claim.
     const again = await postSuggestion(users.checker, 'accept', top)
     expect(again.status).toBe(409)
-    expect(await db.claim.count({ where: { articleId, startOffset: top.startOffset, endOffset: top.endOffset } })).toBe(1)
+    expect(await db.claim.count({ where: { articleId, startOffset: top.startOffset, endOffset: top.endOffset } })).toBe(
+      1,
+    )
   })
 
   it('hides a dismissed suggestion for everyone, idempotently, until it is restored', async () => {
@@ -549,13 +710,20 @@ describe('suggested claims', () => {
     expect(await db.suggestionDismissal.count({ where: { articleId } })).toBe(1)
 
     const forChecker = await loadWorkspace(users.checker, '?suggestions=all')
-    expect(forChecker.data.suggestions.shown.map((s: { startOffset: number }) => s.startOffset)).not.toContain(target.startOffset)
-    expect(forChecker.data.suggestions.dismissed).toEqual([expect.objectContaining({ ...spanOf(target.text), dismissedBy: users.reporter.name })])
+    expect(forChecker.data.suggestions.shown.map((s: { startOffset: number }) => s.startOffset)).not.toContain(
+      target.startOffset,
+    )
+    expect(forChecker.data.suggestions.dismissed).toEqual([
+      expect.objectContaining({ ...spanOf(target.text), dismissedBy: users.reporter.name }),
+    ])
     expect(forChecker.data.suggestions.total).toBe(data.suggestions.total - 1)
 
     expect((await postSuggestion(users.checker, 'restore', target)).status).toBe(302)
     const restored = await loadWorkspace(users.reporter)
-    expect(restored.data.suggestions.shown[0]).toMatchObject({ startOffset: target.startOffset, endOffset: target.endOffset })
+    expect(restored.data.suggestions.shown[0]).toMatchObject({
+      startOffset: target.startOffset,
+      endOffset: target.endOffset,
+    })
     expect(restored.data.suggestions.dismissed).toEqual([])
   })
 
@@ -602,6 +770,8 @@ describe('suggested claims', () => {
     const target = data.suggestions.shown[0]
     await addClaim(users.reporter, target.text)
     const after = await loadWorkspace(users.reporter)
-    expect(after.data.suggestions.shown.map((s: { startOffset: number }) => s.startOffset)).not.toContain(target.startOffset)
+    expect(after.data.suggestions.shown.map((s: { startOffset: number }) => s.startOffset)).not.toContain(
+      target.startOffset,
+    )
   })
 })

@@ -34,7 +34,7 @@ const articleIds: string[] = []
 
 beforeAll(async () => {
   const random = generator(SEED)
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
   const reporter = await createUser('REPORTER')
   const rows: Prisma.ClaimCreateManyInput[] = []
   for (let a = 0; a < ARTICLES; a++) {
@@ -46,7 +46,10 @@ beforeAll(async () => {
     for (let c = 0; c < count; c++) {
       const status = random() < approvedShare ? ClaimStatus.APPROVED : pick(STATUSES)
       // Mostly a verdict once approved or under review; sometimes none, as odd data would have.
-      const verdict = random() < (status === ClaimStatus.APPROVED || status === ClaimStatus.NEEDS_REVIEW ? 0.92 : 0.3) ? pick(VERDICT_VALUES) : null
+      const verdict =
+        random() < (status === ClaimStatus.APPROVED || status === ClaimStatus.NEEDS_REVIEW ? 0.92 : 0.3)
+          ? pick(VERDICT_VALUES)
+          : null
       const deleted = random() < 0.08
       const tags = TAGS.filter(() => random() < 0.3)
       claims.push({ articleId: id, status, verdict, deleted, tags })
@@ -66,11 +69,27 @@ beforeAll(async () => {
   }
   // Edges a random desk may miss: 0 and 100, means ending in .5 (which round up), nothing scored.
   const EDGES: Record<string, Array<[ClaimStatus, Verdict | null]>> = {
-    'edge-zero': [[ClaimStatus.APPROVED, Verdict.FALSE], [ClaimStatus.APPROVED, Verdict.FALSE], [ClaimStatus.IN_RESEARCH, null]],
-    'edge-hundred': [[ClaimStatus.APPROVED, Verdict.TRUE], [ClaimStatus.NEEDS_REVIEW, Verdict.FALSE]],
-    'edge-half': [[ClaimStatus.APPROVED, Verdict.TRUE], [ClaimStatus.APPROVED, Verdict.MOSTLY_FALSE]],
-    'edge-eighth': [[ClaimStatus.APPROVED, Verdict.MISLEADING], [ClaimStatus.APPROVED, Verdict.FALSE]],
-    'edge-unscored': [[ClaimStatus.APPROVED, Verdict.UNPROVEN], [ClaimStatus.APPROVED, Verdict.NOT_A_CLAIM]],
+    'edge-zero': [
+      [ClaimStatus.APPROVED, Verdict.FALSE],
+      [ClaimStatus.APPROVED, Verdict.FALSE],
+      [ClaimStatus.IN_RESEARCH, null],
+    ],
+    'edge-hundred': [
+      [ClaimStatus.APPROVED, Verdict.TRUE],
+      [ClaimStatus.NEEDS_REVIEW, Verdict.FALSE],
+    ],
+    'edge-half': [
+      [ClaimStatus.APPROVED, Verdict.TRUE],
+      [ClaimStatus.APPROVED, Verdict.MOSTLY_FALSE],
+    ],
+    'edge-eighth': [
+      [ClaimStatus.APPROVED, Verdict.MISLEADING],
+      [ClaimStatus.APPROVED, Verdict.FALSE],
+    ],
+    'edge-unscored': [
+      [ClaimStatus.APPROVED, Verdict.UNPROVEN],
+      [ClaimStatus.APPROVED, Verdict.NOT_A_CLAIM],
+    ],
     'edge-no-verdict': [[ClaimStatus.APPROVED, null]],
     'edge-empty': [],
   }
@@ -78,10 +97,21 @@ beforeAll(async () => {
     articleIds.push(id)
     for (const [status, verdict] of edgeClaims) {
       claims.push({ articleId: id, status, verdict, deleted: false, tags: [] })
-      rows.push({ articleId: id, quote: 'A claim.', text: 'An edge.', startOffset: 0, endOffset: 8, status, verdict, createdById: reporter.id })
+      rows.push({
+        articleId: id,
+        quote: 'A claim.',
+        text: 'An edge.',
+        startOffset: 0,
+        endOffset: 8,
+        status,
+        verdict,
+        createdById: reporter.id,
+      })
     }
   }
-  await db.article.createMany({ data: articleIds.map((id) => ({ id, title: `Article ${id}`, body: 'A claim. Another.', createdById: reporter.id })) })
+  await db.article.createMany({
+    data: articleIds.map((id) => ({ id, title: `Article ${id}`, body: 'A claim. Another.', createdById: reporter.id })),
+  })
   await db.claim.createMany({ data: rows })
 })
 
@@ -114,13 +144,17 @@ describe('credibility in SQL and in credibilityOf', () => {
     for (const id of articleIds.slice(0, 20)) {
       const sql = await articleCredibility(id)
       const live = claims.filter((claim) => claim.articleId === id && !claim.deleted)
-      expect({ id, score: sql.score, scoredCount: sql.scoredCount, totalCount: sql.totalCount }).toEqual({ id, ...expectedFor(id) })
+      expect({ id, score: sql.score, scoredCount: sql.scoredCount, totalCount: sql.totalCount }).toEqual({
+        id,
+        ...expectedFor(id),
+      })
       expect(sql.unresolvedCount).toBe(live.filter((claim) => claim.status !== ClaimStatus.APPROVED).length)
       for (const entry of sql.byVerdict) {
         expect({ id, verdict: entry.verdict, count: entry.count }).toEqual({
           id,
           verdict: entry.verdict,
-          count: live.filter((claim) => claim.status === ClaimStatus.APPROVED && claim.verdict === entry.verdict).length,
+          count: live.filter((claim) => claim.status === ClaimStatus.APPROVED && claim.verdict === entry.verdict)
+            .length,
         })
       }
     }
@@ -138,7 +172,9 @@ describe('credibility in SQL and in credibilityOf', () => {
         if (after) params.set('after', after)
         const dashboard = await deskDashboard(parseDashboardQuery(params).query)
         if (first) {
-          expect(dashboard.totals.credibility).toEqual(credibilityOf(claims.filter((claim) => !claim.deleted && matches(claim))))
+          expect(dashboard.totals.credibility).toEqual(
+            credibilityOf(claims.filter((claim) => !claim.deleted && matches(claim))),
+          )
           first = false
         }
         for (const row of dashboard.articles.rows) seen.set(row.id, row.credibility)
@@ -149,7 +185,8 @@ describe('credibility in SQL and in credibilityOf', () => {
         // A filtered table lists only articles with a matching claim.
         .filter(([, result]) => tag === null || result.totalCount > 0)
       expect(seen.size).toBe(expected.length)
-      for (const [id, result] of expected) expect({ id, credibility: seen.get(id) }).toEqual({ id, credibility: result })
+      for (const [id, result] of expected)
+        expect({ id, credibility: seen.get(id) }).toEqual({ id, credibility: result })
     }
   })
 })

@@ -1,6 +1,12 @@
 // The dashboard loader against a small desk whose every figure is worked out by hand below.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { articleCredibility, articlesCredibility, DASHBOARD_ARTICLES_PAGE, deskDashboard, type Dashboard } from '~/credibility/credibility.server'
+import {
+  articleCredibility,
+  articlesCredibility,
+  DASHBOARD_ARTICLES_PAGE,
+  deskDashboard,
+  type Dashboard,
+} from '~/credibility/credibility.server'
 import { parseDashboardQuery } from '~/credibility/dashboard-query'
 import type { ClaimEventType, ClaimStatus, Verdict } from '~/generated/prisma/enums'
 import * as dashboardRoute from '~/routes/dashboard'
@@ -9,7 +15,8 @@ import { callLoader } from '../helpers/route'
 import { createUser, type TestUser } from '../helpers/users'
 
 const DAY = 24 * 60 * 60 * 1000
-const BODY = 'The budget grew by 4% in 2025. Hospitals treated 2 million patients. Unemployment fell to 5%. Prices rose.'
+const BODY =
+  'The budget grew by 4% in 2025. Hospitals treated 2 million patients. Unemployment fell to 5%. Prices rose.'
 
 type Users = Record<'reporter' | 'ana' | 'bo' | 'eve' | 'gone' | 'goneIdle' | 'admin', TestUser>
 let users: Users
@@ -34,16 +41,84 @@ type FixtureClaim = {
 // a4: no claims at all
 // a5: one TRUE → 100, 1 of 1
 const CLAIMS: FixtureClaim[] = [
-  { n: 1, article: 'a1', status: 'APPROVED', verdict: 'TRUE', tags: ['economy'], createdAt: '2026-01-10T09:00:00Z', assignee: 'ana', dueInDays: -20 },
-  { n: 2, article: 'a1', status: 'APPROVED', verdict: 'MOSTLY_FALSE', tags: ['economy', 'health'], createdAt: '2026-01-20T09:00:00Z', assignee: 'ana' },
+  {
+    n: 1,
+    article: 'a1',
+    status: 'APPROVED',
+    verdict: 'TRUE',
+    tags: ['economy'],
+    createdAt: '2026-01-10T09:00:00Z',
+    assignee: 'ana',
+    dueInDays: -20,
+  },
+  {
+    n: 2,
+    article: 'a1',
+    status: 'APPROVED',
+    verdict: 'MOSTLY_FALSE',
+    tags: ['economy', 'health'],
+    createdAt: '2026-01-20T09:00:00Z',
+    assignee: 'ana',
+  },
   { n: 3, article: 'a1', status: 'APPROVED', verdict: 'UNPROVEN', tags: ['health'], createdAt: '2026-02-05T09:00:00Z' },
-  { n: 4, article: 'a1', status: 'NEEDS_REVIEW', verdict: 'FALSE', tags: ['economy'], createdAt: '2026-02-10T09:00:00Z', assignee: 'ana', dueInDays: -2 },
-  { n: 5, article: 'a1', status: 'IN_RESEARCH', verdict: 'HALF_TRUE', createdAt: '2026-02-12T09:00:00Z', assignee: 'eve', dueInDays: 3 },
+  {
+    n: 4,
+    article: 'a1',
+    status: 'NEEDS_REVIEW',
+    verdict: 'FALSE',
+    tags: ['economy'],
+    createdAt: '2026-02-10T09:00:00Z',
+    assignee: 'ana',
+    dueInDays: -2,
+  },
+  {
+    n: 5,
+    article: 'a1',
+    status: 'IN_RESEARCH',
+    verdict: 'HALF_TRUE',
+    createdAt: '2026-02-12T09:00:00Z',
+    assignee: 'eve',
+    dueInDays: 3,
+  },
   { n: 6, article: 'a1', status: 'UNREVIEWED', createdAt: '2026-02-28T23:59:59Z', dueInDays: -5 },
-  { n: 7, article: 'a1', status: 'APPROVED', verdict: 'FALSE', tags: ['economy'], createdAt: '2026-02-15T09:00:00Z', assignee: 'ana', dueInDays: -10, deleted: true },
-  { n: 8, article: 'a2', status: 'APPROVED', verdict: 'FALSE', tags: ['health'], createdAt: '2026-01-15T09:00:00Z', assignee: 'ana' },
-  { n: 9, article: 'a2', status: 'APPROVED', verdict: 'HALF_TRUE', tags: ['health'], createdAt: '2026-03-01T00:00:00Z' },
-  { n: 10, article: 'a2', status: 'NEEDS_REVIEW', verdict: 'MISLEADING', tags: ['health'], createdAt: '2026-03-02T09:00:00Z', assignee: 'gone', dueInDays: -1 },
+  {
+    n: 7,
+    article: 'a1',
+    status: 'APPROVED',
+    verdict: 'FALSE',
+    tags: ['economy'],
+    createdAt: '2026-02-15T09:00:00Z',
+    assignee: 'ana',
+    dueInDays: -10,
+    deleted: true,
+  },
+  {
+    n: 8,
+    article: 'a2',
+    status: 'APPROVED',
+    verdict: 'FALSE',
+    tags: ['health'],
+    createdAt: '2026-01-15T09:00:00Z',
+    assignee: 'ana',
+  },
+  {
+    n: 9,
+    article: 'a2',
+    status: 'APPROVED',
+    verdict: 'HALF_TRUE',
+    tags: ['health'],
+    createdAt: '2026-03-01T00:00:00Z',
+  },
+  {
+    n: 10,
+    article: 'a2',
+    status: 'NEEDS_REVIEW',
+    verdict: 'MISLEADING',
+    tags: ['health'],
+    createdAt: '2026-03-02T09:00:00Z',
+    assignee: 'gone',
+    dueInDays: -1,
+  },
   { n: 11, article: 'a2', status: 'APPROVED', verdict: 'NOT_A_CLAIM', createdAt: '2026-03-03T09:00:00Z' },
   { n: 12, article: 'a3', status: 'UNREVIEWED', createdAt: '2026-01-05T09:00:00Z', assignee: 'ana', dueInDays: 1 },
   { n: 13, article: 'a3', status: 'APPROVED', verdict: 'UNPROVEN', createdAt: '2026-01-06T09:00:00Z' },
@@ -119,7 +194,10 @@ beforeAll(async () => {
 })
 
 async function load(search = '', user: TestUser = users.reporter) {
-  const result = await callLoader<Dashboard & { errors: Record<string, string> }>(dashboardRoute.loader, { url: `/dashboard${search}`, user })
+  const result = await callLoader<Dashboard & { errors: Record<string, string> }>(dashboardRoute.loader, {
+    url: `/dashboard${search}`,
+    user,
+  })
   expect(result.status).toBe(200)
   return result.data
 }
@@ -129,7 +207,11 @@ function verdictTable(dashboard: Dashboard) {
 }
 
 function articleSummary(dashboard: Dashboard) {
-  return dashboard.articles.rows.map((row) => [row.id, row.credibility.score, `${row.credibility.scoredCount} of ${row.credibility.totalCount}`])
+  return dashboard.articles.rows.map((row) => [
+    row.id,
+    row.credibility.score,
+    `${row.credibility.scoredCount} of ${row.credibility.totalCount}`,
+  ])
 }
 
 describe('the dashboard of the whole desk', () => {
@@ -181,7 +263,9 @@ describe('the dashboard of the whole desk', () => {
 
   it('lists overdue claims oldest due date first, skipping approved and deleted ones', async () => {
     const dashboard = await load()
-    expect(dashboard.overdue.map((claim) => [claim.text, claim.status, claim.articleTitle, claim.assigneeName])).toEqual([
+    expect(
+      dashboard.overdue.map((claim) => [claim.text, claim.status, claim.articleTitle, claim.assigneeName]),
+    ).toEqual([
       ['Claim number 6', 'UNREVIEWED', 'Budget article', null],
       ['Claim number 4', 'NEEDS_REVIEW', 'Budget article', 'Ana Checker'],
       ['Claim number 10', 'NEEDS_REVIEW', 'Health article', 'Gus Gone'],
@@ -191,14 +275,24 @@ describe('the dashboard of the whole desk', () => {
   it('shows each active fact-checker and editor’s open load, and anyone else still holding open claims', async () => {
     const dashboard = await load()
     expect(
-      dashboard.load.map((person) => [person.name, person.active, person.openCount, person.overdueCount, person.byStatus.map((entry) => entry.count)]),
+      dashboard.load.map((person) => [
+        person.name,
+        person.active,
+        person.openCount,
+        person.overdueCount,
+        person.byStatus.map((entry) => entry.count),
+      ]),
     ).toEqual([
       ['Ana Checker', true, 2, 1, [1, 0, 1]],
       ['Gus Gone', false, 1, 1, [0, 0, 1]],
       ['Eve Editor', true, 1, 0, [0, 1, 0]],
       ['Bo Checker', true, 0, 0, [0, 0, 0]],
     ])
-    expect(dashboard.load[0]!.byStatus.map((entry) => entry.status)).toEqual(['UNREVIEWED', 'IN_RESEARCH', 'NEEDS_REVIEW'])
+    expect(dashboard.load[0]!.byStatus.map((entry) => entry.status)).toEqual([
+      'UNREVIEWED',
+      'IN_RESEARCH',
+      'NEEDS_REVIEW',
+    ])
   })
 
   it('lists articles by score, best first, with unrated articles last', async () => {
@@ -222,8 +316,20 @@ describe('the dashboard of the whole desk', () => {
   })
 
   it('sorts articles by coverage either way, articles without claims last', async () => {
-    expect((await load('?sort=coverage&dir=desc')).articles.rows.map((row) => row.id)).toEqual(['a5', 'a2', 'a1', 'a3', 'a4'])
-    expect((await load('?sort=coverage&dir=asc')).articles.rows.map((row) => row.id)).toEqual(['a3', 'a1', 'a2', 'a5', 'a4'])
+    expect((await load('?sort=coverage&dir=desc')).articles.rows.map((row) => row.id)).toEqual([
+      'a5',
+      'a2',
+      'a1',
+      'a3',
+      'a4',
+    ])
+    expect((await load('?sort=coverage&dir=asc')).articles.rows.map((row) => row.id)).toEqual([
+      'a3',
+      'a1',
+      'a2',
+      'a5',
+      'a4',
+    ])
   })
 
   it('lists the latest activity with who did what to which claim, leaving out deleted claims', async () => {
@@ -265,7 +371,11 @@ describe('filtering the dashboard', () => {
       ['Bo Checker', 0],
       ['Eve Editor', 0],
     ])
-    expect(dashboard.activity.map((item) => item.claimText)).toEqual(['Claim number 4', 'Claim number 1', 'Claim number 1'])
+    expect(dashboard.activity.map((item) => item.claimText)).toEqual([
+      'Claim number 4',
+      'Claim number 1',
+      'Claim number 1',
+    ])
   })
 
   it('counts only claims added between two days, both days included', async () => {
@@ -383,7 +493,9 @@ describe('paging through the articles table', () => {
       let after: string | null = null
       let pages = 0
       do {
-        const { query } = parseDashboardQuery(new URLSearchParams({ tag: 'paging', sort, dir, ...(after ? { after } : {}) }))
+        const { query } = parseDashboardQuery(
+          new URLSearchParams({ tag: 'paging', sort, dir, ...(after ? { after } : {}) }),
+        )
         const dashboard = await deskDashboard(query)
         expect(dashboard.articles.rows.length).toBeLessThanOrEqual(DASHBOARD_ARTICLES_PAGE)
         seen.push(...dashboard.articles.rows.map((row) => ({ id: row.id, score: row.credibility.score })))

@@ -4,7 +4,12 @@
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { parse } from 'csv-parse/sync'
 import { RouterContextProvider } from 'react-router'
-import { claimReviewsForArticle, observeExportBatches, EXPORT_BATCH_SIZE, EXPORTS_PAGE_SIZE } from '~/exports/exports.server'
+import {
+  claimReviewsForArticle,
+  observeExportBatches,
+  EXPORT_BATCH_SIZE,
+  EXPORTS_PAGE_SIZE,
+} from '~/exports/exports.server'
 import { CSV_COLUMNS } from '~/exports/format'
 import type { Verdict } from '~/generated/prisma/enums'
 import * as rootRoute from '~/root'
@@ -126,8 +131,28 @@ const FIXTURES: Fixture[] = [
     approvedAt: '2026-03-05T08:00:00.000Z',
     sources: [{ key: 'gov', stance: 'SUPPORTS' }],
   },
-  { id: 'fx-research', article: 'A', quote: 'In research', text: 'Still in research', claimant: 'Rustem Umerov', tags: ['prisoners'], status: 'IN_RESEARCH', verdict: null, rationale: '' },
-  { id: 'fx-review', article: 'B', quote: 'Under review', text: 'Waiting for an editor', claimant: 'Kremlin', tags: [], status: 'NEEDS_REVIEW', verdict: 'HALF_TRUE', rationale: 'Proposed.' },
+  {
+    id: 'fx-research',
+    article: 'A',
+    quote: 'In research',
+    text: 'Still in research',
+    claimant: 'Rustem Umerov',
+    tags: ['prisoners'],
+    status: 'IN_RESEARCH',
+    verdict: null,
+    rationale: '',
+  },
+  {
+    id: 'fx-review',
+    article: 'B',
+    quote: 'Under review',
+    text: 'Waiting for an editor',
+    claimant: 'Kremlin',
+    tags: [],
+    status: 'NEEDS_REVIEW',
+    verdict: 'HALF_TRUE',
+    rationale: 'Proposed.',
+  },
   {
     id: 'fx-deleted',
     article: 'A',
@@ -159,7 +184,9 @@ beforeAll(async () => {
       createdById: users.reporter.id,
     },
   })
-  const b = await db.article.create({ data: { title: 'Second article', body: 'Body.', createdById: users.reporter.id } })
+  const b = await db.article.create({
+    data: { title: 'Second article', body: 'Body.', createdById: users.reporter.id },
+  })
   articleA = { id: a.id, title: a.title, url: a.url! }
   articleB = { id: b.id, title: b.title, url: null }
   const sourceIds: Record<string, string> = {}
@@ -204,7 +231,11 @@ function actionRequest(kind: Kind, user: { cookie: string }, form: Form = {}, he
 /** Posts the download form and returns the streamed Response, as the browser would receive it. */
 async function download(kind: Kind, form: Form = {}, user: TestUser = users.editor): Promise<Response> {
   const action = ROUTES[kind].module.action as (args: object) => Promise<Response>
-  const response = await action({ request: actionRequest(kind, user, form), params: {}, context: new RouterContextProvider() })
+  const response = await action({
+    request: actionRequest(kind, user, form),
+    params: {},
+    context: new RouterContextProvider(),
+  })
   expect(response).toBeInstanceOf(Response)
   return response
 }
@@ -236,7 +267,14 @@ const LABELS: Record<Verdict, string> = {
   UNPROVEN: 'Unproven',
   NOT_A_CLAIM: 'Not a factual claim',
 }
-const RATINGS: Partial<Record<Verdict, number>> = { TRUE: 5, MOSTLY_TRUE: 4, HALF_TRUE: 3, MISLEADING: 2, MOSTLY_FALSE: 2, FALSE: 1 }
+const RATINGS: Partial<Record<Verdict, number>> = {
+  TRUE: 5,
+  MOSTLY_TRUE: 4,
+  HALF_TRUE: 3,
+  MISLEADING: 2,
+  MOSTLY_FALSE: 2,
+  FALSE: 1,
+}
 
 function articleOf(fixture: Fixture) {
   return fixture.article === 'A' ? articleA : articleB
@@ -246,7 +284,9 @@ describe('the files', () => {
   it('CSV: a header, then one record per approved claim in approval order, every cell intact and formula-defused', async () => {
     const response = await download('csv')
     expect(response.headers.get('Content-Type')).toMatch(/^text\/csv; charset=utf-8/)
-    expect(response.headers.get('Content-Disposition')).toMatch(/^attachment; filename="factdesk-claims-\d{4}-\d\d-\d\d\.csv"$/)
+    expect(response.headers.get('Content-Disposition')).toMatch(
+      /^attachment; filename="factdesk-claims-\d{4}-\d\d-\d\d\.csv"$/,
+    )
     const text = await response.text()
     expect(text.charCodeAt(0)).not.toBe(0xfeff)
     const [header] = parse(text) as string[][]
@@ -265,7 +305,9 @@ describe('the files', () => {
         verdict: LABELS[fixture.verdict!],
         rating_value: RATINGS[fixture.verdict!] ? String(RATINGS[fixture.verdict!]) : '',
         rationale: defused(fixture.rationale),
-        sources: (fixture.sources ?? []).map((source) => `${SOURCES[source.key].url} (${source.stance.toLowerCase()})`).join('; '),
+        sources: (fixture.sources ?? [])
+          .map((source) => `${SOURCES[source.key].url} (${source.stance.toLowerCase()})`)
+          .join('; '),
         approved_by: editorName,
         approved_at: fixture.approvedAt,
       })
@@ -276,8 +318,12 @@ describe('the files', () => {
     expect(formula.claimant).toBe("'-anonymous")
     expect(formula.rationale).toBe("'@mention the desk")
     expect(rows.find((row) => row.quote === "'\tTabbed at the start")!.claim_text).toBe("'\rCarriage return first")
-    expect(rows.find((row) => row.claimant === 'Рустем Умєров')!.claim_text).toBe('أوكرانيا تسعى للإفراج عن 1200 أسير 🇺🇦')
-    expect(rows.find((row) => row.claimant === 'Russian Defence Ministry')!.rationale).toBe('First line.\nSecond line.\r\nThird line.\rFourth.')
+    expect(rows.find((row) => row.claimant === 'Рустем Умєров')!.claim_text).toBe(
+      'أوكرانيا تسعى للإفراج عن 1200 أسير 🇺🇦',
+    )
+    expect(rows.find((row) => row.claimant === 'Russian Defence Ministry')!.rationale).toBe(
+      'First line.\nSecond line.\r\nThird line.\rFourth.',
+    )
   })
 
   it('CSV for Excel starts with a UTF-8 byte-order mark and is otherwise the same file', async () => {
@@ -286,7 +332,9 @@ describe('the files', () => {
     expect([...withBom.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect([...plain.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf])
     expect(Buffer.from(withBom.subarray(3)).equals(Buffer.from(plain))).toBe(true)
-    const rows = parse(Buffer.from(withBom).toString('utf8'), { columns: true, bom: true }) as Array<Record<string, string>>
+    const rows = parse(Buffer.from(withBom).toString('utf8'), { columns: true, bom: true }) as Array<
+      Record<string, string>
+    >
     expect(Object.keys(rows[0]!)[0]).toBe('article_title')
     expect(rows).toHaveLength(APPROVED.length)
   })
@@ -301,7 +349,13 @@ describe('the files', () => {
       const article = articleOf(fixture)
       expect(records[index]).toEqual({
         id: fixture.id,
-        article: { id: article.id, title: article.title, url: article.url, outlet: fixture.article === 'A' ? 'Wire' : '', publishedAt: null },
+        article: {
+          id: article.id,
+          title: article.title,
+          url: article.url,
+          outlet: fixture.article === 'A' ? 'Wire' : '',
+          publishedAt: null,
+        },
         quote: fixture.quote,
         text: fixture.text,
         claimant: fixture.claimant,
@@ -322,7 +376,9 @@ describe('the files', () => {
   it('ClaimReview: one review per approved claim with the settings’ organization as author and the claim’s page as url', async () => {
     const response = await download('claimreview')
     expect(response.headers.get('Content-Type')).toBe('application/ld+json; charset=utf-8')
-    expect(response.headers.get('Content-Disposition')).toMatch(/filename="factdesk-claimreview-\d{4}-\d\d-\d\d\.jsonld"$/)
+    expect(response.headers.get('Content-Disposition')).toMatch(
+      /filename="factdesk-claimreview-\d{4}-\d\d-\d\d\.jsonld"$/,
+    )
     const reviews = JSON.parse(await response.text()) as Array<Record<string, any>>
     expect(reviews).toHaveLength(APPROVED.length)
     const origin = getEnv().APP_ORIGIN.replace(/\/$/, '')
@@ -338,7 +394,13 @@ describe('the files', () => {
       const rating = RATINGS[fixture.verdict!]
       expect(review.reviewRating).toEqual(
         rating
-          ? { '@type': 'Rating', alternateName: LABELS[fixture.verdict!], ratingValue: rating, bestRating: 5, worstRating: 1 }
+          ? {
+              '@type': 'Rating',
+              alternateName: LABELS[fixture.verdict!],
+              ratingValue: rating,
+              bestRating: 5,
+              worstRating: 1,
+            }
           : { '@type': 'Rating', alternateName: LABELS[fixture.verdict!] },
       )
       expect(review.itemReviewed['@type']).toBe('Claim')
@@ -349,12 +411,15 @@ describe('the files', () => {
       })
       // No claimant: the article's outlet stands in (article A is Wire's; article B names nobody).
       if (fixture.claimant) expect(review.itemReviewed.author.name).toBe(fixture.claimant)
-      else if (fixture.article === 'A') expect(review.itemReviewed.author).toMatchObject({ '@type': 'Organization', name: 'Wire' })
+      else if (fixture.article === 'A')
+        expect(review.itemReviewed.author).toMatchObject({ '@type': 'Organization', name: 'Wire' })
       else expect(review.itemReviewed).not.toHaveProperty('author')
       if (fixture.claimDate) expect(review.itemReviewed.datePublished).toBe(fixture.claimDate)
       else expect(review.itemReviewed).not.toHaveProperty('datePublished')
     }
-    expect(reviews.find((review) => review.url.endsWith('/fx-newline'))!.itemReviewed.author['@type']).toBe('Organization')
+    expect(reviews.find((review) => review.url.endsWith('/fx-newline'))!.itemReviewed.author['@type']).toBe(
+      'Organization',
+    )
     expect(reviews.find((review) => review.url.endsWith('/fx-comma'))!.itemReviewed.author['@type']).toBe('Person')
   })
 
@@ -445,7 +510,12 @@ describe('the export page', () => {
   it('counts the approved claims by default, as CSV', async () => {
     const result = await page('')
     expect(result.status).toBe(200)
-    expect(result.data.selection).toMatchObject({ count: APPROVED.length, action: '/exports/claims.csv', formatLabel: 'CSV', description: 'All approved claims' })
+    expect(result.data.selection).toMatchObject({
+      count: APPROVED.length,
+      action: '/exports/claims.csv',
+      formatLabel: 'CSV',
+      description: 'All approved claims',
+    })
   })
 
   it('counts a tag typed with capitals as the claims that carry it', async () => {
@@ -480,9 +550,13 @@ describe('the export page', () => {
       const form = new FormData()
       for (const [name, value] of selection.fields) form.append(name, value)
       const kind = (Object.keys(ROUTES) as Kind[]).find((key) => ROUTES[key].url === selection.action)!
-      const response = await download(kind, Object.fromEntries([...form.keys()].map((key) => [key, form.getAll(key) as string[]])))
+      const response = await download(
+        kind,
+        Object.fromEntries([...form.keys()].map((key) => [key, form.getAll(key) as string[]])),
+      )
       const body = await response.text()
-      const rows = kind === 'csv' ? (parse(body, { columns: true, bom: true }) as unknown[]).length : JSON.parse(body).length
+      const rows =
+        kind === 'csv' ? (parse(body, { columns: true, bom: true }) as unknown[]).length : JSON.parse(body).length
       expect({ search, count: selection.count }).toEqual({ search, count: rows })
       expect(response.headers.get('X-Export-Row-Count')).toBe(String(rows))
     }
@@ -504,9 +578,14 @@ describe('the export page', () => {
 
   it('offers the most recent articles, narrows them by search, and keeps the chosen one', async () => {
     const all = await page('')
-    expect(all.data.articles.articles.map((article: { id: string }) => article.id)).toEqual(expect.arrayContaining([articleA.id, articleB.id]))
+    expect(all.data.articles.articles.map((article: { id: string }) => article.id)).toEqual(
+      expect.arrayContaining([articleA.id, articleB.id]),
+    )
     const searched = await page(`?articleSearch=second&article=${articleA.id}`)
-    expect(searched.data.articles.articles.map((article: { id: string }) => article.id)).toEqual([articleA.id, articleB.id])
+    expect(searched.data.articles.articles.map((article: { id: string }) => article.id)).toEqual([
+      articleA.id,
+      articleB.id,
+    ])
     expect(searched.data.selection.description).toBe(`Approved claims, in “${articleA.title}”`)
   })
 
@@ -527,7 +606,16 @@ describe('the export history', () => {
       userId: users.editor.id,
       format: 'CSV',
       rowCount: 2,
-      filters: { scope: 'approved', verdicts: ['TRUE', 'FALSE'], articleId: null, claimant: null, tag: null, approvedFrom: null, approvedTo: null, bom: true },
+      filters: {
+        scope: 'approved',
+        verdicts: ['TRUE', 'FALSE'],
+        articleId: null,
+        claimant: null,
+        tag: null,
+        approvedFrom: null,
+        approvedTo: null,
+        bom: true,
+      },
     })
     expect(rows[1]).toMatchObject({
       userId: users.admin.id,
@@ -536,7 +624,14 @@ describe('the export history', () => {
       filters: { articleId: articleA.id, articleTitle: articleA.title },
     })
     const { data } = await callLoader(exportPage.loader, { url: '/export', user: users.editor })
-    expect(data.history.items.map((item: Record<string, unknown>) => [item.who, item.format, item.description, item.rowCount])).toEqual([
+    expect(
+      data.history.items.map((item: Record<string, unknown>) => [
+        item.who,
+        item.format,
+        item.description,
+        item.rowCount,
+      ]),
+    ).toEqual([
       [users.admin.name, 'ClaimReview JSON-LD', `Approved claims with a verdict, in “${articleA.title}”`, 4],
       [editorName, 'CSV for Excel', 'Approved claims, rated True or False', 2],
     ])
@@ -561,7 +656,10 @@ describe('the export history', () => {
     expect(first.data.history.items[0].description).toBe(`Claims in any status, tagged “t${firstCounts[0]}”`)
     const cursor = first.data.history.nextBefore as string
     expect(cursor).toBeTruthy()
-    const second = await callLoader(exportPage.loader, { url: `/export?exportsBefore=${encodeURIComponent(cursor)}`, user: users.editor })
+    const second = await callLoader(exportPage.loader, {
+      url: `/export?exportsBefore=${encodeURIComponent(cursor)}`,
+      user: users.editor,
+    })
     const secondCounts = second.data.history.items.map((item: { rowCount: number }) => item.rowCount)
     expect(second.data.history.nextBefore).toBeNull()
     expect(second.data.history.isFirstPage).toBe(false)
@@ -581,7 +679,12 @@ describe('who may export', () => {
         const { module, url } = ROUTES[kind]
         const get = await callLoader(module.loader, { url, user })
         const post = await callAction(module.action, { url, user, form: {} })
-        expect({ kind, role: user.role, get: get.status, post: post.status }).toEqual({ kind, role: user.role, get: 403, post: 403 })
+        expect({ kind, role: user.role, get: get.status, post: post.status }).toEqual({
+          kind,
+          role: user.role,
+          get: 403,
+          post: 403,
+        })
       }
     }
     expect(await exportCount()).toBe(before)
@@ -589,7 +692,10 @@ describe('who may export', () => {
 
   it('sends a GET of a download address to the export page with the same choices, recording nothing', async () => {
     const before = await exportCount()
-    const result = await callLoader(csvRoute.loader, { url: '/exports/claims.csv?verdict=TRUE&bom=on', user: users.editor })
+    const result = await callLoader(csvRoute.loader, {
+      url: '/exports/claims.csv?verdict=TRUE&bom=on',
+      user: users.editor,
+    })
     expect(result.status).toBe(302)
     expect(result.location).toBe('/export?verdict=TRUE&format=csv-bom')
     const jsonLd = await callLoader(claimReviewRoute.loader, { url: '/exports/claimreview.jsonld', user: users.admin })
@@ -604,7 +710,11 @@ describe('who may export', () => {
     const request = actionRequest('csv', users.editor, {}, { Origin: 'https://evil.example' })
     const outcome = await guard!({ request, params: {}, context: new RouterContextProvider() }, async () => {
       actionRan = true
-      return (csvRoute.action as (args: object) => Promise<Response>)({ request, params: {}, context: new RouterContextProvider() })
+      return (csvRoute.action as (args: object) => Promise<Response>)({
+        request,
+        params: {},
+        context: new RouterContextProvider(),
+      })
     }).catch((error: unknown) => error)
     expect(outcome).toMatchObject({ init: { status: 403 } })
     expect(actionRan).toBe(false)
@@ -613,7 +723,11 @@ describe('who may export', () => {
     // The same post from the app's own page goes through.
     const sameSite = actionRequest('csv', users.editor, {})
     const response = (await guard!({ request: sameSite, params: {}, context: new RouterContextProvider() }, () =>
-      (csvRoute.action as (args: object) => Promise<Response>)({ request: sameSite, params: {}, context: new RouterContextProvider() }),
+      (csvRoute.action as (args: object) => Promise<Response>)({
+        request: sameSite,
+        params: {},
+        context: new RouterContextProvider(),
+      }),
     )) as Response
     expect(response.status).toBe(200)
     await response.body?.cancel()
@@ -628,7 +742,9 @@ describe('streaming a large export', () => {
   afterEach(() => stopObserving?.())
 
   beforeAll(async () => {
-    bulkArticle = (await db.article.create({ data: { title: 'Bulk', body: 'Bulk body.', createdById: users.reporter.id } })).id
+    bulkArticle = (
+      await db.article.create({ data: { title: 'Bulk', body: 'Bulk body.', createdById: users.reporter.id } })
+    ).id
     // One statement; groups of seven share an approval time, so batch boundaries fall inside ties.
     await db.$executeRaw`
       INSERT INTO "Claim" (id, "articleId", quote, "startOffset", "endOffset", text, claimant, tags, status, verdict,
@@ -661,10 +777,17 @@ describe('streaming a large export', () => {
     const batches: number[] = []
     stopObserving = observeExportBatches((batch) => batches.push(batch.rows))
     const controller = new AbortController()
-    const request = new Request(buildRequest({ method: 'POST', url: ROUTES.csv.url, user: users.editor, form: { article: bulkArticle } }), {
-      signal: controller.signal,
+    const request = new Request(
+      buildRequest({ method: 'POST', url: ROUTES.csv.url, user: users.editor, form: { article: bulkArticle } }),
+      {
+        signal: controller.signal,
+      },
+    )
+    const response = await (csvRoute.action as (args: object) => Promise<Response>)({
+      request,
+      params: {},
+      context: new RouterContextProvider(),
     })
-    const response = await (csvRoute.action as (args: object) => Promise<Response>)({ request, params: {}, context: new RouterContextProvider() })
     const reader = response.body!.getReader()
     await reader.read()
     controller.abort()
@@ -688,7 +811,9 @@ describe('streaming a large export', () => {
     const before = await exportCount()
     const records = await jsonRecords({ article: bulkArticle })
     expect(records).toHaveLength(BULK)
-    expect(records.map((record) => record.id)).toEqual(Array.from({ length: BULK }, (_, i) => `bulk-${String(i + 1).padStart(5, '0')}`))
+    expect(records.map((record) => record.id)).toEqual(
+      Array.from({ length: BULK }, (_, i) => `bulk-${String(i + 1).padStart(5, '0')}`),
+    )
     expect(batches).toEqual([...Array(BULK / EXPORT_BATCH_SIZE).fill(EXPORT_BATCH_SIZE), 0])
     expect(await exportCount()).toBe(before + 1)
     const recorded = await db.export.findFirst({ orderBy: { createdAt: 'desc' } })
@@ -700,7 +825,16 @@ describe('streaming a large export', () => {
     const recorded = await db.export.findFirst({ orderBy: { createdAt: 'desc' } })
     expect(recorded?.rowCount).toBe(BULK)
     // Approved after the count, before the rows are read.
-    await db.claim.update({ where: { id: 'fx-research' }, data: { articleId: bulkArticle, status: 'APPROVED', verdict: 'TRUE', approvedAt: new Date('2030-01-01T00:00:00Z'), approvedById: users.editor.id } })
+    await db.claim.update({
+      where: { id: 'fx-research' },
+      data: {
+        articleId: bulkArticle,
+        status: 'APPROVED',
+        verdict: 'TRUE',
+        approvedAt: new Date('2030-01-01T00:00:00Z'),
+        approvedById: users.editor.id,
+      },
+    })
     const rows = parse(await response.text(), { columns: true }) as unknown[]
     expect(rows).toHaveLength(BULK + 1)
     expect((await db.export.findUnique({ where: { id: recorded!.id } }))?.rowCount).toBe(BULK + 1)

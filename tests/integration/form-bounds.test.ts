@@ -20,9 +20,18 @@ let claimId: string
 
 beforeAll(async () => {
   users = await createUsers()
-  const article = await db.article.create({ data: { title: 'Bounds', body: 'Turnout was 71 percent.', createdById: users.reporter.id } })
+  const article = await db.article.create({
+    data: { title: 'Bounds', body: 'Turnout was 71 percent.', createdById: users.reporter.id },
+  })
   const claim = await db.claim.create({
-    data: { articleId: article.id, quote: 'Turnout was 71 percent', text: 'Turnout was 71 percent', startOffset: 0, endOffset: 22, createdById: users.reporter.id },
+    data: {
+      articleId: article.id,
+      quote: 'Turnout was 71 percent',
+      text: 'Turnout was 71 percent',
+      startOffset: 0,
+      endOffset: 22,
+      createdById: users.reporter.id,
+    },
   })
   claimId = claim.id
 })
@@ -62,13 +71,22 @@ describe('list indexes and list lengths (item 1)', () => {
   it('refuses a huge index before the schema (and Conform) ever see the form', async () => {
     const seen: unknown[] = []
     const schema = z.preprocess((value) => (seen.push(value), value), z.object({ email: z.array(z.string()) }))
-    const request = new Request('http://localhost/login', { method: 'POST', headers: URLENCODED, body: 'email[10000000]=a' })
+    const request = new Request('http://localhost/login', {
+      method: 'POST',
+      headers: URLENCODED,
+      body: 'email[10000000]=a',
+    })
     await expect(parseForm(request, schema)).rejects.toMatchObject({ init: { status: 400 } })
     expect(seen).toEqual([])
   })
 
   it('answers the editor’s JSON download with verdict[10000000]=TRUE with 400 in under 10 KB', async () => {
-    const result = await callAction(jsonExport.action, { url: '/exports/claims.json', user: users.editor, body: 'scope=approved&verdict[10000000]=TRUE', headers: URLENCODED })
+    const result = await callAction(jsonExport.action, {
+      url: '/exports/claims.json',
+      user: users.editor,
+      body: 'scope=approved&verdict[10000000]=TRUE',
+      headers: URLENCODED,
+    })
     expect(result.status).toBe(400)
     expect(sizeOf(result.data)).toBeLessThan(10 * 1024)
     expect(result.data).toContain('fields this page does not have')
@@ -84,16 +102,34 @@ describe('list indexes and list lengths (item 1)', () => {
     const repeated = Array.from({ length: FORM_LIMITS.maxListItems + 1 }, () => 'verdict=TRUE').join('&')
     const many = Array.from({ length: FORM_LIMITS.maxFields + 1 }, (_, i) => `f${i}=x`).join('&')
     for (const body of [repeated, many]) {
-      const result = await callAction(jsonExport.action, { url: '/exports/claims.json', user: users.editor, body, headers: URLENCODED })
-      expect({ status: result.status, data: result.data }).toEqual({ status: 400, data: FORM_MESSAGES.unexpectedFields })
+      const result = await callAction(jsonExport.action, {
+        url: '/exports/claims.json',
+        user: users.editor,
+        body,
+        headers: URLENCODED,
+      })
+      expect({ status: result.status, data: result.data }).toEqual({
+        status: 400,
+        data: FORM_MESSAGES.unexpectedFields,
+      })
     }
   })
 
   it('still downloads with a few verdicts ticked and small list indexes', async () => {
-    const ticked = await callAction(jsonExport.action, { url: '/exports/claims.json', user: users.editor, body: 'scope=any&verdict=TRUE&verdict=FALSE', headers: URLENCODED })
+    const ticked = await callAction(jsonExport.action, {
+      url: '/exports/claims.json',
+      user: users.editor,
+      body: 'scope=any&verdict=TRUE&verdict=FALSE',
+      headers: URLENCODED,
+    })
     expect(ticked.status).toBe(200)
     expect(ticked.data).toEqual([])
-    const indexed = await callAction(jsonExport.action, { url: '/exports/claims.json', user: users.editor, body: 'scope=any&verdict[0]=TRUE&verdict[1]=FALSE', headers: URLENCODED })
+    const indexed = await callAction(jsonExport.action, {
+      url: '/exports/claims.json',
+      user: users.editor,
+      body: 'scope=any&verdict[0]=TRUE&verdict[1]=FALSE',
+      headers: URLENCODED,
+    })
     expect(indexed.status).toBe(200)
   })
 })
@@ -118,7 +154,10 @@ describe('NUL bytes and reserved names (item 2)', () => {
     const form = { intent: 'save', title: 'Tit\0le', body: 'Turnout\0 was 71 percent.' }
     const result = await callAction(newArticleRoute.action, { url: '/articles/new', user: users.reporter, form })
     expect(result.status).toBe(302)
-    const article = await db.article.findFirstOrThrow({ where: { createdById: users.reporter.id }, orderBy: { createdAt: 'desc' } })
+    const article = await db.article.findFirstOrThrow({
+      where: { createdById: users.reporter.id },
+      orderBy: { createdAt: 'desc' },
+    })
     expect({ title: article.title, body: article.body }).toEqual({ title: 'Title', body: 'Turnout was 71 percent.' })
   })
 
@@ -131,19 +170,37 @@ describe('NUL bytes and reserved names (item 2)', () => {
   it.each([
     ['__intent__ that is not JSON', '__intent__=notjson'],
     ['__state__ that is not JSON', '__state__=['],
-    ['__intent__ asking for a list item ten million places in', `__intent__=${encodeURIComponent('{"type":"update","payload":{"name":"email","index":10000000}}')}`],
+    [
+      '__intent__ asking for a list item ten million places in',
+      `__intent__=${encodeURIComponent('{"type":"update","payload":{"name":"email","index":10000000}}')}`,
+    ],
   ])('answers Conform’s reserved %s with a 400 that says so, signed out and signed in', async (_case, field) => {
     const before = await db.comment.count()
-    const login = await callAction(loginRoute.action, { url: '/login', body: `${field}&email=a%40b.c&password=x`, headers: URLENCODED })
-    expect({ status: login.status, data: login.data }).toEqual({ status: 400, data: { message: FORM_MESSAGES.reservedName } })
+    const login = await callAction(loginRoute.action, {
+      url: '/login',
+      body: `${field}&email=a%40b.c&password=x`,
+      headers: URLENCODED,
+    })
+    expect({ status: login.status, data: login.data }).toEqual({
+      status: 400,
+      data: { message: FORM_MESSAGES.reservedName },
+    })
     const comment = await postClaim(users.editor, `${field}&intent=comment&body=hello`)
-    expect({ status: comment.status, data: comment.data }).toEqual({ status: 400, data: { message: FORM_MESSAGES.reservedName } })
+    expect({ status: comment.status, data: comment.data }).toEqual({
+      status: 400,
+      data: { message: FORM_MESSAGES.reservedName },
+    })
     expect(await db.comment.count()).toBe(before)
   })
 
   it('answers a body that is not a form encoding it claims to be with a 400', async () => {
-    const result = await postClaim(users.editor, '--nope\r\nnot multipart', { 'Content-Type': 'multipart/form-data; boundary=other' })
-    expect({ status: result.status, data: result.data }).toEqual({ status: 400, data: { message: FORM_MESSAGES.unreadable } })
+    const result = await postClaim(users.editor, '--nope\r\nnot multipart', {
+      'Content-Type': 'multipart/form-data; boundary=other',
+    })
+    expect({ status: result.status, data: result.data }).toEqual({
+      status: 400,
+      data: { message: FORM_MESSAGES.unreadable },
+    })
   })
 })
 
@@ -151,7 +208,10 @@ describe('field and body limits (item 6)', () => {
   it('refuses a comment past the field limit with 413 and saves nothing', async () => {
     const before = await db.comment.count()
     const result = await postClaim(users.editor, `intent=comment&body=${'x'.repeat(FORM_LIMITS.maxFieldBytes + 1)}`)
-    expect({ status: result.status, data: result.data }).toEqual({ status: 413, data: { message: FORM_LIMITS.tooLargeMessage } })
+    expect({ status: result.status, data: result.data }).toEqual({
+      status: 413,
+      data: { message: FORM_LIMITS.tooLargeMessage },
+    })
     expect(await db.comment.count()).toBe(before)
   })
 
@@ -168,7 +228,10 @@ describe('field and body limits (item 6)', () => {
       body: stream,
       headers: { ...URLENCODED, 'Content-Length': String(100 * 1024 * 1024) },
     })
-    expect({ status: result.status, data: result.data }).toEqual({ status: 413, data: { message: FORM_LIMITS.tooLargeMessage } })
+    expect({ status: result.status, data: result.data }).toEqual({
+      status: 413,
+      data: { message: FORM_LIMITS.tooLargeMessage },
+    })
     expect(pulled.bytes).toBeLessThanOrEqual(2 * 64 * 1024)
   })
 

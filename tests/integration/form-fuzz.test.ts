@@ -25,18 +25,77 @@ const FUZZ_ROUTES: Record<string, readonly string[]> = {
   'routes/exports/claims[.]json.ts': [],
   'routes/exports/claimreview[.]jsonld.ts': [],
   'routes/admin/settings.tsx': [],
-  'routes/claims/$claimId/index.tsx': ['start', 'propose', 'approve', 'return', 'reopen', 'assign', 'attach-source', 'detach-source', 'comment', 'edit-comment'],
+  'routes/claims/$claimId/index.tsx': [
+    'start',
+    'propose',
+    'approve',
+    'return',
+    'reopen',
+    'assign',
+    'attach-source',
+    'detach-source',
+    'comment',
+    'edit-comment',
+  ],
   'routes/sources/index.tsx': ['rate'],
   'routes/admin/sign-ins.tsx': ['clear'],
 }
 
 /** The names the desk's forms use. */
 const FIELD_NAMES = [
-  'intent', 'email', 'password', 'redirectTo', 'currentPassword', 'newPassword', 'confirmPassword', 'name', 'role', 'userId',
-  'title', 'outlet', 'author', 'url', 'publishedAt', 'body', 'file', 'seenUpdatedAt', 'quote', 'startOffset', 'endOffset',
-  'occurrence', 'text', 'claimant', 'claimDate', 'tags', 'version', 'verdict', 'rationale', 'note', 'assigneeId', 'dueAt',
-  'setDue', 'publisher', 'kind', 'archivedUrl', 'stance', 'excerpt', 'sourceId', 'commentId', 'reliability', 'scope',
-  'format', 'article', 'articleSearch', 'tag', 'from', 'to', 'bom', 'organizationName', 'organizationUrl', 'urlImportAllowList', 'lockoutId',
+  'intent',
+  'email',
+  'password',
+  'redirectTo',
+  'currentPassword',
+  'newPassword',
+  'confirmPassword',
+  'name',
+  'role',
+  'userId',
+  'title',
+  'outlet',
+  'author',
+  'url',
+  'publishedAt',
+  'body',
+  'file',
+  'seenUpdatedAt',
+  'quote',
+  'startOffset',
+  'endOffset',
+  'occurrence',
+  'text',
+  'claimant',
+  'claimDate',
+  'tags',
+  'version',
+  'verdict',
+  'rationale',
+  'note',
+  'assigneeId',
+  'dueAt',
+  'setDue',
+  'publisher',
+  'kind',
+  'archivedUrl',
+  'stance',
+  'excerpt',
+  'sourceId',
+  'commentId',
+  'reliability',
+  'scope',
+  'format',
+  'article',
+  'articleSearch',
+  'tag',
+  'from',
+  'to',
+  'bom',
+  'organizationName',
+  'organizationUrl',
+  'urlImportAllowList',
+  'lockoutId',
 ] as const
 
 const ROLES: Array<Role | 'signed out'> = ['signed out', 'REPORTER', 'FACT_CHECKER', 'EDITOR', 'ADMIN']
@@ -68,17 +127,35 @@ beforeAll(async () => {
   const { reporter, checker, editor, admin } = await createUsers()
   const bystander = await createUser('FACT_CHECKER')
   const users: Record<Role, TestUser> = { REPORTER: reporter, FACT_CHECKER: checker, EDITOR: editor, ADMIN: admin }
-  cookies = { 'signed out': undefined, ...Object.fromEntries(Object.entries(users).map(([role, user]) => [role, user.cookie])) }
+  cookies = {
+    'signed out': undefined,
+    ...Object.fromEntries(Object.entries(users).map(([role, user]) => [role, user.cookie])),
+  }
   userIds = Object.fromEntries(Object.entries(users).map(([role, user]) => [role, user.id])) as Record<Role, string>
   const article = await db.article.create({
     data: { title: 'Fuzz', body: 'The river rose by 3 metres in 2021, the ministry said.', createdById: reporter.id },
   })
   const claim = await db.claim.create({
-    data: { articleId: article.id, quote: 'The river rose by 3 metres', text: 'The river rose by 3 metres', startOffset: 0, endOffset: 26, createdById: reporter.id },
+    data: {
+      articleId: article.id,
+      quote: 'The river rose by 3 metres',
+      text: 'The river rose by 3 metres',
+      startOffset: 0,
+      endOffset: 26,
+      createdById: reporter.id,
+    },
   })
   const source = await db.source.create({ data: { url: 'https://example.org/fuzz', title: 'Fuzz data' } })
-  const comment = await db.comment.create({ data: { claimId: claim.id, authorId: reporter.id, body: 'Check the gauge.' } })
-  Object.assign(ids, { articleId: article.id, claimId: claim.id, sourceId: source.id, commentId: comment.id, bystanderId: bystander.id })
+  const comment = await db.comment.create({
+    data: { claimId: claim.id, authorId: reporter.id, body: 'Check the gauge.' },
+  })
+  Object.assign(ids, {
+    articleId: article.id,
+    claimId: claim.id,
+    sourceId: source.id,
+    commentId: comment.id,
+    bystanderId: bystander.id,
+  })
 })
 
 /** One line per table: its row count and a checksum of its rows. Session activity times move on every visit, so they are left out. */
@@ -106,14 +183,24 @@ type Body = { encoding: 'urlencoded' | 'multipart'; entries: Array<[string, stri
 
 async function send(route: ActionRoute, role: Role | 'signed out', body: Body) {
   // Signing out ends the session it is sent with, so it gets a session of its own.
-  const cookie = route.file === 'routes/logout.ts' && role !== 'signed out' ? await signIn(userIds[role]) : cookies[role]
+  const cookie =
+    route.file === 'routes/logout.ts' && role !== 'signed out' ? await signIn(userIds[role]) : cookies[role]
   const request =
     body.encoding === 'urlencoded'
-      ? { body: new URLSearchParams(body.entries).toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }
+      ? {
+          body: new URLSearchParams(body.entries).toString(),
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        }
       : { form: body.entries.reduce((form, [name, value]) => (form.append(name, value), form), new FormData()) }
   const before = await snapshot()
-  const result = await callAction(route.action, { url: urlOf(route), params: paramsOf(route), cookie, ...request }).catch(
-    (error: unknown) => ({ status: 500, data: String(error), headers: new Headers(), location: null, thrown: true }) as RouteResult,
+  const result = await callAction(route.action, {
+    url: urlOf(route),
+    params: paramsOf(route),
+    cookie,
+    ...request,
+  }).catch(
+    (error: unknown) =>
+      ({ status: 500, data: String(error), headers: new Headers(), location: null, thrown: true }) as RouteResult,
   )
   const after = await snapshot()
   return { result, before, after, size: JSON.stringify(result.data ?? null).length }
@@ -121,7 +208,14 @@ async function send(route: ActionRoute, role: Role | 'signed out', body: Body) {
 
 function expectNoHarm(route: ActionRoute, role: string, body: Body, outcome: Awaited<ReturnType<typeof send>>) {
   const { result, before, after } = outcome
-  const label = { route: route.file, role, entries: body.entries.map(([name, value]) => [name, value.length > 60 ? `${value.slice(0, 60)}… (${value.length})` : value]) }
+  const label = {
+    route: route.file,
+    role,
+    entries: body.entries.map(([name, value]) => [
+      name,
+      value.length > 60 ? `${value.slice(0, 60)}… (${value.length})` : value,
+    ]),
+  }
   expect({ ...label, serverError: result.status >= 500 ? result.data : null }).toEqual({ ...label, serverError: null })
   const refused = result.status >= 400
   if (refused) {
@@ -130,7 +224,11 @@ function expectNoHarm(route: ActionRoute, role: string, body: Body, outcome: Awa
       delete after.LoginFailure
       delete before.LoginFailure
     }
-    expect({ ...label, status: result.status, tables: after }).toEqual({ ...label, status: result.status, tables: before })
+    expect({ ...label, status: result.status, tables: after }).toEqual({
+      ...label,
+      status: result.status,
+      tables: before,
+    })
   }
 }
 
@@ -140,23 +238,68 @@ const name = fc.oneof(
   { weight: 4, arbitrary: knownName },
   { weight: 2, arbitrary: fc.tuple(knownName, index).map(([field, n]) => `${field}[${n}]`) },
   { weight: 1, arbitrary: fc.tuple(knownName, knownName).map(([a, b]) => `${a}.${b}`) },
-  { weight: 1, arbitrary: fc.constantFrom('__intent__', '__state__', '__proto__', 'constructor', '__proto__[polluted]', 'a..b', 'a[x]', 'a[]', '[0]') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '__intent__',
+      '__state__',
+      '__proto__',
+      'constructor',
+      '__proto__[polluted]',
+      'a..b',
+      'a[x]',
+      'a[]',
+      '[0]',
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
 )
 
 const value = (intents: readonly string[]) =>
   fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom(...intents, 'TRUE', 'FALSE', 'NOT_A_CLAIM', 'SUPPORTS', 'HIGH', 'ADMIN', 'approved', 'json', 'on', '1', '0') },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        ...intents,
+        'TRUE',
+        'FALSE',
+        'NOT_A_CLAIM',
+        'SUPPORTS',
+        'HIGH',
+        'ADMIN',
+        'approved',
+        'json',
+        'on',
+        '1',
+        '0',
+      ),
+    },
     { weight: 2, arbitrary: fc.constantFrom(...Object.keys(ids)).map((key) => ids[key]!) },
     { weight: 2, arbitrary: fc.string({ maxLength: 30 }).map((text) => `${text}\0${text}`) },
     { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
-    { weight: 2, arbitrary: fc.constantFrom('-1', '1e309', 'NaN', '9007199254740993', '2026-13-45', 'null', '{"type":"update"}', '[', 'https://', 'javascript:alert(1)') },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        '-1',
+        '1e309',
+        'NaN',
+        '9007199254740993',
+        '2026-13-45',
+        'null',
+        '{"type":"update"}',
+        '[',
+        'https://',
+        'javascript:alert(1)',
+      ),
+    },
     { weight: 1, arbitrary: fc.constantFrom(OVERSIZE_FIELD, 'z'.repeat(6_000)) },
   )
 
 function bodyFor(route: ActionRoute): fc.Arbitrary<Body> {
   const entries = fc.array(fc.tuple(name, value(route.intents)), { maxLength: 10 })
-  const intent = route.intents.length ? fc.option(fc.constantFrom(...route.intents), { nil: undefined }) : fc.constant(undefined)
+  const intent = route.intents.length
+    ? fc.option(fc.constantFrom(...route.intents), { nil: undefined })
+    : fc.constant(undefined)
   return fc.record({
     encoding: fc.constantFrom('urlencoded' as const, 'multipart' as const),
     entries: fc.tuple(intent, entries, fc.boolean()).map(([chosen, rest, huge]): Array<[string, string]> => {
@@ -173,14 +316,25 @@ describe('hostile bodies against every action', () => {
   })
 
   it('answer verdict[10000000]=TRUE with a 400 of under 10 KB, or refuse the user before reading, for every role', async () => {
-    const body: Body = { encoding: 'urlencoded', entries: [['scope', 'approved'], ['verdict[10000000]', 'TRUE']] }
+    const body: Body = {
+      encoding: 'urlencoded',
+      entries: [
+        ['scope', 'approved'],
+        ['verdict[10000000]', 'TRUE'],
+      ],
+    }
     for (const route of actionRoutes) {
       for (const role of ROLES) {
         const outcome = await send(route, role, body)
         expectNoHarm(route, role, body, outcome)
         const { status, location } = outcome.result
         const refusedFirst = status === 403 || Boolean(location?.startsWith('/login'))
-        expect({ route: route.file, role, status: refusedFirst ? 'refused first' : status, small: outcome.size < 10 * 1024 }).toEqual({
+        expect({
+          route: route.file,
+          role,
+          status: refusedFirst ? 'refused first' : status,
+          small: outcome.size < 10 * 1024,
+        }).toEqual({
           route: route.file,
           role,
           status: refusedFirst ? 'refused first' : 400,
@@ -194,7 +348,9 @@ describe('hostile bodies against every action', () => {
     const roleAndRoute = fc.tuple(fc.constantFrom(...ROLES), fc.nat(actionRoutes.length - 1))
     await fc.assert(
       fc.asyncProperty(
-        roleAndRoute.chain(([role, at]) => fc.tuple(fc.constant(role), fc.constant(actionRoutes[at]!.file), bodyFor(actionRoutes[at]!))),
+        roleAndRoute.chain(([role, at]) =>
+          fc.tuple(fc.constant(role), fc.constant(actionRoutes[at]!.file), bodyFor(actionRoutes[at]!)),
+        ),
         async ([role, file, body]) => {
           const route = actionRoutes.find((candidate) => candidate.file === file)!
           expectNoHarm(route, role, body, await send(route, role, body))

@@ -15,7 +15,9 @@ let server: http.Server
 let port: number
 
 /** What React Router's Express adapter does, for one action: a web Request in, its answer out. */
-function serveAction(action: (args: { request: Request; params: Record<string, string>; context: RouterContextProvider }) => unknown) {
+function serveAction(
+  action: (args: { request: Request; params: Record<string, string>; context: RouterContextProvider }) => unknown,
+) {
   return async (req: express.Request, res: express.Response) => {
     const request = new Request(`http://127.0.0.1:${port}${req.originalUrl}`, {
       method: req.method,
@@ -65,7 +67,9 @@ function parseReplies(raw: Buffer): Reply[] {
     const end = rest.indexOf('\r\n\r\n')
     if (end < 0) return replies
     const [statusLine, ...lines] = rest.subarray(0, end).toString('latin1').split('\r\n')
-    const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]))
+    const headers = Object.fromEntries(
+      lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+    )
     let body = rest.subarray(end + 4)
     let text: string
     if (headers['transfer-encoding'] === 'chunked') {
@@ -180,6 +184,10 @@ describe('the HTTP edge', () => {
     expect(outcome.replies[0]!.status).toBe(413)
     // Either way the client is never left waiting on a silent connection.
     if (outcome.replies.length === 2) expect(outcome.replies[1]).toMatchObject({ status: 200, body: 'ok' })
-    else expect({ closedByServer: outcome.closedByServer, connection: outcome.replies[0]!.headers.connection }).toEqual({ closedByServer: true, connection: 'close' })
+    else
+      expect({ closedByServer: outcome.closedByServer, connection: outcome.replies[0]!.headers.connection }).toEqual({
+        closedByServer: true,
+        connection: 'close',
+      })
   })
 })

@@ -59,7 +59,13 @@ describe('migrations', () => {
     const url = await emptyDatabase()
     await migrate(url)
     const dmmf = await internals.getDMMF({ datamodel: fs.readFileSync(schemaPath, 'utf8') })
-    const columns = await query<{ table_name: string; column_name: string; is_nullable: string; udt_name: string; data_type: string }>(
+    const columns = await query<{
+      table_name: string
+      column_name: string
+      is_nullable: string
+      udt_name: string
+      data_type: string
+    }>(
       url,
       `SELECT table_name, column_name, is_nullable, udt_name, data_type FROM information_schema.columns WHERE table_schema = 'public'`,
     )
@@ -77,7 +83,11 @@ describe('migrations', () => {
       expect(tableColumns.length).toBeGreaterThan(0)
       for (const field of model.fields.filter((f) => f.kind === 'scalar' || f.kind === 'enum')) {
         const column = tableColumns.find((c) => c.column_name === field.name)
-        expect({ model: model.name, field: field.name, found: Boolean(column) }).toEqual({ model: model.name, field: field.name, found: true })
+        expect({ model: model.name, field: field.name, found: Boolean(column) }).toEqual({
+          model: model.name,
+          field: field.name,
+          found: true,
+        })
         const udt = column!.udt_name.replace(/^_/, '')
         const expected = field.kind === 'enum' ? [field.type] : scalarTypes[field.type]!
         expect({ field: `${model.name}.${field.name}`, type: udt, list: column!.data_type === 'ARRAY' }).toEqual({
@@ -100,7 +110,10 @@ describe('migrations', () => {
     expect(Object.fromEntries(enums.map((e) => [e.typname, e.labels]))).toEqual(
       Object.fromEntries(dmmf.datamodel.enums.map((e) => [e.name, e.values.map((v) => v.name)])),
     )
-    const uniques = await query<{ indexname: string }>(url, `SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND indexdef LIKE 'CREATE UNIQUE%'`)
+    const uniques = await query<{ indexname: string }>(
+      url,
+      `SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND indexdef LIKE 'CREATE UNIQUE%'`,
+    )
     expect(uniques.map((u) => u.indexname)).toEqual(expect.arrayContaining(['User_email_key', 'Source_url_key']))
   })
 
@@ -109,14 +122,22 @@ describe('migrations', () => {
     const files = readMigrations()
     expect(await migrate(url)).toEqual(files.map((f) => f.name))
     expect(await migrate(url)).toEqual([])
-    const rows = await query<{ migration_name: string; checksum: string; applied_steps_count: number; finished_at: Date | null }>(
+    const rows = await query<{
+      migration_name: string
+      checksum: string
+      applied_steps_count: number
+      finished_at: Date | null
+    }>(
       url,
       'SELECT migration_name, checksum, applied_steps_count, finished_at FROM "_prisma_migrations" ORDER BY migration_name',
     )
     expect(rows).toEqual(
       files.map((file) => ({
         migration_name: file.name,
-        checksum: crypto.createHash('sha256').update(fs.readFileSync(path.join(migrationsDir, file.name, 'migration.sql'))).digest('hex'),
+        checksum: crypto
+          .createHash('sha256')
+          .update(fs.readFileSync(path.join(migrationsDir, file.name, 'migration.sql')))
+          .digest('hex'),
         applied_steps_count: 1,
         finished_at: expect.any(Date),
       })),
@@ -135,10 +156,15 @@ describe('migrations', () => {
     const url = await emptyDatabase()
     const dir = copyOfMigrations()
     fs.mkdirSync(path.join(dir, '29991231000000_broken'))
-    fs.writeFileSync(path.join(dir, '29991231000000_broken', 'migration.sql'), 'CREATE TABLE "Half" (id int);\nSELECT no_such_function();\n')
+    fs.writeFileSync(
+      path.join(dir, '29991231000000_broken', 'migration.sql'),
+      'CREATE TABLE "Half" (id int);\nSELECT no_such_function();\n',
+    )
     await expect(migrate(url, { dir })).rejects.toThrow(/29991231000000_broken failed and was rolled back/)
     expect(await query(url, `SELECT 1 FROM information_schema.tables WHERE table_name = 'Half'`)).toHaveLength(0)
-    expect(await query(url, `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '29991231000000_broken'`)).toHaveLength(0)
+    expect(
+      await query(url, `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '29991231000000_broken'`),
+    ).toHaveLength(0)
   })
 
   it('make `npm run db:migrate` refuse, with a clear message, when an applied migration file was edited', async () => {
@@ -161,13 +187,18 @@ describe('migrations', () => {
   it('keep the claim history append-only: updating or deleting an event is refused by the database', async () => {
     const url = process.env.DATABASE_URL!
     await query(url, `INSERT INTO "User" (id, email, name, "updatedAt") VALUES ('u1', 'a@example.org', 'A', now())`)
-    await query(url, `INSERT INTO "Article" (id, title, body, "createdById", "updatedAt") VALUES ('a1', 'T', 'Body text.', 'u1', now())`)
+    await query(
+      url,
+      `INSERT INTO "Article" (id, title, body, "createdById", "updatedAt") VALUES ('a1', 'T', 'Body text.', 'u1', now())`,
+    )
     await query(
       url,
       `INSERT INTO "Claim" (id, "articleId", quote, "startOffset", "endOffset", text, "createdById", "updatedAt") VALUES ('c1', 'a1', 'Body', 0, 4, 'Body', 'u1', now())`,
     )
     await query(url, `INSERT INTO "ClaimEvent" (id, "claimId", "actorId", type) VALUES ('e1', 'c1', 'u1', 'CREATED')`)
-    await expect(query(url, `UPDATE "ClaimEvent" SET note = 'rewritten' WHERE id = 'e1'`)).rejects.toThrow(/append-only/)
+    await expect(query(url, `UPDATE "ClaimEvent" SET note = 'rewritten' WHERE id = 'e1'`)).rejects.toThrow(
+      /append-only/,
+    )
     await expect(query(url, `DELETE FROM "ClaimEvent" WHERE id = 'e1'`)).rejects.toThrow(/append-only/)
     expect(await query(url, `SELECT note FROM "ClaimEvent" WHERE id = 'e1'`)).toEqual([{ note: '' }])
   })

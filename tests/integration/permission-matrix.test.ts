@@ -17,10 +17,16 @@ const MATRIX: Record<string, Expectation> = {
   'routes/login.tsx': { loader: 'public', action: 'public' },
   'routes/logout.ts': { loader: 'public', action: 'public' },
   'routes/account.tsx': { loader: 'signed-in', action: 'signed-in' },
-  'routes/admin/users.tsx': { loader: 'user:manage', action: { create: 'user:manage', role: 'user:manage', deactivate: 'user:manage' } },
+  'routes/admin/users.tsx': {
+    loader: 'user:manage',
+    action: { create: 'user:manage', role: 'user:manage', deactivate: 'user:manage' },
+  },
   'routes/admin/sign-ins.tsx': { loader: 'user:manage', action: { clear: 'user:manage' } },
   'routes/articles/index.tsx': { loader: 'article:view' },
-  'routes/articles/new.tsx': { loader: 'article:create', action: { save: 'article:create', import: 'article:create', upload: 'article:create' } },
+  'routes/articles/new.tsx': {
+    loader: 'article:create',
+    action: { save: 'article:create', import: 'article:create', upload: 'article:create' },
+  },
   'routes/articles/$articleId/edit.tsx': { loader: 'article:edit', action: 'article:edit' },
   'routes/articles/$articleId/index.tsx': {
     loader: 'article:view',
@@ -155,10 +161,16 @@ describe('the permission matrix', () => {
       const expectation = MATRIX[route.file]!
       for (const role of ROLES) {
         if (module.loader && expectation.loader) {
-          const result = await callLoader(module.loader, { url: urlFor(route.path), params: paramsFor(route.path), cookie: await signIn(users[role].id) })
+          const result = await callLoader(module.loader, {
+            url: urlFor(route.path),
+            params: paramsFor(route.path),
+            cookie: await signIn(users[role].id),
+          })
           const refused = isRefusal(result, expectation.loader)
           if (refused === allowed(expectation.loader, role)) {
-            mismatches.push(`${role} GET ${route.file}: got ${result.status}, expected ${allowed(expectation.loader, role) ? 'allowed' : '403'}`)
+            mismatches.push(
+              `${role} GET ${route.file}: got ${result.status}, expected ${allowed(expectation.loader, role) ? 'allowed' : '403'}`,
+            )
           }
         }
         if (module.action && expectation.action) {
@@ -172,7 +184,9 @@ describe('the permission matrix', () => {
             })
             const refused = isRefusal(result, access)
             if (refused === allowed(access, role)) {
-              mismatches.push(`${role} POST ${route.file} intent=${intent}: got ${result.status}, expected ${allowed(access, role) ? 'allowed' : '403'}`)
+              mismatches.push(
+                `${role} POST ${route.file} intent=${intent}: got ${result.status}, expected ${allowed(access, role) ? 'allowed' : '403'}`,
+              )
             }
           }
         }

@@ -15,11 +15,21 @@ let articleId: string
 
 beforeAll(async () => {
   users = await createUsers()
-  const article = await db.article.create({ data: { title: 'Queue article', body: 'Exports rose 4% last year.', createdById: users.reporter.id } })
+  const article = await db.article.create({
+    data: { title: 'Queue article', body: 'Exports rose 4% last year.', createdById: users.reporter.id },
+  })
   articleId = article.id
 })
 
-type Setup = { text: string; status?: ClaimStatus; assignee?: TestUser; dueAt?: Date | null; proposedBy?: TestUser; proposedAt?: Date; deleted?: boolean }
+type Setup = {
+  text: string
+  status?: ClaimStatus
+  assignee?: TestUser
+  dueAt?: Date | null
+  proposedBy?: TestUser
+  proposedAt?: Date
+  deleted?: boolean
+}
 
 async function makeClaim(setup: Setup) {
   const claim = await db.claim.create({
@@ -57,9 +67,16 @@ describe('assigned to me', () => {
     await makeClaim({ text: 'no due date A', assignee: me })
     await makeClaim({ text: 'due in 3 days', assignee: me, dueAt: new Date(now + 3 * DAY) })
     await makeClaim({ text: 'overdue by 2 days', assignee: me, dueAt: new Date(now - 2 * DAY) })
-    await makeClaim({ text: 'due tomorrow', assignee: me, dueAt: new Date(now + DAY), status: 'NEEDS_REVIEW', proposedBy: me })
+    await makeClaim({
+      text: 'due tomorrow',
+      assignee: me,
+      dueAt: new Date(now + DAY),
+      status: 'NEEDS_REVIEW',
+      proposedBy: me,
+    })
     await makeClaim({ text: 'overdue by 5 days', assignee: me, dueAt: new Date(now - 5 * DAY), status: 'UNREVIEWED' })
-    for (let index = 0; index < 7; index += 1) await makeClaim({ text: `later ${index}`, assignee: me, dueAt: new Date(now + (10 + index) * DAY) })
+    for (let index = 0; index < 7; index += 1)
+      await makeClaim({ text: `later ${index}`, assignee: me, dueAt: new Date(now + (10 + index) * DAY) })
     await makeClaim({ text: 'no due date B', assignee: me })
     await makeClaim({ text: 'approved', assignee: me, status: 'APPROVED', dueAt: new Date(now - DAY) })
     await makeClaim({ text: 'deleted', assignee: me, deleted: true })
@@ -93,8 +110,18 @@ describe('waiting for my review', () => {
   it('shows editors the proposals of others, longest waiting first, and never their own', async () => {
     const editor = await createUser('EDITOR')
     const now = Date.now()
-    await makeClaim({ text: 'newer proposal', status: 'NEEDS_REVIEW', proposedBy: users.checker, proposedAt: new Date(now - DAY) })
-    await makeClaim({ text: 'older proposal', status: 'NEEDS_REVIEW', proposedBy: users.checker, proposedAt: new Date(now - 3 * DAY) })
+    await makeClaim({
+      text: 'newer proposal',
+      status: 'NEEDS_REVIEW',
+      proposedBy: users.checker,
+      proposedAt: new Date(now - DAY),
+    })
+    await makeClaim({
+      text: 'older proposal',
+      status: 'NEEDS_REVIEW',
+      proposedBy: users.checker,
+      proposedAt: new Date(now - 3 * DAY),
+    })
     await makeClaim({ text: 'my own proposal', status: 'NEEDS_REVIEW', proposedBy: editor })
     await makeClaim({ text: 'still in research', status: 'IN_RESEARCH' })
     const result = await queue(editor)
@@ -103,7 +130,9 @@ describe('waiting for my review', () => {
     expect(listed).not.toContain('my own proposal')
     expect(listed).not.toContain('still in research')
     expect(listed.indexOf('older proposal')).toBeLessThan(listed.indexOf('newer proposal'))
-    expect(result.data.review.items.find((item: { text: string }) => item.text === 'older proposal').proposedBy).toBe(users.checker.name)
+    expect(result.data.review.items.find((item: { text: string }) => item.text === 'older proposal').proposedBy).toBe(
+      users.checker.name,
+    )
   })
 
   it('is not offered to fact-checkers or reporters', async () => {
@@ -124,22 +153,41 @@ describe('returned to me', () => {
     const claimId = await makeClaim({ text: 'sent back', status: 'IN_RESEARCH', assignee: holder })
     const source = await db.source.create({ data: { url: 'https://example.org/exports', title: 'Exports' } })
     await db.claimSource.create({ data: { claimId, sourceId: source.id, stance: 'SUPPORTS', addedById: holder.id } })
-    expect((await post(proposer, claimId, { intent: 'propose', version: '1', verdict: 'TRUE', rationale: 'Yes.' })).status).toBe(302)
-    expect((await post(users.editor, claimId, { intent: 'return', version: '2', note: 'Which year?' })).status).toBe(302)
+    expect(
+      (await post(proposer, claimId, { intent: 'propose', version: '1', verdict: 'TRUE', rationale: 'Yes.' })).status,
+    ).toBe(302)
+    expect((await post(users.editor, claimId, { intent: 'return', version: '2', note: 'Which year?' })).status).toBe(
+      302,
+    )
 
     for (const user of [holder, proposer]) {
       const result = await queue(user)
       expect(result.data.returned.count).toBe(1)
-      expect(result.data.returned.items[0]).toMatchObject({ text: 'sent back', returned: { by: users.editor.name, note: 'Which year?' } })
+      expect(result.data.returned.items[0]).toMatchObject({
+        text: 'sent back',
+        returned: { by: users.editor.name, note: 'Which year?' },
+      })
     }
     expect((await queue(bystander)).data.returned.count).toBe(0)
 
     // Working on it (here: attaching another source) keeps it listed; proposing again takes it off.
     expect(
-      (await post(holder, claimId, { intent: 'attach-source', version: '3', url: 'https://example.org/year', title: 'Year', kind: 'DATASET', stance: 'SUPPORTS' })).status,
+      (
+        await post(holder, claimId, {
+          intent: 'attach-source',
+          version: '3',
+          url: 'https://example.org/year',
+          title: 'Year',
+          kind: 'DATASET',
+          stance: 'SUPPORTS',
+        })
+      ).status,
     ).toBe(302)
     expect((await queue(holder)).data.returned.count).toBe(1)
-    expect((await post(holder, claimId, { intent: 'propose', version: '4', verdict: 'TRUE', rationale: 'It was 2023.' })).status).toBe(302)
+    expect(
+      (await post(holder, claimId, { intent: 'propose', version: '4', verdict: 'TRUE', rationale: 'It was 2023.' }))
+        .status,
+    ).toBe(302)
     expect((await queue(holder)).data.returned.count).toBe(0)
     expect((await queue(proposer)).data.returned.count).toBe(0)
   })
@@ -149,15 +197,29 @@ describe('returned to me', () => {
     // Each return comes after the claim was created, a second apart.
     const base = Date.now() + 1000
     for (let index = 0; index < 12; index += 1) {
-      const claimId = await makeClaim({ text: `returned ${String(index).padStart(2, '0')}`, status: 'IN_RESEARCH', assignee: holder })
+      const claimId = await makeClaim({
+        text: `returned ${String(index).padStart(2, '0')}`,
+        status: 'IN_RESEARCH',
+        assignee: holder,
+      })
       await db.claimEvent.create({
-        data: { claimId, actorId: users.editor.id, type: 'RETURNED', fromStatus: 'NEEDS_REVIEW', toStatus: 'IN_RESEARCH', note: 'Again', createdAt: new Date(base + index * 1000) },
+        data: {
+          claimId,
+          actorId: users.editor.id,
+          type: 'RETURNED',
+          fromStatus: 'NEEDS_REVIEW',
+          toStatus: 'IN_RESEARCH',
+          note: 'Again',
+          createdAt: new Date(base + index * 1000),
+        },
       })
     }
     const first = await queue(holder)
     expect(first.data.returned.count).toBe(12)
     const second = await queue(holder, `?returned=${encodeURIComponent(first.data.returned.nextAfter)}`)
-    expect([...texts(first.data.returned), ...texts(second.data.returned)]).toEqual(Array.from({ length: 12 }, (_, index) => `returned ${String(index).padStart(2, '0')}`))
+    expect([...texts(first.data.returned), ...texts(second.data.returned)]).toEqual(
+      Array.from({ length: 12 }, (_, index) => `returned ${String(index).padStart(2, '0')}`),
+    )
     expect(second.data.returned.nextAfter).toBeNull()
   })
 })

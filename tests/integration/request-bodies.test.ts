@@ -13,9 +13,18 @@ const flatten = (entries: Entry[]): Entry[] => entries.flatMap((entry) => [entry
 describe('actions given a body that is not a form', () => {
   it('answer 400 (or refuse) rather than fail', async () => {
     const admin = await createUser('ADMIN')
-    const article = await db.article.create({ data: { title: 'Bodies', body: 'A claim about 3 rivers.', createdById: admin.id } })
+    const article = await db.article.create({
+      data: { title: 'Bodies', body: 'A claim about 3 rivers.', createdById: admin.id },
+    })
     const claim = await db.claim.create({
-      data: { articleId: article.id, quote: 'A claim', text: 'A claim', startOffset: 0, endOffset: 7, createdById: admin.id },
+      data: {
+        articleId: article.id,
+        quote: 'A claim',
+        text: 'A claim',
+        startOffset: 0,
+        endOffset: 7,
+        createdById: admin.id,
+      },
     })
     const ids: Record<string, string> = { articleId: article.id, claimId: claim.id }
     const outcomes: Array<{ route: string; status: number }> = []
@@ -23,7 +32,9 @@ describe('actions given a body that is not a form', () => {
       const module = (await import(path.join(process.cwd(), 'app', entry.file))) as { action?: unknown }
       if (!module.action || entry.file === 'routes/logout.ts') continue
       const url = `/${(entry.path ?? '').replace(/:(\w+)/g, (_, name: string) => ids[name] ?? 'missing')}`
-      const params = Object.fromEntries([...(entry.path ?? '').matchAll(/:(\w+)/g)].map(([, name]) => [name!, ids[name!] ?? 'missing']))
+      const params = Object.fromEntries(
+        [...(entry.path ?? '').matchAll(/:(\w+)/g)].map(([, name]) => [name!, ids[name!] ?? 'missing']),
+      )
       const result = await callAction(module.action, {
         url,
         params,

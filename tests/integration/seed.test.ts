@@ -20,12 +20,22 @@ describe('the demo seed', () => {
     const roles = await db.user.groupBy({ by: ['role'], _count: { _all: true } })
     expect(roles.map((row) => row.role).sort()).toEqual(['ADMIN', 'EDITOR', 'FACT_CHECKER', 'REPORTER'])
     expect(await db.user.count()).toBe(DEMO_USERS.length)
-    const statuses = await db.claim.groupBy({ by: ['status'], where: { articleId: SEED_ARTICLE_ID }, _count: { _all: true } })
+    const statuses = await db.claim.groupBy({
+      by: ['status'],
+      where: { articleId: SEED_ARTICLE_ID },
+      _count: { _all: true },
+    })
     expect(statuses.map((row) => row.status).sort()).toEqual(['APPROVED', 'IN_RESEARCH', 'NEEDS_REVIEW', 'UNREVIEWED'])
-    const article = await db.article.findUniqueOrThrow({ where: { id: SEED_ARTICLE_ID }, select: { body: true, claims: true } })
+    const article = await db.article.findUniqueOrThrow({
+      where: { id: SEED_ARTICLE_ID },
+      select: { body: true, claims: true },
+    })
     for (const claim of article.claims) expect(article.body.slice(claim.startOffset, claim.endOffset)).toBe(claim.quote)
     // Every claim's history starts with its creation, and approved claims end with an approval by someone else.
-    const approvals = await db.claimEvent.findMany({ where: { type: 'APPROVED' }, select: { actorId: true, claim: { select: { proposedById: true } } } })
+    const approvals = await db.claimEvent.findMany({
+      where: { type: 'APPROVED' },
+      select: { actorId: true, claim: { select: { proposedById: true } } },
+    })
     expect(approvals.length).toBeGreaterThan(0)
     for (const approval of approvals) expect(approval.actorId).not.toBe(approval.claim.proposedById)
   })

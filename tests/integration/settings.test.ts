@@ -25,7 +25,11 @@ describe('the settings page', () => {
   it('shows the current settings to an admin', async () => {
     const result = await callLoader(settingsRoute.loader, { url: URL_PATH, user: users.admin })
     expect(result.status).toBe(200)
-    expect(result.data.settings).toMatchObject({ organizationName: 'Factdesk', organizationUrl: 'https://factdesk.example', urlImportAllowList: [] })
+    expect(result.data.settings).toMatchObject({
+      organizationName: 'Factdesk',
+      organizationUrl: 'https://factdesk.example',
+      urlImportAllowList: [],
+    })
   })
 
   it('is refused to everyone but admins, and they change nothing', async () => {
@@ -65,7 +69,9 @@ describe('the settings page', () => {
     })
     expect(result.status).toBe(302)
     expect(result.location).toBe(URL_PATH)
-    const { toast } = await readToast(new Request('http://localhost/', { headers: { Cookie: result.headers.get('Set-Cookie')!.split(';')[0]! } }))
+    const { toast } = await readToast(
+      new Request('http://localhost/', { headers: { Cookie: result.headers.get('Set-Cookie')!.split(';')[0]! } }),
+    )
     expect(toast).toMatchObject({ kind: 'success', message: 'Settings saved.' })
     const settings = await db.settings.findUniqueOrThrow({ where: { id: 1 } })
     expect(settings).toMatchObject({
@@ -101,8 +107,16 @@ describe('the settings page', () => {
         approvedById: users.editor.id,
       },
     })
-    const result = await callAction(claimReviewRoute.action, { url: '/exports/claimreview.jsonld', user: users.editor, form: {} })
+    const result = await callAction(claimReviewRoute.action, {
+      url: '/exports/claimreview.jsonld',
+      user: users.editor,
+      form: {},
+    })
     expect(result.status).toBe(200)
-    expect(result.data[0].author).toEqual({ '@type': 'Organization', name: 'The Verification Desk', url: 'https://verify.example.org' })
+    expect(result.data[0].author).toEqual({
+      '@type': 'Organization',
+      name: 'The Verification Desk',
+      url: 'https://verify.example.org',
+    })
   })
 })

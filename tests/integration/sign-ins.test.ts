@@ -14,15 +14,27 @@ beforeEach(() => {
 afterEach(() => logs.stop())
 
 function loginWith(email: string, password: string, address: string) {
-  return callAction(login.action, { url: '/login', form: { email, password }, headers: { [CLIENT_ADDRESS_HEADER]: address } })
+  return callAction(login.action, {
+    url: '/login',
+    form: { email, password },
+    headers: { [CLIENT_ADDRESS_HEADER]: address },
+  })
 }
 
 async function guessSixTimes(user: TestUser, address: string) {
-  for (let attempt = 0; attempt < 5; attempt++) expect((await loginWith(user.email, `guess ${attempt}`, address)).status).toBe(400)
+  for (let attempt = 0; attempt < 5; attempt++)
+    expect((await loginWith(user.email, `guess ${attempt}`, address)).status).toBe(400)
   expect((await loginWith(user.email, 'one guess too many', address)).status).toBe(429)
 }
 
-type Row = { id: string; subject: string; state: string; failures: number; clearedBy: string | null; lastFailureAt: Date }
+type Row = {
+  id: string
+  subject: string
+  state: string
+  failures: number
+  clearedBy: string | null
+  lastFailureAt: Date
+}
 
 async function lockoutsSeenBy(admin: TestUser, query = '') {
   const result = await callLoader(signIns.loader, { url: `/admin/sign-ins${query}`, user: admin })
@@ -45,7 +57,11 @@ describe('sign-in lockouts for admins', () => {
     expect((await loginWith(victim.email, victim.password, '203.0.113.11')).status).toBe(429)
     const lockout = (await lockoutsSeenBy(admin)).lockouts.find((row) => row.subject === victim.email)!
 
-    const cleared = await callAction(signIns.action, { url: '/admin/sign-ins', user: admin, form: { intent: 'clear', lockoutId: lockout.id } })
+    const cleared = await callAction(signIns.action, {
+      url: '/admin/sign-ins',
+      user: admin,
+      form: { intent: 'clear', lockoutId: lockout.id },
+    })
     expect(cleared.status).toBe(302)
     expect(cleared.location).toBe('/admin/sign-ins')
     expect((await loginWith(victim.email, victim.password, '203.0.113.11')).status).toBe(302)
@@ -65,9 +81,13 @@ describe('sign-in lockouts for admins', () => {
 
   it('shows a run of wrong passwords from one address across accounts as the address', async () => {
     const admin = await createUser('ADMIN')
-    for (let attempt = 0; attempt < 20; attempt++) await loginWith(`nobody-${attempt}@factdesk.test`, 'guess', '192.0.2.12')
+    for (let attempt = 0; attempt < 20; attempt++)
+      await loginWith(`nobody-${attempt}@factdesk.test`, 'guess', '192.0.2.12')
     const { lockouts } = await lockoutsSeenBy(admin)
-    expect(lockouts.find((row) => row.subject === 'Address 192.0.2.12')).toMatchObject({ state: 'slowing', failures: 20 })
+    expect(lockouts.find((row) => row.subject === 'Address 192.0.2.12')).toMatchObject({
+      state: 'slowing',
+      failures: 20,
+    })
   })
 
   it('ends a lockout when its owner signs in with the right password', async () => {
@@ -81,7 +101,11 @@ describe('sign-in lockouts for admins', () => {
 
   it('says so when the lockout to clear is not on record or is not named', async () => {
     const admin = await createUser('ADMIN')
-    const missing = await callAction(signIns.action, { url: '/admin/sign-ins', user: admin, form: { intent: 'clear', lockoutId: 'no-such-lockout' } })
+    const missing = await callAction(signIns.action, {
+      url: '/admin/sign-ins',
+      user: admin,
+      form: { intent: 'clear', lockoutId: 'no-such-lockout' },
+    })
     expect(missing.status).toBe(404)
     expect(missing.data.error).toBe('That lockout is no longer on record; reload the page.')
     const unnamed = await callAction(signIns.action, { url: '/admin/sign-ins', user: admin, form: { intent: 'clear' } })

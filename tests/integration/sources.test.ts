@@ -13,7 +13,9 @@ let articleId: string
 
 beforeAll(async () => {
   users = await createUsers()
-  const article = await db.article.create({ data: { title: 'Sources article', body: 'Inflation fell to 2.1% in May.', createdById: users.reporter.id } })
+  const article = await db.article.create({
+    data: { title: 'Sources article', body: 'Inflation fell to 2.1% in May.', createdById: users.reporter.id },
+  })
   articleId = article.id
 })
 
@@ -38,7 +40,14 @@ function post(user: TestUser, claimId: string, form: Record<string, string>) {
 }
 
 function attach(user: TestUser, claimId: string, form: Record<string, string>) {
-  return post(user, claimId, { intent: 'attach-source', version: '1', title: 'Statistics office release', kind: 'DATASET', stance: 'SUPPORTS', ...form })
+  return post(user, claimId, {
+    intent: 'attach-source',
+    version: '1',
+    title: 'Statistics office release',
+    kind: 'DATASET',
+    stance: 'SUPPORTS',
+    ...form,
+  })
 }
 
 async function versionOf(claimId: string) {
@@ -49,14 +58,30 @@ describe('attaching a source', () => {
   it('merges two spellings of the same page into one Source cited by both claims', async () => {
     const first = await makeClaim()
     const second = await makeClaim()
-    const a = await attach(users.reporter, first, { url: 'HTTPS://Example.org:443/a?utm_source=x#top', excerpt: 'fell to 2.1%', note: 'Table 3' })
+    const a = await attach(users.reporter, first, {
+      url: 'HTTPS://Example.org:443/a?utm_source=x#top',
+      excerpt: 'fell to 2.1%',
+      note: 'Table 3',
+    })
     expect(a.status).toBe(302)
-    const b = await attach(users.checker, second, { url: 'https://example.org/a', title: 'Another title', stance: 'REFUTES' })
+    const b = await attach(users.checker, second, {
+      url: 'https://example.org/a',
+      title: 'Another title',
+      stance: 'REFUTES',
+    })
     expect(b.status).toBe(302)
     const sources = await db.source.findMany({ where: { url: { startsWith: 'https://example.org/a' } } })
     expect(sources).toHaveLength(1)
-    expect(sources[0]).toMatchObject({ url: 'https://example.org/a', title: 'Statistics office release', kind: 'DATASET', createdById: users.reporter.id })
-    const citations = await db.claimSource.findMany({ where: { sourceId: sources[0]!.id }, orderBy: { createdAt: 'asc' } })
+    expect(sources[0]).toMatchObject({
+      url: 'https://example.org/a',
+      title: 'Statistics office release',
+      kind: 'DATASET',
+      createdById: users.reporter.id,
+    })
+    const citations = await db.claimSource.findMany({
+      where: { sourceId: sources[0]!.id },
+      orderBy: { createdAt: 'asc' },
+    })
     expect(citations.map((citation) => [citation.claimId, citation.stance, citation.excerpt, citation.note])).toEqual([
       [first, 'SUPPORTS', 'fell to 2.1%', 'Table 3'],
       [second, 'REFUTES', '', ''],
@@ -65,14 +90,28 @@ describe('attaching a source', () => {
     const event = await db.claimEvent.findFirstOrThrow({ where: { claimId: first, type: 'SOURCE_ATTACHED' } })
     expect(event).toMatchObject({
       actorId: users.reporter.id,
-      changes: { url: 'https://example.org/a', stance: 'SUPPORTS', title: 'Statistics office release', sourceId: sources[0]!.id },
+      changes: {
+        url: 'https://example.org/a',
+        stance: 'SUPPORTS',
+        title: 'Statistics office release',
+        sourceId: sources[0]!.id,
+      },
     })
   })
 
   it('fills in what an existing source lacks, never overwriting what it has', async () => {
     await db.source.create({ data: { url: 'https://example.org/sparse', title: '', publisher: 'Kept publisher' } })
     const claimId = await makeClaim()
-    expect((await attach(users.checker, claimId, { url: 'https://example.org/sparse', title: 'Now titled', publisher: 'Other', publishedAt: '2024-06-01' })).status).toBe(302)
+    expect(
+      (
+        await attach(users.checker, claimId, {
+          url: 'https://example.org/sparse',
+          title: 'Now titled',
+          publisher: 'Other',
+          publishedAt: '2024-06-01',
+        })
+      ).status,
+    ).toBe(302)
     expect(await db.source.findUniqueOrThrow({ where: { url: 'https://example.org/sparse' } })).toMatchObject({
       title: 'Now titled',
       publisher: 'Kept publisher',
@@ -84,9 +123,15 @@ describe('attaching a source', () => {
   it('refuses a page this claim already cites (400) and changes nothing', async () => {
     const claimId = await makeClaim()
     expect((await attach(users.checker, claimId, { url: 'https://example.org/twice' })).status).toBe(302)
-    const result = await attach(users.checker, claimId, { url: 'https://EXAMPLE.org/twice?fbclid=1', version: '2', stance: 'CONTEXT' })
+    const result = await attach(users.checker, claimId, {
+      url: 'https://EXAMPLE.org/twice?fbclid=1',
+      version: '2',
+      stance: 'CONTEXT',
+    })
     expect(result.status).toBe(400)
-    expect(result.data.result.error.url).toEqual(['This claim already cites that page (Supports). To change its stance, detach it and attach it again.'])
+    expect(result.data.result.error.url).toEqual([
+      'This claim already cites that page (Supports). To change its stance, detach it and attach it again.',
+    ])
     expect(await versionOf(claimId)).toBe(2)
     expect(await db.claimSource.count({ where: { claimId } })).toBe(1)
   })
@@ -102,7 +147,10 @@ describe('attaching a source', () => {
 
   it('refuses changes to the evidence while the claim is in review or approved (409)', async () => {
     for (const [status, message] of [
-      ['NEEDS_REVIEW', 'This claim is waiting for review, so its sources cannot change. An editor can return it to research first.'],
+      [
+        'NEEDS_REVIEW',
+        'This claim is waiting for review, so its sources cannot change. An editor can return it to research first.',
+      ],
       ['APPROVED', 'This claim is approved, so its sources cannot change. An editor can reopen it first.'],
     ] as const) {
       const claimId = await makeClaim(status)
@@ -111,7 +159,11 @@ describe('attaching a source', () => {
       expect(result.data.message).toBe(message)
       expect(await db.source.count({ where: { url: `https://example.org/frozen-${status}` } })).toBe(0)
       expect(await versionOf(claimId)).toBe(1)
-      const page = await callLoader(claimRoute.loader, { url: `/claims/${claimId}`, params: { claimId }, user: users.editor })
+      const page = await callLoader(claimRoute.loader, {
+        url: `/claims/${claimId}`,
+        params: { claimId },
+        user: users.editor,
+      })
       expect(page.data.access).toMatchObject({ canChangeSources: false, sourcesFrozen: message })
     }
   })
@@ -139,7 +191,12 @@ describe('detaching a source', () => {
     expect(await versionOf(claimId)).toBe(3)
     expect(await db.claimEvent.findFirstOrThrow({ where: { claimId, type: 'SOURCE_DETACHED' } })).toMatchObject({
       actorId: users.reporter.id,
-      changes: { url: 'https://example.org/detach-me', stance: 'CONTEXT', title: 'Statistics office release', sourceId: source.id },
+      changes: {
+        url: 'https://example.org/detach-me',
+        stance: 'CONTEXT',
+        title: 'Statistics office release',
+        sourceId: source.id,
+      },
     })
   })
 
@@ -170,9 +227,13 @@ describe('the source library', () => {
       })
     }
     const cited = await db.source.findUniqueOrThrow({ where: { url: 'https://library.example/page-3' } })
-    await db.claimSource.create({ data: { claimId: libraryClaim, sourceId: cited.id, stance: 'REFUTES', addedById: users.checker.id } })
+    await db.claimSource.create({
+      data: { claimId: libraryClaim, sourceId: cited.id, stance: 'REFUTES', addedById: users.checker.id },
+    })
     const gone = await makeClaim('UNREVIEWED', 'Deleted claim')
-    await db.claimSource.create({ data: { claimId: gone, sourceId: cited.id, stance: 'SUPPORTS', addedById: users.checker.id } })
+    await db.claimSource.create({
+      data: { claimId: gone, sourceId: cited.id, stance: 'SUPPORTS', addedById: users.checker.id },
+    })
     await db.claim.update({ where: { id: gone }, data: { deletedAt: new Date() } })
   })
 
@@ -181,14 +242,17 @@ describe('the source library', () => {
   }
 
   it('searches by title, publisher or address', async () => {
-    expect((await library(users.reporter, '?q=seventh')).data.sources.map((source: { url: string }) => source.url)).toEqual(['https://library.example/page-7'])
-    expect((await library(users.reporter, '?q=page-12')).data.sources.map((source: { title: string }) => source.title)).toEqual(['Library page 12'])
-    expect((await library(users.reporter, '?q=LIBRARY%20PAGE%202')).data.sources.map((source: { title: string }) => source.title)).toEqual([
-      'Library page 22',
-      'Library page 21',
-      'Library page 20',
-      'Library page 2',
-    ])
+    expect(
+      (await library(users.reporter, '?q=seventh')).data.sources.map((source: { url: string }) => source.url),
+    ).toEqual(['https://library.example/page-7'])
+    expect(
+      (await library(users.reporter, '?q=page-12')).data.sources.map((source: { title: string }) => source.title),
+    ).toEqual(['Library page 12'])
+    expect(
+      (await library(users.reporter, '?q=LIBRARY%20PAGE%202')).data.sources.map(
+        (source: { title: string }) => source.title,
+      ),
+    ).toEqual(['Library page 22', 'Library page 21', 'Library page 20', 'Library page 2'])
   })
 
   it('pages through sources newest first without repeating or skipping one', async () => {
@@ -208,7 +272,13 @@ describe('the source library', () => {
     const [source] = result.data.sources
     expect(source.citationCount).toBe(1)
     expect(source.citations).toEqual([
-      expect.objectContaining({ id: libraryClaim, text: 'Library claim', stance: 'REFUTES', status: 'IN_RESEARCH', articleTitle: 'Sources article' }),
+      expect.objectContaining({
+        id: libraryClaim,
+        text: 'Library claim',
+        stance: 'REFUTES',
+        status: 'IN_RESEARCH',
+        articleTitle: 'Sources article',
+      }),
     ])
     expect(source.reliability).toBe('UNKNOWN')
     expect(result.data.canRate).toBe(false)
@@ -217,7 +287,11 @@ describe('the source library', () => {
   it('lets editors and admins rate a source, and nobody else (403)', async () => {
     const source = await db.source.findUniqueOrThrow({ where: { url: 'https://library.example/page-5' } })
     const rate = (user: TestUser, reliability: string) =>
-      callAction(sourcesRoute.action, { url: '/sources?q=page', user, form: { intent: 'rate', sourceId: source.id, reliability } })
+      callAction(sourcesRoute.action, {
+        url: '/sources?q=page',
+        user,
+        form: { intent: 'rate', sourceId: source.id, reliability },
+      })
     const denied = await rate(users.checker, 'HIGH')
     expect(denied.status).toBe(403)
     expect(denied.data.message).toBe('Only editors and admins can rate sources.')
@@ -228,6 +302,14 @@ describe('the source library', () => {
     expect((await db.source.findUniqueOrThrow({ where: { id: source.id } })).reliability).toBe('HIGH')
     expect((await rate(users.admin, 'LOW')).status).toBe(302)
     expect((await db.source.findUniqueOrThrow({ where: { id: source.id } })).reliability).toBe('LOW')
-    expect((await callAction(sourcesRoute.action, { url: '/sources', user: users.editor, form: { intent: 'rate', sourceId: 'nope', reliability: 'LOW' } })).status).toBe(404)
+    expect(
+      (
+        await callAction(sourcesRoute.action, {
+          url: '/sources',
+          user: users.editor,
+          form: { intent: 'rate', sourceId: 'nope', reliability: 'LOW' },
+        })
+      ).status,
+    ).toBe(404)
   })
 })

@@ -62,7 +62,12 @@ describe('npm start with a setting that cannot work', () => {
     const port = await freePort()
     const { code, output } = await start({ DATABASE_URL: `postgresql://factdesk:secret@127.0.0.1:${port}/factdesk` })
     expect(code).toBe(1)
-    expectOneSentence(output, new RegExp(`^Factdesk cannot start: nothing is accepting connections at 127\\.0\\.0\\.1:${port}/factdesk; check DATABASE_URL, or unset it to use the embedded PostgreSQL\\.$`))
+    expectOneSentence(
+      output,
+      new RegExp(
+        `^Factdesk cannot start: nothing is accepting connections at 127\\.0\\.0\\.1:${port}/factdesk; check DATABASE_URL, or unset it to use the embedded PostgreSQL\\.$`,
+      ),
+    )
     expect(output).not.toContain('secret')
   })
 
@@ -71,7 +76,10 @@ describe('npm start with a setting that cannot work', () => {
     url.password = 'not-the-password'
     const { code, output } = await start({ DATABASE_URL: url.toString() })
     expect(code).toBe(1)
-    expectOneSentence(output, /^Factdesk cannot start: the database at 127\.0\.0\.1:\d+\/postgres refused the user name or password in DATABASE_URL \(user "factdesk"\)\.$/)
+    expectOneSentence(
+      output,
+      /^Factdesk cannot start: the database at 127\.0\.0\.1:\d+\/postgres refused the user name or password in DATABASE_URL \(user "factdesk"\)\.$/,
+    )
     expect(output).not.toContain('not-the-password')
   })
 
@@ -80,15 +88,26 @@ describe('npm start with a setting that cannot work', () => {
     url.pathname = '/no_such_database'
     const { code, output } = await start({ DATABASE_URL: url.toString() })
     expect(code).toBe(1)
-    expectOneSentence(output, /^Factdesk cannot start: the database named in DATABASE_URL \(127\.0\.0\.1:\d+\/no_such_database\) does not exist; create it or correct DATABASE_URL\.$/)
+    expectOneSentence(
+      output,
+      /^Factdesk cannot start: the database named in DATABASE_URL \(127\.0\.0\.1:\d+\/no_such_database\) does not exist; create it or correct DATABASE_URL\.$/,
+    )
   })
 
   it('names PORT when another program already listens there', async () => {
     const busy = await listening()
     try {
-      const { code, output } = await start({ PORT: String(portOf(busy)), DATABASE_URL: process.env.FACTDESK_TEST_ADMIN_URL! })
+      const { code, output } = await start({
+        PORT: String(portOf(busy)),
+        DATABASE_URL: process.env.FACTDESK_TEST_ADMIN_URL!,
+      })
       expect(code).toBe(1)
-      expectOneSentence(output, new RegExp(`^Factdesk cannot start: port ${portOf(busy)} is already in use by another program \\(set PORT to use another\\)\\.$`))
+      expectOneSentence(
+        output,
+        new RegExp(
+          `^Factdesk cannot start: port ${portOf(busy)} is already in use by another program \\(set PORT to use another\\)\\.$`,
+        ),
+      )
     } finally {
       busy.close()
     }
@@ -109,8 +128,14 @@ describe('npm start with a setting that cannot work', () => {
   })
 
   it('names TRUST_PROXY when its value means nothing', async () => {
-    const { code, output } = await start({ TRUST_PROXY: 'yes please', DATABASE_URL: process.env.FACTDESK_TEST_ADMIN_URL! })
+    const { code, output } = await start({
+      TRUST_PROXY: 'yes please',
+      DATABASE_URL: process.env.FACTDESK_TEST_ADMIN_URL!,
+    })
     expect(code).toBe(1)
-    expectOneSentence(output, /^Factdesk cannot start, its configuration is wrong:\n {2}TRUST_PROXY: TRUST_PROXY must be 0 \(no proxy\), .* not "yes please"$/)
+    expectOneSentence(
+      output,
+      /^Factdesk cannot start, its configuration is wrong:\n {2}TRUST_PROXY: TRUST_PROXY must be 0 \(no proxy\), .* not "yes please"$/,
+    )
   })
 })

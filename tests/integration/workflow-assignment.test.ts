@@ -13,11 +13,15 @@ let articleId: string
 beforeAll(async () => {
   users = await createUsers()
   checker2 = await createUser('FACT_CHECKER')
-  const article = await db.article.create({ data: { title: 'Assignments', body: 'The bridge opened in 1932.', createdById: users.reporter.id } })
+  const article = await db.article.create({
+    data: { title: 'Assignments', body: 'The bridge opened in 1932.', createdById: users.reporter.id },
+  })
   articleId = article.id
 })
 
-async function makeClaim(data: { assigneeId?: string; status?: 'UNREVIEWED' | 'IN_RESEARCH' | 'APPROVED'; dueAt?: Date } = {}) {
+async function makeClaim(
+  data: { assigneeId?: string; status?: 'UNREVIEWED' | 'IN_RESEARCH' | 'APPROVED'; dueAt?: Date } = {},
+) {
   const claim = await db.claim.create({
     data: {
       articleId,
@@ -36,20 +40,38 @@ async function makeClaim(data: { assigneeId?: string; status?: 'UNREVIEWED' | 'I
 }
 
 function assign(user: TestUser, claimId: string, form: Record<string, string>) {
-  return callAction(claimRoute.action, { url: `/claims/${claimId}`, params: { claimId }, user, form: { intent: 'assign', ...form } })
+  return callAction(claimRoute.action, {
+    url: `/claims/${claimId}`,
+    params: { claimId },
+    user,
+    form: { intent: 'assign', ...form },
+  })
 }
 
 async function state(claimId: string) {
-  const claim = await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { assigneeId: true, dueAt: true, version: true } })
+  const claim = await db.claim.findUniqueOrThrow({
+    where: { id: claimId },
+    select: { assigneeId: true, dueAt: true, version: true },
+  })
   return { ...claim, events: await db.claimEvent.count({ where: { claimId } }) }
 }
 
 describe('editors assigning claims', () => {
   it('assigns a fact-checker with a due date, bumps the version and records both changes', async () => {
     const claimId = await makeClaim()
-    const result = await assign(users.editor, claimId, { version: '1', assigneeId: checker2.id, setDue: 'on', dueAt: '2030-05-01' })
+    const result = await assign(users.editor, claimId, {
+      version: '1',
+      assigneeId: checker2.id,
+      setDue: 'on',
+      dueAt: '2030-05-01',
+    })
     expect(result.status).toBe(302)
-    expect(await state(claimId)).toEqual({ assigneeId: checker2.id, dueAt: new Date('2030-05-01T23:59:59.999Z'), version: 2, events: 2 })
+    expect(await state(claimId)).toEqual({
+      assigneeId: checker2.id,
+      dueAt: new Date('2030-05-01T23:59:59.999Z'),
+      version: 2,
+      events: 2,
+    })
     const event = await db.claimEvent.findFirstOrThrow({ where: { claimId, type: 'ASSIGNED' } })
     expect(event).toMatchObject({
       actorId: users.editor.id,
@@ -59,7 +81,9 @@ describe('editors assigning claims', () => {
 
   it('reassigns, clears the due date, and unassigns', async () => {
     const claimId = await makeClaim({ assigneeId: users.checker.id, dueAt: new Date('2030-01-01T00:00:00Z') })
-    expect((await assign(users.admin, claimId, { version: '1', assigneeId: users.editor.id, setDue: 'on' })).status).toBe(302)
+    expect(
+      (await assign(users.admin, claimId, { version: '1', assigneeId: users.editor.id, setDue: 'on' })).status,
+    ).toBe(302)
     expect(await state(claimId)).toMatchObject({ assigneeId: users.editor.id, dueAt: null, version: 2 })
     expect((await assign(users.editor, claimId, { version: '2', assigneeId: '', setDue: 'on' })).status).toBe(302)
     expect(await state(claimId)).toMatchObject({ assigneeId: null, version: 3, events: 3 })
@@ -86,7 +110,12 @@ describe('editors assigning claims', () => {
   it('refuses a stale version (409) and shows who holds the claim now', async () => {
     const claimId = await makeClaim()
     expect((await assign(users.checker, claimId, { version: '1', assigneeId: users.checker.id })).status).toBe(302)
-    const result = await assign(users.editor, claimId, { version: '1', assigneeId: checker2.id, setDue: 'on', dueAt: '2030-02-02' })
+    const result = await assign(users.editor, claimId, {
+      version: '1',
+      assigneeId: checker2.id,
+      setDue: 'on',
+      dueAt: '2030-02-02',
+    })
     expect(result.status).toBe(409)
     expect(result.data.conflict.current.assignee).toBe(users.checker.name)
     expect(result.data.conflict.events.map((event: { title: string }) => event.title)).toEqual(['Took the claim'])
@@ -101,7 +130,9 @@ describe('editors assigning claims', () => {
     const claimId = await makeClaim({ status: 'APPROVED' })
     const result = await assign(users.editor, claimId, { version: '1', assigneeId: users.checker.id, setDue: 'on' })
     expect(result.status).toBe(409)
-    expect(result.data.message).toBe('This claim is approved, so nobody needs to work on it. An editor can reopen it first.')
+    expect(result.data.message).toBe(
+      'This claim is approved, so nobody needs to work on it. An editor can reopen it first.',
+    )
   })
 })
 
@@ -109,7 +140,11 @@ describe('fact-checkers taking claims', () => {
   it('lets a fact-checker take an unassigned claim, keeping its due date', async () => {
     const due = new Date('2030-03-03T23:59:59.999Z')
     const claimId = await makeClaim({ dueAt: due })
-    const page = await callLoader(claimRoute.loader, { url: `/claims/${claimId}`, params: { claimId }, user: users.checker })
+    const page = await callLoader(claimRoute.loader, {
+      url: `/claims/${claimId}`,
+      params: { claimId },
+      user: users.checker,
+    })
     expect(page.data.access).toMatchObject({ canTake: true, canAssign: false })
     const result = await assign(users.checker, claimId, { version: '1', assigneeId: users.checker.id })
     expect(result.status).toBe(302)
@@ -123,15 +158,25 @@ describe('fact-checkers taking claims', () => {
     const taken = await assign(users.checker, held, { version: '1', assigneeId: users.checker.id })
     expect(taken.status).toBe(403)
     expect(taken.data.message).toBe('This claim is already assigned to someone else. An editor can reassign it.')
-    expect((await callLoader(claimRoute.loader, { url: `/claims/${held}`, params: { claimId: held }, user: users.checker })).data.access.canTake).toBe(false)
+    expect(
+      (await callLoader(claimRoute.loader, { url: `/claims/${held}`, params: { claimId: held }, user: users.checker }))
+        .data.access.canTake,
+    ).toBe(false)
 
     const free = await makeClaim()
     const other = await assign(users.checker, free, { version: '1', assigneeId: checker2.id })
     expect(other.status).toBe(403)
     expect(other.data.message).toBe('You can only assign a claim to yourself. An editor can assign it to someone else.')
-    const withDue = await assign(users.checker, free, { version: '1', assigneeId: users.checker.id, setDue: 'on', dueAt: '2030-01-01' })
+    const withDue = await assign(users.checker, free, {
+      version: '1',
+      assigneeId: users.checker.id,
+      setDue: 'on',
+      dueAt: '2030-01-01',
+    })
     expect(withDue.status).toBe(403)
-    expect(withDue.data.message).toBe('Only editors and admins can set due dates. Take the claim without one, or ask an editor.')
+    expect(withDue.data.message).toBe(
+      'Only editors and admins can set due dates. Take the claim without one, or ask an editor.',
+    )
     expect(await state(held)).toMatchObject({ assigneeId: checker2.id, version: 1, events: 1 })
     expect(await state(free)).toMatchObject({ assigneeId: null, version: 1, events: 1 })
   })

@@ -10,9 +10,18 @@ let claimId: string
 
 beforeAll(async () => {
   users = await createUsers()
-  const article = await db.article.create({ data: { title: 'Comments', body: 'Turnout was 71 percent.', createdById: users.reporter.id } })
+  const article = await db.article.create({
+    data: { title: 'Comments', body: 'Turnout was 71 percent.', createdById: users.reporter.id },
+  })
   const claim = await db.claim.create({
-    data: { articleId: article.id, quote: 'Turnout was 71 percent', text: 'Turnout was 71 percent', startOffset: 0, endOffset: 22, createdById: users.reporter.id },
+    data: {
+      articleId: article.id,
+      quote: 'Turnout was 71 percent',
+      text: 'Turnout was 71 percent',
+      startOffset: 0,
+      endOffset: 22,
+      createdById: users.reporter.id,
+    },
   })
   claimId = claim.id
 })
@@ -27,8 +36,19 @@ describe('comments', () => {
     expect(first.status).toBe(302)
     expect(first.location).toMatch(new RegExp(`^/claims/${claimId}#comment-`))
     expect((await post(users.checker, { intent: 'comment', body: 'The electoral commission.' })).status).toBe(302)
-    const page = await callLoader(claimRoute.loader, { url: `/claims/${claimId}`, params: { claimId }, user: users.checker })
-    expect(page.data.comments.map((comment: { author: string; body: string; editedAt: string | null; mine: boolean }) => [comment.author, comment.body, comment.editedAt, comment.mine])).toEqual([
+    const page = await callLoader(claimRoute.loader, {
+      url: `/claims/${claimId}`,
+      params: { claimId },
+      user: users.checker,
+    })
+    expect(
+      page.data.comments.map((comment: { author: string; body: string; editedAt: string | null; mine: boolean }) => [
+        comment.author,
+        comment.body,
+        comment.editedAt,
+        comment.mine,
+      ]),
+    ).toEqual([
       [users.reporter.name, 'Where does 71 come from?', null, false],
       [users.checker.name, 'The electoral commission.', null, true],
     ])
@@ -49,7 +69,11 @@ describe('comments', () => {
 
   it('lets the author edit their comment and marks it edited', async () => {
     const comment = await db.comment.create({ data: { claimId, authorId: users.checker.id, body: 'Turnout was 17%.' } })
-    const result = await post(users.checker, { intent: 'edit-comment', commentId: comment.id, body: 'Turnout was 71%.' })
+    const result = await post(users.checker, {
+      intent: 'edit-comment',
+      commentId: comment.id,
+      body: 'Turnout was 71%.',
+    })
     expect(result.status).toBe(302)
     const saved = await db.comment.findUniqueOrThrow({ where: { id: comment.id } })
     expect(saved.body).toBe('Turnout was 71%.')
@@ -63,15 +87,29 @@ describe('comments', () => {
       expect(result.status).toBe(403)
       expect(result.data.message).toBe('You can only edit your own comments.')
     }
-    expect(await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({ body: 'Mine.', editedAt: null })
+    expect(await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({
+      body: 'Mine.',
+      editedAt: null,
+    })
   })
 
   it('answers 404 for a comment of another claim', async () => {
-    const article = await db.article.create({ data: { title: 'Other', body: 'Other text.', createdById: users.reporter.id } })
-    const other = await db.claim.create({
-      data: { articleId: article.id, quote: 'Other', text: 'Other', startOffset: 0, endOffset: 5, createdById: users.reporter.id },
+    const article = await db.article.create({
+      data: { title: 'Other', body: 'Other text.', createdById: users.reporter.id },
     })
-    const comment = await db.comment.create({ data: { claimId: other.id, authorId: users.reporter.id, body: 'Elsewhere.' } })
+    const other = await db.claim.create({
+      data: {
+        articleId: article.id,
+        quote: 'Other',
+        text: 'Other',
+        startOffset: 0,
+        endOffset: 5,
+        createdById: users.reporter.id,
+      },
+    })
+    const comment = await db.comment.create({
+      data: { claimId: other.id, authorId: users.reporter.id, body: 'Elsewhere.' },
+    })
     const result = await post(users.reporter, { intent: 'edit-comment', commentId: comment.id, body: 'Moved?' })
     expect(result.status).toBe(404)
   })

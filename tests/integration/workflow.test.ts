@@ -10,7 +10,8 @@ import { db } from '~/utils/db.server'
 import { callAction, callLoader } from '../helpers/route'
 import { createUser, createUsers, type TestUser } from '../helpers/users'
 
-const BODY = 'First paragraph about the river.\nThe river rose by 3 metres in 2021, the highest since records began. Officials confirmed it.\nLast paragraph.'
+const BODY =
+  'First paragraph about the river.\nThe river rose by 3 metres in 2021, the highest since records began. Officials confirmed it.\nLast paragraph.'
 const QUOTE = 'The river rose by 3 metres in 2021'
 
 let users: Awaited<ReturnType<typeof createUsers>>
@@ -20,7 +21,10 @@ let articleId: string
 beforeAll(async () => {
   users = await createUsers()
   checker2 = await createUser('FACT_CHECKER')
-  const article = await db.article.create({ data: { title: 'River report', body: BODY, createdById: users.reporter.id }, select: { id: true } })
+  const article = await db.article.create({
+    data: { title: 'River report', body: BODY, createdById: users.reporter.id },
+    select: { id: true },
+  })
   articleId = article.id
 })
 
@@ -56,8 +60,12 @@ async function makeClaim(setup: ClaimSetup = {}) {
     select: { id: true },
   })
   for (let index = 0; index < (setup.sources ?? 0); index += 1) {
-    const source = await db.source.create({ data: { url: `https://example.org/${claim.id}/${index}`, title: `Source ${index}` } })
-    await db.claimSource.create({ data: { claimId: claim.id, sourceId: source.id, stance: 'SUPPORTS', addedById: users.checker.id } })
+    const source = await db.source.create({
+      data: { url: `https://example.org/${claim.id}/${index}`, title: `Source ${index}` },
+    })
+    await db.claimSource.create({
+      data: { claimId: claim.id, sourceId: source.id, stance: 'SUPPORTS', addedById: users.checker.id },
+    })
   }
   return claim.id
 }
@@ -73,7 +81,16 @@ function load(user: TestUser, claimId: string) {
 async function snapshot(claimId: string) {
   const claim = await db.claim.findUniqueOrThrow({
     where: { id: claimId },
-    select: { status: true, verdict: true, rationale: true, version: true, proposedById: true, approvedById: true, approvedAt: true, updatedAt: true },
+    select: {
+      status: true,
+      verdict: true,
+      rationale: true,
+      version: true,
+      proposedById: true,
+      approvedById: true,
+      approvedAt: true,
+      updatedAt: true,
+    },
   })
   const events = await db.claimEvent.count({ where: { claimId } })
   return { claim, events }
@@ -126,19 +143,33 @@ describe('each transition', () => {
       actorId: users.checker.id,
       fromStatus: 'IN_RESEARCH',
       toStatus: 'NEEDS_REVIEW',
-      changes: { verdict: { from: null, to: 'MOSTLY_TRUE' }, rationale: { from: null, to: 'The gauge data shows 2.9 metres.' } },
+      changes: {
+        verdict: { from: null, to: 'MOSTLY_TRUE' },
+        rationale: { from: null, to: 'The gauge data shows 2.9 metres.' },
+      },
     })
   })
 
   it('lets “Not a factual claim” be proposed without any source', async () => {
     const claimId = await makeClaim({ status: 'IN_RESEARCH' })
-    const result = await post(users.checker, claimId, { intent: 'propose', version: '1', verdict: 'NOT_A_CLAIM', rationale: 'An opinion.' })
+    const result = await post(users.checker, claimId, {
+      intent: 'propose',
+      version: '1',
+      verdict: 'NOT_A_CLAIM',
+      rationale: 'An opinion.',
+    })
     expect(result.status).toBe(302)
     expect((await snapshot(claimId)).claim).toMatchObject({ status: 'NEEDS_REVIEW', verdict: 'NOT_A_CLAIM' })
   })
 
   it('approves a verdict proposed by someone else and records the approver', async () => {
-    const claimId = await makeClaim({ status: 'NEEDS_REVIEW', verdict: 'FALSE', rationale: 'No.', proposedBy: users.checker, sources: 1 })
+    const claimId = await makeClaim({
+      status: 'NEEDS_REVIEW',
+      verdict: 'FALSE',
+      rationale: 'No.',
+      proposedBy: users.checker,
+      sources: 1,
+    })
     const result = await post(users.editor, claimId, { intent: 'approve', version: '1' })
     expect(result.status).toBe(302)
     const { claim } = await snapshot(claimId)
@@ -154,10 +185,24 @@ describe('each transition', () => {
   })
 
   it('returns a proposal to research with the editor’s note, keeping the verdict as a draft', async () => {
-    const claimId = await makeClaim({ status: 'NEEDS_REVIEW', verdict: 'TRUE', rationale: 'Yes.', proposedBy: users.checker, sources: 1 })
-    const result = await post(users.editor, claimId, { intent: 'return', version: '1', note: 'Cite the gauge data itself.' })
+    const claimId = await makeClaim({
+      status: 'NEEDS_REVIEW',
+      verdict: 'TRUE',
+      rationale: 'Yes.',
+      proposedBy: users.checker,
+      sources: 1,
+    })
+    const result = await post(users.editor, claimId, {
+      intent: 'return',
+      version: '1',
+      note: 'Cite the gauge data itself.',
+    })
     expect(result.status).toBe(302)
-    expect((await snapshot(claimId)).claim).toMatchObject({ status: 'IN_RESEARCH', verdict: 'TRUE', proposedById: users.checker.id })
+    expect((await snapshot(claimId)).claim).toMatchObject({
+      status: 'IN_RESEARCH',
+      verdict: 'TRUE',
+      proposedById: users.checker.id,
+    })
     expect(await lastEvent(claimId)).toMatchObject({
       type: 'RETURNED',
       actorId: users.editor.id,
@@ -168,10 +213,27 @@ describe('each transition', () => {
   })
 
   it('reopens an approved claim with a note: the approval goes, the verdict stays as a draft', async () => {
-    const claimId = await makeClaim({ status: 'APPROVED', verdict: 'TRUE', rationale: 'Yes.', proposedBy: users.checker, approvedBy: users.editor, sources: 1 })
-    const result = await post(users.admin, claimId, { intent: 'reopen', version: '1', note: 'New figures were published.' })
+    const claimId = await makeClaim({
+      status: 'APPROVED',
+      verdict: 'TRUE',
+      rationale: 'Yes.',
+      proposedBy: users.checker,
+      approvedBy: users.editor,
+      sources: 1,
+    })
+    const result = await post(users.admin, claimId, {
+      intent: 'reopen',
+      version: '1',
+      note: 'New figures were published.',
+    })
     expect(result.status).toBe(302)
-    expect((await snapshot(claimId)).claim).toMatchObject({ status: 'UNREVIEWED', verdict: 'TRUE', approvedById: null, approvedAt: null, version: 2 })
+    expect((await snapshot(claimId)).claim).toMatchObject({
+      status: 'UNREVIEWED',
+      verdict: 'TRUE',
+      approvedById: null,
+      approvedAt: null,
+      version: 2,
+    })
     expect(await lastEvent(claimId)).toMatchObject({
       type: 'REOPENED',
       actorId: users.admin.id,
@@ -194,7 +256,13 @@ describe('refusals leave the claim untouched', () => {
   })
 
   it('refuses a fact-checker who tries to approve (403)', async () => {
-    const claimId = await makeClaim({ status: 'NEEDS_REVIEW', verdict: 'TRUE', rationale: 'Yes.', proposedBy: users.admin, sources: 1 })
+    const claimId = await makeClaim({
+      status: 'NEEDS_REVIEW',
+      verdict: 'TRUE',
+      rationale: 'Yes.',
+      proposedBy: users.admin,
+      sources: 1,
+    })
     const before = await snapshot(claimId)
     const result = await post(users.checker, claimId, { intent: 'approve', version: '1' })
     expect(result.status).toBe(403)
@@ -204,14 +272,19 @@ describe('refusals leave the claim untouched', () => {
 
   it('refuses an editor approving or returning their own proposal (four eyes, 403)', async () => {
     const claimId = await makeClaim({ status: 'IN_RESEARCH', sources: 1 })
-    expect((await post(users.editor, claimId, { intent: 'propose', version: '1', verdict: 'TRUE', rationale: 'Checked.' })).status).toBe(302)
+    expect(
+      (await post(users.editor, claimId, { intent: 'propose', version: '1', verdict: 'TRUE', rationale: 'Checked.' }))
+        .status,
+    ).toBe(302)
     const before = await snapshot(claimId)
     const approve = await post(users.editor, claimId, { intent: 'approve', version: '2' })
     expect(approve.status).toBe(403)
     expect(approve.data.message).toBe('You cannot approve a verdict you proposed yourself.')
     const giveBack = await post(users.editor, claimId, { intent: 'return', version: '2', note: 'Hmm.' })
     expect(giveBack.status).toBe(403)
-    expect(giveBack.data.message).toBe('You cannot return a verdict you proposed yourself; another editor must review it.')
+    expect(giveBack.data.message).toBe(
+      'You cannot return a verdict you proposed yourself; another editor must review it.',
+    )
     await expectUnchanged(claimId, before)
     // Another editor may.
     expect((await post(users.admin, claimId, { intent: 'approve', version: '2' })).status).toBe(302)
@@ -220,9 +293,16 @@ describe('refusals leave the claim untouched', () => {
   it('refuses a verdict without a source (400), beside the form, keeping what was typed', async () => {
     const claimId = await makeClaim({ status: 'IN_RESEARCH' })
     const before = await snapshot(claimId)
-    const result = await post(users.checker, claimId, { intent: 'propose', version: '1', verdict: 'FALSE', rationale: 'Gauge says otherwise.' })
+    const result = await post(users.checker, claimId, {
+      intent: 'propose',
+      version: '1',
+      verdict: 'FALSE',
+      rationale: 'Gauge says otherwise.',
+    })
     expect(result.status).toBe(400)
-    expect(result.data.message).toBe('Attach at least one source before proposing this verdict. Only “Not a factual claim” needs none.')
+    expect(result.data.message).toBe(
+      'Attach at least one source before proposing this verdict. Only “Not a factual claim” needs none.',
+    )
     expect(result.data.result.error['']).toEqual([result.data.message])
     expect(result.data.result.initialValue).toMatchObject({ verdict: 'FALSE', rationale: 'Gauge says otherwise.' })
     await expectUnchanged(claimId, before)
@@ -234,7 +314,12 @@ describe('refusals leave the claim untouched', () => {
     const noVerdict = await post(users.checker, claimId, { intent: 'propose', version: '1', rationale: 'Text.' })
     expect(noVerdict.status).toBe(400)
     expect(noVerdict.data.result.error.verdict).toEqual(['Choose a verdict before sending the claim for review.'])
-    const noRationale = await post(users.checker, claimId, { intent: 'propose', version: '1', verdict: 'TRUE', rationale: '   ' })
+    const noRationale = await post(users.checker, claimId, {
+      intent: 'propose',
+      version: '1',
+      verdict: 'TRUE',
+      rationale: '   ',
+    })
     expect(noRationale.status).toBe(400)
     expect(noRationale.data.result.error.rationale).toEqual([
       'Write a rationale: a short paragraph explaining how the evidence supports the verdict.',
@@ -243,14 +328,27 @@ describe('refusals leave the claim untouched', () => {
   })
 
   it('refuses a return or a reopening without a note (400)', async () => {
-    const inReview = await makeClaim({ status: 'NEEDS_REVIEW', verdict: 'TRUE', rationale: 'Yes.', proposedBy: users.checker, sources: 1 })
+    const inReview = await makeClaim({
+      status: 'NEEDS_REVIEW',
+      verdict: 'TRUE',
+      rationale: 'Yes.',
+      proposedBy: users.checker,
+      sources: 1,
+    })
     const reviewBefore = await snapshot(inReview)
     const giveBack = await post(users.editor, inReview, { intent: 'return', version: '1', note: '  ' })
     expect(giveBack.status).toBe(400)
     expect(giveBack.data.result.error.note).toEqual(['Add a note telling the fact-checker what to look at again.'])
     await expectUnchanged(inReview, reviewBefore)
 
-    const approved = await makeClaim({ status: 'APPROVED', verdict: 'TRUE', rationale: 'Yes.', proposedBy: users.checker, approvedBy: users.editor, sources: 1 })
+    const approved = await makeClaim({
+      status: 'APPROVED',
+      verdict: 'TRUE',
+      rationale: 'Yes.',
+      proposedBy: users.checker,
+      approvedBy: users.editor,
+      sources: 1,
+    })
     const approvedBefore = await snapshot(approved)
     const reopen = await post(users.editor, approved, { intent: 'reopen', version: '1' })
     expect(reopen.status).toBe(400)
@@ -280,7 +378,12 @@ describe('refusals leave the claim untouched', () => {
     })
     expect(attach.status).toBe(302)
     const before = await snapshot(claimId)
-    const result = await post(users.checker, claimId, { intent: 'propose', version: '1', verdict: 'TRUE', rationale: 'My careful paragraph.' })
+    const result = await post(users.checker, claimId, {
+      intent: 'propose',
+      version: '1',
+      verdict: 'TRUE',
+      rationale: 'My careful paragraph.',
+    })
     expect(result.status).toBe(409)
     expect(result.data.message).toMatch(/^Someone changed this claim after you opened it/)
     expect(result.data.conflict.current).toMatchObject({ version: 2, status: 'IN_RESEARCH', sourceCount: 2 })
@@ -294,7 +397,16 @@ describe('refusals leave the claim untouched', () => {
     ])
     await expectUnchanged(claimId, before)
     // With the current version the same proposal goes through.
-    expect((await post(users.checker, claimId, { intent: 'propose', version: '2', verdict: 'TRUE', rationale: 'My careful paragraph.' })).status).toBe(302)
+    expect(
+      (
+        await post(users.checker, claimId, {
+          intent: 'propose',
+          version: '2',
+          verdict: 'TRUE',
+          rationale: 'My careful paragraph.',
+        })
+      ).status,
+    ).toBe(302)
   })
 
   it('asks for a reload when the form has no version (400)', async () => {
@@ -317,9 +429,17 @@ describe('refusals leave the claim untouched', () => {
 
 describe('ten editors approving at once', () => {
   it('lets exactly one approval through and writes exactly one APPROVED event', async () => {
-    const claimId = await makeClaim({ status: 'NEEDS_REVIEW', verdict: 'HALF_TRUE', rationale: 'Partly.', proposedBy: users.checker, sources: 1 })
+    const claimId = await makeClaim({
+      status: 'NEEDS_REVIEW',
+      verdict: 'HALF_TRUE',
+      rationale: 'Partly.',
+      proposedBy: users.checker,
+      sources: 1,
+    })
     const editors = await Promise.all(Array.from({ length: 10 }, () => createUser('EDITOR')))
-    const results = await Promise.all(editors.map((editor) => post(editor, claimId, { intent: 'approve', version: '1' })))
+    const results = await Promise.all(
+      editors.map((editor) => post(editor, claimId, { intent: 'approve', version: '1' })),
+    )
     const statuses = results.map((result) => result.status).sort()
     expect(statuses.filter((status) => status === 302)).toHaveLength(1)
     expect(statuses.filter((status) => status === 409)).toHaveLength(9)
@@ -349,9 +469,17 @@ describe('the claim page', () => {
     expect((await load(users.checker, claimId)).data.access.actions).toEqual(['start'])
     const reporter = await load(users.reporter, claimId)
     expect(reporter.data.access.actions).toEqual([])
-    expect(reporter.data.access.blocked).toEqual(['Only fact-checkers, editors and admins can start research on a claim.'])
+    expect(reporter.data.access.blocked).toEqual([
+      'Only fact-checkers, editors and admins can start research on a claim.',
+    ])
 
-    const ownProposal = await makeClaim({ status: 'NEEDS_REVIEW', verdict: 'TRUE', rationale: 'Yes.', proposedBy: users.editor, sources: 1 })
+    const ownProposal = await makeClaim({
+      status: 'NEEDS_REVIEW',
+      verdict: 'TRUE',
+      rationale: 'Yes.',
+      proposedBy: users.editor,
+      sources: 1,
+    })
     const editor = await load(users.editor, ownProposal)
     expect(editor.data.access.actions).toEqual([])
     expect(editor.data.access.blocked).toContain('You cannot approve a verdict you proposed yourself.')
@@ -361,32 +489,70 @@ describe('the claim page', () => {
 
   it('tells the whole history in order, in words', async () => {
     const claimId = await makeClaim({ sources: 1 })
-    await post(users.editor, claimId, { intent: 'assign', version: '1', assigneeId: users.checker.id, setDue: 'on', dueAt: '2030-01-15' })
+    await post(users.editor, claimId, {
+      intent: 'assign',
+      version: '1',
+      assigneeId: users.checker.id,
+      setDue: 'on',
+      dueAt: '2030-01-15',
+    })
     await post(users.checker, claimId, { intent: 'start', version: '2' })
-    await post(users.checker, claimId, { intent: 'propose', version: '3', verdict: 'MISLEADING', rationale: 'Cherry-picked.' })
+    await post(users.checker, claimId, {
+      intent: 'propose',
+      version: '3',
+      verdict: 'MISLEADING',
+      rationale: 'Cherry-picked.',
+    })
     await post(users.editor, claimId, { intent: 'return', version: '4', note: 'Add the 2020 figure.' })
     const { data } = await load(users.checker, claimId)
-    const steps = data.history.map((entry: { title: string; actor: string; fromStatus: string | null; toStatus: string | null; note: string; details: string[] }) => [
-      entry.title,
-      entry.actor,
-      entry.fromStatus,
-      entry.toStatus,
-      entry.note,
-      entry.details,
-    ])
+    const steps = data.history.map(
+      (entry: {
+        title: string
+        actor: string
+        fromStatus: string | null
+        toStatus: string | null
+        note: string
+        details: string[]
+      }) => [entry.title, entry.actor, entry.fromStatus, entry.toStatus, entry.note, entry.details],
+    )
     expect(steps).toEqual([
       ['Added the claim', users.reporter.name, null, 'UNREVIEWED', '', []],
-      ['Assigned the claim', users.editor.name, null, null, '', [`Assigned to ${users.checker.name}`, 'Due date set to 15 Jan 2030']],
+      [
+        'Assigned the claim',
+        users.editor.name,
+        null,
+        null,
+        '',
+        [`Assigned to ${users.checker.name}`, 'Due date set to 15 Jan 2030'],
+      ],
       ['Started research', users.checker.name, 'UNREVIEWED', 'IN_RESEARCH', '', []],
-      ['Proposed a verdict for review', users.checker.name, 'IN_RESEARCH', 'NEEDS_REVIEW', '', ['Verdict: Misleading', 'Rationale: “Cherry-picked.”']],
-      ['Returned the claim to research', users.editor.name, 'NEEDS_REVIEW', 'IN_RESEARCH', 'Add the 2020 figure.', ['Verdict: Misleading']],
+      [
+        'Proposed a verdict for review',
+        users.checker.name,
+        'IN_RESEARCH',
+        'NEEDS_REVIEW',
+        '',
+        ['Verdict: Misleading', 'Rationale: “Cherry-picked.”'],
+      ],
+      [
+        'Returned the claim to research',
+        users.editor.name,
+        'NEEDS_REVIEW',
+        'IN_RESEARCH',
+        'Add the 2020 figure.',
+        ['Verdict: Misleading'],
+      ],
     ])
   })
 })
 
 describe('pure helpers of the claim page', () => {
   it('finds the paragraph around a quote, whatever its position', () => {
-    expect(paragraphAround('One.\nTwo three four.\nFive.', 9, 14)).toEqual({ before: 'Two ', quote: 'three', after: ' four.' })
+    expect(paragraphAround('One.\nTwo three four.\nFive.', 9, 14)).toEqual({
+      before: 'Two ',
+      quote: 'three',
+      after: ' four.',
+    })
     expect(paragraphAround('Only line here', 5, 9)).toEqual({ before: 'Only ', quote: 'line', after: ' here' })
     expect(paragraphAround('a\r\nbc\r\nd', 3, 5)).toEqual({ before: '', quote: 'bc', after: '' })
   })
@@ -394,10 +560,20 @@ describe('pure helpers of the claim page', () => {
   it('says a due date in words, overdue included', () => {
     const now = new Date('2026-03-10T12:00:00Z')
     expect(describeDue(null, now)).toBeNull()
-    expect(describeDue(new Date('2026-03-08T23:59:59Z'), now)).toMatchObject({ overdue: true, words: 'Overdue by 2 days' })
-    expect(describeDue(new Date('2026-03-10T08:00:00Z'), now)).toMatchObject({ overdue: true, words: 'Overdue: it was due earlier today' })
+    expect(describeDue(new Date('2026-03-08T23:59:59Z'), now)).toMatchObject({
+      overdue: true,
+      words: 'Overdue by 2 days',
+    })
+    expect(describeDue(new Date('2026-03-10T08:00:00Z'), now)).toMatchObject({
+      overdue: true,
+      words: 'Overdue: it was due earlier today',
+    })
     expect(describeDue(new Date('2026-03-10T23:59:59Z'), now)).toMatchObject({ overdue: false, words: 'Due today' })
     expect(describeDue(new Date('2026-03-11T23:59:59Z'), now)).toMatchObject({ overdue: false, words: 'Due tomorrow' })
-    expect(describeDue(new Date('2026-03-15T23:59:59Z'), now)).toMatchObject({ overdue: false, words: 'Due in 5 days', label: '15 Mar 2026' })
+    expect(describeDue(new Date('2026-03-15T23:59:59Z'), now)).toMatchObject({
+      overdue: false,
+      words: 'Due in 5 days',
+      label: '15 Mar 2026',
+    })
   })
 })

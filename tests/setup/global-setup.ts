@@ -3,11 +3,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
-import { freePort, startEmbeddedPostgres, temporaryDataDir, type RunningPostgres } from '../../scripts/lib/embedded-postgres.ts'
+import {
+  freePort,
+  startEmbeddedPostgres,
+  temporaryDataDir,
+  type RunningPostgres,
+} from '../../scripts/lib/embedded-postgres.ts'
 import { migrate } from '../../scripts/lib/migrate.ts'
 
 declare global {
-  var __factdeskTestServer: { server?: RunningPostgres; dataDir?: string; adminUrl: string; template: string } | undefined
+  var __factdeskTestServer:
+    { server?: RunningPostgres; dataDir?: string; adminUrl: string; template: string } | undefined
 }
 
 function withDatabase(url: string, database: string) {
@@ -24,7 +30,11 @@ export default async function globalSetup() {
     adminUrl = process.env.DATABASE_URL
   } else {
     dataDir = temporaryDataDir('factdesk-test-pg-')
-    server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'data'), port: await freePort(), persistent: false })
+    server = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, 'data'),
+      port: await freePort(),
+      persistent: false,
+    })
     adminUrl = server.urlFor('postgres')
   }
   const template = `factdesk_template_${process.pid}`

@@ -7,7 +7,12 @@ export type CardProps = Omit<ComponentProps<'section'>, 'ref'> & {
 }
 
 export function Card({ as: Element = 'section', className, ...props }: CardProps) {
-  return <Element className={cx('rounded-lg border border-paper-line bg-paper p-4 shadow-sm sm:p-5', className)} {...props} />
+  return (
+    <Element
+      className={cx('rounded-lg border border-paper-line bg-paper p-4 shadow-sm sm:p-5', className)}
+      {...props}
+    />
+  )
 }
 
 export type CardHeaderProps = {

@@ -86,7 +86,14 @@ export function FormError({
   const messages = typeof errors === 'string' ? [errors] : hasErrors(errors) ? errors : []
   if (messages.length === 0) return null
   return (
-    <div id={id} role="alert" className={cx('rounded-md border border-red-300 border-l-4 border-l-red-700 bg-red-50 px-4 py-3 text-sm text-red-900', className)}>
+    <div
+      id={id}
+      role="alert"
+      className={cx(
+        'rounded-md border border-red-300 border-l-4 border-l-red-700 bg-red-50 px-4 py-3 text-sm text-red-900',
+        className,
+      )}
+    >
       <p className="font-semibold">{title}</p>
       {messages.length === 1 ? (
         <p className="mt-1">{messages[0]}</p>
@@ -151,7 +158,12 @@ export function TextareaField({ label, name, id, hint, errors, className, textar
         {label}
       </label>
       <Hint id={ids.hintId}>{hint}</Hint>
-      <textarea rows={4} {...textareaProps} {...control} className={cx(CONTROL, 'leading-relaxed', textareaProps?.className)} />
+      <textarea
+        rows={4}
+        {...textareaProps}
+        {...control}
+        className={cx(CONTROL, 'leading-relaxed', textareaProps?.className)}
+      />
       <ErrorList id={ids.errorId} errors={errors} />
     </div>
   )
@@ -166,7 +178,17 @@ export type SelectFieldProps = FieldBase & {
   selectProps?: Omit<ComponentProps<'select'>, 'name' | 'children'>
 }
 
-export function SelectField({ label, name, id, hint, errors, className, options, placeholder, selectProps }: SelectFieldProps) {
+export function SelectField({
+  label,
+  name,
+  id,
+  hint,
+  errors,
+  className,
+  options,
+  placeholder,
+  selectProps,
+}: SelectFieldProps) {
   const ids = useControl(name, id, selectProps?.id)
   const control = controlProps(ids, name, hint, errors)
   return (
@@ -176,7 +198,11 @@ export function SelectField({ label, name, id, hint, errors, className, options,
       </label>
       <Hint id={ids.hintId}>{hint}</Hint>
       <div className="relative">
-        <select {...selectProps} {...control} className={cx(CONTROL, 'cursor-pointer appearance-none pr-9', selectProps?.className)}>
+        <select
+          {...selectProps}
+          {...control}
+          className={cx(CONTROL, 'cursor-pointer appearance-none pr-9', selectProps?.className)}
+        >
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
           {options.map((option) => (
             <option key={option.value} value={option.value} disabled={option.disabled}>
@@ -190,7 +216,14 @@ export function SelectField({ label, name, id, hint, errors, className, options,
           focusable="false"
           className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-ink-muted"
         >
-          <path d="m4 6 4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+          <path
+            d="m4 6 4 4 4-4"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.5"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
         </svg>
       </div>
       <ErrorList id={ids.errorId} errors={errors} />

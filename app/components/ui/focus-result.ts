@@ -36,7 +36,9 @@ export function focusResult(sent: Omit<Sent, 'underway'>, where: { pathname: str
   const onField = active instanceof HTMLElement && active.isConnected && active.matches('input, select, textarea')
   if (onField && active.getAttribute('aria-invalid') === 'true') return
   const main = document.getElementById('main') ?? document.body
-  const alert = Array.from(main.querySelectorAll('[role="alert"]')).find((element) => !sent.alertsBefore.has(element) && isShown(element))
+  const alert = Array.from(main.querySelectorAll('[role="alert"]')).find(
+    (element) => !sent.alertsBefore.has(element) && isShown(element),
+  )
   if (alert instanceof HTMLElement) return focusOn(alert)
   // A field still in place (Enter pressed in it, or one Conform chose, such as "Which occurrence?") keeps focus.
   if (onField) return

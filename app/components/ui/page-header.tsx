@@ -27,7 +27,10 @@ export function PageHeader({ title, description, actions, breadcrumbs, className
                     /
                   </span>
                 ) : null}
-                <Link to={crumb.to} className="text-ink-muted underline decoration-paper-line underline-offset-2 hover:text-brand hover:decoration-brand">
+                <Link
+                  to={crumb.to}
+                  className="text-ink-muted underline decoration-paper-line underline-offset-2 hover:text-brand hover:decoration-brand"
+                >
                   {crumb.label}
                 </Link>
               </li>

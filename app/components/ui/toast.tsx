@@ -62,13 +62,24 @@ export function Toast({ toast, className }: { toast: ToastMessage | null | undef
         aria-label="Messages"
         aria-live="polite"
         aria-atomic="true"
-        className={cx('pointer-events-none fixed inset-x-3 bottom-3 z-40 flex justify-center sm:inset-x-auto sm:right-4 sm:bottom-4 sm:w-[26rem]', className)}
+        className={cx(
+          'pointer-events-none fixed inset-x-3 bottom-3 z-40 flex justify-center sm:inset-x-auto sm:right-4 sm:bottom-4 sm:w-[26rem]',
+          className,
+        )}
       >
         {visible && kind ? (
-          <div className={cx('pointer-events-auto flex w-full items-start gap-3 rounded-md border px-4 py-3 text-sm shadow-lg', kind.box)}>
+          <div
+            className={cx(
+              'pointer-events-auto flex w-full items-start gap-3 rounded-md border px-4 py-3 text-sm shadow-lg',
+              kind.box,
+            )}
+          >
             <span
               aria-hidden="true"
-              className={cx('mt-0.5 inline-flex size-5 shrink-0 items-center justify-center rounded-full text-xs font-bold', kind.glyphBox)}
+              className={cx(
+                'mt-0.5 inline-flex size-5 shrink-0 items-center justify-center rounded-full text-xs font-bold',
+                kind.glyphBox,
+              )}
             >
               {kind.glyph}
             </span>

@@ -73,7 +73,11 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
               name={fields.organizationUrl.name}
               hint="The desk’s public home page, starting with https://."
               errors={fields.organizationUrl.errors}
-              inputProps={{ ...getInputProps(fields.organizationUrl, { type: 'url' }), autoComplete: 'url', inputMode: 'url' }}
+              inputProps={{
+                ...getInputProps(fields.organizationUrl, { type: 'url' }),
+                autoComplete: 'url',
+                inputMode: 'url',
+              }}
             />
           </div>
         </Card>
@@ -102,7 +106,8 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
             {saving ? 'Saving…' : 'Save settings'}
           </Button>
           <p className="text-sm text-ink-muted">
-            Last changed {formatDayTime(settings.updatedAt)}{settings.updatedBy ? ` by ${settings.updatedBy}` : ''}.
+            Last changed {formatDayTime(settings.updatedAt)}
+            {settings.updatedBy ? ` by ${settings.updatedBy}` : ''}.
           </p>
         </div>
       </Form>

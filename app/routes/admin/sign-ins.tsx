@@ -30,7 +30,10 @@ export async function action({ request }: Route.ActionArgs) {
   const outcome = await clearLockout(admin, parsed.data.lockoutId)
   if (!outcome.ok) return data({ error: outcome.message }, { status: outcome.status })
   // Back to the same list, as the page's own address (a client-side submit arrives at /admin/sign-ins.data).
-  return redirectWithToast(safeRedirectPath(pagePath(request), '/admin/sign-ins'), { kind: 'success', message: outcome.message })
+  return redirectWithToast(safeRedirectPath(pagePath(request), '/admin/sign-ins'), {
+    kind: 'success',
+    message: outcome.message,
+  })
 }
 
 const STATES: Record<LockoutState, { label: string; tone: BadgeTone }> = {
@@ -40,7 +43,14 @@ const STATES: Record<LockoutState, { label: string; tone: BadgeTone }> = {
   forgotten: { label: 'Forgotten after a day', tone: 'neutral' },
 }
 
-const WHEN = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'UTC' })
+const WHEN = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZone: 'UTC',
+})
 
 function when(value: string | Date) {
   return `${WHEN.format(new Date(value))} UTC`
@@ -57,7 +67,11 @@ export default function SignIns({ loaderData }: Route.ComponentProps) {
       <PageHeader
         title="Sign-in lockouts"
         description="Runs of wrong passwords that now make sign-ins wait. Browsers that signed in to an account before are never slowed by others' guesses; clearing a lockout lets everyone it slows try again at once."
-        actions={<ButtonLink to="/admin/users" variant="secondary">Users</ButtonLink>}
+        actions={
+          <ButtonLink to="/admin/users" variant="secondary">
+            Users
+          </ButtonLink>
+        }
       />
       <FormError errors={actionData?.error ? [actionData.error] : undefined} title="That lockout was not cleared" />
       <Card className="min-w-0">
@@ -65,10 +79,18 @@ export default function SignIns({ loaderData }: Route.ComponentProps) {
           title={show === 'all' ? 'All lockouts' : 'Current lockouts'}
           actions={
             <nav aria-label="Which lockouts" className="flex gap-1 text-sm">
-              <Link to="?" aria-current={show === 'current' ? 'page' : undefined} className={tabClass(show === 'current')}>
+              <Link
+                to="?"
+                aria-current={show === 'current' ? 'page' : undefined}
+                className={tabClass(show === 'current')}
+              >
                 Current
               </Link>
-              <Link to="?show=all" aria-current={show === 'all' ? 'page' : undefined} className={tabClass(show === 'all')}>
+              <Link
+                to="?show=all"
+                aria-current={show === 'all' ? 'page' : undefined}
+                className={tabClass(show === 'all')}
+              >
                 All, with history
               </Link>
             </nav>
@@ -84,14 +106,18 @@ export default function SignIns({ loaderData }: Route.ComponentProps) {
             {lockouts.map((lockout) => {
               const state = STATES[lockout.state]
               return (
-                <li key={lockout.id} className="flex flex-col gap-3 py-3 sm:flex-row sm:items-center sm:justify-between">
+                <li
+                  key={lockout.id}
+                  className="flex flex-col gap-3 py-3 sm:flex-row sm:items-center sm:justify-between"
+                >
                   <div className="min-w-0 space-y-1 text-sm">
                     <p className="flex flex-wrap items-center gap-2">
                       <span className="break-all font-medium text-ink">{lockout.subject}</span>
                       <Badge tone={state.tone}>{state.label}</Badge>
                     </p>
                     <p className="text-ink-muted">
-                      {lockout.failures} wrong password{lockout.failures === 1 ? '' : 's'} · slowed since {when(lockout.startedAt)} · latest {when(lockout.lastFailureAt)}
+                      {lockout.failures} wrong password{lockout.failures === 1 ? '' : 's'} · slowed since{' '}
+                      {when(lockout.startedAt)} · latest {when(lockout.lastFailureAt)}
                     </p>
                     <p className="text-ink-muted">
                       {lockout.state === 'slowing'
@@ -108,7 +134,15 @@ export default function SignIns({ loaderData }: Route.ComponentProps) {
                   {lockout.state === 'slowing' ? (
                     <Form method="post" className="shrink-0">
                       <input type="hidden" name="lockoutId" value={lockout.id} />
-                      <Button type="submit" size="sm" variant="secondary" name="intent" value="clear" aria-label={`Clear the lockout of ${lockout.subject}`} disabled={clearing === lockout.id}>
+                      <Button
+                        type="submit"
+                        size="sm"
+                        variant="secondary"
+                        name="intent"
+                        value="clear"
+                        aria-label={`Clear the lockout of ${lockout.subject}`}
+                        disabled={clearing === lockout.id}
+                      >
                         {clearing === lockout.id ? 'Clearing…' : 'Clear'}
                       </Button>
                     </Form>
@@ -120,7 +154,9 @@ export default function SignIns({ loaderData }: Route.ComponentProps) {
         )}
         <nav aria-label="Pages of lockouts" className="flex justify-between border-t border-paper-line pt-3 text-sm">
           {after ? <Link to={`?${new URLSearchParams(showParam)}`}>← First page</Link> : <span />}
-          {nextAfter ? <Link to={`?${new URLSearchParams({ ...showParam, after: nextAfter })}`}>Next page →</Link> : null}
+          {nextAfter ? (
+            <Link to={`?${new URLSearchParams({ ...showParam, after: nextAfter })}`}>Next page →</Link>
+          ) : null}
         </nav>
       </Card>
     </div>

@@ -29,7 +29,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   const after = url.searchParams.get('after') ?? undefined
   const list = await listUsers({ q, after })
   // Deactivating someone signs them out everywhere, so the row's button first asks (a GET, so it works without JS).
-  const confirming = list.users.find((user) => user.active && user.id === url.searchParams.get(CONFIRM_PARAM))?.id ?? null
+  const confirming =
+    list.users.find((user) => user.active && user.id === url.searchParams.get(CONFIRM_PARAM))?.id ?? null
   return { ...list, q, after: after ?? null, adminId: admin.id, confirming }
 }
 
@@ -42,10 +43,16 @@ export async function action({ request }: Route.ActionArgs) {
     if (submission.status !== 'success') return data({ result: submission.reply(), created: null }, { status: 400 })
     const outcome = await createUser(admin, submission.value)
     if (!outcome.ok) {
-      return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), created: null }, { status: 400 })
+      return data(
+        { result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), created: null },
+        { status: 400 },
+      )
     }
     // The one-time password is shown once, in this response, and never stored in clear.
-    return data({ result: submission.reply({ resetForm: true }), created: { ...outcome.user, password: outcome.password } })
+    return data({
+      result: submission.reply({ resetForm: true }),
+      created: { ...outcome.user, password: outcome.password },
+    })
   }
   if (intent === 'role') {
     const parsed = changeRoleSchema.safeParse(Object.fromEntries(formData))
@@ -56,7 +63,8 @@ export async function action({ request }: Route.ActionArgs) {
   }
   if (intent === 'deactivate' || intent === 'reactivate') {
     const parsed = setActiveSchema.safeParse(Object.fromEntries(formData))
-    if (!parsed.success) return data({ error: 'That request was incomplete; reload the page and try again.' }, { status: 400 })
+    if (!parsed.success)
+      return data({ error: 'That request was incomplete; reload the page and try again.' }, { status: 400 })
     const outcome = await setActive(admin, parsed.data.userId, parsed.data.intent === 'reactivate')
     if (!outcome.ok) return data({ error: outcome.message }, { status: outcome.status })
     return redirectWithToast(backTo(request), { kind: 'success', message: outcome.message })
@@ -95,17 +103,29 @@ export default function Users({ loaderData }: Route.ComponentProps) {
       <PageHeader
         title="Users"
         description="Create accounts, change roles, and deactivate people who have left the desk."
-        actions={<ButtonLink to="/admin/settings" variant="secondary">Desk settings</ButtonLink>}
+        actions={
+          <ButtonLink to="/admin/settings" variant="secondary">
+            Desk settings
+          </ButtonLink>
+        }
       />
       {created ? (
-        <div role="status" className="rounded-md border border-green-300 border-l-4 border-l-green-700 bg-green-50 px-4 py-3 text-sm text-green-950">
+        <div
+          role="status"
+          className="rounded-md border border-green-300 border-l-4 border-l-green-700 bg-green-50 px-4 py-3 text-sm text-green-950"
+        >
           <p className="font-semibold">
             {created.name} ({created.email}) can now sign in as {ROLE_LABELS[created.role as Role].toLowerCase()}.
           </p>
           <p className="mt-1">
-            One-time password: <code className="rounded bg-white px-1.5 py-0.5 font-mono text-base" data-testid="one-time-password">{created.password}</code>
+            One-time password:{' '}
+            <code className="rounded bg-white px-1.5 py-0.5 font-mono text-base" data-testid="one-time-password">
+              {created.password}
+            </code>
           </p>
-          <p className="mt-1 text-green-900">It is shown only now. Pass it on privately; they choose their own at first sign-in.</p>
+          <p className="mt-1 text-green-900">
+            It is shown only now. Pass it on privately; they choose their own at first sign-in.
+          </p>
         </div>
       ) : null}
       <FormError errors={rowError ? [rowError] : undefined} title="That change was not made" />
@@ -135,94 +155,158 @@ export default function Users({ loaderData }: Route.ComponentProps) {
             <table className="w-full text-left text-sm">
               <thead className="border-b border-paper-line bg-paper-sunk text-xs uppercase tracking-wide text-ink-muted">
                 <tr>
-                  <th scope="col" className="px-4 py-2">Person</th>
-                  <th scope="col" className="px-4 py-2">Role</th>
-                  <th scope="col" className="px-4 py-2">Status</th>
-                  <th scope="col" className="px-4 py-2">Last seen</th>
-                  <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
+                  <th scope="col" className="px-4 py-2">
+                    Person
+                  </th>
+                  <th scope="col" className="px-4 py-2">
+                    Role
+                  </th>
+                  <th scope="col" className="px-4 py-2">
+                    Status
+                  </th>
+                  <th scope="col" className="px-4 py-2">
+                    Last seen
+                  </th>
+                  <th scope="col" className="px-4 py-2">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-paper-line">
                 {users.map((user) => (
                   <Fragment key={user.id}>
-                  <tr className={user.active ? '' : 'bg-paper-sunk text-ink-muted'}>
-                    <td className="px-4 py-3">
-                      <p className="font-medium text-ink">{user.name}{user.id === adminId ? ' (you)' : ''}</p>
-                      <p className="text-ink-muted">{user.email}</p>
-                    </td>
-                    <td className="px-4 py-3">
-                      <Form method="post" action={listHref} className="flex items-center gap-2">
-                        <input type="hidden" name="userId" value={user.id} />
-                        <label htmlFor={`role-${user.id}`} className="sr-only">Role of {user.name}</label>
-                        <select id={`role-${user.id}`} name="role" defaultValue={user.role} className="rounded-md border border-paper-line bg-paper px-2 py-1 text-sm">
-                          {roleOptions.map((option) => (
-                            <option key={option.value} value={option.value}>{option.label}</option>
-                          ))}
-                        </select>
-                        <Button type="submit" size="sm" variant="secondary" name="intent" value="role" aria-label={`Save role of ${user.name}`}>
-                          Save
-                        </Button>
-                      </Form>
-                    </td>
-                    <td className="px-4 py-3">
-                      {user.active ? (
-                        user.mustChangePassword ? <Badge tone="warning">Invited</Badge> : <Badge tone="success">Active</Badge>
-                      ) : (
-                        <Badge tone="neutral">Deactivated</Badge>
-                      )}
-                    </td>
-                    <td className="px-4 py-3 whitespace-nowrap">{formatDate(user.lastSeenAt)}</td>
-                    <td className="px-4 py-3 text-right">
-                      {user.active ? (
-                        <Form method="get" action="/admin/users#confirm-deactivate" preventScrollReset>
-                          {q ? <input type="hidden" name="q" value={q} /> : null}
-                          {after ? <input type="hidden" name="after" value={after} /> : null}
+                    <tr className={user.active ? '' : 'bg-paper-sunk text-ink-muted'}>
+                      <td className="px-4 py-3">
+                        <p className="font-medium text-ink">
+                          {user.name}
+                          {user.id === adminId ? ' (you)' : ''}
+                        </p>
+                        <p className="text-ink-muted">{user.email}</p>
+                      </td>
+                      <td className="px-4 py-3">
+                        <Form method="post" action={listHref} className="flex items-center gap-2">
+                          <input type="hidden" name="userId" value={user.id} />
+                          <label htmlFor={`role-${user.id}`} className="sr-only">
+                            Role of {user.name}
+                          </label>
+                          <select
+                            id={`role-${user.id}`}
+                            name="role"
+                            defaultValue={user.role}
+                            className="rounded-md border border-paper-line bg-paper px-2 py-1 text-sm"
+                          >
+                            {roleOptions.map((option) => (
+                              <option key={option.value} value={option.value}>
+                                {option.label}
+                              </option>
+                            ))}
+                          </select>
                           <Button
                             type="submit"
                             size="sm"
-                            variant="danger"
-                            name={CONFIRM_PARAM}
-                            value={user.id}
-                            aria-label={`Deactivate ${user.name}`}
-                            aria-expanded={confirming === user.id}
+                            variant="secondary"
+                            name="intent"
+                            value="role"
+                            aria-label={`Save role of ${user.name}`}
                           >
-                            Deactivate
+                            Save
                           </Button>
                         </Form>
-                      ) : (
-                        <Form method="post" action={listHref}>
-                          <input type="hidden" name="userId" value={user.id} />
-                          <Button type="submit" size="sm" variant="secondary" name="intent" value="reactivate" aria-label={`Reactivate ${user.name}`}>
-                            Reactivate
-                          </Button>
-                        </Form>
-                      )}
-                    </td>
-                  </tr>
-                  {confirming === user.id ? (
-                    <tr>
-                      <td colSpan={5} className="bg-red-50 px-4 py-3">
-                        <DeactivateConfirmation user={user} listHref={listHref} />
+                      </td>
+                      <td className="px-4 py-3">
+                        {user.active ? (
+                          user.mustChangePassword ? (
+                            <Badge tone="warning">Invited</Badge>
+                          ) : (
+                            <Badge tone="success">Active</Badge>
+                          )
+                        ) : (
+                          <Badge tone="neutral">Deactivated</Badge>
+                        )}
+                      </td>
+                      <td className="px-4 py-3 whitespace-nowrap">{formatDate(user.lastSeenAt)}</td>
+                      <td className="px-4 py-3 text-right">
+                        {user.active ? (
+                          <Form method="get" action="/admin/users#confirm-deactivate" preventScrollReset>
+                            {q ? <input type="hidden" name="q" value={q} /> : null}
+                            {after ? <input type="hidden" name="after" value={after} /> : null}
+                            <Button
+                              type="submit"
+                              size="sm"
+                              variant="danger"
+                              name={CONFIRM_PARAM}
+                              value={user.id}
+                              aria-label={`Deactivate ${user.name}`}
+                              aria-expanded={confirming === user.id}
+                            >
+                              Deactivate
+                            </Button>
+                          </Form>
+                        ) : (
+                          <Form method="post" action={listHref}>
+                            <input type="hidden" name="userId" value={user.id} />
+                            <Button
+                              type="submit"
+                              size="sm"
+                              variant="secondary"
+                              name="intent"
+                              value="reactivate"
+                              aria-label={`Reactivate ${user.name}`}
+                            >
+                              Reactivate
+                            </Button>
+                          </Form>
+                        )}
                       </td>
                     </tr>
-                  ) : null}
+                    {confirming === user.id ? (
+                      <tr>
+                        <td colSpan={5} className="bg-red-50 px-4 py-3">
+                          <DeactivateConfirmation user={user} listHref={listHref} />
+                        </td>
+                      </tr>
+                    ) : null}
                   </Fragment>
                 ))}
               </tbody>
             </table>
           </div>
-          <nav aria-label="Pages of users" className="flex justify-between border-t border-paper-line px-4 py-3 text-sm">
+          <nav
+            aria-label="Pages of users"
+            className="flex justify-between border-t border-paper-line px-4 py-3 text-sm"
+          >
             {after ? <Link to={q ? `?q=${encodeURIComponent(q)}` : '?'}>← First page</Link> : <span />}
-            {nextAfter ? <Link to={`?${new URLSearchParams({ ...(q ? { q } : {}), after: nextAfter })}`}>Next page →</Link> : null}
+            {nextAfter ? (
+              <Link to={`?${new URLSearchParams({ ...(q ? { q } : {}), after: nextAfter })}`}>Next page →</Link>
+            ) : null}
           </nav>
         </Card>
         <Card className="h-fit">
-          <CardHeader title="Add a person" description="They get a one-time password and choose their own at first sign-in." />
+          <CardHeader
+            title="Add a person"
+            description="They get a one-time password and choose their own at first sign-in."
+          />
           <Form method="post" {...getFormProps(form)} className="space-y-4">
             <FormError errors={form.errors} />
-            <Field label="Name" name={fields.name.name} errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: 'text' })} />
-            <Field label="Email" name={fields.email.name} errors={fields.email.errors} inputProps={getInputProps(fields.email, { type: 'email' })} />
-            <SelectField label="Role" name={fields.role.name} errors={fields.role.errors} options={roleOptions} selectProps={getSelectProps(fields.role)} />
+            <Field
+              label="Name"
+              name={fields.name.name}
+              errors={fields.name.errors}
+              inputProps={getInputProps(fields.name, { type: 'text' })}
+            />
+            <Field
+              label="Email"
+              name={fields.email.name}
+              errors={fields.email.errors}
+              inputProps={getInputProps(fields.email, { type: 'email' })}
+            />
+            <SelectField
+              label="Role"
+              name={fields.role.name}
+              errors={fields.role.errors}
+              options={roleOptions}
+              selectProps={getSelectProps(fields.role)}
+            />
             <Button type="submit" name="intent" value="create" className="w-full">
               Create account
             </Button>
@@ -234,7 +318,13 @@ export default function Users({ loaderData }: Route.ComponentProps) {
 }
 
 /** The second step of Deactivate: says what happens, and only this form deactivates. */
-function DeactivateConfirmation({ user, listHref }: { user: { id: string; name: string; email: string }; listHref: string }) {
+function DeactivateConfirmation({
+  user,
+  listHref,
+}: {
+  user: { id: string; name: string; email: string }
+  listHref: string
+}) {
   const group = useRef<HTMLDivElement>(null)
   // With JavaScript the question is announced and keyboard focus starts there; without, the #fragment does it.
   useEffect(() => group.current?.focus(), [])
@@ -253,7 +343,9 @@ function DeactivateConfirmation({ user, listHref }: { user: { id: string; name: 
         <p id="confirm-deactivate-question" className="font-semibold">
           Deactivate {user.name} ({user.email})?
         </p>
-        <p id="confirm-deactivate-consequence">They are signed out everywhere at once and cannot sign in until an admin reactivates them.</p>
+        <p id="confirm-deactivate-consequence">
+          They are signed out everywhere at once and cannot sign in until an admin reactivates them.
+        </p>
       </div>
       <Form method="post" action={listHref} className="flex gap-2">
         <input type="hidden" name="userId" value={user.id} />

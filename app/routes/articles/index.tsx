@@ -76,12 +76,20 @@ export default function Articles({ loaderData }: Route.ComponentProps) {
           <EmptyState
             title={`No articles match “${q}”`}
             description="Search looks at titles and outlets. Try fewer or different words."
-            action={<ButtonLink to="/articles" variant="secondary">Show all articles</ButtonLink>}
+            action={
+              <ButtonLink to="/articles" variant="secondary">
+                Show all articles
+              </ButtonLink>
+            }
           />
         ) : !isFirstPage ? (
           <EmptyState
             title="No older articles"
-            action={<ButtonLink to="/articles" variant="secondary">Back to the newest</ButtonLink>}
+            action={
+              <ButtonLink to="/articles" variant="secondary">
+                Back to the newest
+              </ButtonLink>
+            }
           />
         ) : (
           <EmptyState
@@ -131,15 +139,16 @@ export default function Articles({ loaderData }: Route.ComponentProps) {
                   return (
                     <tr key={article.id} className="align-top">
                       <th scope="row" className="px-4 py-3 font-normal">
-                        <Link to={`/articles/${article.id}`} className="text-base font-semibold text-balance md:text-sm">
+                        <Link
+                          to={`/articles/${article.id}`}
+                          className="text-base font-semibold text-balance md:text-sm"
+                        >
                           {article.title}
                         </Link>
                         {/* On a phone the other columns fold in under the title. */}
                         <div className="mt-1 space-y-2 md:hidden">
                           {article.outlet || published ? (
-                            <p className="text-ink-muted">
-                              {[article.outlet, published].filter(Boolean).join(' · ')}
-                            </p>
+                            <p className="text-ink-muted">{[article.outlet, published].filter(Boolean).join(' · ')}</p>
                           ) : null}
                           <ArticleClaimCounts counts={article.claimCounts} />
                           {article.credibility.totalCount > 0 ? (
@@ -152,7 +161,9 @@ export default function Articles({ loaderData }: Route.ComponentProps) {
                           ) : null}
                         </div>
                       </th>
-                      <td className="hidden px-4 py-3 text-ink md:table-cell">{article.outlet || <span className="text-ink-muted">—</span>}</td>
+                      <td className="hidden px-4 py-3 text-ink md:table-cell">
+                        {article.outlet || <span className="text-ink-muted">—</span>}
+                      </td>
                       <td className="hidden px-4 py-3 whitespace-nowrap text-ink md:table-cell">
                         {article.publishedAt && published ? (
                           <time dateTime={isoDay(article.publishedAt)}>{published}</time>

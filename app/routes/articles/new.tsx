@@ -41,7 +41,10 @@ export async function action({ request }: Route.ActionArgs) {
   const user = await requirePermission(request, 'article:create')
   const read = await readForm(request, ARTICLE_FORM_LIMITS)
   if (!read.ok) {
-    return data<IntakeReply>({ result: { status: 'error', error: { '': [read.message] } }, formKey: TYPED, notice: null }, { status: read.status })
+    return data<IntakeReply>(
+      { result: { status: 'error', error: { '': [read.message] } }, formKey: TYPED, notice: null },
+      { status: read.status },
+    )
   }
   const submission = parseWithZod(withIntakeIntent(read.formData), { schema: articleIntakeSchema })
   if (submission.status !== 'success') {
@@ -52,14 +55,23 @@ export async function action({ request }: Route.ActionArgs) {
   if (value.intent === 'save') {
     const { intent: _intent, ...article } = value
     const { id } = await createArticle(user.id, article)
-    return redirectWithToast(`/articles/${id}`, { kind: 'success', message: 'Article added. Next, mark the claims to check.' })
+    return redirectWithToast(`/articles/${id}`, {
+      kind: 'success',
+      message: 'Article added. Next, mark the claims to check.',
+    })
   }
 
   const outcome =
-    value.intent === 'import' ? await draftFromUrl(value.url, submission.payload) : await draftFromFile(value.file, submission.payload)
+    value.intent === 'import'
+      ? await draftFromUrl(value.url, submission.payload)
+      : await draftFromFile(value.file, submission.payload)
   if (!outcome.ok) {
     return data<IntakeReply>(
-      { result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), formKey: TYPED, notice: null },
+      {
+        result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }),
+        formKey: TYPED,
+        notice: null,
+      },
       { status: 400 },
     )
   }
@@ -80,7 +92,11 @@ export default function NewArticle() {
         description="Import it from its web address, read it from a file, or paste the text. You can check everything before it is saved."
         breadcrumbs={[{ to: '/articles', label: 'Articles' }]}
       />
-      <IntakeForm key={actionData?.formKey ?? 'new'} lastResult={actionData?.result} notice={actionData?.notice ?? null} />
+      <IntakeForm
+        key={actionData?.formKey ?? 'new'}
+        lastResult={actionData?.result}
+        notice={actionData?.notice ?? null}
+      />
     </div>
   )
 }
@@ -113,7 +129,10 @@ function IntakeForm({ lastResult, notice }: { lastResult: SubmissionResult | und
       </button>
       <FormError errors={form.errors} title="The article could not be added" />
       {notice ? (
-        <div role="status" className="rounded-md border border-blue-200 border-l-4 border-l-brand bg-blue-50 px-4 py-3 text-sm text-blue-900">
+        <div
+          role="status"
+          className="rounded-md border border-blue-200 border-l-4 border-l-brand bg-blue-50 px-4 py-3 text-sm text-blue-900"
+        >
           {notice}
         </div>
       ) : null}
@@ -145,7 +164,14 @@ function IntakeForm({ lastResult, notice }: { lastResult: SubmissionResult | und
                     }
                   }}
                 />
-                <Button ref={importButton} type="submit" name="intent" value="import" variant="secondary" disabled={pending !== null}>
+                <Button
+                  ref={importButton}
+                  type="submit"
+                  name="intent"
+                  value="import"
+                  variant="secondary"
+                  disabled={pending !== null}
+                >
                   {pending === 'import' ? 'Importing…' : 'Import from URL'}
                 </Button>
               </div>
@@ -177,7 +203,12 @@ function IntakeForm({ lastResult, notice }: { lastResult: SubmissionResult | und
 
       <Card>
         <CardHeader title="Details" />
-        <ArticleDetailsFields title={fields.title} outlet={fields.outlet} author={fields.author} publishedAt={fields.publishedAt} />
+        <ArticleDetailsFields
+          title={fields.title}
+          outlet={fields.outlet}
+          author={fields.author}
+          publishedAt={fields.publishedAt}
+        />
       </Card>
 
       <Card>

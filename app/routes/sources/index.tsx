@@ -38,15 +38,23 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const user = await requirePermission(request, 'source:view')
   const formData = await readFormData(request)
-  if (formData.get('intent') !== 'rate') return data({ message: 'That action is not known. Reload the page and try again.', sourceId: null }, { status: 400 })
+  if (formData.get('intent') !== 'rate')
+    return data(
+      { message: 'That action is not known. Reload the page and try again.', sourceId: null },
+      { status: 400 },
+    )
   if (!can(user.role, 'source:rate')) forbidden('Only editors and admins can rate sources.')
   const submission = parseWithZod(formData, { schema: rateSourceSchema })
   if (submission.status !== 'success') {
     const sourceId = formData.get('sourceId')
-    return data({ message: 'Choose a rating from the list.', sourceId: typeof sourceId === 'string' ? sourceId : null }, { status: 400 })
+    return data(
+      { message: 'Choose a rating from the list.', sourceId: typeof sourceId === 'string' ? sourceId : null },
+      { status: 400 },
+    )
   }
   const outcome = await rateSource(submission.value.sourceId, submission.value.reliability)
-  if (!outcome.ok) return data({ message: outcome.message, sourceId: submission.value.sourceId }, { status: outcome.status })
+  if (!outcome.ok)
+    return data({ message: outcome.message, sourceId: submission.value.sourceId }, { status: outcome.status })
   return redirectWithToast(`${pagePath(request)}#source-${submission.value.sourceId}`, {
     kind: 'success',
     message: outcome.changed
@@ -87,7 +95,13 @@ function RateForm({ source }: { source: { id: string; title: string; reliability
           </option>
         ))}
       </select>
-      <Button type="submit" size="sm" variant="secondary" disabled={pending} aria-label={`Save the reliability of ${source.title}`}>
+      <Button
+        type="submit"
+        size="sm"
+        variant="secondary"
+        disabled={pending}
+        aria-label={`Save the reliability of ${source.title}`}
+      >
         {pending ? 'Saving…' : 'Save'}
       </Button>
     </Form>
@@ -134,17 +148,29 @@ export default function Sources({ loaderData, actionData }: Route.ComponentProps
       {sources.length === 0 ? (
         <EmptyState
           title={q ? `No source matches “${q}”` : 'No sources yet'}
-          description={q ? 'Try part of the title, the publisher’s name or the site’s address.' : 'Sources appear here once someone attaches one to a claim.'}
+          description={
+            q
+              ? 'Try part of the title, the publisher’s name or the site’s address.'
+              : 'Sources appear here once someone attaches one to a claim.'
+          }
         />
       ) : (
         <ul className="space-y-4" aria-label="Sources">
           {sources.map((source) => {
-            const meta = [source.publisher, SOURCE_KIND_LABELS[source.kind], source.publishedAt ? `published ${formatDay(source.publishedAt)}` : null]
+            const meta = [
+              source.publisher,
+              SOURCE_KIND_LABELS[source.kind],
+              source.publishedAt ? `published ${formatDay(source.publishedAt)}` : null,
+            ]
               .filter(Boolean)
               .join(' · ')
             return (
               <li key={source.id} id={`source-${source.id}`} className="scroll-mt-24">
-                <Card as="article" aria-labelledby={`source-title-${source.id}`} className="target:ring-2 target:ring-brand/40">
+                <Card
+                  as="article"
+                  aria-labelledby={`source-title-${source.id}`}
+                  className="target:ring-2 target:ring-brand/40"
+                >
                   <div className="flex flex-wrap items-start justify-between gap-3">
                     {/* A basis, so on a phone the rating wraps below instead of squeezing the title to a few letters a line. */}
                     <div className="min-w-0 flex-1 basis-64">
@@ -183,7 +209,13 @@ export default function Sources({ loaderData, actionData }: Route.ComponentProps
                             className="grid grid-cols-[auto_minmax(0,1fr)] items-start gap-x-2 gap-y-1 text-sm sm:grid-cols-[auto_minmax(0,1fr)_auto]"
                           >
                             <Badge
-                              tone={citation.stance === 'SUPPORTS' ? 'success' : citation.stance === 'REFUTES' ? 'danger' : 'neutral'}
+                              tone={
+                                citation.stance === 'SUPPORTS'
+                                  ? 'success'
+                                  : citation.stance === 'REFUTES'
+                                    ? 'danger'
+                                    : 'neutral'
+                              }
                               className="w-20 justify-center"
                             >
                               {STANCE_LABELS[citation.stance]}
@@ -203,7 +235,9 @@ export default function Sources({ loaderData, actionData }: Route.ComponentProps
                       </ul>
                     ) : null}
                     {source.citationCount > source.citations.length ? (
-                      <p className="mt-2 text-sm text-ink-muted">and {source.citationCount - source.citations.length} more</p>
+                      <p className="mt-2 text-sm text-ink-muted">
+                        and {source.citationCount - source.citations.length} more
+                      </p>
                     ) : null}
                   </div>
                 </Card>

@@ -19,7 +19,11 @@ export type TestAppOptions = {
 }
 
 /** Starts the app against `databaseUrl`, or against its own embedded PostgreSQL when it is undefined. */
-export async function startTestApp(databaseUrl: string | undefined, name = 'browser', options: TestAppOptions = {}): Promise<TestApp> {
+export async function startTestApp(
+  databaseUrl: string | undefined,
+  name = 'browser',
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   if (!fs.existsSync('build/server/index.js')) throw new Error('No production build: run `npm run build` first.')
   fs.mkdirSync(RESULTS_DIR, { recursive: true })
   const port = await freePort()

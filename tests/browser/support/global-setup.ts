@@ -6,7 +6,12 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
-import { freePort, startEmbeddedPostgres, temporaryDataDir, type RunningPostgres } from '../../../scripts/lib/embedded-postgres.ts'
+import {
+  freePort,
+  startEmbeddedPostgres,
+  temporaryDataDir,
+  type RunningPostgres,
+} from '../../../scripts/lib/embedded-postgres.ts'
 import { startTestApp } from './app-server.ts'
 
 export default async function globalSetup() {
@@ -15,7 +20,11 @@ export default async function globalSetup() {
   let adminUrl = process.env.DATABASE_URL
   if (!adminUrl) {
     dataDir = temporaryDataDir('factdesk-browser-pg-')
-    server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'data'), port: await freePort(), persistent: false })
+    server = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, 'data'),
+      port: await freePort(),
+      persistent: false,
+    })
     adminUrl = server.urlFor('postgres')
   }
   const database = `factdesk_browser_${process.pid}`

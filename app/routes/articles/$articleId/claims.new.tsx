@@ -20,7 +20,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   await requirePermission(request, 'claim:create')
   const search = pageUrl(request).searchParams
   const context = await newClaimContext(params.articleId, { start: search.get('start'), end: search.get('end') })
-  if (!context) throw data({ message: 'There is no article at this address. It may have been removed.' }, { status: 404 })
+  if (!context)
+    throw data({ message: 'There is no article at this address. It may have been removed.' }, { status: 404 })
   return context
 }
 
@@ -33,11 +34,16 @@ export async function action({ request, params }: Route.ActionArgs) {
   const outcome = await createClaim(user, params.articleId, submission.value)
   if (!outcome.ok) {
     if (outcome.status === 404) throw data({ message: outcome.message }, { status: 404 })
-    const errors = outcome.field ? { fieldErrors: { [outcome.field]: [outcome.message] } } : { formErrors: [outcome.message] }
+    const errors = outcome.field
+      ? { fieldErrors: { [outcome.field]: [outcome.message] } }
+      : { formErrors: [outcome.message] }
     const occurrences = outcome.occurrences ? { quote: submission.value.quote.trim(), list: outcome.occurrences } : null
     return data({ result: submission.reply(errors), occurrences }, { status: outcome.status })
   }
-  return redirectWithToast(`/articles/${params.articleId}#quote-${outcome.claim.id}`, { kind: 'success', message: 'Claim added.' })
+  return redirectWithToast(`/articles/${params.articleId}#quote-${outcome.claim.id}`, {
+    kind: 'success',
+    message: 'Claim added.',
+  })
 }
 
 export default function NewClaim({ loaderData }: Route.ComponentProps) {
@@ -68,9 +74,7 @@ export default function NewClaim({ loaderData }: Route.ComponentProps) {
       <Card className="sm:p-6">
         <Form method="post" {...getFormProps(form)} className="space-y-5">
           <FormError errors={form.errors} />
-          {selectionProblem ? (
-            <FormError errors={selectionProblem} title="The selection could not be used" />
-          ) : null}
+          {selectionProblem ? <FormError errors={selectionProblem} title="The selection could not be used" /> : null}
 
           {selection ? (
             <div className="space-y-1.5">
@@ -100,18 +104,29 @@ export default function NewClaim({ loaderData }: Route.ComponentProps) {
               name={fields.quote.name}
               errors={fields.quote.errors}
               hint="Copy the words as they appear in the article. Straight or curly quotes, any kind of dash and extra spaces all match."
-              textareaProps={{ ...getTextareaProps(fields.quote), rows: 3, className: 'font-serif', autoFocus: !actionData }}
+              textareaProps={{
+                ...getTextareaProps(fields.quote),
+                rows: 3,
+                className: 'font-serif',
+                autoFocus: !actionData,
+              }}
             />
           )}
 
           {occurrences && occurrences.list.length > 1 ? (
-            <fieldset className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-4" aria-describedby="occurrence-error">
+            <fieldset
+              className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-4"
+              aria-describedby="occurrence-error"
+            >
               <legend className="px-1 text-sm font-semibold text-ink">Which occurrence?</legend>
               <ErrorList id="occurrence-error" errors={fields.occurrence.errors} className="text-amber-900" />
               {occurrences.list.map((occurrence) => (
                 // The label's text is the occurrence's context, rendered inside it.
                 // eslint-disable-next-line jsx-a11y/label-has-associated-control
-                <label key={occurrence.startOffset} className="flex cursor-pointer items-start gap-2.5 rounded p-2 hover:bg-amber-100/60">
+                <label
+                  key={occurrence.startOffset}
+                  className="flex cursor-pointer items-start gap-2.5 rounded p-2 hover:bg-amber-100/60"
+                >
                   <input
                     type="radio"
                     name="occurrence"

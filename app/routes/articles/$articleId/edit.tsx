@@ -24,7 +24,11 @@ async function editableArticle(request: Request, articleId: string | undefined) 
   const user = await requirePermission(request, 'article:edit')
   const article = articleId ? await getArticleForEdit(articleId) : null
   if (!article) throw data({ message: 'There is no such article. It may have been removed.' }, { status: 404 })
-  const decision = canEditArticle(actorOf(user), { createdById: article.createdById, hasClaims: false, changesBody: false })
+  const decision = canEditArticle(actorOf(user), {
+    createdById: article.createdById,
+    hasClaims: false,
+    changesBody: false,
+  })
   if (!decision.ok) forbidden(decision.reason)
   return { user, article }
 }
@@ -47,7 +51,10 @@ export async function action({ request, params }: Route.ActionArgs) {
   const { user, article } = await editableArticle(request, params.articleId)
   const read = await readForm(request, ARTICLE_FORM_LIMITS)
   if (!read.ok) {
-    return data<{ result: SubmissionResult }>({ result: { status: 'error', error: { '': [read.message] } } }, { status: read.status })
+    return data<{ result: SubmissionResult }>(
+      { result: { status: 'error', error: { '': [read.message] } } },
+      { status: read.status },
+    )
   }
   const submission = parseWithZod(read.formData, { schema: articleEditSchema({ bodyLocked: article.bodyLocked }) })
   if (submission.status !== 'success') {
@@ -57,7 +64,9 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (!outcome.ok) {
     if (outcome.status === 404) throw data({ message: outcome.message }, { status: 404 })
     if (outcome.status === 403) forbidden(outcome.message)
-    const errors = outcome.field ? { fieldErrors: { [outcome.field]: [outcome.message] } } : { formErrors: [outcome.message] }
+    const errors = outcome.field
+      ? { fieldErrors: { [outcome.field]: [outcome.message] } }
+      : { formErrors: [outcome.message] }
     return data({ result: submission.reply(errors) }, { status: outcome.status })
   }
   return redirectWithToast(`/articles/${article.id}`, { kind: 'success', message: 'Article saved.' })

@@ -41,7 +41,8 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'article:view')
   const workspace = await articleWorkspace(params.articleId, user)
-  if (!workspace) throw data({ message: 'There is no article at this address. It may have been removed.' }, { status: 404 })
+  if (!workspace)
+    throw data({ message: 'There is no article at this address. It may have been removed.' }, { status: 404 })
   const { article, claims, canEditArticle } = workspace
   const [suggestions, credibility, claimReview] = await Promise.all([
     suggestionsFor(article, claims),
@@ -109,7 +110,9 @@ function HighlightLegend() {
         {working.map((status) => (
           <li key={status} className="flex items-center gap-1.5">
             <StatusGlyph status={status} />
-            <span className={cx(highlightClasses({ status, verdict: null }), 'px-1 font-serif text-sm')}>{STATUS_LABELS[status]}</span>
+            <span className={cx(highlightClasses({ status, verdict: null }), 'px-1 font-serif text-sm')}>
+              {STATUS_LABELS[status]}
+            </span>
           </li>
         ))}
       </ul>
@@ -121,7 +124,11 @@ function HighlightLegend() {
         <ul className="flex flex-wrap gap-x-2 gap-y-1.5" aria-labelledby="approved-legend">
           {VERDICTS.map(({ verdict, label }) => (
             <li key={verdict}>
-              <span className={cx(highlightClasses({ status: ClaimStatus.APPROVED, verdict }), 'px-1 font-serif text-sm')}>{label}</span>
+              <span
+                className={cx(highlightClasses({ status: ClaimStatus.APPROVED, verdict }), 'px-1 font-serif text-sm')}
+              >
+                {label}
+              </span>
             </li>
           ))}
         </ul>
@@ -136,7 +143,11 @@ export default function ArticleWorkspace({ loaderData }: Route.ComponentProps) {
   const location = useLocation()
   const newClaimPath = `/articles/${article.id}/claims/new`
   const formAction = `/articles/${article.id}${suggestions.showAll ? '?suggestions=all' : ''}`
-  const byline = [article.outlet, article.author ? `by ${article.author}` : null, article.publishedAt ? formatDay(article.publishedAt) : null]
+  const byline = [
+    article.outlet,
+    article.author ? `by ${article.author}` : null,
+    article.publishedAt ? formatDay(article.publishedAt) : null,
+  ]
     .filter(Boolean)
     .join(' · ')
   // Only web addresses become links; anything else (a javascript: URL) is not followed.
@@ -185,7 +196,11 @@ export default function ArticleWorkspace({ loaderData }: Route.ComponentProps) {
           <ArticleHighlighter
             body={article.body}
             claims={claims}
-            addClaimHref={canCreateClaims ? ({ startOffset, endOffset }) => `${newClaimPath}?start=${startOffset}&end=${endOffset}` : undefined}
+            addClaimHref={
+              canCreateClaims
+                ? ({ startOffset, endOffset }) => `${newClaimPath}?start=${startOffset}&end=${endOffset}`
+                : undefined
+            }
           />
           {claimReview && claimReview.count > 0 ? <ClaimReviewSnippet snippet={claimReview} className="mt-8" /> : null}
         </Card>
@@ -229,7 +244,11 @@ export default function ArticleWorkspace({ loaderData }: Route.ComponentProps) {
               shown={suggestions.shown}
               total={suggestions.total}
               showAllHref={suggestions.showAll ? undefined : `${location.pathname}?suggestions=all#suggestions`}
-              showTopHref={suggestions.showAll && suggestions.total > TOP_SUGGESTIONS ? `${location.pathname}#suggestions` : undefined}
+              showTopHref={
+                suggestions.showAll && suggestions.total > TOP_SUGGESTIONS
+                  ? `${location.pathname}#suggestions`
+                  : undefined
+              }
               dismissed={suggestions.dismissed}
               canAct={canCreateClaims}
             />

@@ -60,24 +60,39 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (formData.get('intent') === 'delete') {
     await requirePermission(request, 'claim:delete')
     if (!claim.access.delete.ok) {
-      return data<ActionData>({ result: null, conflict: null, deleteMessage: claim.access.delete.reason }, { status: 403 })
+      return data<ActionData>(
+        { result: null, conflict: null, deleteMessage: claim.access.delete.reason },
+        { status: 403 },
+      )
     }
     const submission = parseWithZod(formData, { schema: deleteClaimSchema })
     if (submission.status !== 'success') {
-      return data<ActionData>({ result: null, conflict: null, deleteMessage: 'Reload the page and try again.' }, { status: 400 })
+      return data<ActionData>(
+        { result: null, conflict: null, deleteMessage: 'Reload the page and try again.' },
+        { status: 400 },
+      )
     }
     const outcome = await deleteClaim(user, params.claimId, submission.value.version)
     if (!outcome.ok) {
       if (outcome.status === 404) throw data({ message: outcome.message }, { status: 404 })
-      return data<ActionData>({ result: null, conflict: outcome.current ?? null, deleteMessage: outcome.message }, { status: outcome.status })
+      return data<ActionData>(
+        { result: null, conflict: outcome.current ?? null, deleteMessage: outcome.message },
+        { status: outcome.status },
+      )
     }
-    return redirectWithToast(`/articles/${outcome.claim.articleId}`, { kind: 'success', message: 'Claim deleted. Its history is kept.' })
+    return redirectWithToast(`/articles/${outcome.claim.articleId}`, {
+      kind: 'success',
+      message: 'Claim deleted. Its history is kept.',
+    })
   }
 
   await requirePermission(request, 'claim:edit')
   const submission = parseWithZod(formData, { schema: editClaimSchema })
   if (!claim.access.edit.ok) {
-    return data<ActionData>({ result: submission.reply({ formErrors: [claim.access.edit.reason] }), conflict: null, deleteMessage: null }, { status: 403 })
+    return data<ActionData>(
+      { result: submission.reply({ formErrors: [claim.access.edit.reason] }), conflict: null, deleteMessage: null },
+      { status: 403 },
+    )
   }
   if (submission.status !== 'success') {
     return data<ActionData>({ result: submission.reply(), conflict: null, deleteMessage: null }, { status: 400 })
@@ -86,7 +101,11 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (!outcome.ok) {
     if (outcome.status === 404) throw data({ message: outcome.message }, { status: 404 })
     return data<ActionData>(
-      { result: submission.reply({ formErrors: [outcome.message] }), conflict: outcome.current ?? null, deleteMessage: null },
+      {
+        result: submission.reply({ formErrors: [outcome.message] }),
+        conflict: outcome.current ?? null,
+        deleteMessage: null,
+      },
       { status: outcome.status },
     )
   }
@@ -115,11 +134,22 @@ const SIDE_NOTES: Record<FieldSide, string | null> = {
 }
 
 /** Who changed each field: from the server's three-way comparison, or, without it, whether the form differs. */
-function sideOf(field: keyof ClaimValues, conflict: ClaimConflict, typed: Record<string, unknown> | undefined): FieldSide | 'differs' {
+function sideOf(
+  field: keyof ClaimValues,
+  conflict: ClaimConflict,
+  typed: Record<string, unknown> | undefined,
+): FieldSide | 'differs' {
   if (conflict.sides) return conflict.sides[field]
   const theirs = shown(field, conflict.values)
   const yours = typeof typed?.[field] === 'string' ? (typed[field] as string).trim() : ''
-  const normalisedYours = field === 'tags' ? yours.split(',').map((tag) => tag.trim().toLowerCase()).filter(Boolean).join(', ') : yours
+  const normalisedYours =
+    field === 'tags'
+      ? yours
+          .split(',')
+          .map((tag) => tag.trim().toLowerCase())
+          .filter(Boolean)
+          .join(', ')
+      : yours
   const differs = field === 'text' ? normalisedYours !== '' && normalisedYours !== theirs : normalisedYours !== theirs
   return differs ? 'differs' : 'none'
 }
@@ -156,7 +186,17 @@ function SavedVersion({ conflict, typed }: { conflict: ClaimConflict; typed: Rec
             >
               <dt className="font-medium text-ink-muted">
                 {FIELD_LABELS[field]}
-                {note ? <span className={side === 'both' || side === 'differs' ? 'ml-2 text-xs font-semibold text-amber-900' : 'ml-2 text-xs font-semibold text-sky-900'}>{note}</span> : null}
+                {note ? (
+                  <span
+                    className={
+                      side === 'both' || side === 'differs'
+                        ? 'ml-2 text-xs font-semibold text-amber-900'
+                        : 'ml-2 text-xs font-semibold text-sky-900'
+                    }
+                  >
+                    {note}
+                  </span>
+                ) : null}
               </dt>
               <dd className="mt-0.5 text-ink">{theirs || <span className="text-ink-muted italic">empty</span>}</dd>
             </div>
@@ -222,8 +262,8 @@ export default function EditClaim({ loaderData }: Route.ComponentProps) {
       <figure className="mb-6 rounded-md border border-paper-line border-l-4 border-l-brand bg-paper px-4 py-3">
         <blockquote className="font-serif text-lg leading-relaxed text-ink">“{claim.quote}”</blockquote>
         <figcaption className="mt-2 text-sm text-ink-muted">
-          The quote and its place in the article are fixed: highlights, sources and the verdict all refer to exactly these words. To
-          quote something else, <Link to={`${articlePath}/claims/new`}>add a new claim</Link>.
+          The quote and its place in the article are fixed: highlights, sources and the verdict all refer to exactly
+          these words. To quote something else, <Link to={`${articlePath}/claims/new`}>add a new claim</Link>.
         </figcaption>
       </figure>
 

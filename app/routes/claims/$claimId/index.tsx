@@ -6,7 +6,13 @@ import { can, type Permission, rolesThatCan } from '~/auth/permissions'
 import { forbidden, requirePermission } from '~/auth/session.server'
 import { changesSince, claimPage, namesOf, type ClaimChanges } from '~/claims/claim-page.server'
 import { addComment, editComment } from '~/claims/comments.server'
-import { assignClaim, assignmentRefusal, type ClaimWriteFailure, endOfDay, transitionClaim } from '~/claims/transitions.server'
+import {
+  assignClaim,
+  assignmentRefusal,
+  type ClaimWriteFailure,
+  endOfDay,
+  transitionClaim,
+} from '~/claims/transitions.server'
 import { verdictLabel } from '~/claims/verdicts'
 import { TRANSITIONS, WORKFLOW_ACTIONS, type WorkflowAction } from '~/claims/workflow'
 import { assignSchema, commentSchema, editCommentSchema, TRANSITION_SCHEMAS } from '~/claims/workflow-schemas'
@@ -153,7 +159,10 @@ async function refused(
   const conflict = failure.status === 409 && version !== undefined ? await changesSince(claimId, version) : null
   const payload = (submission?.payload ?? {}) as Record<string, unknown>
   return reply(intent, failure.status, {
-    result: submission?.reply(onField ? { fieldErrors: { [failure.field!]: [failure.message] } } : { formErrors: [failure.message] }) ?? null,
+    result:
+      submission?.reply(
+        onField ? { fieldErrors: { [failure.field!]: [failure.message] } } : { formErrors: [failure.message] },
+      ) ?? null,
     message: failure.message,
     conflict,
     typed: conflict ? typedValues(payload, await namesOf([payload.assigneeId])) : [],
@@ -174,7 +183,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   const user = await requirePermission(request, 'claim:view')
   const formData = await readFormData(request)
   const intent = formData.get('intent')
-  if (!isIntent(intent)) return reply(String(intent ?? ''), 400, { message: 'That action is not known. Reload the page and try again.' })
+  if (!isIntent(intent))
+    return reply(String(intent ?? ''), 400, { message: 'That action is not known. Reload the page and try again.' })
   const permission = INTENT_PERMISSIONS[intent]
   if (!can(user.role, permission)) forbidden(`Only ${rolesThatCan(permission)} can do this.`)
   const claimId = params.claimId
@@ -200,7 +210,11 @@ export async function action({ request, params }: Route.ActionArgs) {
     const submission = parseWithZod(formData, { schema: assignSchema })
     const wanted = formData.get('assigneeId')
     // Who may assign whom is settled before the rest of the form is checked.
-    const refusal = await assignmentRefusal(user, claimId, typeof wanted === 'string' && wanted.trim() ? wanted.trim() : null)
+    const refusal = await assignmentRefusal(
+      user,
+      claimId,
+      typeof wanted === 'string' && wanted.trim() ? wanted.trim() : null,
+    )
     if (refusal) return refused(intent, claimId, submission, refusal, undefined)
     if (submission.status !== 'success') return invalid(intent, submission)
     const { version, assigneeId, dueAt, setDue } = submission.value
@@ -227,7 +241,9 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (!outcome.ok) return refused(intent, claimId, submission, outcome, submission.value.version)
     return redirectWithToast(here, {
       kind: 'success',
-      message: outcome.source.reused ? `Source attached. “${outcome.source.title}” was already in the library and is reused.` : 'Source attached.',
+      message: outcome.source.reused
+        ? `Source attached. “${outcome.source.title}” was already in the library and is reused.`
+        : 'Source attached.',
     })
   }
 
@@ -266,7 +282,9 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
   )
 }
 
-const Missing = ({ children = 'Not recorded' }: { children?: string }) => <span className="text-ink-muted italic">{children}</span>
+const Missing = ({ children = 'Not recorded' }: { children?: string }) => (
+  <span className="text-ink-muted italic">{children}</span>
+)
 
 export default function ClaimPage({ loaderData, actionData }: Route.ComponentProps) {
   const { claim, sourceGroups, sourceCount, comments, history, returned, access, assignees, userId } = loaderData
@@ -361,11 +379,17 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
               <Detail label="Verdict">
                 <span className="flex flex-wrap items-center gap-2">
                   <VerdictBadge verdict={claim.verdict} status={claim.status} />
-                  {claim.verdict && claim.status !== 'APPROVED' ? <span className="text-xs text-ink-muted">draft, not approved yet</span> : null}
+                  {claim.verdict && claim.status !== 'APPROVED' ? (
+                    <span className="text-xs text-ink-muted">draft, not approved yet</span>
+                  ) : null}
                 </span>
               </Detail>
               <Detail label="Rationale">
-                {claim.rationale ? <span className="whitespace-pre-wrap">{claim.rationale}</span> : <Missing>Not written yet</Missing>}
+                {claim.rationale ? (
+                  <span className="whitespace-pre-wrap">{claim.rationale}</span>
+                ) : (
+                  <Missing>Not written yet</Missing>
+                )}
               </Detail>
               {claim.proposedBy ? (
                 <Detail label="Proposed by">
@@ -387,7 +411,8 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
             {returned ? (
               <div className="mb-4 rounded-md border border-amber-300 border-l-4 border-l-status-research bg-amber-50 px-4 py-3 text-sm text-ink">
                 <p className="font-semibold text-amber-950">
-                  Returned to research by {returned.by}, <time dateTime={returned.at}>{formatDayTime(returned.at)}</time>
+                  Returned to research by {returned.by},{' '}
+                  <time dateTime={returned.at}>{formatDayTime(returned.at)}</time>
                 </p>
                 {returned.note ? <p className="mt-1 whitespace-pre-wrap">{returned.note}</p> : null}
               </div>
@@ -405,7 +430,11 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
           </Card>
 
           <Card aria-labelledby="sources-heading" id="sources" className="scroll-mt-24">
-            <CardHeader title={`Sources (${sourceCount})`} titleId="sources-heading" description="Grouped by what they say about the claim." />
+            <CardHeader
+              title={`Sources (${sourceCount})`}
+              titleId="sources-heading"
+              description="Grouped by what they say about the claim."
+            />
             <ClaimSources
               groups={sourceGroups}
               count={sourceCount}
@@ -446,7 +475,11 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
           </Card>
 
           <Card as="aside" aria-labelledby="history-heading">
-            <CardHeader title="History" titleId="history-heading" description="Every step, oldest first. It cannot be edited." />
+            <CardHeader
+              title="History"
+              titleId="history-heading"
+              description="Every step, oldest first. It cannot be edited."
+            />
             <ClaimHistory entries={history} label="History of this claim" />
           </Card>
         </div>
