@@ -17,8 +17,9 @@ const TAG_SUGGESTIONS = 30
 const RECENT_CLAIMS_FOR_TAGS = 1_000
 
 const STATUSES = Object.values(ClaimStatus)
+type OpenStatus = Exclude<ClaimStatus, typeof ClaimStatus.APPROVED>
 /** The statuses of work still open: everything before approval. */
-const OPEN_STATUSES = STATUSES.filter((status) => status !== ClaimStatus.APPROVED)
+const OPEN_STATUSES = STATUSES.filter((status): status is OpenStatus => status !== ClaimStatus.APPROVED)
 
 // ---------------------------------------------------------------------------------------------
 // SQL building blocks. Aliases, enum values and verdict weights are spliced in with Prisma.raw:
@@ -106,31 +107,49 @@ function verdictCountColumns(status: ClaimStatus, prefix: string): Prisma.Sql {
 
 const OVERDUE_COLUMN = sumOf('dueBefore', `k."status" <> ${quoted(ClaimStatus.APPROVED)}`, 'overdueCount')
 
-type Row = Record<string, unknown>
+// ---------------------------------------------------------------------------------------------
+// Rows as Postgres returns them. Every counter is cast ::int, so it arrives as a number; it is NULL
+// where an outer join found no claims (an article without claims, a checker with nothing open).
 
-function count(row: Row | undefined, key: string): number {
-  const value = row?.[key]
-  return typeof value === 'number' ? value : 0
+/** A `sumOf` or COUNT column. */
+type Count = number | null
+
+/** The columns of `credibilityColumns()`. */
+export type CredibilityColumns = { totalCount: Count; scoredCount: Count; score: number | null }
+
+/** The columns of `statusCountColumns(statuses)`: `status_DRAFT`, `status_NEEDS_REVIEW`, … */
+export type StatusCountColumns<S extends ClaimStatus = ClaimStatus> = Record<`status_${S}`, Count>
+
+/** The columns of `verdictCountColumns(status, prefix)`: `approved_TRUE`, `approved_FALSE`, … */
+export type VerdictCountColumns<Prefix extends string> = Record<`${Prefix}_${Verdict}`, Count>
+
+function count(value: Count | undefined): number {
+  return value ?? 0
 }
 
-function credibilityOfRow(row: Row | undefined): Credibility {
-  const score = row?.score
+function credibilityOfRow(row: CredibilityColumns | undefined): Credibility {
   return {
-    score: typeof score === 'number' ? score : null,
-    scoredCount: count(row, 'scoredCount'),
-    totalCount: count(row, 'totalCount'),
+    score: row?.score ?? null,
+    scoredCount: count(row?.scoredCount),
+    totalCount: count(row?.totalCount),
   }
 }
 
 export type StatusCount = { status: ClaimStatus; count: number }
 export type VerdictCount = { verdict: Verdict; count: number }
 
-function statusCounts(row: Row | undefined, statuses: readonly ClaimStatus[] = STATUSES): StatusCount[] {
-  return statuses.map((status) => ({ status, count: count(row, `status_${status}`) }))
+function statusCounts<S extends ClaimStatus>(
+  row: StatusCountColumns<S> | undefined,
+  statuses: readonly S[],
+): StatusCount[] {
+  return statuses.map((status) => ({ status, count: count(row?.[`status_${status}`]) }))
 }
 
-function verdictCounts(row: Row | undefined, prefix: string): VerdictCount[] {
-  return VERDICTS.map(({ verdict }) => ({ verdict, count: count(row, `${prefix}_${verdict}`) }))
+function verdictCounts<Prefix extends string>(
+  row: VerdictCountColumns<Prefix> | undefined,
+  prefix: Prefix,
+): VerdictCount[] {
+  return VERDICTS.map(({ verdict }) => ({ verdict, count: count(row?.[`${prefix}_${verdict}`]) }))
 }
 
 /** Timestamps are compared as UTC wall-clock values, the way Prisma stores DateTime. */
@@ -249,6 +268,21 @@ function overdueSql(filters: DashboardFilters, now: string) {
 
 const OPEN_STATUS_LIST = Prisma.raw(OPEN_STATUSES.map(quoted).join(', '))
 
+/** The open claims of one assignee (`open_claims` in `loadSql`). */
+type OpenClaimColumns = {
+  assigneeId: string | null
+  openCount: Count
+  overdueCount: Count
+} & StatusCountColumns<OpenStatus>
+
+/** A checker's row of `loadSql`; their open-claim columns are NULL when they hold none. */
+export type CheckerLoadRow = { userId: string; name: string; role: Role; active: boolean } & OpenClaimColumns
+
+/** The row of `loadSql` for the claims nobody is assigned to: no user columns. */
+export type UnassignedLoadRow = { userId: null; name: null; role: null; active: null } & OpenClaimColumns
+
+export type LoadRow = CheckerLoadRow | UnassignedLoadRow
+
 /**
  * Open claims per assignee: each active fact-checker and editor (even with nothing assigned),
  * anyone else who still holds open claims, and a row without a user for the unassigned ones.
@@ -269,6 +303,34 @@ function loadSql(filters: DashboardFilters, now: string) {
      UNION ALL
     SELECT NULL, NULL, NULL, NULL, o.* FROM open_claims o WHERE o."assigneeId" IS NULL
      ORDER BY "openCount" DESC NULLS LAST, "overdueCount" DESC NULLS LAST, "name" ASC, "userId" ASC`
+}
+
+/** The `desk` JSON column of `deskSql`: the figures over every matching claim. */
+export type DeskFigures = { articleCount: number; overdueCount: number } & CredibilityColumns &
+  StatusCountColumns &
+  VerdictCountColumns<'approved'> &
+  VerdictCountColumns<'proposed'>
+
+/** One article of the page in `deskSql`; the claim columns are NULL for an article without claims. */
+export type DeskArticleColumns = {
+  id: string
+  title: string
+  outlet: string
+  publishedAt: Date | null
+  articleId: string | null
+  overdueCount: Count
+  /** Scored claims per claim; numeric, so a Decimal. */
+  coverage: Prisma.Decimal | null
+  /** The sort column as text, for the next page's cursor. */
+  sortKey: string | null
+} & CredibilityColumns &
+  StatusCountColumns
+
+/** A row of `deskSql`: the figures beside one article, or beside nothing when the page is empty. */
+export type DeskRow = { desk: DeskFigures } & (DeskArticleColumns | { [Column in keyof DeskArticleColumns]: null })
+
+function hasArticle(row: DeskRow): row is { desk: DeskFigures } & DeskArticleColumns {
+  return row.id !== null
 }
 
 /**
@@ -355,59 +417,56 @@ function tagsSql() {
 export async function deskDashboard(query: DashboardQuery, options: { now?: Date } = {}): Promise<Dashboard> {
   const now = timestampParam(options.now ?? new Date())
   const [deskRows, overdue, load, activity, tags] = await Promise.all([
-    db.$queryRaw<Row[]>(deskSql(query, now)),
+    db.$queryRaw<DeskRow[]>(deskSql(query, now)),
     db.$queryRaw<OverdueClaim[]>(overdueSql(query, now)),
-    db.$queryRaw<Row[]>(loadSql(query, now)),
+    db.$queryRaw<LoadRow[]>(loadSql(query, now)),
     db.$queryRaw<ActivityItem[]>(activitySql(query)),
     db.$queryRaw<Array<{ tag: string }>>(tagsSql()),
   ])
-  const desk = deskRows[0]?.desk as Row | undefined
-  const unassigned = load.find((row) => row.userId == null)
-  const people = load.filter((row) => row.userId != null)
-  const articleRows = deskRows.filter((row) => row.id != null)
+  const desk = deskRows[0]?.desk
+  const unassigned = load.find((row) => row.userId === null)
+  const people = load.filter((row): row is CheckerLoadRow => row.userId !== null)
+  const articleRows = deskRows.filter(hasArticle)
   const page = articleRows.slice(0, DASHBOARD_ARTICLES_PAGE)
   const last = page[page.length - 1]
   return {
     filtered: hasFilters(query),
     totals: {
-      articleCount: count(desk, 'articleCount'),
-      claimCount: count(desk, 'totalCount'),
-      approvedCount: count(desk, `status_${ClaimStatus.APPROVED}`),
-      reviewQueue: count(desk, `status_${ClaimStatus.NEEDS_REVIEW}`),
-      overdueCount: count(desk, 'overdueCount'),
-      unassignedOpenCount: count(unassigned, 'openCount'),
+      articleCount: count(desk?.articleCount),
+      claimCount: count(desk?.totalCount),
+      approvedCount: count(desk?.[`status_${ClaimStatus.APPROVED}`]),
+      reviewQueue: count(desk?.[`status_${ClaimStatus.NEEDS_REVIEW}`]),
+      overdueCount: count(desk?.overdueCount),
+      unassignedOpenCount: count(unassigned?.openCount),
       credibility: credibilityOfRow(desk),
     },
-    byStatus: statusCounts(desk),
+    byStatus: statusCounts(desk, STATUSES),
     byVerdict: VERDICTS.map(({ verdict }) => ({
       verdict,
-      approved: count(desk, `approved_${verdict}`),
-      proposed: count(desk, `proposed_${verdict}`),
+      approved: count(desk?.[`approved_${verdict}`]),
+      proposed: count(desk?.[`proposed_${verdict}`]),
     })),
     overdue,
     load: people.map((row) => ({
-      userId: row.userId as string,
-      name: row.name as string,
-      role: row.role as Role,
-      active: row.active as boolean,
-      openCount: count(row, 'openCount'),
-      overdueCount: count(row, 'overdueCount'),
+      userId: row.userId,
+      name: row.name,
+      role: row.role,
+      active: row.active,
+      openCount: count(row.openCount),
+      overdueCount: count(row.overdueCount),
       byStatus: statusCounts(row, OPEN_STATUSES),
     })),
     articles: {
       rows: page.map((row) => ({
-        id: row.id as string,
-        title: row.title as string,
-        outlet: row.outlet as string,
-        publishedAt: (row.publishedAt as Date | null) ?? null,
+        id: row.id,
+        title: row.title,
+        outlet: row.outlet,
+        publishedAt: row.publishedAt,
         credibility: credibilityOfRow(row),
-        byStatus: statusCounts(row),
-        overdueCount: count(row, 'overdueCount'),
+        byStatus: statusCounts(row, STATUSES),
+        overdueCount: count(row.overdueCount),
       })),
-      nextCursor:
-        articleRows.length > DASHBOARD_ARTICLES_PAGE && last
-          ? encodeCursor((last.sortKey as string | null) ?? null, last.id as string)
-          : null,
+      nextCursor: articleRows.length > DASHBOARD_ARTICLES_PAGE && last ? encodeCursor(last.sortKey, last.id) : null,
       isFirstPage: !decodeDecimalCursor(query.after),
     },
     activity,
@@ -447,19 +506,25 @@ function summaryColumns(): Prisma.Sql {
     ${verdictCountColumns(ClaimStatus.APPROVED, 'approved')}`
 }
 
-function summaryOfRow(articleId: string, row: Row | undefined): ArticleCredibilitySummary {
+/** The columns of `summaryColumns()`. */
+export type SummaryColumns = CredibilityColumns & { unresolvedCount: Count } & VerdictCountColumns<'approved'>
+
+/** A row of `articlesCredibility`: one article's summary. */
+export type ArticleSummaryRow = { articleId: string } & SummaryColumns
+
+function summaryOfRow(articleId: string, row: SummaryColumns | undefined): ArticleCredibilitySummary {
   return {
     articleId,
     ...credibilityOfRow(row),
     byVerdict: verdictCounts(row, 'approved'),
-    unresolvedCount: count(row, 'unresolvedCount'),
+    unresolvedCount: count(row?.unresolvedCount),
   }
 }
 
 /** Credibility of one article with its open claims listed: what the article page shows. */
 export async function articleCredibility(articleId: string): Promise<ArticleCredibility> {
   const [figures, unresolved] = await Promise.all([
-    db.$queryRaw<Row[]>`
+    db.$queryRaw<SummaryColumns[]>`
       WITH cells AS (
         SELECT c."status", c."verdict", COUNT(*)::int AS "n"
           FROM "Claim" c
@@ -485,7 +550,7 @@ export async function articlesCredibility(
   const ids = [...new Set(articleIds)]
   const result: Record<string, ArticleCredibilitySummary> = {}
   if (ids.length === 0) return result
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await db.$queryRaw<ArticleSummaryRow[]>`
     WITH cells AS (
       SELECT c."articleId", c."status", c."verdict", COUNT(*)::int AS "n"
         FROM "Claim" c
@@ -495,7 +560,7 @@ export async function articlesCredibility(
     SELECT k."articleId", ${summaryColumns()}
       FROM cells k
      GROUP BY k."articleId"`
-  const byArticle = new Map(rows.map((row) => [row.articleId as string, row]))
+  const byArticle = new Map(rows.map((row) => [row.articleId, row]))
   for (const id of ids) result[id] = summaryOfRow(id, byArticle.get(id))
   return result
 }
