@@ -185,6 +185,9 @@ export function articleVersion(article: { updatedAt: Date }): string {
 export type UpdateOutcome =
   { ok: true; bodyChanged: boolean } | { ok: false; status: 400 | 403 | 404 | 409; field?: 'body'; message: string }
 
+/** The article row `updateArticle` locks: what the ownership and body checks read. */
+export type LockedArticleRow = { body: string; createdById: string; updatedAt: Date }
+
 /**
  * Saves the metadata and, while no claim points into it, the body. All or nothing: a refused body
  * change saves nothing. The row is locked for the check, so a claim created meanwhile cannot slip
@@ -192,7 +195,7 @@ export type UpdateOutcome =
  */
 export async function updateArticle(actor: Actor, id: string, input: ArticleEdit): Promise<UpdateOutcome> {
   return db.$transaction(async (tx): Promise<UpdateOutcome> => {
-    const [row] = await tx.$queryRaw<Array<{ body: string; createdById: string; updatedAt: Date }>>`
+    const [row] = await tx.$queryRaw<LockedArticleRow[]>`
       SELECT "body", "createdById", "updatedAt" FROM "Article" WHERE "id" = ${id} FOR UPDATE`
     if (!row) return { ok: false, status: 404, message: NOT_FOUND_MESSAGE }
 
@@ -245,6 +248,9 @@ export type ArticleListItem = {
   credibility: Credibility
 }
 
+/** A row of the article list query, before its claim counts and credibility are added. */
+export type ArticleListRow = { id: string; title: string; outlet: string; publishedAt: Date | null; createdAt: Date }
+
 /**
  * One page of articles, newest first, by keyset: `("createdAt", id) < cursor` walks the
  * ("createdAt" DESC, id DESC) index, so page 400 costs what page 1 costs. Claim counts and
@@ -263,9 +269,7 @@ export async function listArticles({ q, cursor }: { q?: string | null; cursor?: 
     conditions.push(Prisma.sql`("createdAt", "id") < (${after.key.toISOString().slice(0, -1)}::timestamp, ${after.id})`)
   }
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty
-  const rows = await db.$queryRaw<
-    Array<{ id: string; title: string; outlet: string; publishedAt: Date | null; createdAt: Date }>
-  >`
+  const rows = await db.$queryRaw<ArticleListRow[]>`
     SELECT "id", "title", "outlet", "publishedAt", "createdAt"
       FROM "Article" ${where}
      ORDER BY "createdAt" DESC, "id" DESC

@@ -114,14 +114,20 @@ function returnedWhere(userId: string) {
       AND (c."assigneeId" = ${userId} OR c."proposedById" = ${userId})`
 }
 
+/** The row of the returned-claims count: COUNT(*) uncast, so Postgres's bigint. */
+export type ReturnedCountRow = { count: bigint }
+
+/** A claim sent back to research, with the latest step that sent it back. */
+export type ReturnedStepRow = { id: string; returnedAt: Date; note: string; actorName: string }
+
 /** Claims sent back to research that the user holds or proposed, longest waiting first. */
 export async function returnedTo(userId: string, cursor: Cursor | null, now = new Date()): Promise<QueueList> {
   const keyset = cursor?.key
     ? Prisma.sql`AND (last_step."createdAt", c.id) > (${cursor.key.toISOString()}::timestamp(3), ${cursor.id})`
     : Prisma.empty
   const [counted, steps] = await Promise.all([
-    db.$queryRaw<Array<{ count: bigint }>>`SELECT COUNT(*) AS count ${returnedWhere(userId)}`,
-    db.$queryRaw<Array<{ id: string; returnedAt: Date; note: string; actorName: string }>>`
+    db.$queryRaw<ReturnedCountRow[]>`SELECT COUNT(*) AS count ${returnedWhere(userId)}`,
+    db.$queryRaw<ReturnedStepRow[]>`
       SELECT c.id, last_step."createdAt" AS "returnedAt", last_step.note, actor.name AS "actorName"
       ${returnedWhere(userId)}
       ${keyset}

@@ -3,7 +3,7 @@
 // batch out before reading the next, so memory stays flat and a cancelled download stops the reads.
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Prisma } from '~/generated/prisma/client'
-import type { ClaimStatus, ExportFormat, Stance, Verdict } from '~/generated/prisma/enums'
+import type { ClaimStatus, ExportFormat, Verdict } from '~/generated/prisma/enums'
 import { getSettings } from '~/settings/settings.server'
 import { dayToDate } from '~/utils/dates'
 import { db } from '~/utils/db.server'
@@ -66,14 +66,18 @@ function sortColumn(filters: ExportFilters, format: ExportFormat) {
   return approvedOnly(filters, format) ? Prisma.raw('"approvedAt"') : Prisma.raw('"createdAt"')
 }
 
+/** The row of the export count; cast ::int, so a number rather than COUNT's bigint. */
+export type ExportCountRow = { count: number }
+
 /** The one SQL COUNT behind "N claims match" on /export. */
 export async function countClaimsForExport(filters: ExportFilters, format: ExportFormat): Promise<number> {
-  const [row] = await db.$queryRaw<Array<{ count: number }>>`
+  const [row] = await db.$queryRaw<ExportCountRow[]>`
     SELECT count(*)::int AS count FROM "Claim" c WHERE ${exportWhereSql(filters, format)}`
   return row?.count ?? 0
 }
 
-type ClaimRow = {
+/** A row of `exportSelectSql`: one claim with its article and approver. */
+export type ClaimRow = {
   id: string
   articleId: string
   articleTitle: string
@@ -94,7 +98,8 @@ type ClaimRow = {
   sortKey: Date
 }
 
-type SourceRow = ExportSource & { claimId: string }
+/** A row of `sourcesOf`: one source of one claim. */
+export type SourceRow = ExportSource & { claimId: string }
 
 /**
  * The rows of an export as plain SELECT text, for comparing against Postgres's own COPY in the
@@ -133,7 +138,7 @@ async function sourcesOf(claimIds: string[]): Promise<Map<string, ExportSource[]
   const byClaim = new Map<string, ExportSource[]>()
   for (const { claimId, url, title, publisher, stance } of rows) {
     const list = byClaim.get(claimId) ?? []
-    list.push({ url, title, publisher, stance: stance as Stance })
+    list.push({ url, title, publisher, stance })
     byClaim.set(claimId, list)
   }
   return byClaim

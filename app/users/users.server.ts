@@ -78,11 +78,12 @@ export async function createUser(admin: { id: string }, input: { name: string; e
   }
 }
 
+/** An active admin, locked so that two changes cannot both remove the last one. */
+export type AdminRow = { id: string }
+
 async function withAdminsLocked<T>(work: (tx: Prisma.TransactionClient, activeAdmins: string[]) => Promise<T>) {
   return db.$transaction(async (tx) => {
-    const admins = await tx.$queryRaw<
-      Array<{ id: string }>
-    >`SELECT id FROM "User" WHERE role = 'ADMIN' AND active FOR UPDATE`
+    const admins = await tx.$queryRaw<AdminRow[]>`SELECT id FROM "User" WHERE role = 'ADMIN' AND active FOR UPDATE`
     return work(
       tx,
       admins.map((row) => row.id),
