@@ -17,7 +17,8 @@ import {
   WORKFLOW_ACTIONS,
   type ClaimFacts,
 } from './workflow'
-import { canBeAssigned, type ClaimActor } from './transitions.server'
+import { canBeAssigned } from './transitions.server'
+import type { ClaimActor } from './writes'
 import { describeDue, type DueState } from './due'
 import { describeEvent, isChange, type HistoryEntry } from './history-wording'
 
