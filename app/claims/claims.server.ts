@@ -23,8 +23,6 @@ import { mergeClaimEdit, type FieldSide } from './merge'
 import type { EditClaimInput, NewClaimInput } from './schemas'
 import { failure, STALE_CLAIM_MESSAGE, type ClaimActor, type ClaimWriteFailure } from './writes'
 
-const asActor = (user: ClaimActor) => ({ role: user.role, userId: user.id })
-
 /** What a person edits on a claim, as the form shows it. */
 export type ClaimValues = { text: string; claimant: string; claimDate: string; tags: string[] }
 
@@ -81,18 +79,17 @@ export async function articleWorkspace(articleId: string, user: ClaimActor) {
   })
   if (!article) return null
   const claims = await listArticleClaims(article.id)
-  const actor = asActor(user)
   return {
     article,
-    canEditArticle: canEditArticle(actor, {
+    canEditArticle: canEditArticle(user, {
       createdById: article.createdById,
       hasClaims: claims.length > 0,
       changesBody: false,
     }).ok,
     claims: claims.map((claim) => ({
       ...claim,
-      canEdit: canEditClaim(actor, claim).ok,
-      canDelete: canDeleteClaim(actor, claim).ok,
+      canEdit: canEditClaim(user, claim).ok,
+      canDelete: canDeleteClaim(user, claim).ok,
     })),
   }
 }
@@ -277,10 +274,9 @@ export type EditAccess = {
 }
 
 export function editAccess(user: ClaimActor, claim: { createdById: string; status: ClaimStatus }): EditAccess {
-  const actor = asActor(user)
-  const edit = canEditClaim(actor, claim)
-  const frozen = !edit.ok && canEditClaim(actor, { ...claim, status: ClaimStatus.UNREVIEWED }).ok
-  return { edit, frozen, delete: canDeleteClaim(actor, claim) }
+  const edit = canEditClaim(user, claim)
+  const frozen = !edit.ok && canEditClaim(user, { ...claim, status: ClaimStatus.UNREVIEWED }).ok
+  return { edit, frozen, delete: canDeleteClaim(user, claim) }
 }
 
 /** The claim as its edit page needs it, or null when it does not exist or was deleted. */
@@ -358,7 +354,7 @@ export async function updateClaim(
 ): Promise<UpdateClaimResult> {
   const claim = await db.claim.findUnique({ where: { id: claimId }, select: EDITABLE_SELECT })
   if (!claim || claim.deletedAt) return failure(404, 'This claim does not exist or has been deleted.')
-  const decision = canEditClaim(asActor(user), claim)
+  const decision = canEditClaim(user, claim)
   if (!decision.ok) return failure(403, decision.reason)
   const typed = editedValues(claim.quote, input)
   const base = input.base ? editedValues(claim.quote, input.base) : null
@@ -405,7 +401,7 @@ export type DeleteClaimResult =
 export async function deleteClaim(user: ClaimActor, claimId: string, version: number): Promise<DeleteClaimResult> {
   const claim = await db.claim.findUnique({ where: { id: claimId }, select: EDITABLE_SELECT })
   if (!claim || claim.deletedAt) return failure(404, 'This claim does not exist or has been deleted.')
-  const decision = canDeleteClaim(asActor(user), claim)
+  const decision = canDeleteClaim(user, claim)
   if (!decision.ok) return failure(403, decision.reason)
   if (claim.version !== version) {
     const conflict = await conflictOf(claimId)

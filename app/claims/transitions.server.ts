@@ -138,7 +138,7 @@ export async function assignmentRefusal(
 ): Promise<ClaimWriteFailure | null> {
   const claim = await db.claim.findUnique({ where: { id: claimId }, select: { assigneeId: true, deletedAt: true } })
   if (!claim || claim.deletedAt) return failure(404, MISSING_CLAIM_MESSAGE)
-  const decision = canAssignClaim({ role: user.role, userId: user.id }, claim, assigneeId)
+  const decision = canAssignClaim(user, claim, assigneeId)
   return decision.ok ? null : failure(403, decision.reason)
 }
 
@@ -164,7 +164,7 @@ export async function assignClaim(user: ClaimActor, claimId: string, input: Assi
     select: { id: true, status: true, version: true, assigneeId: true, dueAt: true, deletedAt: true },
   })
   if (!claim || claim.deletedAt) return failure(404, MISSING_CLAIM_MESSAGE)
-  const decision = canAssignClaim({ role: user.role, userId: user.id }, claim, input.assigneeId)
+  const decision = canAssignClaim(user, claim, input.assigneeId)
   if (!decision.ok) return failure(403, decision.reason)
   if (input.dueAt !== undefined && grantOf(user.role, 'claim:assign') !== 'all') {
     return failure(403, 'Only editors and admins can set due dates. Take the claim without one, or ask an editor.')
