@@ -1,6 +1,7 @@
 // Data access for articles: the desk overview, intake (paste, file, URL), editing with the body
 // lock, and the article list with its claim counts and credibility, aggregated in SQL.
-import { canEditArticle, type Actor } from '~/auth/permissions'
+import { canEditArticle } from '~/auth/permissions'
+import type { ClaimActor } from '~/claims/writes'
 import { STATUS_LABELS } from '~/claims/workflow'
 import type { Credibility } from '~/credibility/credibility'
 import { articlesCredibility } from '~/credibility/credibility.server'
@@ -193,7 +194,7 @@ export type LockedArticleRow = { body: string; createdById: string; updatedAt: D
  * change saves nothing. The row is locked for the check, so a claim created meanwhile cannot slip
  * between counting the claims and changing the text.
  */
-export async function updateArticle(actor: Actor, id: string, input: ArticleEdit): Promise<UpdateOutcome> {
+export async function updateArticle(actor: ClaimActor, id: string, input: ArticleEdit): Promise<UpdateOutcome> {
   return db.$transaction(async (tx): Promise<UpdateOutcome> => {
     const [row] = await tx.$queryRaw<LockedArticleRow[]>`
       SELECT "body", "createdById", "updatedAt" FROM "Article" WHERE "id" = ${id} FOR UPDATE`

@@ -84,32 +84,32 @@ describe('canEditArticle', () => {
   const untouched = { hasClaims: false, changesBody: true }
 
   test.each([Role.REPORTER, Role.FACT_CHECKER])('%s may edit an article they added', (role) => {
-    expect(canEditArticle({ role, userId: me }, { createdById: me, ...untouched })).toEqual({ ok: true })
+    expect(canEditArticle({ role, id: me }, { createdById: me, ...untouched })).toEqual({ ok: true })
   })
 
   test.each([Role.REPORTER, Role.FACT_CHECKER])('%s may not edit someone else’s article', (role) => {
-    const decision = canEditArticle({ role, userId: me }, { createdById: other, ...untouched })
+    const decision = canEditArticle({ role, id: me }, { createdById: other, ...untouched })
     expect(decision).toEqual({ ok: false, reason: 'You can only edit articles you added yourself.' })
   })
 
   test.each([Role.EDITOR, Role.ADMIN])('%s may edit anyone’s article', (role) => {
-    expect(canEditArticle({ role, userId: me }, { createdById: other, ...untouched })).toEqual({ ok: true })
+    expect(canEditArticle({ role, id: me }, { createdById: other, ...untouched })).toEqual({ ok: true })
   })
 
   test.each(ROLES)('%s may not change the body once the article has claims', (role) => {
-    const decision = canEditArticle({ role, userId: me }, { createdById: me, hasClaims: true, changesBody: true })
+    const decision = canEditArticle({ role, id: me }, { createdById: me, hasClaims: true, changesBody: true })
     expect(decision.ok).toBe(false)
     if (!decision.ok) expect(decision.reason).toMatch(/article text can no longer change/)
   })
 
   test.each(ROLES)('%s may still edit the details of their article once it has claims', (role) => {
-    const decision = canEditArticle({ role, userId: me }, { createdById: me, hasClaims: true, changesBody: false })
+    const decision = canEditArticle({ role, id: me }, { createdById: me, hasClaims: true, changesBody: false })
     expect(decision).toEqual({ ok: true })
   })
 
   test('a reporter is told about ownership before the frozen body', () => {
     const decision = canEditArticle(
-      { role: Role.REPORTER, userId: me },
+      { role: Role.REPORTER, id: me },
       { createdById: other, hasClaims: true, changesBody: true },
     )
     expect(decision).toEqual({ ok: false, reason: 'You can only edit articles you added yourself.' })
@@ -120,11 +120,11 @@ describe('canEditClaim', () => {
   const editable = [ClaimStatus.UNREVIEWED, ClaimStatus.IN_RESEARCH]
 
   test.each(editable)('a reporter may edit their own claim while %s', (status) => {
-    expect(canEditClaim({ role: Role.REPORTER, userId: me }, { createdById: me, status })).toEqual({ ok: true })
+    expect(canEditClaim({ role: Role.REPORTER, id: me }, { createdById: me, status })).toEqual({ ok: true })
   })
 
   test.each(editable)('a reporter may not edit someone else’s claim while %s', (status) => {
-    expect(canEditClaim({ role: Role.REPORTER, userId: me }, { createdById: other, status })).toEqual({
+    expect(canEditClaim({ role: Role.REPORTER, id: me }, { createdById: other, status })).toEqual({
       ok: false,
       reason: 'You can only edit claims you added yourself.',
     })
@@ -133,11 +133,11 @@ describe('canEditClaim', () => {
   test.each(
     [Role.FACT_CHECKER, Role.EDITOR, Role.ADMIN].flatMap((role) => editable.map((status) => ({ role, status }))),
   )('$role may edit anyone’s claim while $status', ({ role, status }) => {
-    expect(canEditClaim({ role, userId: me }, { createdById: other, status })).toEqual({ ok: true })
+    expect(canEditClaim({ role, id: me }, { createdById: other, status })).toEqual({ ok: true })
   })
 
   test.each(ROLES)('%s may not edit a claim waiting for review', (role) => {
-    const decision = canEditClaim({ role, userId: me }, { createdById: me, status: ClaimStatus.NEEDS_REVIEW })
+    const decision = canEditClaim({ role, id: me }, { createdById: me, status: ClaimStatus.NEEDS_REVIEW })
     expect(decision).toEqual({
       ok: false,
       reason: 'This claim is waiting for review and cannot be edited. An editor can return it to research first.',
@@ -145,7 +145,7 @@ describe('canEditClaim', () => {
   })
 
   test.each(ROLES)('%s may not edit an approved claim until it is reopened', (role) => {
-    const decision = canEditClaim({ role, userId: me }, { createdById: me, status: ClaimStatus.APPROVED })
+    const decision = canEditClaim({ role, id: me }, { createdById: me, status: ClaimStatus.APPROVED })
     expect(decision).toEqual({
       ok: false,
       reason: 'This claim is approved and cannot be edited. An editor can reopen it first.',
@@ -155,17 +155,17 @@ describe('canEditClaim', () => {
 
 describe('canDeleteClaim', () => {
   test.each([Role.REPORTER, Role.FACT_CHECKER])('%s may delete their own unreviewed claim', (role) => {
-    const decision = canDeleteClaim({ role, userId: me }, { createdById: me, status: ClaimStatus.UNREVIEWED })
+    const decision = canDeleteClaim({ role, id: me }, { createdById: me, status: ClaimStatus.UNREVIEWED })
     expect(decision).toEqual({ ok: true })
   })
 
   test.each([Role.REPORTER, Role.FACT_CHECKER])('%s may not delete someone else’s claim', (role) => {
-    const decision = canDeleteClaim({ role, userId: me }, { createdById: other, status: ClaimStatus.UNREVIEWED })
+    const decision = canDeleteClaim({ role, id: me }, { createdById: other, status: ClaimStatus.UNREVIEWED })
     expect(decision).toEqual({ ok: false, reason: 'You can only delete claims you added yourself.' })
   })
 
   test.each([Role.EDITOR, Role.ADMIN])('%s may delete anyone’s unreviewed claim', (role) => {
-    const decision = canDeleteClaim({ role, userId: me }, { createdById: other, status: ClaimStatus.UNREVIEWED })
+    const decision = canDeleteClaim({ role, id: me }, { createdById: other, status: ClaimStatus.UNREVIEWED })
     expect(decision).toEqual({ ok: true })
   })
 
@@ -173,7 +173,7 @@ describe('canDeleteClaim', () => {
   test.each(ROLES.flatMap((role) => later.map((status) => ({ role, status }))))(
     '$role may not delete their own claim once it is $status',
     ({ role, status }) => {
-      const decision = canDeleteClaim({ role, userId: me }, { createdById: me, status })
+      const decision = canDeleteClaim({ role, id: me }, { createdById: me, status })
       expect(decision).toEqual({
         ok: false,
         reason: 'Only unreviewed claims can be deleted; research on this claim has already started.',
@@ -184,16 +184,16 @@ describe('canDeleteClaim', () => {
 
 describe('canAssignClaim', () => {
   test('a reporter may not assign claims, not even to themselves', () => {
-    const decision = canAssignClaim({ role: Role.REPORTER, userId: me }, { assigneeId: null }, me)
+    const decision = canAssignClaim({ role: Role.REPORTER, id: me }, { assigneeId: null }, me)
     expect(decision).toEqual({ ok: false, reason: 'Only fact-checkers, editors and admins can assign claims.' })
   })
 
   test('a fact-checker may take an unassigned claim', () => {
-    expect(canAssignClaim({ role: Role.FACT_CHECKER, userId: me }, { assigneeId: null }, me)).toEqual({ ok: true })
+    expect(canAssignClaim({ role: Role.FACT_CHECKER, id: me }, { assigneeId: null }, me)).toEqual({ ok: true })
   })
 
   test('a fact-checker may not assign an unassigned claim to someone else', () => {
-    const decision = canAssignClaim({ role: Role.FACT_CHECKER, userId: me }, { assigneeId: null }, other)
+    const decision = canAssignClaim({ role: Role.FACT_CHECKER, id: me }, { assigneeId: null }, other)
     expect(decision).toEqual({
       ok: false,
       reason: 'You can only assign a claim to yourself. An editor can assign it to someone else.',
@@ -201,7 +201,7 @@ describe('canAssignClaim', () => {
   })
 
   test('a fact-checker may not take a claim someone else holds', () => {
-    const decision = canAssignClaim({ role: Role.FACT_CHECKER, userId: me }, { assigneeId: other }, me)
+    const decision = canAssignClaim({ role: Role.FACT_CHECKER, id: me }, { assigneeId: other }, me)
     expect(decision).toEqual({
       ok: false,
       reason: 'This claim is already assigned to someone else. An editor can reassign it.',
@@ -209,12 +209,12 @@ describe('canAssignClaim', () => {
   })
 
   test('a fact-checker is told when the claim is already theirs', () => {
-    const decision = canAssignClaim({ role: Role.FACT_CHECKER, userId: me }, { assigneeId: me }, me)
+    const decision = canAssignClaim({ role: Role.FACT_CHECKER, id: me }, { assigneeId: me }, me)
     expect(decision).toEqual({ ok: false, reason: 'This claim is already assigned to you.' })
   })
 
   test('a fact-checker may not unassign a claim', () => {
-    const decision = canAssignClaim({ role: Role.FACT_CHECKER, userId: me }, { assigneeId: me }, null)
+    const decision = canAssignClaim({ role: Role.FACT_CHECKER, id: me }, { assigneeId: me }, null)
     expect(decision.ok).toBe(false)
   })
 
@@ -223,6 +223,6 @@ describe('canAssignClaim', () => {
       [null, me, other].flatMap((current) => [null, me, other, 'user-third'].map((next) => ({ role, current, next }))),
     ),
   )('$role may assign a claim held by $current to $next', ({ role, current, next }) => {
-    expect(canAssignClaim({ role, userId: me }, { assigneeId: current }, next)).toEqual({ ok: true })
+    expect(canAssignClaim({ role, id: me }, { assigneeId: current }, next)).toEqual({ ok: true })
   })
 })

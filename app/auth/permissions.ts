@@ -1,5 +1,6 @@
 // The permission table of DESIGN.md as data, plus the ownership and status rules the table's
 // notes add. Pure: callers pass plain values, so loaders, actions and the UI all share one answer.
+import type { ClaimActor } from '~/claims/writes'
 import { ClaimStatus, Role } from '~/generated/prisma/enums'
 
 export type Permission =
@@ -114,8 +115,6 @@ export function rolesThatCan(permission: Permission): string {
 
 export type Decision = { ok: true } | { ok: false; reason: string }
 
-export type Actor = { role: Role; userId: string }
-
 const ALLOWED: Decision = { ok: true }
 
 function refuse(reason: string): Decision {
@@ -123,12 +122,12 @@ function refuse(reason: string): Decision {
 }
 
 export function canEditArticle(
-  user: Actor,
+  user: ClaimActor,
   article: { createdById: string; hasClaims: boolean; changesBody: boolean },
 ): Decision {
   const grant = grantOf(user.role, 'article:edit')
   if (grant === 'none') return refuse(`Only ${rolesThatCan('article:edit')} can edit articles.`)
-  if (grant === 'own' && article.createdById !== user.userId) {
+  if (grant === 'own' && article.createdById !== user.id) {
     return refuse('You can only edit articles you added yourself.')
   }
   // Claims point into the body by offset; changing the text would move every quote.
@@ -140,10 +139,10 @@ export function canEditArticle(
   return ALLOWED
 }
 
-export function canEditClaim(user: Actor, claim: { createdById: string; status: ClaimStatus }): Decision {
+export function canEditClaim(user: ClaimActor, claim: { createdById: string; status: ClaimStatus }): Decision {
   const grant = grantOf(user.role, 'claim:edit')
   if (grant === 'none') return refuse(`Only ${rolesThatCan('claim:edit')} can edit claims.`)
-  if (grant === 'own' && claim.createdById !== user.userId) {
+  if (grant === 'own' && claim.createdById !== user.id) {
     return refuse('You can only edit claims you added yourself.')
   }
   if (!PERMISSIONS['claim:edit'].onlyWhile?.includes(claim.status)) {
@@ -156,10 +155,10 @@ export function canEditClaim(user: Actor, claim: { createdById: string; status: 
   return ALLOWED
 }
 
-export function canDeleteClaim(user: Actor, claim: { createdById: string; status: ClaimStatus }): Decision {
+export function canDeleteClaim(user: ClaimActor, claim: { createdById: string; status: ClaimStatus }): Decision {
   const grant = grantOf(user.role, 'claim:delete')
   if (grant === 'none') return refuse(`Only ${rolesThatCan('claim:delete')} can delete claims.`)
-  if (grant === 'own' && claim.createdById !== user.userId) {
+  if (grant === 'own' && claim.createdById !== user.id) {
     return refuse('You can only delete claims you added yourself.')
   }
   // Once research has started the claim carries work and an audit trail worth keeping.
@@ -170,14 +169,18 @@ export function canDeleteClaim(user: Actor, claim: { createdById: string; status
 }
 
 /** `assigneeId` null means taking the claim off whoever holds it. */
-export function canAssignClaim(user: Actor, claim: { assigneeId: string | null }, assigneeId: string | null): Decision {
+export function canAssignClaim(
+  user: ClaimActor,
+  claim: { assigneeId: string | null },
+  assigneeId: string | null,
+): Decision {
   const grant = grantOf(user.role, 'claim:assign')
   if (grant === 'none') return refuse(`Only ${rolesThatCan('claim:assign')} can assign claims.`)
   if (PERMISSIONS['claim:assign'].scope?.[user.role] === 'self-unassigned') {
-    if (assigneeId !== user.userId) {
+    if (assigneeId !== user.id) {
       return refuse('You can only assign a claim to yourself. An editor can assign it to someone else.')
     }
-    if (claim.assigneeId === user.userId) return refuse('This claim is already assigned to you.')
+    if (claim.assigneeId === user.id) return refuse('This claim is already assigned to you.')
     if (claim.assigneeId !== null) {
       return refuse('This claim is already assigned to someone else. An editor can reassign it.')
     }

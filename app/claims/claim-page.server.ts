@@ -17,7 +17,8 @@ import {
   WORKFLOW_ACTIONS,
   type ClaimFacts,
 } from './workflow'
-import { canBeAssigned, type ClaimActor } from './transitions.server'
+import { canBeAssigned } from './transitions.server'
+import type { ClaimActor } from './writes'
 import { describeDue, type DueState } from './due'
 import { describeEvent, isChange, type HistoryEntry } from './history-wording'
 
@@ -220,7 +221,6 @@ const STANCE_ORDER: readonly Stance[] = [Stance.SUPPORTS, Stance.REFUTES, Stance
 export async function claimPage(claimId: string, user: ClaimActor) {
   const claim = await db.claim.findUnique({ where: { id: claimId }, select: CLAIM_PAGE_SELECT })
   if (!claim || claim.deletedAt) return null
-  const actor = { role: user.role, userId: user.id }
 
   const facts: ClaimFacts = {
     status: claim.status,
@@ -308,14 +308,14 @@ export async function claimPage(claimId: string, user: ClaimActor) {
     access: {
       actions,
       blocked,
-      canEdit: canEditClaim(actor, claim).ok,
+      canEdit: canEditClaim(user, claim).ok,
       canChangeSources: canChangeSources(user, claim.status),
       sourcesFrozen: can(user.role, 'source:attach') ? sourcesFrozenReason(claim.status) : null,
       canComment: can(user.role, 'comment:create'),
       /** Editors and admins: the full form (anyone who researches claims, and a due date). */
       canAssign: assignAll && claim.status !== 'APPROVED',
       /** Fact-checkers: take an unassigned claim for themselves. */
-      canTake: !assignAll && claim.status !== 'APPROVED' && canAssignClaim(actor, claim, user.id).ok,
+      canTake: !assignAll && claim.status !== 'APPROVED' && canAssignClaim(user, claim, user.id).ok,
     },
     assignees: assignees.filter((person) => canBeAssigned(person.role)).map(({ id, name }) => ({ id, name })),
     userId: user.id,

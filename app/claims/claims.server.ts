@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto'
 import { canDeleteClaim, canEditArticle, canEditClaim, type Decision } from '~/auth/permissions'
 import type { Prisma } from '~/generated/prisma/client'
-import { ClaimStatus, type Role } from '~/generated/prisma/enums'
+import { ClaimStatus } from '~/generated/prisma/enums'
 import { dayToDate, isoDay } from '~/utils/dates'
 import { db } from '~/utils/db.server'
 import { splitSentences, scoreSentence, suggestClaims, type Suggestion } from './checkworthiness'
@@ -21,22 +21,7 @@ import {
 } from './quotes'
 import { mergeClaimEdit, type FieldSide } from './merge'
 import type { EditClaimInput, NewClaimInput } from './schemas'
-
-export type ClaimUser = { id: string; role: Role }
-
-export type Failure<Field extends string = string> = {
-  ok: false
-  status: 400 | 403 | 404 | 409
-  message: string
-  /** The form field the message belongs beside; none for a message about the whole form. */
-  field?: Field
-}
-
-function fail<Field extends string>(status: Failure['status'], message: string, field?: Field): Failure<Field> {
-  return field ? { ok: false, status, message, field } : { ok: false, status, message }
-}
-
-const asActor = (user: ClaimUser) => ({ role: user.role, userId: user.id })
+import { failure, STALE_CLAIM_MESSAGE, type ClaimActor, type ClaimWriteFailure } from './writes'
 
 /** What a person edits on a claim, as the form shows it. */
 export type ClaimValues = { text: string; claimant: string; claimDate: string; tags: string[] }
@@ -78,7 +63,7 @@ export async function listArticleClaims(articleId: string): Promise<ArticleClaim
 }
 
 /** The article as its workspace shows it, with what the user may do there; null when there is no such article. */
-export async function articleWorkspace(articleId: string, user: ClaimUser) {
+export async function articleWorkspace(articleId: string, user: ClaimActor) {
   const article = await db.article.findUnique({
     where: { id: articleId },
     select: {
@@ -94,18 +79,17 @@ export async function articleWorkspace(articleId: string, user: ClaimUser) {
   })
   if (!article) return null
   const claims = await listArticleClaims(article.id)
-  const actor = asActor(user)
   return {
     article,
-    canEditArticle: canEditArticle(actor, {
+    canEditArticle: canEditArticle(user, {
       createdById: article.createdById,
       hasClaims: claims.length > 0,
       changesBody: false,
     }).ok,
     claims: claims.map((claim) => ({
       ...claim,
-      canEdit: canEditClaim(actor, claim).ok,
-      canDelete: canDeleteClaim(actor, claim).ok,
+      canEdit: canEditClaim(user, claim).ok,
+      canDelete: canDeleteClaim(user, claim).ok,
     })),
   }
 }
@@ -145,7 +129,7 @@ export type CreateSource = 'selection' | 'typed' | 'suggestion'
 
 export type CreateClaimResult =
   | { ok: true; claim: { id: string; articleId: string } }
-  | (Failure<'quote' | 'occurrence'> & { occurrences?: QuoteOccurrence[] })
+  | (ClaimWriteFailure<'quote' | 'occurrence'> & { occurrences?: QuoteOccurrence[] })
 
 /** A typed quote found more often than this is listed this many times; more words narrow it down. */
 export const MAX_OCCURRENCES_LISTED = 20
@@ -156,25 +140,25 @@ export const MAX_OCCURRENCES_LISTED = 20
  * asked which occurrence they mean.
  */
 export async function createClaim(
-  user: ClaimUser,
+  user: ClaimActor,
   articleId: string,
   input: NewClaimInput,
 ): Promise<CreateClaimResult> {
   const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true, body: true } })
-  if (!article) return fail(404, 'There is no such article; it may have been removed.')
+  if (!article) return failure(404, 'There is no such article; it may have been removed.')
 
   let span: Span
   let source: CreateSource = 'selection'
   if (input.startOffset !== undefined && input.endOffset !== undefined) {
     span = { startOffset: input.startOffset, endOffset: input.endOffset }
     const check = checkQuoteAt(article.body, input.quote, span)
-    if (!check.ok) return fail(400, check.message, 'quote')
+    if (!check.ok) return failure(400, check.message, 'quote')
   } else {
     // A typed quote rarely has the article's own quote marks, dashes or line breaks; the words are what
     // count, and the claim keeps the article's characters.
     source = 'typed'
     const found = matchQuote(article.body, input.quote)
-    if (found.length === 0) return fail(400, QUOTE_NOT_FOUND_MESSAGE, 'quote')
+    if (found.length === 0) return failure(400, QUOTE_NOT_FOUND_MESSAGE, 'quote')
     // The occurrence picked last time, if the quote still matches there; otherwise ask again.
     const picked = found.find((match) => match.startOffset === input.occurrence)
     if (picked) span = picked
@@ -185,7 +169,7 @@ export async function createClaim(
         found.length > listed.length
           ? `That quote appears ${found.length.toLocaleString('en')} times in the article; the first ${listed.length} are listed. Pick one, or type more of the sentence so it appears once.`
           : `That quote appears ${found.length} times in the article. Which occurrence do you mean?`
-      return { ...fail(400, question, 'occurrence'), occurrences: describeOccurrences(article.body, listed) }
+      return { ...failure(400, question, 'occurrence'), occurrences: describeOccurrences(article.body, listed) }
     }
   }
   const quote = article.body.slice(span.startOffset, span.endOffset)
@@ -214,7 +198,7 @@ type ClaimDraft = {
   source: CreateSource
 }
 
-async function insertClaim(user: ClaimUser, articleId: string, draft: ClaimDraft, tx?: Prisma.TransactionClient) {
+async function insertClaim(user: ClaimActor, articleId: string, draft: ClaimDraft, tx?: Prisma.TransactionClient) {
   const write = async (client: Prisma.TransactionClient) => {
     const claim = await client.claim.create({
       data: {
@@ -289,15 +273,14 @@ export type EditAccess = {
   delete: Decision
 }
 
-export function editAccess(user: ClaimUser, claim: { createdById: string; status: ClaimStatus }): EditAccess {
-  const actor = asActor(user)
-  const edit = canEditClaim(actor, claim)
-  const frozen = !edit.ok && canEditClaim(actor, { ...claim, status: ClaimStatus.UNREVIEWED }).ok
-  return { edit, frozen, delete: canDeleteClaim(actor, claim) }
+export function editAccess(user: ClaimActor, claim: { createdById: string; status: ClaimStatus }): EditAccess {
+  const edit = canEditClaim(user, claim)
+  const frozen = !edit.ok && canEditClaim(user, { ...claim, status: ClaimStatus.UNREVIEWED }).ok
+  return { edit, frozen, delete: canDeleteClaim(user, claim) }
 }
 
 /** The claim as its edit page needs it, or null when it does not exist or was deleted. */
-export async function claimForEditing(claimId: string, user: ClaimUser) {
+export async function claimForEditing(claimId: string, user: ClaimActor) {
   const claim = await db.claim.findUnique({ where: { id: claimId }, select: EDITABLE_SELECT })
   if (!claim || claim.deletedAt) return null
   return {
@@ -312,9 +295,6 @@ export async function claimForEditing(claimId: string, user: ClaimUser) {
   }
 }
 
-export const STALE_CLAIM_MESSAGE =
-  'Someone changed this claim while you were editing. Their version is shown beside yours; nothing was overwritten.'
-
 export type ClaimConflict = {
   version: number
   values: ClaimValues
@@ -324,7 +304,8 @@ export type ClaimConflict = {
 }
 
 export type UpdateClaimResult =
-  { ok: true; changed: boolean; claim: { id: string; articleId: string } } | (Failure & { current?: ClaimConflict })
+  | { ok: true; changed: boolean; claim: { id: string; articleId: string } }
+  | (ClaimWriteFailure & { current?: ClaimConflict })
 
 type FieldChange = { from: unknown; to: unknown }
 
@@ -341,13 +322,13 @@ export function changedFields(before: ClaimValues, after: ClaimValues): Record<s
 async function conflictOf(
   claimId: string,
   edit?: { base: ClaimValues | null; typed: ClaimValues },
-): Promise<Failure & { current?: ClaimConflict }> {
+): Promise<ClaimWriteFailure & { current?: ClaimConflict }> {
   const current = await db.claim.findUnique({ where: { id: claimId }, select: EDITABLE_SELECT })
-  if (!current || current.deletedAt) return fail(404, 'This claim has been deleted.')
+  if (!current || current.deletedAt) return failure(404, 'This claim has been deleted.')
   const values = valuesOf(current)
   const sides = edit?.base ? mergeClaimEdit(edit.base, values, edit.typed).sides : null
   return {
-    ...fail(409, STALE_CLAIM_MESSAGE),
+    ...failure(409, STALE_CLAIM_MESSAGE),
     current: { version: current.version, values, status: current.status, sides },
   }
 }
@@ -366,11 +347,15 @@ function editedValues(
 }
 
 /** Saves the user's edit if the claim is still at the version they saw; otherwise reports what it is now. */
-export async function updateClaim(user: ClaimUser, claimId: string, input: EditClaimInput): Promise<UpdateClaimResult> {
+export async function updateClaim(
+  user: ClaimActor,
+  claimId: string,
+  input: EditClaimInput,
+): Promise<UpdateClaimResult> {
   const claim = await db.claim.findUnique({ where: { id: claimId }, select: EDITABLE_SELECT })
-  if (!claim || claim.deletedAt) return fail(404, 'This claim does not exist or has been deleted.')
-  const decision = canEditClaim(asActor(user), claim)
-  if (!decision.ok) return fail(403, decision.reason)
+  if (!claim || claim.deletedAt) return failure(404, 'This claim does not exist or has been deleted.')
+  const decision = canEditClaim(user, claim)
+  if (!decision.ok) return failure(403, decision.reason)
   const typed = editedValues(claim.quote, input)
   const base = input.base ? editedValues(claim.quote, input.base) : null
   if (claim.version !== input.version) return conflictOf(claimId, { base, typed })
@@ -410,14 +395,14 @@ export async function updateClaim(user: ClaimUser, claimId: string, input: EditC
 }
 
 export type DeleteClaimResult =
-  { ok: true; claim: { id: string; articleId: string } } | (Failure & { current?: ClaimConflict })
+  { ok: true; claim: { id: string; articleId: string } } | (ClaimWriteFailure & { current?: ClaimConflict })
 
 /** Soft delete: the claim leaves the article but keeps its audit trail. */
-export async function deleteClaim(user: ClaimUser, claimId: string, version: number): Promise<DeleteClaimResult> {
+export async function deleteClaim(user: ClaimActor, claimId: string, version: number): Promise<DeleteClaimResult> {
   const claim = await db.claim.findUnique({ where: { id: claimId }, select: EDITABLE_SELECT })
-  if (!claim || claim.deletedAt) return fail(404, 'This claim does not exist or has been deleted.')
-  const decision = canDeleteClaim(asActor(user), claim)
-  if (!decision.ok) return fail(403, decision.reason)
+  if (!claim || claim.deletedAt) return failure(404, 'This claim does not exist or has been deleted.')
+  const decision = canDeleteClaim(user, claim)
+  if (!decision.ok) return failure(403, decision.reason)
   if (claim.version !== version) {
     const conflict = await conflictOf(claimId)
     return {
@@ -517,14 +502,14 @@ function sentenceAt(body: string, span: Span) {
   )
 }
 
-export type SuggestionResult = { ok: true; claim?: { id: string; articleId: string } } | Failure
+export type SuggestionResult = { ok: true; claim?: { id: string; articleId: string } } | ClaimWriteFailure
 
 /** Turns a suggested sentence into an ordinary claim, scored by the suggester. */
-export async function acceptSuggestion(user: ClaimUser, articleId: string, span: Span): Promise<SuggestionResult> {
+export async function acceptSuggestion(user: ClaimActor, articleId: string, span: Span): Promise<SuggestionResult> {
   const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true, body: true } })
-  if (!article) return fail(404, 'There is no such article; it may have been removed.')
+  if (!article) return failure(404, 'There is no such article; it may have been removed.')
   const sentence = sentenceAt(article.body, span)
-  if (!sentence) return fail(400, NOT_A_SENTENCE)
+  if (!sentence) return failure(400, NOT_A_SENTENCE)
   const { score } = scoreSentence(sentence.text)
   const claim = await db.$transaction(async (tx) => {
     await lockArticle(tx, article.id)
@@ -554,15 +539,15 @@ export async function acceptSuggestion(user: ClaimUser, articleId: string, span:
       tx,
     )
   })
-  if (!claim) return fail(409, 'That sentence is already a claim.')
+  if (!claim) return failure(409, 'That sentence is already a claim.')
   return { ok: true, claim }
 }
 
 /** Hides a suggestion for everyone. Dismissing twice is the same as once. */
-export async function dismissSuggestion(user: ClaimUser, articleId: string, span: Span): Promise<SuggestionResult> {
+export async function dismissSuggestion(user: ClaimActor, articleId: string, span: Span): Promise<SuggestionResult> {
   const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true, body: true } })
-  if (!article) return fail(404, 'There is no such article; it may have been removed.')
-  if (!sentenceAt(article.body, span)) return fail(400, NOT_A_SENTENCE)
+  if (!article) return failure(404, 'There is no such article; it may have been removed.')
+  if (!sentenceAt(article.body, span)) return failure(400, NOT_A_SENTENCE)
   await db.suggestionDismissal.createMany({
     data: [{ articleId: article.id, startOffset: span.startOffset, endOffset: span.endOffset, dismissedById: user.id }],
     skipDuplicates: true,
@@ -571,9 +556,9 @@ export async function dismissSuggestion(user: ClaimUser, articleId: string, span
 }
 
 /** Brings a dismissed suggestion back for everyone. */
-export async function restoreSuggestion(_user: ClaimUser, articleId: string, span: Span): Promise<SuggestionResult> {
+export async function restoreSuggestion(_user: ClaimActor, articleId: string, span: Span): Promise<SuggestionResult> {
   const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true } })
-  if (!article) return fail(404, 'There is no such article; it may have been removed.')
+  if (!article) return failure(404, 'There is no such article; it may have been removed.')
   await db.suggestionDismissal.deleteMany({
     where: { articleId: article.id, startOffset: span.startOffset, endOffset: span.endOffset },
   })

@@ -1,7 +1,6 @@
 // Discussion on a claim. Comments are the team's working notes, not part of the audit trail: the
 // author may correct their own (the edit is marked), nobody else may change them.
-import type { ClaimActor, ClaimWriteFailure } from './transitions.server'
-import { failure, MISSING_CLAIM_MESSAGE } from './transitions.server'
+import { failure, MISSING_CLAIM_MESSAGE, type ClaimActor, type ClaimWriteFailure } from './writes'
 import { db } from '~/utils/db.server'
 
 export type CommentOutcome = { ok: true; comment: { id: string }; changed: boolean } | ClaimWriteFailure

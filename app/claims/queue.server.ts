@@ -7,7 +7,7 @@ import { db } from '~/utils/db.server'
 import { decodeTimeCursor, encodeCursor, type KeysetCursor } from '~/utils/keyset-cursor'
 import { formatDay } from '~/utils/dates'
 import { describeDue } from './due'
-import type { ClaimActor } from './transitions.server'
+import type { ClaimActor } from './writes'
 
 export const QUEUE_PAGE_SIZE = 10
 

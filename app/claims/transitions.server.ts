@@ -3,41 +3,15 @@
 // shares one transaction with its ClaimEvent, so the history never misses or invents a step.
 import { can, canAssignClaim, grantOf } from '~/auth/permissions'
 import type { Prisma } from '~/generated/prisma/client'
-import { ClaimStatus, type Role, type Verdict } from '~/generated/prisma/enums'
+import { ClaimStatus, type Role } from '~/generated/prisma/enums'
 import { db } from '~/utils/db.server'
-import { checkTransition, type WorkflowAction } from './workflow'
-
-export type ClaimActor = { id: string; role: Role }
-
-export type ClaimWriteFailure = {
-  ok: false
-  status: 400 | 403 | 404 | 409
-  message: string
-  /** The form field the message belongs beside; none for a message about the whole form. */
-  field?: string
-}
-
-export const MISSING_CLAIM_MESSAGE = 'There is no such claim. It may have been deleted.'
-
-export const STALE_CLAIM_MESSAGE =
-  'Someone changed this claim after you opened it, so nothing was saved. Their changes are listed at the top of the page; what you typed is still in the form.'
-
-export function failure(status: ClaimWriteFailure['status'], message: string, field?: string): ClaimWriteFailure {
-  return field ? { ok: false, status, message, field } : { ok: false, status, message }
-}
+import { checkTransition, type TransitionInput, type WorkflowAction } from './workflow'
+import { failure, MISSING_CLAIM_MESSAGE, STALE_CLAIM_MESSAGE, type ClaimActor, type ClaimWriteFailure } from './writes'
 
 const stale = () => failure(409, STALE_CLAIM_MESSAGE)
 
 // ---------------------------------------------------------------------------------------------
 // Transitions
-
-export type TransitionInput = {
-  /** The claim version the user's page showed. */
-  version: number
-  verdict?: Verdict | null
-  rationale?: string | null
-  note?: string | null
-}
 
 export type TransitionOutcome = { ok: true; action: WorkflowAction; to: ClaimStatus } | ClaimWriteFailure
 
@@ -50,7 +24,8 @@ export async function transitionClaim(
   user: ClaimActor,
   claimId: string,
   action: WorkflowAction,
-  input: TransitionInput,
+  /** What the form sent, with the claim version the user's page showed. */
+  input: TransitionInput & { version: number },
 ): Promise<TransitionOutcome> {
   const claim = await db.claim.findUnique({
     where: { id: claimId },
@@ -163,7 +138,7 @@ export async function assignmentRefusal(
 ): Promise<ClaimWriteFailure | null> {
   const claim = await db.claim.findUnique({ where: { id: claimId }, select: { assigneeId: true, deletedAt: true } })
   if (!claim || claim.deletedAt) return failure(404, MISSING_CLAIM_MESSAGE)
-  const decision = canAssignClaim({ role: user.role, userId: user.id }, claim, assigneeId)
+  const decision = canAssignClaim(user, claim, assigneeId)
   return decision.ok ? null : failure(403, decision.reason)
 }
 
@@ -189,7 +164,7 @@ export async function assignClaim(user: ClaimActor, claimId: string, input: Assi
     select: { id: true, status: true, version: true, assigneeId: true, dueAt: true, deletedAt: true },
   })
   if (!claim || claim.deletedAt) return failure(404, MISSING_CLAIM_MESSAGE)
-  const decision = canAssignClaim({ role: user.role, userId: user.id }, claim, input.assigneeId)
+  const decision = canAssignClaim(user, claim, input.assigneeId)
   if (!decision.ok) return failure(403, decision.reason)
   if (input.dueAt !== undefined && grantOf(user.role, 'claim:assign') !== 'all') {
     return failure(403, 'Only editors and admins can set due dates. Take the claim without one, or ask an editor.')

@@ -1,8 +1,9 @@
 // The claim workflow of DESIGN.md: which status each action moves a claim from and to, who may
 // take it, and what it needs. Pure, so the buttons the UI shows and the checks actions make agree.
 import { ClaimStatus, Verdict } from '~/generated/prisma/enums'
-import type { ClaimEventType, Role } from '~/generated/prisma/enums'
+import type { ClaimEventType } from '~/generated/prisma/enums'
 import { can, rolesThatCan, type Permission } from '~/auth/permissions'
+import type { ClaimActor, ClaimWriteFailure } from './writes'
 
 export type WorkflowAction = 'start' | 'propose' | 'approve' | 'return' | 'reopen'
 
@@ -24,17 +25,15 @@ export type ClaimFacts = {
   rationale?: string | null
 }
 
+/** What a person sends with a transition; the version check is the caller's. */
 export type TransitionInput = {
   verdict?: Verdict | null
   rationale?: string | null
   note?: string | null
 }
 
-export type WorkflowUser = { id: string; role: Role }
-
 export type TransitionResult =
-  | { ok: true; from: ClaimStatus; to: ClaimStatus; eventType: TransitionEventType }
-  | { ok: false; status: 400 | 403 | 409; field?: string; message: string }
+  { ok: true; from: ClaimStatus; to: ClaimStatus; eventType: TransitionEventType } | ClaimWriteFailure
 
 type Transition = {
   from: ClaimStatus
@@ -122,11 +121,7 @@ function isBlank(text: string | null | undefined): boolean {
  * Everything about the action that does not depend on what the user typed: role, status and the
  * four-eyes rule. Shared by allowedActions and checkTransition so they cannot disagree.
  */
-function refusalBeforeInput(
-  user: WorkflowUser,
-  claim: ClaimFacts,
-  action: WorkflowAction,
-): Extract<TransitionResult, { ok: false }> | null {
+function refusalBeforeInput(user: ClaimActor, claim: ClaimFacts, action: WorkflowAction): ClaimWriteFailure | null {
   const transition = TRANSITIONS[action]
   if (!can(user.role, transition.permission)) {
     return { ok: false, status: 403, message: `Only ${rolesThatCan(transition.permission)} can ${transition.doWhat}.` }
@@ -158,12 +153,12 @@ function refusalBeforeInput(
  * The actions the user may take on the claim as it stands. Missing input (verdict, rationale,
  * sources, note) does not hide an action: the form is where the user learns what it needs.
  */
-export function allowedActions(user: WorkflowUser, claim: ClaimFacts): WorkflowAction[] {
+export function allowedActions(user: ClaimActor, claim: ClaimFacts): WorkflowAction[] {
   return WORKFLOW_ACTIONS.filter((action) => refusalBeforeInput(user, claim, action) === null)
 }
 
 export function checkTransition(
-  user: WorkflowUser,
+  user: ClaimActor,
   claim: ClaimFacts,
   action: WorkflowAction,
   input: TransitionInput = {},

@@ -11,7 +11,7 @@ import {
   failure,
   MISSING_CLAIM_MESSAGE,
   STALE_CLAIM_MESSAGE,
-} from '~/claims/transitions.server'
+} from '~/claims/writes'
 import { dayToDate } from '~/utils/dates'
 import { db } from '~/utils/db.server'
 import { decodeTimeCursor, encodeCursor } from '~/utils/keyset-cursor'

@@ -6,7 +6,7 @@ import { claimsNoun } from '~/articles/format'
 import { ARTICLE_FORM_LIMITS, readForm } from '~/utils/form.server'
 import { articleEditSchema } from '~/articles/schemas'
 import { canEditArticle } from '~/auth/permissions'
-import { forbidden, requirePermission, type SessionUser } from '~/auth/session.server'
+import { forbidden, requirePermission } from '~/auth/session.server'
 import { ArticleDetailsFields } from '~/components/article-fields'
 import { Button, ButtonLink } from '~/components/ui/button'
 import { Card, CardHeader } from '~/components/ui/card'
@@ -24,17 +24,13 @@ async function editableArticle(request: Request, articleId: string | undefined) 
   const user = await requirePermission(request, 'article:edit')
   const article = articleId ? await getArticleForEdit(articleId) : null
   if (!article) throw data({ message: 'There is no such article. It may have been removed.' }, { status: 404 })
-  const decision = canEditArticle(actorOf(user), {
+  const decision = canEditArticle(user, {
     createdById: article.createdById,
     hasClaims: false,
     changesBody: false,
   })
   if (!decision.ok) forbidden(decision.reason)
   return { user, article }
-}
-
-function actorOf(user: SessionUser) {
-  return { role: user.role, userId: user.id }
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -60,7 +56,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (submission.status !== 'success') {
     return data({ result: submission.reply() }, { status: 400 })
   }
-  const outcome = await updateArticle(actorOf(user), article.id, submission.value)
+  const outcome = await updateArticle(user, article.id, submission.value)
   if (!outcome.ok) {
     if (outcome.status === 404) throw data({ message: outcome.message }, { status: 404 })
     if (outcome.status === 403) forbidden(outcome.message)

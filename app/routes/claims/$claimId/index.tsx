@@ -6,15 +6,10 @@ import { can, type Permission, rolesThatCan } from '~/auth/permissions'
 import { forbidden, requirePermission } from '~/auth/session.server'
 import { changesSince, claimPage, namesOf, type ClaimChanges } from '~/claims/claim-page.server'
 import { addComment, editComment } from '~/claims/comments.server'
-import {
-  assignClaim,
-  assignmentRefusal,
-  type ClaimWriteFailure,
-  endOfDay,
-  transitionClaim,
-} from '~/claims/transitions.server'
+import { assignClaim, assignmentRefusal, endOfDay, transitionClaim } from '~/claims/transitions.server'
 import { verdictLabel } from '~/claims/verdicts'
 import { TRANSITIONS, WORKFLOW_ACTIONS, type WorkflowAction } from '~/claims/workflow'
+import type { ClaimWriteFailure } from '~/claims/writes'
 import { assignSchema, commentSchema, editCommentSchema, TRANSITION_SCHEMAS } from '~/claims/workflow-schemas'
 import { ClaimAssignment } from '~/components/claim-assignment'
 import { ClaimComments } from '~/components/claim-comments'
