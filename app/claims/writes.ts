@@ -24,4 +24,4 @@ export function failure<Field extends string = string>(
 export const MISSING_CLAIM_MESSAGE = 'There is no such claim. It may have been deleted.'
 
 export const STALE_CLAIM_MESSAGE =
-  'Someone changed this claim after you opened it, so nothing was saved. Their changes are listed at the top of the page; what you typed is still in the form.'
+  'Someone changed this claim after you opened it, so nothing was saved. What they changed is shown on this page; what you typed is still in the form.'

@@ -404,7 +404,7 @@ describe('editing a claim', () => {
     })
     expect(mine.status).toBe(409)
     expect(mine.data.result.error['']).toEqual([
-      'Someone changed this claim after you opened it, so nothing was saved. Their changes are listed at the top of the page; what you typed is still in the form.',
+      'Someone changed this claim after you opened it, so nothing was saved. What they changed is shown on this page; what you typed is still in the form.',
     ])
     expect(mine.data.conflict).toMatchObject({
       version: 3,
