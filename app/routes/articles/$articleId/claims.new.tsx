@@ -13,6 +13,7 @@ import { redirectWithToast } from '~/utils/toast.server'
 import type { Route } from './+types/claims.new'
 import { parseForm } from '~/utils/form.server'
 import { pageUrl } from '~/utils/page-url'
+import { invariantResponse } from '~/utils/invariant'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Add a claim · Factdesk' }]
 
@@ -20,8 +21,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   await requirePermission(request, 'claim:create')
   const search = pageUrl(request).searchParams
   const context = await newClaimContext(params.articleId, { start: search.get('start'), end: search.get('end') })
-  if (!context)
-    throw data({ message: 'There is no article at this address. It may have been removed.' }, { status: 404 })
+  invariantResponse(context, 'There is no article at this address. It may have been removed.', { status: 404 })
   return context
 }
 
@@ -33,7 +33,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   const outcome = await createClaim(user, params.articleId, submission.value)
   if (!outcome.ok) {
-    if (outcome.status === 404) throw data({ message: outcome.message }, { status: 404 })
+    invariantResponse(outcome.status !== 404, outcome.message, { status: 404 })
     const errors = outcome.field
       ? { fieldErrors: { [outcome.field]: [outcome.message] } }
       : { formErrors: [outcome.message] }

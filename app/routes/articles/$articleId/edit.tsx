@@ -14,6 +14,7 @@ import { FormError, TextareaField } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { redirectWithToast } from '~/utils/toast.server'
 import type { Route } from './+types/edit'
+import { invariantResponse } from '~/utils/invariant'
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `Edit “${data.article.title}” · Factdesk` : 'Edit article · Factdesk' },
@@ -23,7 +24,7 @@ export const meta: Route.MetaFunction = ({ data }) => [
 async function editableArticle(request: Request, articleId: string | undefined) {
   const user = await requirePermission(request, 'article:edit')
   const article = articleId ? await getArticleForEdit(articleId) : null
-  if (!article) throw data({ message: 'There is no such article. It may have been removed.' }, { status: 404 })
+  invariantResponse(article, 'There is no such article. It may have been removed.', { status: 404 })
   const decision = canEditArticle(actorOf(user), {
     createdById: article.createdById,
     hasClaims: false,
@@ -62,7 +63,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   const outcome = await updateArticle(actorOf(user), article.id, submission.value)
   if (!outcome.ok) {
-    if (outcome.status === 404) throw data({ message: outcome.message }, { status: 404 })
+    invariantResponse(outcome.status !== 404, outcome.message, { status: 404 })
     if (outcome.status === 403) forbidden(outcome.message)
     const errors = outcome.field
       ? { fieldErrors: { [outcome.field]: [outcome.message] } }

@@ -31,6 +31,7 @@ import { hostOf } from '~/utils/host-of'
 import type { Route } from './+types/index'
 import { parseForm } from '~/utils/form.server'
 import { pageUrl } from '~/utils/page-url'
+import { invariantResponse } from '~/utils/invariant'
 
 const TOP_SUGGESTIONS = 10
 
@@ -41,8 +42,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'article:view')
   const workspace = await articleWorkspace(params.articleId, user)
-  if (!workspace)
-    throw data({ message: 'There is no article at this address. It may have been removed.' }, { status: 404 })
+  invariantResponse(workspace, 'There is no article at this address. It may have been removed.', { status: 404 })
   const { article, claims, canEditArticle } = workspace
   const [suggestions, credibility, claimReview] = await Promise.all([
     suggestionsFor(article, claims),

@@ -19,13 +19,14 @@ import { VerdictBadge } from '~/components/verdict-badge'
 import { redirectWithToast } from '~/utils/toast.server'
 import type { Route } from './+types/edit'
 import { readFormData } from '~/utils/form.server'
+import { invariantResponse } from '~/utils/invariant'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Edit claim · Factdesk' }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'claim:edit')
   const claim = await claimForEditing(params.claimId, user)
-  if (!claim) throw data({ message: 'There is no such claim. It may have been deleted.' }, { status: 404 })
+  invariantResponse(claim, 'There is no such claim. It may have been deleted.', { status: 404 })
   // A claim frozen by its status still shows, to say why; one the user may never edit is refused.
   if (!claim.access.edit.ok && !claim.access.frozen) forbidden(claim.access.edit.reason)
   return {
@@ -55,7 +56,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   // Who may do what is settled before the form is read, so a refusal is a 403 whatever was posted.
   const user = await requireUser(request)
   const claim = await claimForEditing(params.claimId, user)
-  if (!claim) throw data({ message: 'This claim does not exist or has been deleted.' }, { status: 404 })
+  invariantResponse(claim, 'This claim does not exist or has been deleted.', { status: 404 })
   const formData = await readFormData(request)
   if (formData.get('intent') === 'delete') {
     await requirePermission(request, 'claim:delete')
@@ -74,7 +75,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     }
     const outcome = await deleteClaim(user, params.claimId, submission.value.version)
     if (!outcome.ok) {
-      if (outcome.status === 404) throw data({ message: outcome.message }, { status: 404 })
+      invariantResponse(outcome.status !== 404, outcome.message, { status: 404 })
       return data<ActionData>(
         { result: null, conflict: outcome.current ?? null, deleteMessage: outcome.message },
         { status: outcome.status },
@@ -99,7 +100,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   const outcome = await updateClaim(user, params.claimId, submission.value)
   if (!outcome.ok) {
-    if (outcome.status === 404) throw data({ message: outcome.message }, { status: 404 })
+    invariantResponse(outcome.status !== 404, outcome.message, { status: 404 })
     return data<ActionData>(
       {
         result: submission.reply({ formErrors: [outcome.message] }),

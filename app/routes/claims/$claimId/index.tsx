@@ -36,6 +36,7 @@ import { STANCE_LABELS } from '~/claims/verdicts'
 import { redirectWithToast } from '~/utils/toast.server'
 import type { Route } from './+types/index'
 import { readFormData } from '~/utils/form.server'
+import { invariantResponse } from '~/utils/invariant'
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: loaderData ? `${loaderData.claim.text.slice(0, 60)} · Claim · Factdesk` : 'Claim · Factdesk' },
@@ -44,7 +45,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'claim:view')
   const page = await claimPage(params.claimId, user)
-  if (!page) throw data({ message: 'There is no such claim. It may have been deleted.' }, { status: 404 })
+  invariantResponse(page, 'There is no such claim. It may have been deleted.', { status: 404 })
   return page
 }
 
@@ -154,7 +155,7 @@ async function refused(
   failure: ClaimWriteFailure,
   version: number | undefined,
 ) {
-  if (failure.status === 404) throw data({ message: failure.message }, { status: 404 })
+  invariantResponse(failure.status !== 404, failure.message, { status: 404 })
   const onField = failure.field && FORM_FIELDS[intent]?.includes(failure.field)
   const conflict = failure.status === 409 && version !== undefined ? await changesSince(claimId, version) : null
   const payload = (submission?.payload ?? {}) as Record<string, unknown>
