@@ -11,10 +11,12 @@ import { settingsSchema } from '~/settings/schemas'
 import { getSettings, updateSettings } from '~/settings/settings.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { formatDayTime } from '~/utils/dates'
+import { RouteError } from '~/components/route-error'
 import type { Route } from './+types/settings'
 import { parseForm } from '~/utils/form.server'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Settings · Factdesk' }]
+// On an error the ErrorBoundary names the page.
+export const meta: Route.MetaFunction = ({ error }) => (error ? [] : [{ title: 'Settings · Factdesk' }])
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requirePermission(request, 'settings:edit')
@@ -113,4 +115,8 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
       </Form>
     </div>
   )
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <RouteError error={error} />
 }

@@ -14,11 +14,13 @@ import { changeRoleSchema, createUserSchema, ROLE_OPTIONS, setActiveSchema } fro
 import { changeRole, createUser, listUsers, setActive } from '~/users/users.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { formatDay } from '~/utils/dates'
+import { RouteError } from '~/components/route-error'
 import type { Route } from './+types/users'
 import { readFormData } from '~/utils/form.server'
 import { pageUrl } from '~/utils/page-url'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Users · Factdesk' }]
+// On an error the ErrorBoundary names the page.
+export const meta: Route.MetaFunction = ({ error }) => (error ? [] : [{ title: 'Users · Factdesk' }])
 
 const CONFIRM_PARAM = 'deactivate'
 
@@ -358,4 +360,8 @@ function DeactivateConfirmation({
       </Form>
     </div>
   )
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <RouteError error={error} />
 }

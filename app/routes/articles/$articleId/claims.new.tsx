@@ -10,12 +10,14 @@ import { Card } from '~/components/ui/card'
 import { ErrorList, FormError, TextareaField } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { redirectWithToast } from '~/utils/toast.server'
+import { RouteError } from '~/components/route-error'
 import type { Route } from './+types/claims.new'
 import { parseForm } from '~/utils/form.server'
 import { pageUrl } from '~/utils/page-url'
 import { invariantResponse } from '~/utils/invariant'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Add a claim · Factdesk' }]
+// On an error the ErrorBoundary names the page.
+export const meta: Route.MetaFunction = ({ error }) => (error ? [] : [{ title: 'Add a claim · Factdesk' }])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   await requirePermission(request, 'claim:create')
@@ -161,4 +163,8 @@ export default function NewClaim({ loaderData }: Route.ComponentProps) {
       </Card>
     </div>
   )
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <RouteError error={error} />
 }

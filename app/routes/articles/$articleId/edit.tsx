@@ -13,12 +13,13 @@ import { Card, CardHeader } from '~/components/ui/card'
 import { FormError, TextareaField } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { redirectWithToast } from '~/utils/toast.server'
+import { RouteError } from '~/components/route-error'
 import type { Route } from './+types/edit'
 import { invariantResponse } from '~/utils/invariant'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: data ? `Edit “${data.article.title}” · Factdesk` : 'Edit article · Factdesk' },
-]
+// On an error the ErrorBoundary names the page.
+export const meta: Route.MetaFunction = ({ error, data }) =>
+  error ? [] : [{ title: data ? `Edit “${data.article.title}” · Factdesk` : 'Edit article · Factdesk' }]
 
 /** The article, once the user may edit it at all: 404 when it does not exist, 403 when it is not theirs. */
 async function editableArticle(request: Request, articleId: string | undefined) {
@@ -145,4 +146,8 @@ export default function EditArticle({ loaderData }: Route.ComponentProps) {
       </Form>
     </div>
   )
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <RouteError error={error} />
 }

@@ -28,6 +28,7 @@ import { ClaimStatus } from '~/generated/prisma/enums'
 import { redirectWithToast } from '~/utils/toast.server'
 import { formatDay } from '~/utils/dates'
 import { hostOf } from '~/utils/host-of'
+import { RouteError } from '~/components/route-error'
 import type { Route } from './+types/index'
 import { parseForm } from '~/utils/form.server'
 import { pageUrl } from '~/utils/page-url'
@@ -35,9 +36,9 @@ import { invariantResponse } from '~/utils/invariant'
 
 const TOP_SUGGESTIONS = 10
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [
-  { title: loaderData ? `${loaderData.article.title} · Factdesk` : 'Article · Factdesk' },
-]
+// On an error the ErrorBoundary names the page.
+export const meta: Route.MetaFunction = ({ error, loaderData }) =>
+  error ? [] : [{ title: loaderData ? `${loaderData.article.title} · Factdesk` : 'Article · Factdesk' }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'article:view')
@@ -257,4 +258,8 @@ export default function ArticleWorkspace({ loaderData }: Route.ComponentProps) {
       </div>
     </div>
   )
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <RouteError error={error} />
 }

@@ -17,11 +17,13 @@ import { FormError } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { VerdictBadge } from '~/components/verdict-badge'
 import { redirectWithToast } from '~/utils/toast.server'
+import { RouteError } from '~/components/route-error'
 import type { Route } from './+types/edit'
 import { readFormData } from '~/utils/form.server'
 import { invariantResponse } from '~/utils/invariant'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Edit claim · Factdesk' }]
+// On an error the ErrorBoundary names the page.
+export const meta: Route.MetaFunction = ({ error }) => (error ? [] : [{ title: 'Edit claim · Factdesk' }])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'claim:edit')
@@ -341,4 +343,8 @@ export default function EditClaim({ loaderData }: Route.ComponentProps) {
       ) : null}
     </div>
   )
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <RouteError error={error} />
 }

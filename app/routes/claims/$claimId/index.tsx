@@ -34,13 +34,14 @@ import { attachSource, detachSource } from '~/sources/sources.server'
 import { SOURCE_KIND_LABELS } from '~/sources/labels'
 import { STANCE_LABELS } from '~/claims/verdicts'
 import { redirectWithToast } from '~/utils/toast.server'
+import { RouteError } from '~/components/route-error'
 import type { Route } from './+types/index'
 import { readFormData } from '~/utils/form.server'
 import { invariantResponse } from '~/utils/invariant'
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [
-  { title: loaderData ? `${loaderData.claim.text.slice(0, 60)} · Claim · Factdesk` : 'Claim · Factdesk' },
-]
+// On an error the ErrorBoundary names the page.
+export const meta: Route.MetaFunction = ({ error, loaderData }) =>
+  error ? [] : [{ title: loaderData ? `${loaderData.claim.text.slice(0, 60)} · Claim · Factdesk` : 'Claim · Factdesk' }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'claim:view')
@@ -487,4 +488,8 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
       </div>
     </div>
   )
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <RouteError error={error} />
 }
