@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, Link, useActionData, useNavigation } from 'react-router'
+import { data, Form, Link, useNavigation } from 'react-router'
 import { requirePermission } from '~/auth/session.server'
 import { Button } from '~/components/ui/button'
 import { Card, CardHeader } from '~/components/ui/card'
@@ -32,9 +32,8 @@ export async function action({ request }: Route.ActionArgs) {
   return redirectWithToast('/admin/settings', { kind: 'success', message: 'Settings saved.' })
 }
 
-export default function Settings({ loaderData }: Route.ComponentProps) {
+export default function Settings({ loaderData, actionData }: Route.ComponentProps) {
   const { settings } = loaderData
-  const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const saving = navigation.state === 'submitting' && navigation.formAction === '/admin/settings'
   const [form, fields] = useForm({

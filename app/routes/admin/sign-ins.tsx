@@ -1,4 +1,4 @@
-import { data, Form, Link, useActionData, useNavigation } from 'react-router'
+import { data, Form, Link, useNavigation } from 'react-router'
 import { clearLockout, listLockouts, type LockoutState } from '~/auth/lockouts.server'
 import { clearLockoutSchema, lockoutListSchema } from '~/auth/schemas'
 import { requirePermission, safeRedirectPath } from '~/auth/session.server'
@@ -58,9 +58,8 @@ function when(value: string | Date) {
   return `${WHEN.format(new Date(value))} UTC`
 }
 
-export default function SignIns({ loaderData }: Route.ComponentProps) {
+export default function SignIns({ loaderData, actionData }: Route.ComponentProps) {
   const { lockouts, nextAfter, show, after } = loaderData
-  const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const clearing = navigation.state === 'submitting' ? navigation.formData?.get('lockoutId') : null
   const showParam: Record<string, string> = show === 'all' ? { show } : {}

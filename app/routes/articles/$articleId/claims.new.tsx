@@ -1,6 +1,6 @@
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, Link, useActionData, useNavigation } from 'react-router'
+import { data, Form, Link, useNavigation } from 'react-router'
 import { requirePermission } from '~/auth/session.server'
 import { createClaim, newClaimContext } from '~/claims/claims.server'
 import { newClaimSchema } from '~/claims/schemas'
@@ -48,9 +48,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   })
 }
 
-export default function NewClaim({ loaderData }: Route.ComponentProps) {
+export default function NewClaim({ loaderData, actionData }: Route.ComponentProps) {
   const { article, selection, selectionProblem } = loaderData
-  const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const articlePath = `/articles/${article.id}`
   const [form, fields] = useForm({

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, useActionData, useNavigation } from 'react-router'
+import { data, Form, useNavigation } from 'react-router'
 import { articleVersion, draftOf, getArticleForEdit, updateArticle } from '~/articles/articles.server'
 import { claimsNoun } from '~/articles/format'
 import { ARTICLE_FORM_LIMITS, readForm } from '~/utils/form.server'
@@ -74,9 +74,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   return redirectWithToast(`/articles/${article.id}`, { kind: 'success', message: 'Article saved.' })
 }
 
-export default function EditArticle({ loaderData }: Route.ComponentProps) {
+export default function EditArticle({ loaderData, actionData }: Route.ComponentProps) {
   const { article, version, claimCount, bodyLocked } = loaderData
-  const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const schema = articleEditSchema({ bodyLocked })
   const [form, fields] = useForm({

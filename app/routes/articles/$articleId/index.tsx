@@ -1,4 +1,4 @@
-import { data, Link, useActionData, useLocation } from 'react-router'
+import { data, Link, useLocation } from 'react-router'
 import { can } from '~/auth/permissions'
 import { requirePermission } from '~/auth/session.server'
 import {
@@ -138,9 +138,8 @@ function HighlightLegend() {
   )
 }
 
-export default function ArticleWorkspace({ loaderData }: Route.ComponentProps) {
+export default function ArticleWorkspace({ loaderData, actionData }: Route.ComponentProps) {
   const { article, claims, suggestions, canCreateClaims, canEditArticle, credibility, claimReview } = loaderData
-  const actionData = useActionData<typeof action>()
   const location = useLocation()
   const newClaimPath = `/articles/${article.id}/claims/new`
   const formAction = `/articles/${article.id}${suggestions.showAll ? '?suggestions=all' : ''}`

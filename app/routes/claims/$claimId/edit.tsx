@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useState } from 'react'
-import { data, Form, Link, useActionData, useNavigation } from 'react-router'
+import { data, Form, Link, useNavigation } from 'react-router'
 import { forbidden, requirePermission, requireUser } from '~/auth/session.server'
 import { claimForEditing, deleteClaim, updateClaim, type ClaimConflict, type ClaimValues } from '~/claims/claims.server'
 import { draftKey } from '~/claims/drafts'
@@ -213,9 +213,8 @@ function SavedVersion({ conflict, typed }: { conflict: ClaimConflict; typed: Rec
 const EDIT_FIELDS = ['text', 'claimant', 'claimDate', 'tags'] as const
 const BASE_FIELDS = ['version', 'base.text', 'base.claimant', 'base.claimDate', 'base.tags'] as const
 
-export default function EditClaim({ loaderData }: Route.ComponentProps) {
+export default function EditClaim({ loaderData, actionData }: Route.ComponentProps) {
   const { claim, editable, frozenReason, canDelete, userId } = loaderData
-  const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const articlePath = `/articles/${claim.article.id}`
   const conflict = actionData?.conflict ?? null
