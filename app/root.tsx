@@ -2,7 +2,6 @@ import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
 import {
   data,
   Form,
-  isRouteErrorResponse,
   Links,
   Meta,
   NavLink,
@@ -16,6 +15,7 @@ import type { Route } from './+types/root'
 import './app.css'
 import { can, type Permission, ROLE_LABELS } from './auth/permissions'
 import { getUser } from './auth/session.server'
+import { RouteError } from './components/route-error'
 import { useFocusOnResult } from './components/ui/focus-result'
 import { Toast } from './components/ui/toast'
 import { outageResponse } from './utils/database-outage.server'
@@ -244,42 +244,9 @@ export default function App() {
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  let title = 'Something went wrong'
-  let message = 'The page could not be shown. Try again in a moment; if it keeps happening, tell an admin.'
-  let status = 500
-  let stack: string | undefined
-  if (isRouteErrorResponse(error)) {
-    status = error.status
-    const detail =
-      typeof error.data === 'object' && error.data && 'message' in error.data ? String(error.data.message) : undefined
-    if (error.status === 404) {
-      title = 'Page not found'
-      message = detail ?? 'There is no page at this address. It may have been moved or deleted.'
-    } else if (error.status === 403) {
-      title = 'Not allowed'
-      message = detail ?? 'Your role does not allow this. Ask an editor or an admin if you need it.'
-    } else if (error.status === 503) {
-      title = 'The database is not answering'
-      message = detail ?? 'Nothing was lost. Try again in a moment; the page will work as soon as the database is back.'
-    } else if (detail) {
-      message = detail
-    }
-  } else if (import.meta.env.DEV && error instanceof Error) {
-    stack = error.stack
-  }
   return (
     <Shell>
-      {/* The failed route's own meta does not run, so the error page names itself. */}
-      <title>{`${title} · Factdesk`}</title>
-      <section className="mx-auto max-w-xl rounded-lg border border-paper-line bg-paper p-8 text-center shadow-sm">
-        <p className="text-sm font-semibold text-ink-muted">Error {status}</p>
-        <h1 className="mt-1 text-2xl font-semibold">{title}</h1>
-        <p className="mt-3 text-ink-muted">{message}</p>
-        <p className="mt-6">
-          <a href="/">Back to the desk</a>
-        </p>
-        {stack ? <pre className="mt-6 overflow-x-auto text-left text-xs">{stack}</pre> : null}
-      </section>
+      <RouteError error={error} />
     </Shell>
   )
 }

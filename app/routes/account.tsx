@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, useActionData } from 'react-router'
+import { data, Form } from 'react-router'
 import { changePassword, listSessions, signOutOtherSessions } from '~/auth/account.server'
 import { ROLE_LABELS } from '~/auth/permissions'
 import { changePasswordSchema } from '~/auth/schemas'
@@ -61,9 +61,8 @@ export async function action({ request }: Route.ActionArgs) {
   })
 }
 
-export default function Account({ loaderData }: Route.ComponentProps) {
+export default function Account({ loaderData, actionData }: Route.ComponentProps) {
   const { user, sessions } = loaderData
-  const actionData = useActionData<typeof action>()
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),

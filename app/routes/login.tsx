@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, redirect, useActionData, useNavigation, useSearchParams } from 'react-router'
+import { data, Form, redirect, useNavigation, useSearchParams } from 'react-router'
 import { Button } from '~/components/ui/button'
 import { Field, FormError } from '~/components/ui/field'
 import { logIn } from '~/auth/login.server'
@@ -38,8 +38,7 @@ export async function action({ request }: Route.ActionArgs) {
   return redirect(target, { headers })
 }
 
-export default function Login({ loaderData }: Route.ComponentProps) {
-  const actionData = useActionData<typeof action>()
+export default function Login({ loaderData, actionData }: Route.ComponentProps) {
   const [searchParams] = useSearchParams()
   const navigation = useNavigation()
   const [form, fields] = useForm({

@@ -1,8 +1,8 @@
 // Request-wide rules that every route shares, resource routes included: refuse cross-site form posts
 // (CSRF) before any action runs, and put the security headers on every response.
-import { data } from 'react-router'
 import { getEnv } from './env.server'
 import { applySecurityHeaders } from './security-headers.server'
+import { invariantResponse } from './invariant'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -46,7 +46,7 @@ function behindUntrustedProxy(origin: string, own: string): string | null {
 
 export function refuseCrossSiteRequest(request: Request) {
   const reason = crossSiteReason(request)
-  if (reason) throw data({ message: `Refused: ${reason}.` }, { status: 403 })
+  invariantResponse(!reason, () => `Refused: ${reason}.`, { status: 403 })
 }
 
 export function withSecurityHeaders(response: Response) {

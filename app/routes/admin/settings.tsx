@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, Link, useActionData, useNavigation } from 'react-router'
+import { data, Form, Link, useNavigation } from 'react-router'
 import { requirePermission } from '~/auth/session.server'
 import { Button } from '~/components/ui/button'
 import { Card, CardHeader } from '~/components/ui/card'
@@ -11,10 +11,12 @@ import { settingsSchema } from '~/settings/schemas'
 import { getSettings, updateSettings } from '~/settings/settings.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { formatDayTime } from '~/utils/dates'
+import { RouteError } from '~/components/route-error'
 import type { Route } from './+types/settings'
 import { parseForm } from '~/utils/form.server'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Settings · Factdesk' }]
+// On an error the ErrorBoundary names the page.
+export const meta: Route.MetaFunction = ({ error }) => (error ? [] : [{ title: 'Settings · Factdesk' }])
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requirePermission(request, 'settings:edit')
@@ -30,9 +32,8 @@ export async function action({ request }: Route.ActionArgs) {
   return redirectWithToast('/admin/settings', { kind: 'success', message: 'Settings saved.' })
 }
 
-export default function Settings({ loaderData }: Route.ComponentProps) {
+export default function Settings({ loaderData, actionData }: Route.ComponentProps) {
   const { settings } = loaderData
-  const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const saving = navigation.state === 'submitting' && navigation.formAction === '/admin/settings'
   const [form, fields] = useForm({
@@ -113,4 +114,8 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
       </Form>
     </div>
   )
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <RouteError error={error} />
 }

@@ -1,4 +1,4 @@
-import { data, Form, Link, useActionData, useNavigation } from 'react-router'
+import { data, Form, Link, useNavigation } from 'react-router'
 import { clearLockout, listLockouts, type LockoutState } from '~/auth/lockouts.server'
 import { clearLockoutSchema, lockoutListSchema } from '~/auth/schemas'
 import { requirePermission, safeRedirectPath } from '~/auth/session.server'
@@ -10,9 +10,11 @@ import { PageHeader } from '~/components/ui/page-header'
 import { readFormData } from '~/utils/form.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { pagePath, pageUrl } from '~/utils/page-url'
+import { RouteError } from '~/components/route-error'
 import type { Route } from './+types/sign-ins'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Sign-in lockouts · Factdesk' }]
+// On an error the ErrorBoundary names the page.
+export const meta: Route.MetaFunction = ({ error }) => (error ? [] : [{ title: 'Sign-in lockouts · Factdesk' }])
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requirePermission(request, 'user:manage')
@@ -56,9 +58,8 @@ function when(value: string | Date) {
   return `${WHEN.format(new Date(value))} UTC`
 }
 
-export default function SignIns({ loaderData }: Route.ComponentProps) {
+export default function SignIns({ loaderData, actionData }: Route.ComponentProps) {
   const { lockouts, nextAfter, show, after } = loaderData
-  const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const clearing = navigation.state === 'submitting' ? navigation.formData?.get('lockoutId') : null
   const showParam: Record<string, string> = show === 'all' ? { show } : {}
@@ -165,4 +166,8 @@ export default function SignIns({ loaderData }: Route.ComponentProps) {
 
 function tabClass(active: boolean) {
   return `rounded px-3 py-1.5 font-medium no-underline hover:bg-paper-sunk hover:no-underline ${active ? 'bg-brand-soft text-brand-dark' : 'text-ink-muted'}`
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <RouteError error={error} />
 }

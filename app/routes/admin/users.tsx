@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Fragment, useEffect, useRef } from 'react'
-import { data, Form, Link, useActionData } from 'react-router'
+import { data, Form, Link } from 'react-router'
 import { ROLE_LABELS } from '~/auth/permissions'
 import { requirePermission } from '~/auth/session.server'
 import { Badge } from '~/components/ui/badge'
@@ -14,11 +14,13 @@ import { changeRoleSchema, createUserSchema, ROLE_OPTIONS, setActiveSchema } fro
 import { changeRole, createUser, listUsers, setActive } from '~/users/users.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { formatDay } from '~/utils/dates'
+import { RouteError } from '~/components/route-error'
 import type { Route } from './+types/users'
 import { readFormData } from '~/utils/form.server'
 import { pageUrl } from '~/utils/page-url'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Users · Factdesk' }]
+// On an error the ErrorBoundary names the page.
+export const meta: Route.MetaFunction = ({ error }) => (error ? [] : [{ title: 'Users · Factdesk' }])
 
 const CONFIRM_PARAM = 'deactivate'
 
@@ -82,11 +84,10 @@ function formatDate(value: string | Date | null) {
   return value ? formatDay(value) : '—'
 }
 
-export default function Users({ loaderData }: Route.ComponentProps) {
+export default function Users({ loaderData, actionData }: Route.ComponentProps) {
   const { users, nextAfter, q, after, adminId, confirming } = loaderData
   const listParams = new URLSearchParams({ ...(q ? { q } : {}), ...(after ? { after } : {}) })
   const listHref = `/admin/users${listParams.size ? `?${listParams}` : ''}`
-  const actionData = useActionData<typeof action>()
   const result = actionData && 'result' in actionData ? actionData.result : undefined
   const created = actionData && 'created' in actionData ? actionData.created : null
   const rowError = actionData && 'error' in actionData ? actionData.error : null
@@ -358,4 +359,8 @@ function DeactivateConfirmation({
       </Form>
     </div>
   )
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <RouteError error={error} />
 }

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useRef } from 'react'
-import { data, Form, useActionData, useNavigation } from 'react-router'
+import { data, Form, useNavigation } from 'react-router'
 import { createArticle, draftFromFile, draftFromUrl } from '~/articles/articles.server'
 import { ARTICLE_FORM_LIMITS, readForm } from '~/utils/form.server'
 import {
@@ -83,8 +83,7 @@ export async function action({ request }: Route.ActionArgs) {
   })
 }
 
-export default function NewArticle() {
-  const actionData = useActionData<typeof action>()
+export default function NewArticle({ actionData }: Route.ComponentProps) {
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader

@@ -1,6 +1,6 @@
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, Link, useActionData, useNavigation } from 'react-router'
+import { data, Form, Link, useNavigation } from 'react-router'
 import { requirePermission } from '~/auth/session.server'
 import { createClaim, newClaimContext } from '~/claims/claims.server'
 import { newClaimSchema } from '~/claims/schemas'
@@ -10,18 +10,20 @@ import { Card } from '~/components/ui/card'
 import { ErrorList, FormError, TextareaField } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { redirectWithToast } from '~/utils/toast.server'
+import { RouteError } from '~/components/route-error'
 import type { Route } from './+types/claims.new'
 import { parseForm } from '~/utils/form.server'
 import { pageUrl } from '~/utils/page-url'
+import { invariantResponse } from '~/utils/invariant'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Add a claim · Factdesk' }]
+// On an error the ErrorBoundary names the page.
+export const meta: Route.MetaFunction = ({ error }) => (error ? [] : [{ title: 'Add a claim · Factdesk' }])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   await requirePermission(request, 'claim:create')
   const search = pageUrl(request).searchParams
   const context = await newClaimContext(params.articleId, { start: search.get('start'), end: search.get('end') })
-  if (!context)
-    throw data({ message: 'There is no article at this address. It may have been removed.' }, { status: 404 })
+  invariantResponse(context, 'There is no article at this address. It may have been removed.', { status: 404 })
   return context
 }
 
@@ -33,7 +35,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   const outcome = await createClaim(user, params.articleId, submission.value)
   if (!outcome.ok) {
-    if (outcome.status === 404) throw data({ message: outcome.message }, { status: 404 })
+    invariantResponse(outcome.status !== 404, outcome.message, { status: 404 })
     const errors = outcome.field
       ? { fieldErrors: { [outcome.field]: [outcome.message] } }
       : { formErrors: [outcome.message] }
@@ -46,9 +48,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   })
 }
 
-export default function NewClaim({ loaderData }: Route.ComponentProps) {
+export default function NewClaim({ loaderData, actionData }: Route.ComponentProps) {
   const { article, selection, selectionProblem } = loaderData
-  const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const articlePath = `/articles/${article.id}`
   const [form, fields] = useForm({
@@ -161,4 +162,8 @@ export default function NewClaim({ loaderData }: Route.ComponentProps) {
       </Card>
     </div>
   )
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <RouteError error={error} />
 }

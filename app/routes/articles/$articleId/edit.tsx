@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, useActionData, useNavigation } from 'react-router'
+import { data, Form, useNavigation } from 'react-router'
 import { articleVersion, draftOf, getArticleForEdit, updateArticle } from '~/articles/articles.server'
 import { claimsNoun } from '~/articles/format'
 import { ARTICLE_FORM_LIMITS, readForm } from '~/utils/form.server'
@@ -13,17 +13,19 @@ import { Card, CardHeader } from '~/components/ui/card'
 import { FormError, TextareaField } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { redirectWithToast } from '~/utils/toast.server'
+import { RouteError } from '~/components/route-error'
 import type { Route } from './+types/edit'
+import { invariantResponse } from '~/utils/invariant'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: data ? `Edit “${data.article.title}” · Factdesk` : 'Edit article · Factdesk' },
-]
+// On an error the ErrorBoundary names the page.
+export const meta: Route.MetaFunction = ({ error, data }) =>
+  error ? [] : [{ title: data ? `Edit “${data.article.title}” · Factdesk` : 'Edit article · Factdesk' }]
 
 /** The article, once the user may edit it at all: 404 when it does not exist, 403 when it is not theirs. */
 async function editableArticle(request: Request, articleId: string | undefined) {
   const user = await requirePermission(request, 'article:edit')
   const article = articleId ? await getArticleForEdit(articleId) : null
-  if (!article) throw data({ message: 'There is no such article. It may have been removed.' }, { status: 404 })
+  invariantResponse(article, 'There is no such article. It may have been removed.', { status: 404 })
   const decision = canEditArticle(user, {
     createdById: article.createdById,
     hasClaims: false,
@@ -58,7 +60,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   const outcome = await updateArticle(user, article.id, submission.value)
   if (!outcome.ok) {
-    if (outcome.status === 404) throw data({ message: outcome.message }, { status: 404 })
+    invariantResponse(outcome.status !== 404, outcome.message, { status: 404 })
     if (outcome.status === 403) forbidden(outcome.message)
     const errors = outcome.field
       ? { fieldErrors: { [outcome.field]: [outcome.message] } }
@@ -68,9 +70,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   return redirectWithToast(`/articles/${article.id}`, { kind: 'success', message: 'Article saved.' })
 }
 
-export default function EditArticle({ loaderData }: Route.ComponentProps) {
+export default function EditArticle({ loaderData, actionData }: Route.ComponentProps) {
   const { article, version, claimCount, bodyLocked } = loaderData
-  const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const schema = articleEditSchema({ bodyLocked })
   const [form, fields] = useForm({
@@ -140,4 +141,8 @@ export default function EditArticle({ loaderData }: Route.ComponentProps) {
       </Form>
     </div>
   )
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <RouteError error={error} />
 }

@@ -1,4 +1,4 @@
-import { data, Link, useActionData, useLocation } from 'react-router'
+import { data, Link, useLocation } from 'react-router'
 import { can } from '~/auth/permissions'
 import { requirePermission } from '~/auth/session.server'
 import {
@@ -28,21 +28,22 @@ import { ClaimStatus } from '~/generated/prisma/enums'
 import { redirectWithToast } from '~/utils/toast.server'
 import { formatDay } from '~/utils/dates'
 import { hostOf } from '~/utils/host-of'
+import { RouteError } from '~/components/route-error'
 import type { Route } from './+types/index'
 import { parseForm } from '~/utils/form.server'
 import { pageUrl } from '~/utils/page-url'
+import { invariantResponse } from '~/utils/invariant'
 
 const TOP_SUGGESTIONS = 10
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [
-  { title: loaderData ? `${loaderData.article.title} · Factdesk` : 'Article · Factdesk' },
-]
+// On an error the ErrorBoundary names the page.
+export const meta: Route.MetaFunction = ({ error, loaderData }) =>
+  error ? [] : [{ title: loaderData ? `${loaderData.article.title} · Factdesk` : 'Article · Factdesk' }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'article:view')
   const workspace = await articleWorkspace(params.articleId, user)
-  if (!workspace)
-    throw data({ message: 'There is no article at this address. It may have been removed.' }, { status: 404 })
+  invariantResponse(workspace, 'There is no article at this address. It may have been removed.', { status: 404 })
   const { article, claims, canEditArticle } = workspace
   const [suggestions, credibility, claimReview] = await Promise.all([
     suggestionsFor(article, claims),
@@ -137,9 +138,8 @@ function HighlightLegend() {
   )
 }
 
-export default function ArticleWorkspace({ loaderData }: Route.ComponentProps) {
+export default function ArticleWorkspace({ loaderData, actionData }: Route.ComponentProps) {
   const { article, claims, suggestions, canCreateClaims, canEditArticle, credibility, claimReview } = loaderData
-  const actionData = useActionData<typeof action>()
   const location = useLocation()
   const newClaimPath = `/articles/${article.id}/claims/new`
   const formAction = `/articles/${article.id}${suggestions.showAll ? '?suggestions=all' : ''}`
@@ -257,4 +257,8 @@ export default function ArticleWorkspace({ loaderData }: Route.ComponentProps) {
       </div>
     </div>
   )
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <RouteError error={error} />
 }

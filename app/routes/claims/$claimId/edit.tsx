@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useState } from 'react'
-import { data, Form, Link, useActionData, useNavigation } from 'react-router'
+import { data, Form, Link, useNavigation } from 'react-router'
 import { forbidden, requirePermission, requireUser } from '~/auth/session.server'
 import { claimForEditing, deleteClaim, updateClaim, type ClaimConflict, type ClaimValues } from '~/claims/claims.server'
 import { draftKey } from '~/claims/drafts'
@@ -17,15 +17,18 @@ import { FormError } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { VerdictBadge } from '~/components/verdict-badge'
 import { redirectWithToast } from '~/utils/toast.server'
+import { RouteError } from '~/components/route-error'
 import type { Route } from './+types/edit'
 import { readFormData } from '~/utils/form.server'
+import { invariantResponse } from '~/utils/invariant'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Edit claim · Factdesk' }]
+// On an error the ErrorBoundary names the page.
+export const meta: Route.MetaFunction = ({ error }) => (error ? [] : [{ title: 'Edit claim · Factdesk' }])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'claim:edit')
   const claim = await claimForEditing(params.claimId, user)
-  if (!claim) throw data({ message: 'There is no such claim. It may have been deleted.' }, { status: 404 })
+  invariantResponse(claim, 'There is no such claim. It may have been deleted.', { status: 404 })
   // A claim frozen by its status still shows, to say why; one the user may never edit is refused.
   if (!claim.access.edit.ok && !claim.access.frozen) forbidden(claim.access.edit.reason)
   return {
@@ -55,7 +58,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   // Who may do what is settled before the form is read, so a refusal is a 403 whatever was posted.
   const user = await requireUser(request)
   const claim = await claimForEditing(params.claimId, user)
-  if (!claim) throw data({ message: 'This claim does not exist or has been deleted.' }, { status: 404 })
+  invariantResponse(claim, 'This claim does not exist or has been deleted.', { status: 404 })
   const formData = await readFormData(request)
   if (formData.get('intent') === 'delete') {
     await requirePermission(request, 'claim:delete')
@@ -74,7 +77,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     }
     const outcome = await deleteClaim(user, params.claimId, submission.value.version)
     if (!outcome.ok) {
-      if (outcome.status === 404) throw data({ message: outcome.message }, { status: 404 })
+      invariantResponse(outcome.status !== 404, outcome.message, { status: 404 })
       return data<ActionData>(
         { result: null, conflict: outcome.current ?? null, deleteMessage: outcome.message },
         { status: outcome.status },
@@ -99,7 +102,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   const outcome = await updateClaim(user, params.claimId, submission.value)
   if (!outcome.ok) {
-    if (outcome.status === 404) throw data({ message: outcome.message }, { status: 404 })
+    invariantResponse(outcome.status !== 404, outcome.message, { status: 404 })
     return data<ActionData>(
       {
         result: submission.reply({ formErrors: [outcome.message] }),
@@ -210,9 +213,8 @@ function SavedVersion({ conflict, typed }: { conflict: ClaimConflict; typed: Rec
 const EDIT_FIELDS = ['text', 'claimant', 'claimDate', 'tags'] as const
 const BASE_FIELDS = ['version', 'base.text', 'base.claimant', 'base.claimDate', 'base.tags'] as const
 
-export default function EditClaim({ loaderData }: Route.ComponentProps) {
+export default function EditClaim({ loaderData, actionData }: Route.ComponentProps) {
   const { claim, editable, frozenReason, canDelete, userId } = loaderData
-  const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const articlePath = `/articles/${claim.article.id}`
   const conflict = actionData?.conflict ?? null
@@ -340,4 +342,8 @@ export default function EditClaim({ loaderData }: Route.ComponentProps) {
       ) : null}
     </div>
   )
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <RouteError error={error} />
 }

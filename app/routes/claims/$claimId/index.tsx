@@ -29,17 +29,19 @@ import { attachSource, detachSource } from '~/sources/sources.server'
 import { SOURCE_KIND_LABELS } from '~/sources/labels'
 import { STANCE_LABELS } from '~/claims/verdicts'
 import { redirectWithToast } from '~/utils/toast.server'
+import { RouteError } from '~/components/route-error'
 import type { Route } from './+types/index'
 import { readFormData } from '~/utils/form.server'
+import { invariantResponse } from '~/utils/invariant'
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [
-  { title: loaderData ? `${loaderData.claim.text.slice(0, 60)} · Claim · Factdesk` : 'Claim · Factdesk' },
-]
+// On an error the ErrorBoundary names the page.
+export const meta: Route.MetaFunction = ({ error, loaderData }) =>
+  error ? [] : [{ title: loaderData ? `${loaderData.claim.text.slice(0, 60)} · Claim · Factdesk` : 'Claim · Factdesk' }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'claim:view')
   const page = await claimPage(params.claimId, user)
-  if (!page) throw data({ message: 'There is no such claim. It may have been deleted.' }, { status: 404 })
+  invariantResponse(page, 'There is no such claim. It may have been deleted.', { status: 404 })
   return page
 }
 
@@ -149,7 +151,7 @@ async function refused(
   failure: ClaimWriteFailure,
   version: number | undefined,
 ) {
-  if (failure.status === 404) throw data({ message: failure.message }, { status: 404 })
+  invariantResponse(failure.status !== 404, failure.message, { status: 404 })
   const onField = failure.field && FORM_FIELDS[intent]?.includes(failure.field)
   const conflict = failure.status === 409 && version !== undefined ? await changesSince(claimId, version) : null
   const payload = (submission?.payload ?? {}) as Record<string, unknown>
@@ -481,4 +483,8 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
       </div>
     </div>
   )
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <RouteError error={error} />
 }
