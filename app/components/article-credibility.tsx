@@ -17,7 +17,8 @@ import { cx } from './ui/cx'
 type Segment = { key: Verdict | 'open'; label: string; count: number; swatch: string }
 
 // Claims not yet approved: striped grey, so the gap in coverage never reads as a verdict.
-const OPEN_SWATCH = 'bg-[repeating-linear-gradient(135deg,#e5e7eb_0_4px,#f6f8fa_4px_8px)]'
+const OPEN_SWATCH =
+  'bg-[repeating-linear-gradient(135deg,var(--color-paper-stripe)_0_4px,var(--color-paper-sunk)_4px_8px)]'
 
 function segmentsOf(credibility: ArticleCredibilityData): Segment[] {
   const verdicts: Segment[] = credibility.byVerdict

@@ -13,7 +13,6 @@ export const BUILD_INPUTS = [
   'package-lock.json',
   'react-router.config.ts',
   'vite.config.ts',
-  'tailwind.config.ts',
   'tsconfig.json',
 ] as const
 
