@@ -19,6 +19,7 @@ export default [
   route('exports/claimreview.jsonld', 'routes/exports/claimreview[.]jsonld.ts'),
   route('admin/settings', 'routes/admin/settings.tsx'),
   route('dashboard', 'routes/dashboard.tsx'),
+  route('claims', 'routes/claims/index.tsx'),
   route('claims/:claimId', 'routes/claims/$claimId/index.tsx'),
   route('sources', 'routes/sources/index.tsx'),
   route('queue', 'routes/queue.tsx'),

@@ -1,25 +1,39 @@
-// A person's work lists: claims assigned to them, claims waiting for their review (editors), and
-// claims an editor sent back to them. Each list is keyset-paginated on its own and counted in SQL.
+// A person's work lists: claims assigned to them, claims waiting for their review (editors), claims
+// an editor sent back to them and open claims nobody holds yet; and the desk's claims filtered as
+// /claims asks. Each list is keyset-paginated on its own and counted in SQL.
 import { can } from '~/auth/permissions'
 import { Prisma } from '~/generated/prisma/client'
 import { ClaimStatus } from '~/generated/prisma/enums'
 import { db } from '~/utils/db.server'
 import { decodeTimeCursor, encodeCursor, type KeysetCursor } from '~/utils/keyset-cursor'
-import { formatDay } from '~/utils/dates'
+import { dayToDate, formatDay } from '~/utils/dates'
+import { parseQuery } from '~/utils/form.server'
+import { claimListQuerySchema, FILTER_NAMES, toClaimListQuery, type ClaimListQuery } from './claim-list-query'
 import { describeDue } from './due'
 import type { ClaimActor } from './writes'
 
 export const QUEUE_PAGE_SIZE = 10
 
-export type QueueName = 'mine' | 'review' | 'returned'
+export type QueueName = 'mine' | 'review' | 'returned' | 'grabs'
 
 /** A position in a list ordered by a date that may be missing (missing dates sort last), then id. */
 type Cursor = KeysetCursor<Date>
 
-function after(field: 'dueAt' | 'proposedAt', cursor: Cursor | null): Prisma.ClaimWhereInput {
+/** How a list is ordered: by one date, missing dates last, then by id in the same direction. */
+type Order = { field: 'dueAt' | 'proposedAt' | 'createdAt'; dir: 'asc' | 'desc' }
+
+function after({ field, dir }: Order, cursor: Cursor | null): Prisma.ClaimWhereInput {
   if (!cursor) return {}
-  if (cursor.key === null) return { [field]: null, id: { gt: cursor.id } }
-  return { OR: [{ [field]: { gt: cursor.key } }, { [field]: cursor.key, id: { gt: cursor.id } }, { [field]: null }] }
+  const beyond = dir === 'asc' ? 'gt' : 'lt'
+  if (cursor.key === null) return { [field]: null, id: { [beyond]: cursor.id } }
+  const next = { OR: [{ [field]: { [beyond]: cursor.key } }, { [field]: cursor.key, id: { [beyond]: cursor.id } }] }
+  // Every claim has a createdAt: the bound alone lets Postgres start its index walk at the cursor.
+  if (field === 'createdAt') return { AND: [{ createdAt: { [`${beyond}e`]: cursor.key } }, next] }
+  return { OR: [...next.OR, { [field]: null }] }
+}
+
+function orderBy({ field, dir }: Order): Prisma.ClaimOrderByWithRelationInput[] {
+  return [field === 'createdAt' ? { createdAt: dir } : { [field]: { sort: dir, nulls: 'last' } }, { id: dir }]
 }
 
 const ITEM_SELECT = {
@@ -27,8 +41,10 @@ const ITEM_SELECT = {
   text: true,
   status: true,
   verdict: true,
+  version: true,
   dueAt: true,
   proposedAt: true,
+  createdAt: true,
   article: { select: { id: true, title: true } },
   assignee: { select: { name: true } },
   proposedBy: { select: { name: true } },
@@ -42,6 +58,7 @@ function toItem(row: ItemRow, now: Date, extra: { returned?: { by: string; at: s
     text: row.text,
     status: row.status,
     verdict: row.verdict,
+    version: row.version,
     article: row.article,
     assignee: row.assignee?.name ?? null,
     proposedBy: row.proposedBy?.name ?? null,
@@ -56,31 +73,39 @@ export type QueueList = { count: number; items: QueueItem[]; nextAfter: string |
 
 async function pageOf(
   where: Prisma.ClaimWhereInput,
-  field: 'dueAt' | 'proposedAt',
+  order: Order,
   cursor: Cursor | null,
   now: Date,
+  size = QUEUE_PAGE_SIZE,
 ): Promise<QueueList> {
   const [count, rows] = await Promise.all([
     db.claim.count({ where }),
     db.claim.findMany({
-      where: { AND: [where, after(field, cursor)] },
-      orderBy: [{ [field]: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
-      take: QUEUE_PAGE_SIZE + 1,
+      where: { AND: [where, after(order, cursor)] },
+      orderBy: orderBy(order),
+      take: size + 1,
       select: ITEM_SELECT,
     }),
   ])
-  const page = rows.slice(0, QUEUE_PAGE_SIZE)
+  const page = rows.slice(0, size)
   const last = page[page.length - 1]
   return {
     count,
     items: page.map((row) => toItem(row, now)),
-    nextAfter: rows.length > QUEUE_PAGE_SIZE && last ? encodeCursor(last[field], last.id) : null,
+    nextAfter: rows.length > size && last ? encodeCursor(last[order.field], last.id) : null,
   }
 }
 
+const OPEN = { not: ClaimStatus.APPROVED }
+
 /** Open claims assigned to the user: overdue first, then by due date, then those with none. */
 export function assignedTo(userId: string, cursor: Cursor | null, now = new Date()) {
-  return pageOf({ assigneeId: userId, deletedAt: null, status: { not: ClaimStatus.APPROVED } }, 'dueAt', cursor, now)
+  return pageOf({ assigneeId: userId, deletedAt: null, status: OPEN }, { field: 'dueAt', dir: 'asc' }, cursor, now)
+}
+
+/** Open claims nobody holds, the longest waiting first: what a fact-checker can take. */
+export function upForGrabs(cursor: Cursor | null, now = new Date()) {
+  return pageOf({ assigneeId: null, deletedAt: null, status: OPEN }, { field: 'createdAt', dir: 'asc' }, cursor, now)
 }
 
 /** Proposed verdicts the user may decide on (never their own), longest waiting first. */
@@ -91,7 +116,7 @@ export function waitingForReviewBy(userId: string, cursor: Cursor | null, now = 
       deletedAt: null,
       OR: [{ proposedById: null }, { proposedById: { not: userId } }],
     },
-    'proposedAt',
+    { field: 'proposedAt', dir: 'asc' },
     cursor,
     now,
   )
@@ -152,17 +177,88 @@ export async function returnedTo(userId: string, cursor: Cursor | null, now = ne
   }
 }
 
-export type Queue = { mine: QueueList; review: QueueList | null; returned: QueueList }
+export type Queue = { mine: QueueList; review: QueueList | null; returned: QueueList; grabs: QueueList | null }
 
-/** The user's three lists; `after` holds each list's own cursor, so paging one leaves the others where they are. */
+/** The user's lists; `after` holds each list's own cursor, so paging one leaves the others where they are. */
 export async function queueFor(user: ClaimActor, after: Partial<Record<QueueName, string | null>>): Promise<Queue> {
   const now = new Date()
-  const [mine, review, returned] = await Promise.all([
+  const [mine, review, returned, grabs] = await Promise.all([
     assignedTo(user.id, decodeTimeCursor(after.mine), now),
     can(user.role, 'claim:approve')
       ? waitingForReviewBy(user.id, decodeTimeCursor(after.review), now)
       : Promise.resolve(null),
     returnedTo(user.id, decodeTimeCursor(after.returned), now),
+    can(user.role, 'claim:assign') ? upForGrabs(decodeTimeCursor(after.grabs), now) : Promise.resolve(null),
   ])
-  return { mine, review, returned }
+  return { mine, review, returned, grabs }
+}
+
+export const CLAIM_LIST_PAGE_SIZE = 25
+
+/** The claims a /claims address asks for, as the dashboard counts them: live claims only. */
+function claimListWhere(query: ClaimListQuery, userId: string, now: Date): Prisma.ClaimWhereInput {
+  const where: Prisma.ClaimWhereInput[] = [{ deletedAt: null }]
+  if (query.status === 'open') where.push({ status: OPEN })
+  else if (query.status) where.push({ status: query.status })
+  if (query.verdict) where.push({ verdict: query.verdict })
+  if (query.tag) where.push({ tags: { has: query.tag } })
+  if (query.assignee) {
+    where.push({ assigneeId: query.assignee === 'me' ? userId : query.assignee === 'none' ? null : query.assignee })
+  }
+  if (query.article) where.push({ articleId: query.article })
+  if (query.due === 'overdue') where.push({ dueAt: { lt: now }, status: OPEN })
+  const from = dayToDate(query.from)
+  const to = dayToDate(query.to)
+  if (from) where.push({ createdAt: { gte: from } })
+  // `to` is inclusive: up to the start of the next day.
+  if (to) where.push({ createdAt: { lt: new Date(to.getTime() + 24 * 60 * 60 * 1000) } })
+  return { AND: where }
+}
+
+/** One page of the desk's claims that match, newest first, with how many match in all. */
+export function claimList(query: ClaimListQuery, user: ClaimActor, now = new Date()): Promise<QueueList> {
+  return pageOf(
+    claimListWhere(query, user.id, now),
+    { field: 'createdAt', dir: 'desc' },
+    decodeTimeCursor(query.after),
+    now,
+    CLAIM_LIST_PAGE_SIZE,
+  )
+}
+
+export type ClaimListErrors = Partial<Record<(typeof FILTER_NAMES)[number], string>>
+
+/**
+ * The /claims address read into a query: a value that cannot be used is left out and explained in
+ * `errors`, so the list still answers with the rest. The article and the person filtered on are named.
+ */
+export async function claimListPage(search: URLSearchParams, user: ClaimActor) {
+  const params = new URLSearchParams(search)
+  let submission = parseQuery(params, claimListQuerySchema)
+  const errors: ClaimListErrors = {}
+  if (submission.status !== 'success') {
+    for (const name of FILTER_NAMES) {
+      const message = submission.error?.[name]?.[0]
+      if (message) errors[name] = message
+      if (message) params.delete(name)
+    }
+    params.delete('after')
+    submission = parseQuery(params, claimListQuerySchema)
+  }
+  const query = toClaimListQuery(submission.status === 'success' ? submission.value : {})
+  const personId = query.assignee === 'me' ? user.id : query.assignee === 'none' ? null : query.assignee
+  const [article, person] = await Promise.all([
+    query.article ? db.article.findUnique({ where: { id: query.article }, select: { id: true, title: true } }) : null,
+    personId ? db.user.findUnique({ where: { id: personId }, select: { id: true, name: true } }) : null,
+  ])
+  if (query.article && !article) {
+    errors.article = 'There is no article with this id, so claims of every article are listed.'
+    query.article = null
+  }
+  if (personId && !person) {
+    errors.assignee = 'Nobody on the desk has this id, so claims held by anyone are listed.'
+    query.assignee = null
+  }
+  const list = await claimList(query, user)
+  return { query, errors, list, article, person }
 }

@@ -1,11 +1,13 @@
-// One of a person's work lists on /queue: a heading with the count, the claims with their status,
-// verdict, article and due date, and a link to the next page of this list only.
+// One list of claims: a person's work lists on /queue and the desk's filtered list on /claims. A
+// heading with the count, the claims with their status, verdict, article and due date, and links to
+// the first and next page of this list only.
 import type { ReactNode } from 'react'
-import { Link } from 'react-router'
+import { Form, Link } from 'react-router'
 import type { ClaimStatus, Verdict } from '~/generated/prisma/enums'
 import { DueDate, type DueView } from './claim-assignment'
 import { StatusBadge } from './status-badge'
-import { Card, CardHeader } from './ui/card'
+import { Button } from './ui/button'
+import { Card, CardHeader, EmptyState } from './ui/card'
 import { VerdictBadge } from './verdict-badge'
 
 export type QueueItemView = {
@@ -13,6 +15,7 @@ export type QueueItemView = {
   text: string
   status: ClaimStatus
   verdict: Verdict | null
+  version: number
   article: { id: string; title: string }
   assignee: string | null
   proposedBy: string | null
@@ -24,15 +27,35 @@ export type QueueItemView = {
 export type ClaimQueueProps = {
   id: string
   title: string
-  description: string
+  description: ReactNode
   count: number
   items: readonly QueueItemView[]
   /** Links to the first and next page of this list (the other lists keep their place). */
   firstHref: string | null
   nextHref: string | null
   empty: string
+  /** What to do about an empty list, under `empty`. */
+  emptyHint?: ReactNode
   /** What each row adds under the claim (the proposer, the return note). */
   extra?: (item: QueueItemView) => ReactNode
+  /** Says who holds each claim, for lists that are not one person's. */
+  showAssignee?: boolean
+  /** Offers each claim to this user with a "Take" button: the claim page's own assignment form. */
+  takeAs?: string
+}
+
+/** Assigns the claim to `userId`, sending the version the list was drawn at, as the claim page does. */
+function TakeForm({ item, userId }: { item: QueueItemView; userId: string }) {
+  return (
+    <Form method="post" action={`/claims/${item.id}`}>
+      <input type="hidden" name="intent" value="assign" />
+      <input type="hidden" name="assigneeId" value={userId} />
+      <input type="hidden" name="version" value={item.version} />
+      <Button type="submit" variant="secondary" size="sm">
+        Take<span className="sr-only"> “{item.text}”</span>
+      </Button>
+    </Form>
+  )
 }
 
 export function ClaimQueue({
@@ -44,40 +67,45 @@ export function ClaimQueue({
   firstHref,
   nextHref,
   empty,
+  emptyHint,
   extra,
+  showAssignee,
+  takeAs,
 }: ClaimQueueProps) {
   return (
     <Card aria-labelledby={`${id}-heading`} id={id} className="scroll-mt-24">
       <CardHeader title={`${title} (${count})`} titleId={`${id}-heading`} description={description} />
       {items.length === 0 ? (
-        <p className="rounded-md border border-dashed border-paper-line px-4 py-4 text-center text-sm text-ink-muted">
-          {empty}
-        </p>
+        <EmptyState title={empty} description={emptyHint} className="py-6" />
       ) : (
         <ul className="divide-y divide-paper-line">
           {items.map((item) => (
-            <li key={item.id} className="py-3 first:pt-0 last:pb-0">
-              <div className="flex flex-col gap-x-4 gap-y-1.5 sm:flex-row sm:items-start sm:justify-between">
-                <div className="min-w-0 flex-1">
-                  <Link to={`/claims/${item.id}`} className="font-medium break-words">
-                    {item.text}
+            <li key={item.id} className="flex flex-col gap-x-4 gap-y-1.5 py-3 first:pt-0 last:pb-0 sm:flex-row">
+              <div className="min-w-0 flex-1">
+                <Link to={`/claims/${item.id}`} className="font-medium break-words">
+                  {item.text}
+                </Link>
+                <p className="text-sm text-ink-muted">
+                  In{' '}
+                  <Link to={`/articles/${item.article.id}`} className="text-ink-muted underline">
+                    {item.article.title}
                   </Link>
-                  <p className="text-sm text-ink-muted">
-                    In{' '}
-                    <Link to={`/articles/${item.article.id}`} className="text-ink-muted underline">
-                      {item.article.title}
-                    </Link>
-                  </p>
-                </div>
-                <div className="flex shrink-0 flex-wrap items-center gap-1.5">
+                </p>
+                <p className="mt-1 text-sm">
+                  <DueDate due={item.due} />
+                  {showAssignee ? (
+                    <span className="text-ink-muted"> · {item.assignee ?? 'Nobody holds it'}</span>
+                  ) : null}
+                </p>
+                {extra ? extra(item) : null}
+              </div>
+              <div className="flex shrink-0 flex-wrap items-start gap-1.5 sm:flex-col sm:items-end">
+                <span className="flex flex-wrap gap-1.5">
                   <StatusBadge status={item.status} />
                   <VerdictBadge verdict={item.verdict} status={item.status} />
-                </div>
+                </span>
+                {takeAs ? <TakeForm item={item} userId={takeAs} /> : null}
               </div>
-              <p className="mt-1 text-sm">
-                <DueDate due={item.due} />
-              </p>
-              {extra ? extra(item) : null}
             </li>
           ))}
         </ul>

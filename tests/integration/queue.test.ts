@@ -223,3 +223,71 @@ describe('returned to me', () => {
     expect(second.data.returned.nextAfter).toBeNull()
   })
 })
+
+describe('up for grabs', () => {
+  async function grab(text: string, createdAt: Date, data: Partial<Setup> = {}) {
+    const id = await makeClaim({ text, status: 'UNREVIEWED', ...data })
+    await db.claim.update({ where: { id }, data: { createdAt } })
+    return id
+  }
+
+  it('lists the open claims nobody holds, the longest waiting first, a page at a time', async () => {
+    const before = (await queue(users.checker)).data.grabs.count
+    // Older than every other claim of this file, so they head the list.
+    const start = Date.UTC(2020, 0, 1)
+    for (let index = 0; index < 12; index += 1) {
+      const status = index % 3 === 0 ? 'IN_RESEARCH' : index % 3 === 1 ? 'NEEDS_REVIEW' : 'UNREVIEWED'
+      await grab(`grab ${String(index).padStart(2, '0')}`, new Date(start + index * DAY), { status })
+    }
+    await grab('approved, nobody', new Date(start - DAY), { status: 'APPROVED' })
+    await grab('held', new Date(start - DAY), { assignee: users.editor })
+    await grab('deleted', new Date(start - DAY), { deleted: true })
+
+    const first = await queue(users.checker)
+    expect(first.data.grabs.count).toBe(before + 12)
+    expect(texts(first.data.grabs)).toEqual(Array.from({ length: 10 }, (_, i) => `grab ${String(i).padStart(2, '0')}`))
+    const second = await queue(users.checker, `?grabs=${encodeURIComponent(first.data.grabs.nextAfter)}`)
+    expect(texts(second.data.grabs).slice(0, 2)).toEqual(['grab 10', 'grab 11'])
+    expect(texts(second.data.grabs)).not.toContain('held')
+    // Paging one list leaves the others where they were.
+    expect(texts(second.data.mine)).toEqual(texts(first.data.mine))
+  })
+
+  it('is offered to everyone who can take or assign a claim, not to reporters', async () => {
+    expect((await queue(users.editor)).data.grabs).not.toBeNull()
+    expect((await queue(users.admin)).data.grabs).not.toBeNull()
+    expect((await queue(users.reporter)).data.grabs).toBeNull()
+  })
+
+  it('lets a fact-checker take a listed claim with the version the list showed, and only once', async () => {
+    const taker = await createUser('FACT_CHECKER')
+    const late = await createUser('FACT_CHECKER')
+    const claimId = await grab('take me', new Date(Date.UTC(2019, 0, 1)))
+    const item = (await queue(taker)).data.grabs.items[0]
+    expect(item).toMatchObject({ id: claimId, text: 'take me', version: 1 })
+    const form = { intent: 'assign', assigneeId: taker.id, version: String(item.version) }
+    const taken = await callAction(claimRoute.action, {
+      url: `/claims/${claimId}`,
+      params: { claimId },
+      user: taker,
+      form,
+    })
+    expect(taken.status).toBe(302)
+    expect(taken.location).toBe(`/claims/${claimId}`)
+    const after = await queue(taker)
+    expect(texts(after.data.mine)).toContain('take me')
+    expect(texts(after.data.grabs)).not.toContain('take me')
+
+    // Someone who still had the old list open cannot take it from under them.
+    const lateForm = { ...form, assigneeId: late.id }
+    const refused = await callAction(claimRoute.action, {
+      url: `/claims/${claimId}`,
+      params: { claimId },
+      user: late,
+      form: lateForm,
+    })
+    expect(refused.status).toBe(403)
+    expect(refused.data.message).toMatch(/already assigned to someone else/)
+    expect((await db.claim.findUniqueOrThrow({ where: { id: claimId } })).assigneeId).toBe(taker.id)
+  })
+})
