@@ -1,12 +1,11 @@
 // Articles with their credibility, coverage and claim counts; sorted on the server (by score or by
 // coverage, unrated articles always last) and paged by keyset, so the links work without JavaScript.
 import { Link } from 'react-router'
-import { STATUS_LABELS } from '~/claims/workflow'
 import type { ArticleRow } from '~/credibility/credibility.server'
 import { dashboardHref, type ArticleSort, type DashboardQuery } from '~/credibility/dashboard-query'
 import { coveragePercent, formatCount, formatCoverage } from '~/credibility/format'
 import { CredibilityMeter } from './credibility-meter'
-import { StatusGlyph } from './status-badge'
+import { claimsOf, CountLink, StatusTally } from './dashboard-parts'
 import { EmptyState, TitledCard } from './ui/card'
 import { ButtonLink } from './ui/button'
 import { cx } from './ui/cx'
@@ -69,24 +68,21 @@ function CoverageCell({ scoredCount, totalCount }: { scoredCount: number; totalC
   )
 }
 
-function StatusCounts({ row }: { row: ArticleRow }) {
+function StatusCounts({ row, query }: { row: ArticleRow; query: DashboardQuery }) {
   return (
-    <ul className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
-      {row.byStatus.map((entry) => (
-        <li
-          key={entry.status}
-          className="inline-flex items-center gap-1 tabular-nums"
-          title={STATUS_LABELS[entry.status]}
-        >
-          <StatusGlyph status={entry.status} />
-          {formatCount(entry.count)}
-          <span className="sr-only"> {STATUS_LABELS[entry.status].toLowerCase()}</span>
-        </li>
-      ))}
+    <StatusTally counts={row.byStatus} listOf={(status) => claimsOf(query, { article: row.id, status })}>
       {row.overdueCount > 0 ? (
-        <li className="font-medium text-red-800">{formatCount(row.overdueCount)} overdue</li>
+        <li className="font-medium text-red-800">
+          <CountLink
+            count={row.overdueCount}
+            to={claimsOf(query, { article: row.id, due: 'overdue' })}
+            label={`Overdue claims in ${row.title}`}
+            className="text-red-800"
+          />{' '}
+          overdue
+        </li>
       ) : null}
-    </ul>
+    </StatusTally>
   )
 }
 
@@ -165,7 +161,7 @@ export function DashboardArticles({
                       </Link>
                       {row.outlet ? <span className="block text-ink-muted">{row.outlet}</span> : null}
                       <span className="mt-1.5 block md:hidden">
-                        <StatusCounts row={row} />
+                        <StatusCounts row={row} query={query} />
                       </span>
                     </th>
                     <td className={cx(TD, 'md:whitespace-nowrap')}>
@@ -175,7 +171,7 @@ export function DashboardArticles({
                       <CoverageCell scoredCount={row.credibility.scoredCount} totalCount={row.credibility.totalCount} />
                     </td>
                     <td className={cx(TD, 'hidden md:table-cell')}>
-                      <StatusCounts row={row} />
+                      <StatusCounts row={row} query={query} />
                     </td>
                   </tr>
                 ))}

@@ -1,11 +1,14 @@
 // Claims by status and by verdict as bar charts: each bar is plain SVG in the theme's colours, with
 // its label and its number written beside it, so nothing rests on colour and nothing waits for
-// JavaScript. The same numbers are in a table behind each chart.
+// JavaScript. Each number links to the list of the claims it counts. The same numbers are in a
+// table behind each chart.
 import type { ReactNode } from 'react'
 import { STATUS_LABELS } from '~/claims/workflow'
 import { verdictLabel } from '~/claims/verdicts'
 import type { StatusCount, VerdictTally } from '~/credibility/credibility.server'
+import type { DashboardFilters } from '~/credibility/dashboard-query'
 import { claimsCount, formatCount } from '~/credibility/format'
+import { claimsOf, ColumnHeads, CountLink } from './dashboard-parts'
 import { STATUS_STYLES, StatusGlyph } from './status-badge'
 import { VERDICT_STYLES } from './verdict-badge'
 import { EmptyState, TitledCard } from './ui/card'
@@ -20,8 +23,8 @@ type BarRow = {
   value: number
   /** Drawn after `value`, pale and dashed: claims proposed but not yet approved. */
   pending?: number
-  /** The number written at the end of the bar, as a person reads it. */
-  caption: string
+  /** The number written at the end of the bar, as a person reads it: links to the claims counted. */
+  caption: ReactNode
   /** What a screen reader hears for the row. */
   description: string
 }
@@ -60,9 +63,7 @@ function HorizontalBars({ rows, label, labelWidth }: { rows: BarRow[]; label: st
               />
             ) : null}
           </svg>
-          <span aria-hidden="true" className="text-right tabular-nums text-ink">
-            {row.caption}
-          </span>
+          <span className="text-right tabular-nums text-ink">{row.caption}</span>
         </li>
       ))}
     </ul>
@@ -86,7 +87,15 @@ function ShowAsTable({ caption, children }: { caption: string; children: ReactNo
 const TH = 'border-b border-paper-line px-2 py-1.5 text-xs font-semibold uppercase tracking-wide text-ink-muted'
 const TD = 'border-b border-paper-line px-2 py-1.5'
 
-export function StatusChart({ counts, filtered }: { counts: StatusCount[]; filtered: boolean }) {
+export function StatusChart({
+  counts,
+  filtered,
+  filters,
+}: {
+  counts: StatusCount[]
+  filtered: boolean
+  filters: DashboardFilters
+}) {
   const total = counts.reduce((sum, row) => sum + row.count, 0)
   const rows: BarRow[] = counts.map((row) => ({
     key: row.status,
@@ -98,7 +107,13 @@ export function StatusChart({ counts, filtered }: { counts: StatusCount[]; filte
     ),
     fill: STATUS_STYLES[row.status].fill,
     value: row.count,
-    caption: formatCount(row.count),
+    caption: (
+      <CountLink
+        count={row.count}
+        to={claimsOf(filters, { status: row.status })}
+        label={`${STATUS_LABELS[row.status]} claims`}
+      />
+    ),
     description: `${STATUS_LABELS[row.status]}: ${claimsCount(row.count)}`,
   }))
   return (
@@ -116,16 +131,7 @@ export function StatusChart({ counts, filtered }: { counts: StatusCount[]; filte
         <>
           <HorizontalBars rows={rows} label="Claims by status" labelWidth="7.5rem" />
           <ShowAsTable caption="Claims by status">
-            <thead>
-              <tr>
-                <th scope="col" className={TH}>
-                  Status
-                </th>
-                <th scope="col" className={`${TH} text-right`}>
-                  Claims
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads cell={TH} columns={[{ label: 'Status' }, { label: 'Claims', className: 'text-right' }]} />
             <tbody>
               {counts.map((row) => (
                 <tr key={row.status}>
@@ -165,7 +171,15 @@ function LegendSwatch({ pale }: { pale?: boolean }) {
   )
 }
 
-export function VerdictChart({ tallies, filtered }: { tallies: VerdictTally[]; filtered: boolean }) {
+export function VerdictChart({
+  tallies,
+  filtered,
+  filters,
+}: {
+  tallies: VerdictTally[]
+  filtered: boolean
+  filters: DashboardFilters
+}) {
   const approved = tallies.reduce((sum, row) => sum + row.approved, 0)
   const proposed = tallies.reduce((sum, row) => sum + row.proposed, 0)
   const rows: BarRow[] = tallies.map((row) => ({
@@ -174,8 +188,25 @@ export function VerdictChart({ tallies, filtered }: { tallies: VerdictTally[]; f
     fill: VERDICT_STYLES[row.verdict].fill,
     value: row.approved,
     pending: row.proposed,
-    caption:
-      row.proposed > 0 ? `${formatCount(row.approved)} + ${formatCount(row.proposed)}` : formatCount(row.approved),
+    caption: (
+      <>
+        <CountLink
+          count={row.approved}
+          to={claimsOf(filters, { status: 'APPROVED', verdict: row.verdict })}
+          label={`Approved as ${verdictLabel(row.verdict)}`}
+        />
+        {row.proposed > 0 ? (
+          <>
+            {' + '}
+            <CountLink
+              count={row.proposed}
+              to={claimsOf(filters, { status: 'NEEDS_REVIEW', verdict: row.verdict })}
+              label={`Proposed as ${verdictLabel(row.verdict)}, awaiting review`}
+            />
+          </>
+        ) : null}
+      </>
+    ),
     description: `${verdictLabel(row.verdict)}: ${formatCount(row.approved)} approved, ${formatCount(row.proposed)} proposed awaiting review`,
   }))
   return (
@@ -202,19 +233,14 @@ export function VerdictChart({ tallies, filtered }: { tallies: VerdictTally[]; f
           </ul>
           <HorizontalBars rows={rows} label="Claims by verdict" labelWidth="8.5rem" />
           <ShowAsTable caption="Claims by verdict: approved, and proposed awaiting review">
-            <thead>
-              <tr>
-                <th scope="col" className={TH}>
-                  Verdict
-                </th>
-                <th scope="col" className={`${TH} text-right`}>
-                  Approved
-                </th>
-                <th scope="col" className={`${TH} text-right`}>
-                  Proposed, awaiting review
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              cell={TH}
+              columns={[
+                { label: 'Verdict' },
+                { label: 'Approved', className: 'text-right' },
+                { label: 'Proposed, awaiting review', className: 'text-right' },
+              ]}
+            />
             <tbody>
               {tallies.map((row) => (
                 <tr key={row.verdict}>

@@ -2,7 +2,7 @@
 // filtered dashboard has an address that can be shared and it works without JavaScript.
 import { Form, Link } from 'react-router'
 import { hasFilters, type DashboardQuery, type DashboardQueryErrors } from '~/credibility/dashboard-query'
-import { formatDay } from '~/utils/dates'
+import { addedBetween } from '~/claims/claim-list-query'
 import { Button } from './ui/button'
 import { Card } from './ui/card'
 import { Field } from './ui/field'
@@ -11,9 +11,8 @@ export function describeFilter(query: DashboardQuery): string | null {
   if (!hasFilters(query)) return null
   const parts: string[] = []
   if (query.tag) parts.push(`tagged “${query.tag}”`)
-  if (query.from && query.to) parts.push(`added ${formatDay(query.from)} – ${formatDay(query.to)}`)
-  else if (query.from) parts.push(`added on or after ${formatDay(query.from)}`)
-  else if (query.to) parts.push(`added on or before ${formatDay(query.to)}`)
+  const added = addedBetween(query)
+  if (added) parts.push(added)
   return `Counting only claims ${parts.join(' and ')}.`
 }
 

@@ -1,13 +1,16 @@
 // The dashboard's work lists: what is overdue, who holds how much open work, and what happened last.
+// Every count links to the list of the claims it counts.
 import { Link } from 'react-router'
 import { ROLE_LABELS } from '~/auth/permissions'
 import { STATUS_LABELS } from '~/claims/workflow'
 import type { ActivityItem, CheckerLoad, OverdueClaim } from '~/credibility/credibility.server'
+import type { DashboardFilters } from '~/credibility/dashboard-query'
 import { dueWords } from '~/claims/due'
 import { feedWords } from '~/claims/history-wording'
-import { formatCount, inQuotes } from '~/credibility/format'
+import { inQuotes } from '~/credibility/format'
 import { formatDay, formatMoment } from '~/utils/dates'
 import type { ClaimStatus } from '~/generated/prisma/enums'
+import { claimsOf, ColumnHeads, CountLink, StatusTally } from './dashboard-parts'
 import { StatusBadge, StatusGlyph } from './status-badge'
 import { EmptyState, TitledCard } from './ui/card'
 import { cx } from './ui/cx'
@@ -15,15 +18,31 @@ import { cx } from './ui/cx'
 const TH = 'border-b border-paper-line px-3 py-2 text-xs font-semibold uppercase tracking-wide text-ink-muted'
 const TD = 'border-b border-paper-line px-3 py-2'
 
-export function OverdueClaims({ claims, total, now }: { claims: OverdueClaim[]; total: number; now: string }) {
+export function OverdueClaims({
+  claims,
+  total,
+  now,
+  filters,
+}: {
+  claims: OverdueClaim[]
+  total: number
+  now: string
+  filters: DashboardFilters
+}) {
   return (
     <TitledCard
       className="min-w-0"
       title="Overdue claims"
       description={
-        total > claims.length
-          ? `The ${claims.length} most overdue of ${formatCount(total)}, oldest due date first.`
-          : 'Past their due date and not yet approved, oldest first.'
+        total > claims.length ? (
+          <>
+            The {claims.length} most overdue of{' '}
+            <CountLink count={total} to={claimsOf(filters, { due: 'overdue' })} label="Overdue claims" />, oldest due
+            date first.
+          </>
+        ) : (
+          'Past their due date and not yet approved, oldest first.'
+        )
       }
     >
       {claims.length === 0 ? (
@@ -61,7 +80,15 @@ export function OverdueClaims({ claims, total, now }: { claims: OverdueClaim[]; 
 
 const OPEN_STATUS_ORDER: ClaimStatus[] = ['UNREVIEWED', 'IN_RESEARCH', 'NEEDS_REVIEW']
 
-export function CheckerLoadTable({ load, unassigned }: { load: CheckerLoad[]; unassigned: number }) {
+export function CheckerLoadTable({
+  load,
+  unassigned,
+  filters,
+}: {
+  load: CheckerLoad[]
+  unassigned: number
+  filters: DashboardFilters
+}) {
   return (
     <TitledCard
       className="min-w-0"
@@ -84,22 +111,15 @@ export function CheckerLoadTable({ load, unassigned }: { load: CheckerLoad[]; un
       ) : (
         <div className="-mx-4 overflow-x-auto sm:-mx-5">
           <table className="w-full text-left text-sm" data-testid="checker-load">
-            <thead>
-              <tr>
-                <th scope="col" className={TH}>
-                  Person
-                </th>
-                <th scope="col" className={`${TH} text-right`}>
-                  Open
-                </th>
-                <th scope="col" className={TH}>
-                  By status
-                </th>
-                <th scope="col" className={`${TH} text-right`}>
-                  Overdue
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              cell={TH}
+              columns={[
+                { label: 'Person' },
+                { label: 'Open', className: 'text-right' },
+                { label: 'By status' },
+                { label: 'Overdue', className: 'text-right' },
+              ]}
+            />
             <tbody>
               {load.map((person) => (
                 <tr key={person.userId} className={person.active ? undefined : 'text-ink-muted'}>
@@ -110,21 +130,18 @@ export function CheckerLoadTable({ load, unassigned }: { load: CheckerLoad[]; un
                       {person.active ? '' : ' · deactivated'}
                     </span>
                   </th>
-                  <td className={`${TD} text-right font-semibold tabular-nums`}>{formatCount(person.openCount)}</td>
+                  <td className={`${TD} text-right font-semibold`}>
+                    <CountLink
+                      count={person.openCount}
+                      to={claimsOf(filters, { assignee: person.userId, status: 'open' })}
+                      label={`Open claims of ${person.name}`}
+                    />
+                  </td>
                   <td className={TD}>
-                    <ul className="flex flex-wrap gap-x-3 gap-y-1">
-                      {person.byStatus.map((entry) => (
-                        <li
-                          key={entry.status}
-                          className="inline-flex items-center gap-1 tabular-nums"
-                          title={STATUS_LABELS[entry.status]}
-                        >
-                          <StatusGlyph status={entry.status} />
-                          {formatCount(entry.count)}
-                          <span className="sr-only"> {STATUS_LABELS[entry.status].toLowerCase()}</span>
-                        </li>
-                      ))}
-                    </ul>
+                    <StatusTally
+                      counts={person.byStatus}
+                      listOf={(status) => claimsOf(filters, { assignee: person.userId, status })}
+                    />
                   </td>
                   <td
                     className={cx(
@@ -133,7 +150,11 @@ export function CheckerLoadTable({ load, unassigned }: { load: CheckerLoad[]; un
                       person.overdueCount > 0 && 'font-semibold text-red-800',
                     )}
                   >
-                    {formatCount(person.overdueCount)}
+                    <CountLink
+                      count={person.overdueCount}
+                      to={claimsOf(filters, { assignee: person.userId, due: 'overdue' })}
+                      label={`Overdue claims of ${person.name}`}
+                    />
                   </td>
                 </tr>
               ))}
@@ -143,8 +164,12 @@ export function CheckerLoadTable({ load, unassigned }: { load: CheckerLoad[]; un
                 <th scope="row" className="px-3 py-2 font-normal text-ink-muted">
                   Nobody assigned
                 </th>
-                <td className="px-3 py-2 text-right tabular-nums text-ink-muted" data-testid="unassigned-open">
-                  {formatCount(unassigned)}
+                <td className="px-3 py-2 text-right text-ink-muted" data-testid="unassigned-open">
+                  <CountLink
+                    count={unassigned}
+                    to={claimsOf(filters, { assignee: 'none', status: 'open' })}
+                    label="Open claims nobody holds"
+                  />
                 </td>
                 <td colSpan={2} />
               </tr>

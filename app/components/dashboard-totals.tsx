@@ -1,9 +1,11 @@
-// The desk at a glance: its credibility with coverage, then the counts a desk editor checks first.
+// The desk at a glance: its credibility with coverage, then the counts a desk editor checks first,
+// each a link to the claims it counts.
 import type { ReactNode } from 'react'
-import { Link } from 'react-router'
 import type { DeskTotals } from '~/credibility/credibility.server'
+import type { DashboardFilters } from '~/credibility/dashboard-query'
 import { formatCount } from '~/credibility/format'
 import { CredibilityMeter } from './credibility-meter'
+import { claimsOf, CountLink } from './dashboard-parts'
 import { cx } from './ui/cx'
 
 function Figure({
@@ -17,6 +19,7 @@ function Figure({
   label: string
   value: number
   detail?: ReactNode
+  /** The list of the claims `value` counts. */
   to?: string
   tone?: 'warning' | 'review'
   testId?: string
@@ -33,18 +36,23 @@ function Figure({
       data-testid={testId}
     >
       <p className="text-sm font-medium text-ink-muted">{label}</p>
-      <p className="mt-1 text-3xl font-semibold tabular-nums tracking-tight text-ink">{formatCount(value)}</p>
+      <p className="mt-1 text-3xl font-semibold tabular-nums tracking-tight text-ink">
+        {to ? <CountLink count={value} to={to} label={label} /> : formatCount(value)}
+      </p>
       {detail ? <p className="mt-1 text-sm text-ink-muted">{detail}</p> : null}
-      {to && value > 0 ? (
-        <p className="mt-1 text-sm">
-          <Link to={to}>Open</Link>
-        </p>
-      ) : null}
     </li>
   )
 }
 
-export function DashboardTotals({ totals, filtered }: { totals: DeskTotals; filtered: boolean }) {
+export function DashboardTotals({
+  totals,
+  filtered,
+  filters,
+}: {
+  totals: DeskTotals
+  filtered: boolean
+  filters: DashboardFilters
+}) {
   return (
     <section aria-labelledby="desk-totals">
       <h2 id="desk-totals" className="sr-only">
@@ -68,14 +76,24 @@ export function DashboardTotals({ totals, filtered }: { totals: DeskTotals; filt
         <Figure
           label="Claims"
           value={totals.claimCount}
-          detail={`${formatCount(totals.approvedCount)} approved`}
+          to={claimsOf(filters)}
+          detail={
+            <>
+              <CountLink
+                count={totals.approvedCount}
+                to={claimsOf(filters, { status: 'APPROVED' })}
+                label="Approved claims"
+              />{' '}
+              approved
+            </>
+          }
           testId="total-claims"
         />
         <Figure
           label="Waiting for review"
           value={totals.reviewQueue}
           detail="Proposed verdicts for an editor"
-          to="/queue"
+          to={claimsOf(filters, { status: 'NEEDS_REVIEW' })}
           tone="review"
           testId="review-queue"
         />
@@ -83,6 +101,7 @@ export function DashboardTotals({ totals, filtered }: { totals: DeskTotals; filt
           label="Overdue"
           value={totals.overdueCount}
           detail="Past their due date, not approved"
+          to={claimsOf(filters, { due: 'overdue' })}
           tone="warning"
           testId="overdue-count"
         />

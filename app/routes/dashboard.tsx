@@ -27,14 +27,14 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
     <div className="space-y-6">
       <PageHeader title="Dashboard" description="Credibility, progress and workload across the desk." />
       <DashboardFilters query={query} errors={errors} tags={tags} />
-      <DashboardTotals totals={totals} filtered={filtered} />
+      <DashboardTotals totals={totals} filtered={filtered} filters={query} />
       <div className="grid gap-6 lg:grid-cols-2">
-        <StatusChart counts={byStatus} filtered={filtered} />
-        <VerdictChart tallies={byVerdict} filtered={filtered} />
+        <StatusChart counts={byStatus} filtered={filtered} filters={query} />
+        <VerdictChart tallies={byVerdict} filtered={filtered} filters={query} />
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
-        <OverdueClaims claims={overdue} total={totals.overdueCount} now={now} />
-        <CheckerLoadTable load={load} unassigned={totals.unassignedOpenCount} />
+        <OverdueClaims claims={overdue} total={totals.overdueCount} now={now} filters={query} />
+        <CheckerLoadTable load={load} unassigned={totals.unassignedOpenCount} filters={query} />
       </div>
       <DashboardArticles
         rows={articles.rows}

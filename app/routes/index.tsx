@@ -2,6 +2,8 @@ import { Link } from 'react-router'
 import type { Route } from './+types/index'
 import { deskOverview } from '~/articles/articles.server'
 import { requirePermission } from '~/auth/session.server'
+import { claimListHref } from '~/claims/claim-list-query'
+import { CountLink } from '~/components/dashboard-parts'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Factdesk' }]
 
@@ -19,7 +21,9 @@ export default function DeskHome({ loaderData }: Route.ComponentProps) {
         {claimsByStatus.map((row) => (
           <li key={row.status} className="rounded-lg border border-paper-line bg-paper p-4">
             <p className="text-sm text-ink-muted">{row.label}</p>
-            <p className="text-2xl font-semibold">{row.count}</p>
+            <p className="text-2xl font-semibold">
+              <CountLink count={row.count} to={claimListHref({ status: row.status })} label={`${row.label} claims`} />
+            </p>
           </li>
         ))}
       </ul>
