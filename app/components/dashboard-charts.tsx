@@ -70,22 +70,67 @@ function HorizontalBars({ rows, label, labelWidth }: { rows: BarRow[]; label: st
   )
 }
 
-function ShowAsTable({ caption, children }: { caption: string; children: ReactNode }) {
+const TH = 'border-b border-paper-line px-2 py-1.5 text-xs font-semibold uppercase tracking-wide text-ink-muted'
+const TD = 'border-b border-paper-line px-2 py-1.5'
+const TOTAL = 'px-2 py-1.5 font-semibold'
+
+type TableRow = { key: string; label: ReactNode; counts: number[] }
+
+/** The chart's numbers as a table behind a disclosure: one row per bar, one column per count, and the totals. */
+function ShowAsTable({
+  caption,
+  heads,
+  rows,
+  totalLabel,
+}: {
+  caption: string
+  /** The first column's heading, then one per count. */
+  heads: string[]
+  rows: TableRow[]
+  totalLabel: string
+}) {
+  const totals = heads.slice(1).map((_, column) => rows.reduce((sum, row) => sum + (row.counts[column] ?? 0), 0))
   return (
     <details className="group mt-3 text-sm">
       <summary className="cursor-pointer font-medium text-brand hover:underline">Show as table</summary>
       <div className="mt-2 overflow-x-auto">
         <table className="w-full text-left">
           <caption className="sr-only">{caption}</caption>
-          {children}
+          <ColumnHeads
+            cell={TH}
+            columns={heads.map((label, index) => ({ label, className: index > 0 ? 'text-right' : undefined }))}
+          />
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row" className={`${TD} font-normal`}>
+                  <span className="inline-flex items-center gap-1.5">{row.label}</span>
+                </th>
+                {row.counts.map((count, index) => (
+                  <td key={index} className={`${TD} text-right tabular-nums`}>
+                    {formatCount(count)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" className={TOTAL}>
+                {totalLabel}
+              </th>
+              {totals.map((total, index) => (
+                <td key={index} className={`${TOTAL} text-right tabular-nums`}>
+                  {formatCount(total)}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
         </table>
       </div>
     </details>
   )
 }
-
-const TH = 'border-b border-paper-line px-2 py-1.5 text-xs font-semibold uppercase tracking-wide text-ink-muted'
-const TD = 'border-b border-paper-line px-2 py-1.5'
 
 export function StatusChart({
   counts,
@@ -130,30 +175,21 @@ export function StatusChart({
       ) : (
         <>
           <HorizontalBars rows={rows} label="Claims by status" labelWidth="7.5rem" />
-          <ShowAsTable caption="Claims by status">
-            <ColumnHeads cell={TH} columns={[{ label: 'Status' }, { label: 'Claims', className: 'text-right' }]} />
-            <tbody>
-              {counts.map((row) => (
-                <tr key={row.status}>
-                  <th scope="row" className={`${TD} font-normal`}>
-                    <span className="inline-flex items-center gap-1.5">
-                      <StatusGlyph status={row.status} />
-                      {STATUS_LABELS[row.status]}
-                    </span>
-                  </th>
-                  <td className={`${TD} text-right tabular-nums`}>{formatCount(row.count)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" className="px-2 py-1.5 font-semibold">
-                  All claims
-                </th>
-                <td className="px-2 py-1.5 text-right font-semibold tabular-nums">{formatCount(total)}</td>
-              </tr>
-            </tfoot>
-          </ShowAsTable>
+          <ShowAsTable
+            caption="Claims by status"
+            heads={['Status', 'Claims']}
+            rows={counts.map((row) => ({
+              key: row.status,
+              label: (
+                <>
+                  <StatusGlyph status={row.status} />
+                  {STATUS_LABELS[row.status]}
+                </>
+              ),
+              counts: [row.count],
+            }))}
+            totalLabel="All claims"
+          />
         </>
       )}
     </TitledCard>
@@ -232,42 +268,24 @@ export function VerdictChart({
             {proposed > 0 ? <li>Numbers: approved + proposed</li> : null}
           </ul>
           <HorizontalBars rows={rows} label="Claims by verdict" labelWidth="8.5rem" />
-          <ShowAsTable caption="Claims by verdict: approved, and proposed awaiting review">
-            <ColumnHeads
-              cell={TH}
-              columns={[
-                { label: 'Verdict' },
-                { label: 'Approved', className: 'text-right' },
-                { label: 'Proposed, awaiting review', className: 'text-right' },
-              ]}
-            />
-            <tbody>
-              {tallies.map((row) => (
-                <tr key={row.verdict}>
-                  <th scope="row" className={`${TD} font-normal`}>
-                    <span className="inline-flex items-center gap-1.5">
-                      <span
-                        aria-hidden="true"
-                        className={`size-2.5 shrink-0 rounded-full ${VERDICT_STYLES[row.verdict].bar}`}
-                      />
-                      {verdictLabel(row.verdict)}
-                    </span>
-                  </th>
-                  <td className={`${TD} text-right tabular-nums`}>{formatCount(row.approved)}</td>
-                  <td className={`${TD} text-right tabular-nums`}>{formatCount(row.proposed)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" className="px-2 py-1.5 font-semibold">
-                  All verdicts
-                </th>
-                <td className="px-2 py-1.5 text-right font-semibold tabular-nums">{formatCount(approved)}</td>
-                <td className="px-2 py-1.5 text-right font-semibold tabular-nums">{formatCount(proposed)}</td>
-              </tr>
-            </tfoot>
-          </ShowAsTable>
+          <ShowAsTable
+            caption="Claims by verdict: approved, and proposed awaiting review"
+            heads={['Verdict', 'Approved', 'Proposed, awaiting review']}
+            rows={tallies.map((row) => ({
+              key: row.verdict,
+              label: (
+                <>
+                  <span
+                    aria-hidden="true"
+                    className={`size-2.5 shrink-0 rounded-full ${VERDICT_STYLES[row.verdict].bar}`}
+                  />
+                  {verdictLabel(row.verdict)}
+                </>
+              ),
+              counts: [row.approved, row.proposed],
+            }))}
+            totalLabel="All verdicts"
+          />
         </>
       )}
     </TitledCard>

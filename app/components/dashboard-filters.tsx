@@ -5,6 +5,7 @@ import { hasFilters, type DashboardQuery, type DashboardQueryErrors } from '~/cr
 import { addedBetween } from '~/claims/claim-list-query'
 import { Button } from './ui/button'
 import { Card } from './ui/card'
+import { cx } from './ui/cx'
 import { Field } from './ui/field'
 
 export function describeFilter(query: DashboardQuery): string | null {
@@ -14,6 +15,22 @@ export function describeFilter(query: DashboardQuery): string | null {
   const added = addedBetween(query)
   if (added) parts.push(added)
   return `Counting only claims ${parts.join(' and ')}.`
+}
+
+/** A filter form's submit button, and a link back to the unfiltered page while a filter is on. */
+export function ApplyFilter({ clear, className }: { clear: { to: string; label: string } | null; className?: string }) {
+  return (
+    <div className={cx('flex items-center gap-3 sm:col-span-2', className)}>
+      <Button type="submit" variant="primary">
+        Apply
+      </Button>
+      {clear ? (
+        <Link to={clear.to} className="text-sm">
+          {clear.label}
+        </Link>
+      ) : null}
+    </div>
+  )
 }
 
 export function DashboardFilters({
@@ -72,16 +89,7 @@ export function DashboardFilters({
             <input type="hidden" name="dir" value={query.dir} />
           </>
         ) : null}
-        <div className="flex items-center gap-3 sm:col-span-2 lg:col-span-1">
-          <Button type="submit" variant="primary">
-            Apply
-          </Button>
-          {summary ? (
-            <Link to="/dashboard" className="text-sm">
-              Clear filter
-            </Link>
-          ) : null}
-        </div>
+        <ApplyFilter clear={summary ? { to: '/dashboard', label: 'Clear filter' } : null} className="lg:col-span-1" />
       </Form>
       <p className="mt-3 text-sm text-ink-muted" role="status">
         {summary ? (

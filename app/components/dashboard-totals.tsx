@@ -44,6 +44,12 @@ function Figure({
   )
 }
 
+/** The two figures that ask for work, by the tone that marks them when they are not zero. */
+const WORK = {
+  review: { label: 'Waiting for review', detail: 'Proposed verdicts for an editor', testId: 'review-queue' },
+  warning: { label: 'Overdue', detail: 'Past their due date, not approved', testId: 'overdue-count' },
+} as const
+
 export function DashboardTotals({
   totals,
   filtered,
@@ -53,6 +59,8 @@ export function DashboardTotals({
   filtered: boolean
   filters: DashboardFilters
 }) {
+  const reviewList = claimsOf(filters, { status: 'NEEDS_REVIEW' })
+  const overdueList = claimsOf(filters, { due: 'overdue' })
   return (
     <section aria-labelledby="desk-totals">
       <h2 id="desk-totals" className="sr-only">
@@ -89,22 +97,8 @@ export function DashboardTotals({
           }
           testId="total-claims"
         />
-        <Figure
-          label="Waiting for review"
-          value={totals.reviewQueue}
-          detail="Proposed verdicts for an editor"
-          to={claimsOf(filters, { status: 'NEEDS_REVIEW' })}
-          tone="review"
-          testId="review-queue"
-        />
-        <Figure
-          label="Overdue"
-          value={totals.overdueCount}
-          detail="Past their due date, not approved"
-          to={claimsOf(filters, { due: 'overdue' })}
-          tone="warning"
-          testId="overdue-count"
-        />
+        <Figure {...WORK.review} tone="review" value={totals.reviewQueue} to={reviewList} />
+        <Figure {...WORK.warning} tone="warning" value={totals.overdueCount} to={overdueList} />
       </ul>
     </section>
   )

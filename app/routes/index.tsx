@@ -36,13 +36,20 @@ export default function DeskHome({ loaderData }: Route.ComponentProps) {
         ) : (
           <ul className="divide-y divide-paper-line">
             {articles.map((article) => (
-              <li key={article.id} className="px-4 py-3">
-                <Link to={`/articles/${article.id}`} className="font-medium">
-                  {article.title}
-                </Link>
-                <p className="text-sm text-ink-muted">
-                  {[article.outlet, `${article.claimCount} claims`].filter(Boolean).join(' · ')}
-                </p>
+              <li key={article.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-3">
+                <h3 className="min-w-0 font-medium">
+                  <Link to={`/articles/${article.id}`}>{article.title}</Link>
+                </h3>
+                <span className="text-sm text-ink-muted">
+                  {article.outlet ? `${article.outlet} · ` : null}
+                  <CountLink
+                    count={article.claimCount}
+                    to={claimListHref({ article: article.id })}
+                    label={`Claims in ${article.title}`}
+                    className="text-ink-muted"
+                  />{' '}
+                  {article.claimCount === 1 ? 'claim' : 'claims'}
+                </span>
               </li>
             ))}
           </ul>

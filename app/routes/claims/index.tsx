@@ -11,7 +11,7 @@ import { claimListPage } from '~/claims/queue.server'
 import { VERDICTS } from '~/claims/verdicts'
 import { STATUS_LABELS } from '~/claims/workflow'
 import { ClaimQueue } from '~/components/claim-queue'
-import { Button } from '~/components/ui/button'
+import { ApplyFilter } from '~/components/dashboard-filters'
 import { Card } from '~/components/ui/card'
 import { Field, SelectField } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
@@ -30,6 +30,11 @@ const STATUS_OPTIONS = STATUS_FILTERS.map((status: StatusFilter) => ({
   label: status === 'open' ? 'Open (not approved)' : STATUS_LABELS[status],
 }))
 const VERDICT_OPTIONS = VERDICTS.map((info) => ({ value: info.verdict, label: info.label }))
+const INPUTS = [
+  { name: 'tag', label: 'Tag', type: 'search', placeholder: 'Any tag', autoComplete: 'off' },
+  { name: 'from', label: 'Added from', type: 'date' },
+  { name: 'to', label: 'to', type: 'date' },
+] as const
 
 export default function Claims({ loaderData }: Route.ComponentProps) {
   const { query, errors, list, article, person } = loaderData
@@ -40,6 +45,11 @@ export default function Claims({ loaderData }: Route.ComponentProps) {
     { value: 'none', label: 'Nobody' },
     ...(person && query.assignee !== 'me' ? [{ value: person.id, label: person.name }] : []),
   ]
+  const selects = [
+    { name: 'status', label: 'Status', placeholder: 'Any status', options: STATUS_OPTIONS },
+    { name: 'verdict', label: 'Verdict', placeholder: 'Any verdict', options: VERDICT_OPTIONS },
+    { name: 'assignee', label: 'Assigned to', placeholder: 'Anyone or nobody', options: assignees },
+  ] as const
   const error = (name: keyof typeof errors) => (errors[name] ? [errors[name]] : undefined)
   return (
     <div className="space-y-6">
@@ -58,60 +68,26 @@ export default function Claims({ loaderData }: Route.ComponentProps) {
           action="/claims"
           className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end"
         >
-          <SelectField
-            label="Status"
-            name="status"
-            placeholder="Any status"
-            options={STATUS_OPTIONS}
-            errors={error('status')}
-            selectProps={{ defaultValue: query.status ?? '' }}
-          />
-          <SelectField
-            label="Verdict"
-            name="verdict"
-            placeholder="Any verdict"
-            options={VERDICT_OPTIONS}
-            errors={error('verdict')}
-            selectProps={{ defaultValue: query.verdict ?? '' }}
-          />
-          <SelectField
-            label="Assigned to"
-            name="assignee"
-            placeholder="Anyone or nobody"
-            options={assignees}
-            errors={error('assignee')}
-            selectProps={{ defaultValue: query.assignee ?? '' }}
-          />
-          <Field
-            label="Tag"
-            name="tag"
-            errors={error('tag')}
-            inputProps={{ type: 'search', defaultValue: query.tag ?? '', placeholder: 'Any tag', autoComplete: 'off' }}
-          />
-          <Field
-            label="Added from"
-            name="from"
-            errors={error('from')}
-            inputProps={{ type: 'date', defaultValue: query.from ?? '' }}
-          />
-          <Field
-            label="to"
-            name="to"
-            errors={error('to')}
-            inputProps={{ type: 'date', defaultValue: query.to ?? '' }}
-          />
+          {selects.map((select) => (
+            <SelectField
+              key={select.name}
+              {...select}
+              errors={error(select.name)}
+              selectProps={{ defaultValue: query[select.name] ?? '' }}
+            />
+          ))}
+          {INPUTS.map(({ name, label, ...input }) => (
+            <Field
+              key={name}
+              label={label}
+              name={name}
+              errors={error(name)}
+              inputProps={{ ...input, defaultValue: query[name] ?? '' }}
+            />
+          ))}
           {query.article ? <input type="hidden" name="article" value={query.article} /> : null}
           {query.due ? <input type="hidden" name="due" value={query.due} /> : null}
-          <div className="flex items-center gap-3 sm:col-span-2">
-            <Button type="submit" variant="primary">
-              Apply
-            </Button>
-            {filtered ? (
-              <Link to="/claims" className="text-sm">
-                Clear filters
-              </Link>
-            ) : null}
-          </div>
+          <ApplyFilter clear={filtered ? { to: '/claims', label: 'Clear filters' } : null} />
         </Form>
         <p className="mt-3 text-sm text-ink-muted" role="status">
           <span className="font-medium text-ink">{summary}.</span>
