@@ -80,6 +80,31 @@ test('draws the charts with each bar’s label and number, and keeps the same nu
   ])
 })
 
+test('leads from each count to the list of exactly those claims, the filter kept', async ({ page, desk }) => {
+  const reporter = await desk.user({ role: 'REPORTER' })
+  const { tag } = await taggedArticle(desk, reporter)
+  await desk.signIn(page, reporter)
+  await openFiltered(page, tag)
+  await page.getByTestId('total-claims').getByRole('link', { name: 'Claims: 5, list them' }).click()
+  await expect(page).toHaveURL(new RegExp(`/claims\\?tag=${tag}$`))
+  await expect(page.getByRole('region', { name: 'Matching claims (5)' })).toBeVisible()
+  await expect(page.getByText(`Claims, tagged “${tag}”.`)).toBeVisible()
+  await page.goBack()
+  await page
+    .getByRole('region', { name: 'Claims by status' })
+    .getByRole('link', { name: 'Approved claims: 3, list them' })
+    .click()
+  const approved = page.getByRole('region', { name: 'Matching claims (3)' })
+  await expect(approved.getByRole('listitem')).toHaveCount(3)
+  await expect(page.getByLabel('Status')).toHaveValue('APPROVED')
+  await page.goBack()
+  await page
+    .getByRole('region', { name: 'Claims by verdict' })
+    .getByRole('link', { name: 'Proposed as Misleading, awaiting review: 1, list them' })
+    .click()
+  await expect(page.getByRole('region', { name: 'Matching claims (1)' })).toContainText('Draft: Misleading')
+})
+
 test('sorts the articles, keeps the order under a new filter, and clears the filter', async ({ page, desk }) => {
   const reporter = await desk.user({ role: 'REPORTER' })
   const { tag } = await taggedArticle(desk, reporter)
