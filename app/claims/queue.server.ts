@@ -69,17 +69,24 @@ function toItem(row: ItemRow, now: Date, extra: { returned?: { by: string; at: s
 }
 
 export type QueueItem = ReturnType<typeof toItem>
-export type QueueList = { count: number; items: QueueItem[]; nextAfter: string | null }
+export type QueueList = {
+  count: number
+  /** The count stopped at its bound: there are more than `count`. */
+  countCapped?: boolean
+  items: QueueItem[]
+  nextAfter: string | null
+}
 
 async function pageOf(
   where: Prisma.ClaimWhereInput,
   order: Order,
   cursor: Cursor | null,
   now: Date,
-  size = QUEUE_PAGE_SIZE,
+  { size = QUEUE_PAGE_SIZE, countUpTo }: { size?: number; countUpTo?: number } = {},
 ): Promise<QueueList> {
   const [count, rows] = await Promise.all([
-    db.claim.count({ where }),
+    // Counting stops one past the bound, so a list of the whole desk costs no more than the bound.
+    db.claim.count({ where, take: countUpTo === undefined ? undefined : countUpTo + 1 }),
     db.claim.findMany({
       where: { AND: [where, after(order, cursor)] },
       orderBy: orderBy(order),
@@ -89,8 +96,10 @@ async function pageOf(
   ])
   const page = rows.slice(0, size)
   const last = page[page.length - 1]
+  const capped = countUpTo !== undefined && count > countUpTo
   return {
-    count,
+    count: capped ? countUpTo : count,
+    countCapped: capped,
     items: page.map((row) => toItem(row, now)),
     nextAfter: rows.length > size && last ? encodeCursor(last[order.field], last.id) : null,
   }
@@ -194,6 +203,8 @@ export async function queueFor(user: ClaimActor, after: Partial<Record<QueueName
 }
 
 export const CLAIM_LIST_PAGE_SIZE = 25
+/** Beyond this the list says "10,000+"; a person narrows such a list rather than counts it. */
+export const CLAIM_LIST_COUNT_BOUND = 10_000
 
 /** The claims a /claims address asks for, as the dashboard counts them: live claims only. */
 function claimListWhere(query: ClaimListQuery, userId: string, now: Date): Prisma.ClaimWhereInput {
@@ -222,7 +233,7 @@ export function claimList(query: ClaimListQuery, user: ClaimActor, now = new Dat
     { field: 'createdAt', dir: 'desc' },
     decodeTimeCursor(query.after),
     now,
-    CLAIM_LIST_PAGE_SIZE,
+    { size: CLAIM_LIST_PAGE_SIZE, countUpTo: CLAIM_LIST_COUNT_BOUND },
   )
 }
 

@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react'
 import { Form, Link } from 'react-router'
 import type { ClaimStatus, Verdict } from '~/generated/prisma/enums'
+import { formatCount } from '~/credibility/format'
 import { DueDate, type DueView } from './claim-assignment'
 import { StatusBadge } from './status-badge'
 import { Button } from './ui/button'
@@ -29,6 +30,8 @@ export type ClaimQueueProps = {
   title: string
   description: ReactNode
   count: number
+  /** There are more than `count`: the count stopped at its bound. */
+  countCapped?: boolean
   items: readonly QueueItemView[]
   /** Links to the first and next page of this list (the other lists keep their place). */
   firstHref: string | null
@@ -63,6 +66,7 @@ export function ClaimQueue({
   title,
   description,
   count,
+  countCapped,
   items,
   firstHref,
   nextHref,
@@ -74,7 +78,11 @@ export function ClaimQueue({
 }: ClaimQueueProps) {
   return (
     <Card aria-labelledby={`${id}-heading`} id={id} className="scroll-mt-24">
-      <CardHeader title={`${title} (${count})`} titleId={`${id}-heading`} description={description} />
+      <CardHeader
+        title={`${title} (${formatCount(count)}${countCapped ? '+' : ''})`}
+        titleId={`${id}-heading`}
+        description={description}
+      />
       {items.length === 0 ? (
         <EmptyState title={empty} description={emptyHint} className="py-6" />
       ) : (

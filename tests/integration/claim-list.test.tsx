@@ -172,6 +172,19 @@ describe('the filtered claim list', () => {
     expect(seen.slice(-2).sort()).toEqual(['paged 00', 'paged 01'])
   })
 
+  it('stops counting at its bound and says there are more', async () => {
+    const tag = `bulk-${Date.now().toString(36)}`
+    await db.$executeRaw`
+      INSERT INTO "Claim" (id, "articleId", quote, "startOffset", "endOffset", text, tags, "createdById", "updatedAt")
+      SELECT 'bulk' || g || ${tag}, ${articleB}, 'Exports', 0, 7, 'bulk ' || g, ARRAY[${tag}], ${reporter.id}, now()
+        FROM generate_series(1, 10001) g`
+    const found = await list(`tag=${tag}`)
+    expect(found.list).toMatchObject({ count: 10_000, countCapped: true })
+    expect(found.list.items).toHaveLength(25)
+    const narrower = await list(`tag=${tag}&status=APPROVED`)
+    expect(narrower.list).toMatchObject({ count: 0, countCapped: false })
+  })
+
   it('explains a filter it cannot use and lists by the others, never failing', async () => {
     const found = await list(`tag=${TAG}&status=LOST&verdict=SORT_OF&from=2026-02-30&due=soon&after=garbage`)
     expect(found.errors).toEqual({

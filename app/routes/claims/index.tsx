@@ -100,6 +100,7 @@ export default function Claims({ loaderData }: Route.ComponentProps) {
         title={filtered ? 'Matching claims' : 'All claims'}
         description="Newest first. Open a claim to work on it."
         count={list.count}
+        countCapped={list.countCapped}
         items={list.items}
         firstHref={query.after ? claimListHref({ ...query, after: null }) : null}
         nextHref={list.nextAfter ? claimListHref({ ...query, after: list.nextAfter }) : null}
