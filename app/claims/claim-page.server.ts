@@ -4,10 +4,11 @@
 import { can, canAssignClaim, canEditClaim, grantOf } from '~/auth/permissions'
 import type { Prisma } from '~/generated/prisma/client'
 import { type ClaimStatus, Stance } from '~/generated/prisma/enums'
-import { canChangeSources, sourcesFrozenReason } from '~/sources/sources.server'
+import { canChangeSources, SOURCE_SELECT, sourcesFrozenReason } from '~/sources/sources.server'
 import { SOURCE_KIND_LABELS } from '~/sources/labels'
 import { formatDay } from '~/utils/dates'
 import { db } from '~/utils/db.server'
+import { CLAIM_CORE_SELECT } from './claim-select'
 import { STANCE_LABELS, type verdictLabel } from './verdicts'
 import {
   allowedActions,
@@ -156,21 +157,11 @@ export async function changesSince(claimId: string, version: number): Promise<Cl
 }
 
 const CLAIM_PAGE_SELECT = {
-  id: true,
-  quote: true,
-  startOffset: true,
-  endOffset: true,
-  text: true,
-  claimant: true,
+  ...CLAIM_CORE_SELECT,
   claimDate: true,
-  tags: true,
-  status: true,
-  verdict: true,
   rationale: true,
-  version: true,
   dueAt: true,
   deletedAt: true,
-  createdById: true,
   assigneeId: true,
   proposedById: true,
   proposedAt: true,
@@ -187,18 +178,7 @@ const CLAIM_PAGE_SELECT = {
       note: true,
       createdAt: true,
       addedBy: { select: { name: true } },
-      source: {
-        select: {
-          id: true,
-          url: true,
-          title: true,
-          publisher: true,
-          kind: true,
-          publishedAt: true,
-          archivedUrl: true,
-          reliability: true,
-        },
-      },
+      source: { select: SOURCE_SELECT },
     },
   },
   comments: {

@@ -182,6 +182,18 @@ export const SOURCES_PAGE_SIZE = 20
 /** Claims listed under each source; the rest are counted. */
 export const CITATIONS_SHOWN = 25
 
+/** A source as the claim page and the source library show it. */
+export const SOURCE_SELECT = {
+  id: true,
+  url: true,
+  title: true,
+  publisher: true,
+  kind: true,
+  publishedAt: true,
+  archivedUrl: true,
+  reliability: true,
+} satisfies Prisma.SourceSelect
+
 const LIVE_CITATIONS = { claim: { deletedAt: null } } satisfies Prisma.ClaimSourceWhereInput
 
 /** Newest sources first, searched by title, publisher or address; keyset-paginated. */
@@ -207,14 +219,7 @@ export async function listSources({ q, after }: { q?: string | null; after?: str
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: SOURCES_PAGE_SIZE + 1,
     select: {
-      id: true,
-      url: true,
-      title: true,
-      publisher: true,
-      kind: true,
-      publishedAt: true,
-      archivedUrl: true,
-      reliability: true,
+      ...SOURCE_SELECT,
       createdAt: true,
       _count: { select: { claims: { where: LIVE_CITATIONS } } },
       claims: {

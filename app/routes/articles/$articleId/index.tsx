@@ -1,13 +1,8 @@
 import { data, Link, useLocation } from 'react-router'
 import { can } from '~/auth/permissions'
 import { requirePermission } from '~/auth/session.server'
-import {
-  acceptSuggestion,
-  articleWorkspace,
-  dismissSuggestion,
-  restoreSuggestion,
-  suggestionsFor,
-} from '~/claims/claims.server'
+import { articleWorkspace } from '~/articles/workspace.server'
+import { acceptSuggestion, dismissSuggestion, restoreSuggestion, suggestionsFor } from '~/claims/suggestions.server'
 import { suggestionActionSchema } from '~/claims/schemas'
 import { VERDICTS } from '~/claims/verdicts'
 import { STATUS_LABELS } from '~/claims/workflow'
