@@ -3,7 +3,7 @@
 import type { SubmissionResult } from '@conform-to/react'
 import type { Verdict } from '~/generated/prisma/enums'
 import { SOURCE_KIND_LABELS } from '~/sources/labels'
-import type { ClaimChanges } from './claim-page.server'
+import type { ClaimChanges } from './claim-history.server'
 import { STANCE_LABELS, verdictLabel } from './verdicts'
 
 /** One value the person typed into a stale form, as the conflict notice lists it. */

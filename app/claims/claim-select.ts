@@ -15,3 +15,13 @@ export const CLAIM_CORE_SELECT = {
   version: true,
   createdById: true,
 } satisfies Prisma.ClaimSelect
+
+/** Where a claim stands in the workflow, and whether it still exists: what a transition and a stale-page notice read. */
+export const CLAIM_STANDING_SELECT = {
+  status: true,
+  verdict: true,
+  rationale: true,
+  version: true,
+  deletedAt: true,
+  _count: { select: { sources: true } },
+} satisfies Prisma.ClaimSelect
