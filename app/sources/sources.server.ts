@@ -33,12 +33,15 @@ export function canChangeSources(user: { role: ClaimActor['role'] }, status: Cla
   return can(user.role, 'source:attach') && sourcesFrozenReason(status) === null
 }
 
-async function claimForSources(claimId: string) {
+/** The claim, when it exists and its evidence may still change; otherwise why not. */
+async function claimOpenForSources(claimId: string) {
   const claim = await db.claim.findUnique({
     where: { id: claimId },
     select: { id: true, status: true, version: true, deletedAt: true },
   })
-  return claim && !claim.deletedAt ? claim : null
+  if (!claim || claim.deletedAt) return failure(404, MISSING_CLAIM_MESSAGE)
+  const frozen = sourcesFrozenReason(claim.status)
+  return frozen ? failure(409, frozen) : { ok: true as const, ...claim }
 }
 
 function bumpVersion(tx: Prisma.TransactionClient, claimId: string, version: number) {
@@ -60,10 +63,8 @@ export async function attachSource(
   claimId: string,
   input: AttachSourceInput,
 ): Promise<AttachOutcome> {
-  const claim = await claimForSources(claimId)
-  if (!claim) return failure(404, MISSING_CLAIM_MESSAGE)
-  const frozen = sourcesFrozenReason(claim.status)
-  if (frozen) return failure(409, frozen)
+  const claim = await claimOpenForSources(claimId)
+  if (!claim.ok) return claim
   const normalised = normaliseSourceUrl(input.url)
   if (!normalised.ok) return failure(400, normalised.message, 'url')
   const url = normalised.url
@@ -142,10 +143,8 @@ export async function detachSource(
   sourceId: string,
   version: number,
 ): Promise<DetachOutcome> {
-  const claim = await claimForSources(claimId)
-  if (!claim) return failure(404, MISSING_CLAIM_MESSAGE)
-  const frozen = sourcesFrozenReason(claim.status)
-  if (frozen) return failure(409, frozen)
+  const claim = await claimOpenForSources(claimId)
+  if (!claim.ok) return claim
   const citation = await db.claimSource.findUnique({
     where: { claimId_sourceId: { claimId: claim.id, sourceId } },
     select: { stance: true, source: { select: { id: true, url: true, title: true } } },
