@@ -87,6 +87,11 @@ type SeedClaim = {
   checkworthiness?: number
 }
 
+/** An approved claim: the checker who held it proposed the verdict, and the editor approved it. */
+function approved(checker: UserKey) {
+  return { status: 'APPROVED', assignee: checker, proposedBy: checker, approvedBy: 'editor' } as const
+}
+
 const CLAIMS: SeedClaim[] = [
   {
     id: 'seed-claim-01',
@@ -95,14 +100,11 @@ const CLAIMS: SeedClaim[] = [
     text: 'Ukraine is seeking the release of 1,200 Ukrainian prisoners held in Russia.',
     claimant: 'Government of Ukraine',
     tags: ['prisoners', 'diplomacy'],
-    status: 'APPROVED',
+    ...approved('checker'),
     verdict: 'MOSTLY_TRUE',
     rationale:
       'The presidential address and the coordination headquarters both describe an effort to bring home about 1,200 people; the figure is a target for the exchange, not a confirmed list.',
     createdBy: 'reporter',
-    assignee: 'checker',
-    proposedBy: 'checker',
-    approvedBy: 'editor',
     sources: [
       { key: 'address', stance: 'SUPPORTS', excerpt: 'We are working on all fronts to bring our people home.' },
       { key: 'coordination', stance: 'SUPPORTS', note: 'The headquarters speaks of "more than a thousand" people.' },
@@ -114,14 +116,11 @@ const CLAIMS: SeedClaim[] = [
     quote: 'one of the largest proposed prisoner exchanges since the conflict began',
     claimant: 'The article',
     tags: ['prisoners', 'comparison'],
-    status: 'APPROVED',
+    ...approved('checker2'),
     verdict: 'HALF_TRUE',
     rationale:
       'Earlier exchanges were of similar size; "one of the largest" holds only for proposed, not completed, exchanges.',
     createdBy: 'reporter',
-    assignee: 'checker2',
-    proposedBy: 'checker2',
-    approvedBy: 'editor',
     sources: [
       { key: 'ohchr', stance: 'CONTEXT', note: 'Monitoring reports list the sizes of earlier exchanges.' },
       { key: 'wire', stance: 'REFUTES', excerpt: 'Exchanges of comparable size took place in earlier years.' },
@@ -135,13 +134,10 @@ const CLAIMS: SeedClaim[] = [
     text: 'Rustem Umerov recently held talks on the exchange in Turkey and the United Arab Emirates.',
     claimant: 'The article',
     tags: ['diplomacy'],
-    status: 'APPROVED',
+    ...approved('checker'),
     verdict: 'TRUE',
     rationale: 'Both visits were announced by the Ukrainian side and reported by wire services at the time.',
     createdBy: 'checker',
-    assignee: 'checker',
-    proposedBy: 'checker',
-    approvedBy: 'editor',
     sources: [{ key: 'wire', stance: 'SUPPORTS' }],
     checkworthiness: 0.81,
   },
@@ -175,14 +171,11 @@ const CLAIMS: SeedClaim[] = [
       'So far, Russia has offered no official response to Ukraine’s call for the resumption of prisoner exchanges.',
     claimant: 'The article',
     tags: ['russia'],
-    status: 'APPROVED',
+    ...approved('checker2'),
     verdict: 'UNPROVEN',
     rationale:
       'No official Russian statement could be found at the time of checking, but absence of a response cannot be confirmed.',
     createdBy: 'reporter',
-    assignee: 'checker2',
-    proposedBy: 'checker2',
-    approvedBy: 'editor',
     sources: [{ key: 'wire', stance: 'CONTEXT' }],
     checkworthiness: 0.55,
   },
@@ -216,13 +209,10 @@ const CLAIMS: SeedClaim[] = [
     quote: 'For many Ukrainian families, the prospect of a large-scale exchange is emotionally charged.',
     claimant: 'The article',
     tags: [],
-    status: 'APPROVED',
+    ...approved('checker'),
     verdict: 'NOT_A_CLAIM',
     rationale: 'A description of feelings, not a checkable statement of fact.',
     createdBy: 'reporter',
-    assignee: 'checker',
-    proposedBy: 'checker',
-    approvedBy: 'editor',
     checkworthiness: 0.12,
   },
   {

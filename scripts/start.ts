@@ -1,11 +1,5 @@
 // `npm start`: the production build on http://localhost:3000 (PORT to change), on DATABASE_URL or the embedded PostgreSQL.
 // NODE_ENV is set before anything loads React, which picks its build when first imported.
 process.env.NODE_ENV = 'production'
-const { ConfigError } = await import('../app/utils/env.server.ts')
-const { boot } = await import('./lib/boot.ts')
-try {
-  await boot('production')
-} catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error)
-  process.exit(1)
-}
+const { bootCommand } = await import('./lib/boot.ts')
+await bootCommand('production')

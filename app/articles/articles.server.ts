@@ -4,7 +4,7 @@ import { canEditArticle } from '~/auth/permissions'
 import type { ClaimActor } from '~/claims/writes'
 import { STATUS_LABELS } from '~/claims/workflow'
 import type { Credibility } from '~/credibility/credibility'
-import { articlesCredibility } from '~/credibility/credibility.server'
+import { articlesCredibility } from '~/credibility/article-credibility.server'
 import { Prisma } from '~/generated/prisma/client'
 import { ClaimStatus } from '~/generated/prisma/enums'
 import { dayToDate, isoDay } from '~/utils/dates'
@@ -49,17 +49,15 @@ export type ArticleDraft = {
   body: string
 }
 
+/** The columns the intake and edit forms both write, as stored. */
+function articleDetails(input: Pick<NewArticle, 'title' | 'outlet' | 'author' | 'url' | 'publishedAt'>) {
+  const { title, outlet, author } = input
+  return { title, outlet, author, url: input.url ?? null, publishedAt: dayToDate(input.publishedAt) }
+}
+
 export async function createArticle(createdById: string, input: Omit<NewArticle, 'intent'>) {
   return db.article.create({
-    data: {
-      title: input.title,
-      outlet: input.outlet,
-      author: input.author,
-      url: input.url ?? null,
-      publishedAt: dayToDate(input.publishedAt),
-      body: normaliseArticleText(input.body),
-      createdById,
-    },
+    data: { ...articleDetails(input), body: normaliseArticleText(input.body), createdById },
     select: { id: true },
   })
 }
@@ -142,18 +140,23 @@ export async function draftFromFile(file: File, typed: Record<string, unknown>):
 
 const NOT_FOUND_MESSAGE = 'There is no such article. It may have been removed.'
 
+/** An article's details and text, and who added it: what its pages show and its edit rules read. */
+export const ARTICLE_SELECT = {
+  id: true,
+  title: true,
+  outlet: true,
+  author: true,
+  url: true,
+  publishedAt: true,
+  body: true,
+  createdById: true,
+} satisfies Prisma.ArticleSelect
+
 export async function getArticleForEdit(id: string) {
   const article = await db.article.findUnique({
     where: { id },
     select: {
-      id: true,
-      title: true,
-      outlet: true,
-      author: true,
-      url: true,
-      publishedAt: true,
-      body: true,
-      createdById: true,
+      ...ARTICLE_SELECT,
       updatedAt: true,
       _count: { select: { claims: { where: { deletedAt: null } } } },
     },
@@ -218,17 +221,7 @@ export async function updateArticle(actor: ClaimActor, id: string, input: Articl
     const decision = canEditArticle(actor, { createdById: row.createdById, hasClaims: claimCount > 0, changesBody })
     if (!decision.ok) return { ok: false, status: 400, field: 'body', message: decision.reason }
 
-    await tx.article.update({
-      where: { id },
-      data: {
-        title: input.title,
-        outlet: input.outlet,
-        author: input.author,
-        url: input.url ?? null,
-        publishedAt: dayToDate(input.publishedAt),
-        ...(changesBody ? { body } : {}),
-      },
-    })
+    await tx.article.update({ where: { id }, data: { ...articleDetails(input), ...(changesBody ? { body } : {}) } })
     return { ok: true, bodyChanged: changesBody }
   })
 }

@@ -2,33 +2,15 @@
 // signed, httpOnly cookie naming it. Its later sign-ins to that account are counted against that browser alone,
 // so nobody else's wrong passwords can slow its owner down. The database keeps only each token's SHA-256.
 import crypto from 'node:crypto'
-import { createCookie } from 'react-router'
 import { db } from '~/utils/db.server'
-import { cookieSecrets, hashSessionToken, isHttps } from './session.server'
+import { appCookie, hashSessionToken } from './session.server'
 
 /** A browser shared by several people remembers this many of their accounts, the latest first. */
 const ACCOUNTS_PER_BROWSER = 5
 const DEVICE_DAYS = 180
 const TOKEN = /^[A-Za-z0-9_-]{43}$/
 
-let cookie: ReturnType<typeof createCookie> | undefined
-let cookieKey = ''
-function deviceCookie() {
-  const https = isHttps()
-  const key = `${https}:${cookieSecrets().join()}`
-  if (!cookie || cookieKey !== key) {
-    cookieKey = key
-    cookie = createCookie(https ? '__Host-factdesk_device' : 'factdesk_device', {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: https,
-      path: '/',
-      maxAge: DEVICE_DAYS * 24 * 60 * 60,
-      secrets: cookieSecrets(),
-    })
-  }
-  return cookie
-}
+const deviceCookie = appCookie('factdesk_device', { maxAge: DEVICE_DAYS * 24 * 60 * 60 })
 
 async function readTokens(request: Request): Promise<string[]> {
   const value: unknown = await deviceCookie().parse(request.headers.get('Cookie'))

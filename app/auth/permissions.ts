@@ -139,33 +139,41 @@ export function canEditArticle(
   return ALLOWED
 }
 
-export function canEditClaim(user: ClaimActor, claim: { createdById: string; status: ClaimStatus }): Decision {
-  const grant = grantOf(user.role, 'claim:edit')
-  if (grant === 'none') return refuse(`Only ${rolesThatCan('claim:edit')} can edit claims.`)
-  if (grant === 'own' && claim.createdById !== user.id) {
-    return refuse('You can only edit claims you added yourself.')
-  }
-  if (!PERMISSIONS['claim:edit'].onlyWhile?.includes(claim.status)) {
-    return refuse(
-      claim.status === ClaimStatus.APPROVED
-        ? 'This claim is approved and cannot be edited. An editor can reopen it first.'
-        : 'This claim is waiting for review and cannot be edited. An editor can return it to research first.',
-    )
-  }
+type ClaimOwnership = { createdById: string; status: ClaimStatus }
+
+/** The role, then ownership where the role only grants it for one's own claims, then the status the rule allows. */
+function claimDecision(
+  user: ClaimActor,
+  claim: ClaimOwnership,
+  permission: 'claim:edit' | 'claim:delete',
+  doWhat: 'edit' | 'delete',
+  wrongStatus: (status: ClaimStatus) => string,
+): Decision {
+  const grant = grantOf(user.role, permission)
+  if (grant === 'none') return refuse(`Only ${rolesThatCan(permission)} can ${doWhat} claims.`)
+  if (grant === 'own' && claim.createdById !== user.id)
+    return refuse(`You can only ${doWhat} claims you added yourself.`)
+  if (!PERMISSIONS[permission].onlyWhile?.includes(claim.status)) return refuse(wrongStatus(claim.status))
   return ALLOWED
 }
 
-export function canDeleteClaim(user: ClaimActor, claim: { createdById: string; status: ClaimStatus }): Decision {
-  const grant = grantOf(user.role, 'claim:delete')
-  if (grant === 'none') return refuse(`Only ${rolesThatCan('claim:delete')} can delete claims.`)
-  if (grant === 'own' && claim.createdById !== user.id) {
-    return refuse('You can only delete claims you added yourself.')
-  }
+export function canEditClaim(user: ClaimActor, claim: ClaimOwnership): Decision {
+  return claimDecision(user, claim, 'claim:edit', 'edit', (status) =>
+    status === ClaimStatus.APPROVED
+      ? 'This claim is approved and cannot be edited. An editor can reopen it first.'
+      : 'This claim is waiting for review and cannot be edited. An editor can return it to research first.',
+  )
+}
+
+export function canDeleteClaim(user: ClaimActor, claim: ClaimOwnership): Decision {
   // Once research has started the claim carries work and an audit trail worth keeping.
-  if (!PERMISSIONS['claim:delete'].onlyWhile?.includes(claim.status)) {
-    return refuse('Only unreviewed claims can be deleted; research on this claim has already started.')
-  }
-  return ALLOWED
+  return claimDecision(
+    user,
+    claim,
+    'claim:delete',
+    'delete',
+    () => 'Only unreviewed claims can be deleted; research on this claim has already started.',
+  )
 }
 
 /** `assigneeId` null means taking the claim off whoever holds it. */

@@ -1,7 +1,7 @@
 // Server-side sessions: a random 256-bit token in a signed cookie; the database keeps only its SHA-256,
 // so a copy of the sessions table cannot be used to sign in. Logout and deactivation end a session at once.
 import crypto from 'node:crypto'
-import { createCookie, data, redirect } from 'react-router'
+import { createCookie, data, redirect, type Cookie } from 'react-router'
 import type { Role } from '~/generated/prisma/enums'
 import { db } from '~/utils/db.server'
 import { clientAddress } from '~/utils/client-address'
@@ -30,25 +30,32 @@ export function cookieSecrets() {
   return [getEnv().SESSION_SECRET ?? 'factdesk-development-secret-not-for-production']
 }
 
-let cookie: ReturnType<typeof createCookie> | undefined
-let cookieKey = ''
-function sessionCookie() {
-  const env = getEnv()
-  const https = isHttps()
-  const key = `${https}:${env.SESSION_SECRET}`
-  if (!cookie || cookieKey !== key) {
-    cookieKey = key
-    // The __Host- prefix pins the cookie to this exact host over HTTPS; browsers refuse it on plain HTTP.
-    cookie = createCookie(https ? '__Host-factdesk_session' : 'factdesk_session', {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: https,
-      path: '/',
-      secrets: cookieSecrets(),
-    })
+/**
+ * One of the app's signed, httpOnly cookies. The __Host- prefix pins it to this exact host over HTTPS;
+ * browsers refuse it on plain HTTP. Made again when the scheme or the secrets change (tests switch them).
+ */
+export function appCookie(name: string, options: { maxAge?: number } = {}) {
+  let cookie: Cookie | undefined
+  let madeFor = ''
+  return () => {
+    const https = isHttps()
+    const key = `${https}:${cookieSecrets().join()}`
+    if (!cookie || madeFor !== key) {
+      madeFor = key
+      cookie = createCookie(https ? `__Host-${name}` : name, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: https,
+        path: '/',
+        secrets: cookieSecrets(),
+        ...options,
+      })
+    }
+    return cookie
   }
-  return cookie
 }
+
+const sessionCookie = appCookie('factdesk_session')
 
 export function hashSessionToken(token: string) {
   return crypto.createHash('sha256').update(token).digest('hex')

@@ -5,6 +5,7 @@ import { can, canAssignClaim, grantOf } from '~/auth/permissions'
 import type { Prisma } from '~/generated/prisma/client'
 import { ClaimStatus, type Role } from '~/generated/prisma/enums'
 import { db } from '~/utils/db.server'
+import { CLAIM_STANDING_SELECT } from './claim-select'
 import { checkTransition, type TransitionInput, type WorkflowAction } from './workflow'
 import { failure, MISSING_CLAIM_MESSAGE, STALE_CLAIM_MESSAGE, type ClaimActor, type ClaimWriteFailure } from './writes'
 
@@ -29,17 +30,7 @@ export async function transitionClaim(
 ): Promise<TransitionOutcome> {
   const claim = await db.claim.findUnique({
     where: { id: claimId },
-    select: {
-      id: true,
-      status: true,
-      verdict: true,
-      rationale: true,
-      version: true,
-      proposedById: true,
-      approvedById: true,
-      deletedAt: true,
-      _count: { select: { sources: true } },
-    },
+    select: { ...CLAIM_STANDING_SELECT, id: true, proposedById: true, approvedById: true },
   })
   if (!claim || claim.deletedAt) return failure(404, MISSING_CLAIM_MESSAGE)
 

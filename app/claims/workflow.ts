@@ -3,7 +3,7 @@
 import { ClaimStatus, Verdict } from '~/generated/prisma/enums'
 import type { ClaimEventType } from '~/generated/prisma/enums'
 import { can, rolesThatCan, type Permission } from '~/auth/permissions'
-import type { ClaimActor, ClaimWriteFailure } from './writes'
+import { failure, type ClaimActor, type ClaimWriteFailure } from './writes'
 
 export type WorkflowAction = 'start' | 'propose' | 'approve' | 'return' | 'reopen'
 
@@ -124,26 +124,18 @@ function isBlank(text: string | null | undefined): boolean {
 function refusalBeforeInput(user: ClaimActor, claim: ClaimFacts, action: WorkflowAction): ClaimWriteFailure | null {
   const transition = TRANSITIONS[action]
   if (!can(user.role, transition.permission)) {
-    return { ok: false, status: 403, message: `Only ${rolesThatCan(transition.permission)} can ${transition.doWhat}.` }
+    return failure(403, `Only ${rolesThatCan(transition.permission)} can ${transition.doWhat}.`)
   }
   if (claim.status !== transition.from) {
-    return {
-      ok: false,
-      status: 409,
-      message: `${transition.wrongStatus}; its status is now “${STATUS_LABELS[claim.status]}”.`,
-    }
+    return failure(409, `${transition.wrongStatus}; its status is now “${STATUS_LABELS[claim.status]}”.`)
   }
   // Four-eyes rule: the person who proposed a verdict never decides on it, either way.
   if (claim.proposedById !== null && claim.proposedById === user.id) {
     if (action === 'approve') {
-      return { ok: false, status: 403, message: 'You cannot approve a verdict you proposed yourself.' }
+      return failure(403, 'You cannot approve a verdict you proposed yourself.')
     }
     if (action === 'return') {
-      return {
-        ok: false,
-        status: 403,
-        message: 'You cannot return a verdict you proposed yourself; another editor must review it.',
-      }
+      return failure(403, 'You cannot return a verdict you proposed yourself; another editor must review it.')
     }
   }
   return null
@@ -169,44 +161,32 @@ export function checkTransition(
   if (action === 'propose') {
     const verdict = input.verdict ?? claim.verdict
     if (!verdict || !VERDICTS.includes(verdict)) {
-      return {
-        ok: false,
-        status: 400,
-        field: 'verdict',
-        message: 'Choose a verdict before sending the claim for review.',
-      }
+      return failure(400, 'Choose a verdict before sending the claim for review.', 'verdict')
     }
     const rationale = input.rationale ?? claim.rationale
     if (isBlank(rationale)) {
-      return {
-        ok: false,
-        status: 400,
-        field: 'rationale',
-        message: 'Write a rationale: a short paragraph explaining how the evidence supports the verdict.',
-      }
+      return failure(
+        400,
+        'Write a rationale: a short paragraph explaining how the evidence supports the verdict.',
+        'rationale',
+      )
     }
     // A statement that is not a factual claim has nothing to check against.
     if (verdict !== Verdict.NOT_A_CLAIM && claim.sourceCount < 1) {
-      return {
-        ok: false,
-        status: 400,
-        field: 'sources',
-        message: 'Attach at least one source before proposing this verdict. Only “Not a factual claim” needs none.',
-      }
+      return failure(
+        400,
+        'Attach at least one source before proposing this verdict. Only “Not a factual claim” needs none.',
+        'sources',
+      )
     }
   }
 
   if (action === 'return' && isBlank(input.note)) {
-    return {
-      ok: false,
-      status: 400,
-      field: 'note',
-      message: 'Add a note telling the fact-checker what to look at again.',
-    }
+    return failure(400, 'Add a note telling the fact-checker what to look at again.', 'note')
   }
 
   if (action === 'reopen' && isBlank(input.note)) {
-    return { ok: false, status: 400, field: 'note', message: 'Add a note saying why this claim is being reopened.' }
+    return failure(400, 'Add a note saying why this claim is being reopened.', 'note')
   }
 
   const { from, to, eventType } = TRANSITIONS[action]

@@ -4,7 +4,7 @@
 import { useId } from 'react'
 import { Link } from 'react-router'
 import { verdictLabel } from '~/claims/verdicts'
-import type { ArticleCredibility as ArticleCredibilityData } from '~/credibility/credibility.server'
+import type { ArticleCredibility as ArticleCredibilityData } from '~/credibility/article-credibility.server'
 import { formatCredibility } from '~/credibility/credibility'
 import { claimsCount, formatCount } from '~/credibility/format'
 import { formatDay } from '~/utils/dates'

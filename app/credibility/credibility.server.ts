@@ -1,164 +1,43 @@
-// The credibility dashboard and the article credibility panel, aggregated in SQL: every count and
-// score below is computed by Postgres (COUNT … FILTER, SUM of the verdict weight CASE), never by
-// looping over claim rows here. Soft-deleted claims are left out of every figure.
+// The credibility dashboard, aggregated in SQL from the building blocks of sql.server.ts: the desk's
+// totals, claims by status and verdict, overdue work, each checker's load, the articles table and
+// the latest activity, for the claims the dashboard's filter matches.
 import { VERDICTS } from '~/claims/verdicts'
 import { Prisma } from '~/generated/prisma/client'
 import { ClaimStatus, Role, type ClaimEventType, type Verdict } from '~/generated/prisma/enums'
 import { db } from '~/utils/db.server'
 import { decodeDecimalCursor, encodeCursor } from '~/utils/keyset-cursor'
-import { credibilityWeightCase, type Credibility } from './credibility'
-import { createdAtRange, hasFilters, type DashboardFilters, type DashboardQuery } from './dashboard-query'
+import type { Credibility } from './credibility'
+import { hasFilters, type DashboardFilters, type DashboardQuery } from './dashboard-query'
+import {
+  cellsSql,
+  claimFilter,
+  count,
+  credibilityColumns,
+  credibilityOfRow,
+  OPEN_STATUSES,
+  OVERDUE_COLUMN,
+  quoted,
+  STATUSES,
+  statusCountColumns,
+  statusCounts,
+  sumOf,
+  timestampParam,
+  verdictCountColumns,
+  type Count,
+  type CredibilityColumns,
+  type OpenStatus,
+  type StatusCount,
+  type StatusCountColumns,
+  type VerdictCountColumns,
+} from './sql.server'
+
+export type { StatusCount } from './sql.server'
 
 export const DASHBOARD_ARTICLES_PAGE = 50
 export const OVERDUE_LIST_SIZE = 10
 export const ACTIVITY_LIST_SIZE = 20
-export const UNRESOLVED_LIST_SIZE = 50
 const TAG_SUGGESTIONS = 30
 const RECENT_CLAIMS_FOR_TAGS = 1_000
-
-const STATUSES = Object.values(ClaimStatus)
-type OpenStatus = Exclude<ClaimStatus, typeof ClaimStatus.APPROVED>
-/** The statuses of work still open: everything before approval. */
-const OPEN_STATUSES = STATUSES.filter((status): status is OpenStatus => status !== ClaimStatus.APPROVED)
-
-// ---------------------------------------------------------------------------------------------
-// SQL building blocks. Aliases, enum values and verdict weights are spliced in with Prisma.raw:
-// they all come from constants in this file or the verdict table, never from a request.
-
-function quoted(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`
-}
-
-function column(alias: string, name: string): Prisma.Sql {
-  return Prisma.raw(`${alias}."${name}"`)
-}
-
-const APPROVED = Prisma.raw(quoted(ClaimStatus.APPROVED))
-
-/** Live claims that match the dashboard filter. */
-function claimFilter(alias: string, filters: DashboardFilters): Prisma.Sql {
-  const conditions = [Prisma.sql`${column(alias, 'deletedAt')} IS NULL`]
-  const { start, end } = createdAtRange(filters)
-  if (start) conditions.push(Prisma.sql`${column(alias, 'createdAt')} >= ${start}::timestamp`)
-  if (end) conditions.push(Prisma.sql`${column(alias, 'createdAt')} < ${end}::timestamp`)
-  // `@>` on an array literal is what the GIN index on "tags" answers.
-  if (filters.tag) conditions.push(Prisma.sql`${column(alias, 'tags')} @> ARRAY[${filters.tag}]::text[]`)
-  return Prisma.join(conditions, ' AND ')
-}
-
-/**
- * Claims counted per cell, a cell being one value of each `by` column: the one pass over the claim
- * rows that the figures are then summed from. Each row only bumps a counter in its cell; weights,
- * scores and per-status columns are worked out over the few cells, which is far cheaper than
- * evaluating every FILTER clause on every claim. The columns read are all in one of the two
- * dashboard indexes, so Postgres can count from an index without reading the claim rows.
- *   n          claims in the cell
- *   dueBefore  of which due before `now` (overdue, where the status is not approved)
- */
-function cellsSql(
-  filters: DashboardFilters,
-  now: string,
-  by: ReadonlyArray<'articleId' | 'assigneeId' | 'status' | 'verdict'>,
-  where?: Prisma.Sql,
-): Prisma.Sql {
-  const columns = Prisma.raw(by.map((name) => `c."${name}"`).join(', '))
-  return Prisma.sql`
-      SELECT ${columns}, COUNT(*)::int AS "n",
-             COUNT(*) FILTER (WHERE c."dueAt" < ${now}::timestamp)::int AS "dueBefore"
-        FROM "Claim" c
-       WHERE ${claimFilter('c', filters)}${where ? Prisma.sql` AND ${where}` : Prisma.empty}
-       GROUP BY ${columns}`
-}
-
-/** A sum of one counter over the cells that satisfy `where`; 0, never NULL, when none does. */
-function sumOf(counter: string, where: string | null, as: string): Prisma.Sql {
-  const filter = where ? ` FILTER (WHERE ${where})` : ''
-  return Prisma.raw(`COALESCE(SUM(k."${counter}")${filter}, 0)::int AS "${as}"`)
-}
-
-/**
- * Total, scored count and score over cells `k`, as DESIGN.md defines them: the mean weight of
- * approved scored claims × 100, rounded half up (numeric ROUND, like Math.round on these
- * non-negative values), NULL when none is scored.
- */
-function credibilityColumns(): Prisma.Sql {
-  const weight = credibilityWeightCase('k."verdict"')
-  const scored = `k."status" = ${quoted(ClaimStatus.APPROVED)} AND (${weight}) IS NOT NULL`
-  return Prisma.sql`${sumOf('n', null, 'totalCount')},
-    ${sumOf('n', scored, 'scoredCount')},
-    ${Prisma.raw(`ROUND(SUM(k."n" * (${weight})) FILTER (WHERE ${scored}) * 100 / NULLIF(SUM(k."n") FILTER (WHERE ${scored}), 0))::int AS "score"`)}`
-}
-
-function statusCountColumns(statuses: readonly ClaimStatus[] = STATUSES): Prisma.Sql {
-  return Prisma.join(
-    statuses.map((status) => sumOf('n', `k."status" = ${quoted(status)}`, `status_${status}`)),
-    ', ',
-  )
-}
-
-function verdictCountColumns(status: ClaimStatus, prefix: string): Prisma.Sql {
-  return Prisma.join(
-    VERDICTS.map(({ verdict }) =>
-      sumOf('n', `k."status" = ${quoted(status)} AND k."verdict" = ${quoted(verdict)}`, `${prefix}_${verdict}`),
-    ),
-    ', ',
-  )
-}
-
-const OVERDUE_COLUMN = sumOf('dueBefore', `k."status" <> ${quoted(ClaimStatus.APPROVED)}`, 'overdueCount')
-
-// ---------------------------------------------------------------------------------------------
-// Rows as Postgres returns them. Every counter is cast ::int, so it arrives as a number; it is NULL
-// where an outer join found no claims (an article without claims, a checker with nothing open).
-
-/** A `sumOf` or COUNT column. */
-type Count = number | null
-
-/** The columns of `credibilityColumns()`. */
-export type CredibilityColumns = { totalCount: Count; scoredCount: Count; score: number | null }
-
-/** The columns of `statusCountColumns(statuses)`: `status_DRAFT`, `status_NEEDS_REVIEW`, … */
-export type StatusCountColumns<S extends ClaimStatus = ClaimStatus> = Record<`status_${S}`, Count>
-
-/** The columns of `verdictCountColumns(status, prefix)`: `approved_TRUE`, `approved_FALSE`, … */
-export type VerdictCountColumns<Prefix extends string> = Record<`${Prefix}_${Verdict}`, Count>
-
-function count(value: Count | undefined): number {
-  return value ?? 0
-}
-
-function credibilityOfRow(row: CredibilityColumns | undefined): Credibility {
-  return {
-    score: row?.score ?? null,
-    scoredCount: count(row?.scoredCount),
-    totalCount: count(row?.totalCount),
-  }
-}
-
-export type StatusCount = { status: ClaimStatus; count: number }
-export type VerdictCount = { verdict: Verdict; count: number }
-
-function statusCounts<S extends ClaimStatus>(
-  row: StatusCountColumns<S> | undefined,
-  statuses: readonly S[],
-): StatusCount[] {
-  return statuses.map((status) => ({ status, count: count(row?.[`status_${status}`]) }))
-}
-
-function verdictCounts<Prefix extends string>(
-  row: VerdictCountColumns<Prefix> | undefined,
-  prefix: Prefix,
-): VerdictCount[] {
-  return VERDICTS.map(({ verdict }) => ({ verdict, count: count(row?.[`${prefix}_${verdict}`]) }))
-}
-
-/** Timestamps are compared as UTC wall-clock values, the way Prisma stores DateTime. */
-function timestampParam(date: Date): string {
-  return date.toISOString().slice(0, -1)
-}
-
-// ---------------------------------------------------------------------------------------------
-// The dashboard
 
 export type DeskTotals = {
   /** Every article when nothing is filtered; otherwise the articles with a matching claim. */
@@ -472,95 +351,4 @@ export async function deskDashboard(query: DashboardQuery, options: { now?: Date
     activity,
     tags: tags.map((row) => row.tag),
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Per article: the panel on the article page and the figures in article lists
-
-export type ArticleCredibilitySummary = Credibility & {
-  articleId: string
-  /** Approved claims per verdict, in the verdict table's order (zeros included). */
-  byVerdict: VerdictCount[]
-  /** Claims not approved yet, whatever their status. */
-  unresolvedCount: number
-}
-
-export type UnresolvedClaim = {
-  id: string
-  text: string
-  status: ClaimStatus
-  /** A proposed or draft verdict; it does not count until the claim is approved. */
-  verdict: Verdict | null
-  dueAt: Date | null
-  assigneeName: string | null
-}
-
-export type ArticleCredibility = ArticleCredibilitySummary & {
-  /** The first UNRESOLVED_LIST_SIZE unresolved claims, in the order they appear in the article. */
-  unresolved: UnresolvedClaim[]
-}
-
-function summaryColumns(): Prisma.Sql {
-  return Prisma.sql`${credibilityColumns()},
-    ${sumOf('n', `k."status" <> ${quoted(ClaimStatus.APPROVED)}`, 'unresolvedCount')},
-    ${verdictCountColumns(ClaimStatus.APPROVED, 'approved')}`
-}
-
-/** The columns of `summaryColumns()`. */
-export type SummaryColumns = CredibilityColumns & { unresolvedCount: Count } & VerdictCountColumns<'approved'>
-
-/** A row of `articlesCredibility`: one article's summary. */
-export type ArticleSummaryRow = { articleId: string } & SummaryColumns
-
-function summaryOfRow(articleId: string, row: SummaryColumns | undefined): ArticleCredibilitySummary {
-  return {
-    articleId,
-    ...credibilityOfRow(row),
-    byVerdict: verdictCounts(row, 'approved'),
-    unresolvedCount: count(row?.unresolvedCount),
-  }
-}
-
-/** Credibility of one article with its open claims listed: what the article page shows. */
-export async function articleCredibility(articleId: string): Promise<ArticleCredibility> {
-  const [figures, unresolved] = await Promise.all([
-    db.$queryRaw<SummaryColumns[]>`
-      WITH cells AS (
-        SELECT c."status", c."verdict", COUNT(*)::int AS "n"
-          FROM "Claim" c
-         WHERE c."articleId" = ${articleId} AND c."deletedAt" IS NULL
-         GROUP BY c."status", c."verdict"
-      )
-      SELECT ${summaryColumns()} FROM cells k`,
-    db.$queryRaw<UnresolvedClaim[]>`
-      SELECT c."id", c."text", c."status", c."verdict", c."dueAt", u."name" AS "assigneeName"
-        FROM "Claim" c
-        LEFT JOIN "User" u ON u."id" = c."assigneeId"
-       WHERE c."articleId" = ${articleId} AND c."deletedAt" IS NULL AND c."status" <> ${APPROVED}
-       ORDER BY c."startOffset" ASC, c."endOffset" ASC, c."id" ASC
-       LIMIT ${UNRESOLVED_LIST_SIZE}`,
-  ])
-  return { ...summaryOfRow(articleId, figures[0]), unresolved }
-}
-
-/** Credibility of several articles in one grouped query, for lists; every id asked for gets an entry. */
-export async function articlesCredibility(
-  articleIds: readonly string[],
-): Promise<Record<string, ArticleCredibilitySummary>> {
-  const ids = [...new Set(articleIds)]
-  const result: Record<string, ArticleCredibilitySummary> = {}
-  if (ids.length === 0) return result
-  const rows = await db.$queryRaw<ArticleSummaryRow[]>`
-    WITH cells AS (
-      SELECT c."articleId", c."status", c."verdict", COUNT(*)::int AS "n"
-        FROM "Claim" c
-       WHERE c."articleId" IN (${Prisma.join(ids)}) AND c."deletedAt" IS NULL
-       GROUP BY c."articleId", c."status", c."verdict"
-    )
-    SELECT k."articleId", ${summaryColumns()}
-      FROM cells k
-     GROUP BY k."articleId"`
-  const byArticle = new Map(rows.map((row) => [row.articleId, row]))
-  for (const id of ids) result[id] = summaryOfRow(id, byArticle.get(id))
-  return result
 }

@@ -2,8 +2,10 @@
 // download itself, so the two cannot disagree; the download reads in keyset batches and streams each
 // batch out before reading the next, so memory stays flat and a cancelled download stops the reads.
 import { parseWithZod } from '@conform-to/zod/v4'
+import { redirect } from 'react-router'
+import { requirePermission } from '~/auth/session.server'
 import { Prisma } from '~/generated/prisma/client'
-import type { ClaimStatus, ExportFormat, Verdict } from '~/generated/prisma/enums'
+import type { ExportFormat } from '~/generated/prisma/enums'
 import { getSettings } from '~/settings/settings.server'
 import { dayToDate } from '~/utils/dates'
 import { db } from '~/utils/db.server'
@@ -12,10 +14,12 @@ import { likePattern } from '~/utils/like-pattern'
 import { getEnv } from '~/utils/env.server'
 import { readForm } from '~/utils/form.server'
 import { logEvent } from '~/utils/log.server'
+import { pageUrl } from '~/utils/page-url'
 import {
   ALL_CLAIMS,
   approvedOnly,
   describeFilters,
+  exportPageUrl,
   formatLabel,
   readStoredFilters,
   toExportFilters,
@@ -30,6 +34,7 @@ import {
   toClaimReview,
   toJsonRecord,
   type ExportClaim,
+  type ExportedClaimFields,
   type ExportSource,
 } from './format'
 import { csvDownloadSchema, exportFiltersSchema } from './schemas'
@@ -77,7 +82,7 @@ export async function countClaimsForExport(filters: ExportFilters, format: Expor
 }
 
 /** A row of `exportSelectSql`: one claim with its article and approver. */
-export type ClaimRow = {
+export type ClaimRow = ExportedClaimFields & {
   id: string
   articleId: string
   articleTitle: string
@@ -85,15 +90,7 @@ export type ClaimRow = {
   articleOutlet: string
   articleAuthor: string
   articlePublishedAt: Date | null
-  quote: string
-  text: string
-  claimant: string
   claimDate: string | null
-  tags: string[]
-  status: ClaimStatus
-  verdict: Verdict | null
-  rationale: string
-  approvedBy: string | null
   approvedAt: Date | null
   sortKey: Date
 }
@@ -306,11 +303,8 @@ export async function downloadExport(input: {
 }
 
 /** The action behind every download form: checks the filters, then records and streams the export. */
-export async function downloadFromForm(
-  request: Request,
-  user: { id: string },
-  format: ExportFormat,
-): Promise<Response> {
+export async function downloadFromForm(request: Request, format: ExportFormat): Promise<Response> {
+  const user = await requirePermission(request, 'export:run')
   const read = await readForm(request)
   if (!read.ok) return downloadRefused(read.message, read.status)
   const submission =
@@ -325,6 +319,14 @@ export async function downloadFromForm(
   }
   const bom = 'bom' in submission.value && submission.value.bom === true
   return downloadExport({ user, filters: toExportFilters(submission.value), format, bom, signal: request.signal })
+}
+
+/** A download address opened in the browser shows the export page with the same choices. */
+export async function exportPageRedirect(request: Request, format: ExportFormat) {
+  await requirePermission(request, 'export:run')
+  const search = pageUrl(request).searchParams
+  const choice = format === 'CSV' ? (search.has('bom') ? 'csv-bom' : 'csv') : format === 'JSON' ? 'json' : 'claimreview'
+  return redirect(exportPageUrl(search, choice))
 }
 
 // ---------------------------------------------------------------------------------------------

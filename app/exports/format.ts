@@ -11,7 +11,20 @@ export type ExportSource = {
   stance: Stance
 }
 
-export type ExportClaim = {
+/** What the database row, the mapped claim and the JSON record all say of a claim in the same words. */
+export type ExportedClaimFields = {
+  quote: string
+  text: string
+  claimant: string
+  tags: string[]
+  status: ClaimStatus
+  verdict: Verdict | null
+  rationale: string
+  /** The approving editor's name. */
+  approvedBy: string | null
+}
+
+export type ExportClaim = ExportedClaimFields & {
   id: string
   article: {
     id: string
@@ -22,18 +35,9 @@ export type ExportClaim = {
     author: string
     publishedAt: Date | null
   }
-  quote: string
-  text: string
-  claimant: string
   /** A calendar date (Postgres `date`), which Prisma hands over as midnight UTC. */
   claimDate: Date | null
-  tags: string[]
-  status: ClaimStatus
-  verdict: Verdict | null
-  rationale: string
   sources: ExportSource[]
-  /** The approving editor's name. */
-  approvedBy: string | null
   approvedAt: Date | null
 }
 
@@ -136,22 +140,14 @@ export async function* csvChunks(
 // ---------------------------------------------------------------------------------------------
 // JSON
 
-export type ClaimJsonRecord = {
+export type ClaimJsonRecord = ExportedClaimFields & {
   id: string
   article: { id: string; title: string; url: string | null; outlet: string; publishedAt: string | null }
-  quote: string
-  text: string
-  claimant: string
   /** YYYY-MM-DD */
   claimDate: string | null
-  tags: string[]
-  status: ClaimStatus
-  verdict: Verdict | null
   verdictLabel: string | null
   ratingValue: RatingValue | null
-  rationale: string
   sources: ExportSource[]
-  approvedBy: string | null
   /** ISO 8601 timestamp, UTC */
   approvedAt: string | null
 }
@@ -305,6 +301,12 @@ export function claimantType(claimant: string): 'Person' | 'Organization' {
   return ORGANISATION_PATTERN.test(claimant) ? 'Organization' : 'Person'
 }
 
+/** Who stands in for an unnamed claimant, in this order. */
+const STAND_INS = [
+  { field: 'author', type: 'Person', role: 'Author' },
+  { field: 'outlet', type: 'Organization', role: 'Publisher' },
+] as const
+
 /**
  * Who made the claim: the claimant; failing that, the article's author (a Person) or its outlet (an
  * Organization), with a description saying it stands in for an unnamed claimant, so no reader takes
@@ -313,21 +315,10 @@ export function claimantType(claimant: string): 'Person' | 'Organization' {
 export function claimAuthor(claim: Pick<ExportClaim, 'claimant' | 'article'>): ClaimAuthor | null {
   const claimant = claim.claimant.trim()
   if (claimant) return { '@type': claimantType(claimant), name: claimant }
-  const byline = claim.article.author.trim()
-  if (byline) {
-    return {
-      '@type': 'Person',
-      name: byline,
-      description: 'Author of the article the claim appears in; no claimant is named.',
-    }
-  }
-  const outlet = claim.article.outlet.trim()
-  if (outlet) {
-    return {
-      '@type': 'Organization',
-      name: outlet,
-      description: 'Publisher of the article the claim appears in; no claimant is named.',
-    }
+  for (const { field, type, role } of STAND_INS) {
+    const name = claim.article[field].trim()
+    if (name)
+      return { '@type': type, name, description: `${role} of the article the claim appears in; no claimant is named.` }
   }
   return null
 }

@@ -1,12 +1,9 @@
 import { z } from 'zod'
+import { requiredText } from '~/utils/text-field'
 import { parseAllowList } from './allow-list'
 
 export const settingsSchema = z.object({
-  organizationName: z
-    .string({ error: 'Enter the name your desk publishes under.' })
-    .trim()
-    .min(1, 'Enter the name your desk publishes under.')
-    .max(200, 'Use at most 200 characters.'),
+  organizationName: requiredText('Enter the name your desk publishes under.', 200),
   organizationUrl: z
     .string({ error: 'Enter the address of your desk’s website.' })
     .trim()

@@ -33,12 +33,15 @@ export function canChangeSources(user: { role: ClaimActor['role'] }, status: Cla
   return can(user.role, 'source:attach') && sourcesFrozenReason(status) === null
 }
 
-async function claimForSources(claimId: string) {
+/** The claim, when it exists and its evidence may still change; otherwise why not. */
+async function claimOpenForSources(claimId: string) {
   const claim = await db.claim.findUnique({
     where: { id: claimId },
     select: { id: true, status: true, version: true, deletedAt: true },
   })
-  return claim && !claim.deletedAt ? claim : null
+  if (!claim || claim.deletedAt) return failure(404, MISSING_CLAIM_MESSAGE)
+  const frozen = sourcesFrozenReason(claim.status)
+  return frozen ? failure(409, frozen) : { ok: true as const, ...claim }
 }
 
 function bumpVersion(tx: Prisma.TransactionClient, claimId: string, version: number) {
@@ -60,10 +63,8 @@ export async function attachSource(
   claimId: string,
   input: AttachSourceInput,
 ): Promise<AttachOutcome> {
-  const claim = await claimForSources(claimId)
-  if (!claim) return failure(404, MISSING_CLAIM_MESSAGE)
-  const frozen = sourcesFrozenReason(claim.status)
-  if (frozen) return failure(409, frozen)
+  const claim = await claimOpenForSources(claimId)
+  if (!claim.ok) return claim
   const normalised = normaliseSourceUrl(input.url)
   if (!normalised.ok) return failure(400, normalised.message, 'url')
   const url = normalised.url
@@ -142,10 +143,8 @@ export async function detachSource(
   sourceId: string,
   version: number,
 ): Promise<DetachOutcome> {
-  const claim = await claimForSources(claimId)
-  if (!claim) return failure(404, MISSING_CLAIM_MESSAGE)
-  const frozen = sourcesFrozenReason(claim.status)
-  if (frozen) return failure(409, frozen)
+  const claim = await claimOpenForSources(claimId)
+  if (!claim.ok) return claim
   const citation = await db.claimSource.findUnique({
     where: { claimId_sourceId: { claimId: claim.id, sourceId } },
     select: { stance: true, source: { select: { id: true, url: true, title: true } } },
@@ -182,6 +181,18 @@ export const SOURCES_PAGE_SIZE = 20
 /** Claims listed under each source; the rest are counted. */
 export const CITATIONS_SHOWN = 25
 
+/** A source as the claim page and the source library show it. */
+export const SOURCE_SELECT = {
+  id: true,
+  url: true,
+  title: true,
+  publisher: true,
+  kind: true,
+  publishedAt: true,
+  archivedUrl: true,
+  reliability: true,
+} satisfies Prisma.SourceSelect
+
 const LIVE_CITATIONS = { claim: { deletedAt: null } } satisfies Prisma.ClaimSourceWhereInput
 
 /** Newest sources first, searched by title, publisher or address; keyset-paginated. */
@@ -207,14 +218,7 @@ export async function listSources({ q, after }: { q?: string | null; after?: str
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: SOURCES_PAGE_SIZE + 1,
     select: {
-      id: true,
-      url: true,
-      title: true,
-      publisher: true,
-      kind: true,
-      publishedAt: true,
-      archivedUrl: true,
-      reliability: true,
+      ...SOURCE_SELECT,
       createdAt: true,
       _count: { select: { claims: { where: LIVE_CITATIONS } } },
       claims: {

@@ -1,15 +1,12 @@
 import { z } from 'zod'
 import { Role } from '~/generated/prisma/enums'
+import { requiredText } from '~/utils/text-field'
 
 export const ROLE_OPTIONS = Object.values(Role)
 
 export const createUserSchema = z.object({
   intent: z.literal('create'),
-  name: z
-    .string({ error: 'Enter the person’s name.' })
-    .trim()
-    .min(1, 'Enter the person’s name.')
-    .max(120, 'Use at most 120 characters.'),
+  name: requiredText('Enter the person’s name.', 120),
   email: z
     .string({ error: 'Enter an email address.' })
     .trim()

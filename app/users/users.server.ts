@@ -81,23 +81,30 @@ export async function createUser(admin: { id: string }, input: { name: string; e
 /** An active admin, locked so that two changes cannot both remove the last one. */
 export type AdminRow = { id: string }
 
-async function withAdminsLocked<T>(work: (tx: Prisma.TransactionClient, activeAdmins: string[]) => Promise<T>) {
+type LockedUser = { id: string; email: string; role: Role; active: boolean }
+
+/** Runs an admin's change to one user with the active admins locked; a user who no longer exists is a 404. */
+async function changeUser(
+  userId: string,
+  work: (tx: Prisma.TransactionClient, user: LockedUser, activeAdmins: string[]) => Promise<UserChange>,
+): Promise<UserChange> {
   return db.$transaction(async (tx) => {
     const admins = await tx.$queryRaw<AdminRow[]>`SELECT id FROM "User" WHERE role = 'ADMIN' AND active FOR UPDATE`
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { id: true, email: true, role: true, active: true },
+    })
+    if (!user) return { ok: false, status: 404, message: 'That user no longer exists.' }
     return work(
       tx,
+      user,
       admins.map((row) => row.id),
     )
   })
 }
 
 export async function changeRole(admin: { id: string }, userId: string, role: Role): Promise<UserChange> {
-  return withAdminsLocked(async (tx, activeAdmins) => {
-    const user = await tx.user.findUnique({
-      where: { id: userId },
-      select: { id: true, email: true, role: true, active: true },
-    })
-    if (!user) return { ok: false, status: 404, message: 'That user no longer exists.' }
+  return changeUser(userId, async (tx, user, activeAdmins) => {
     if (user.role === role)
       return { ok: true, message: `${user.email} is already ${role.toLowerCase().replace('_', '-')}.` }
     if (user.role === 'ADMIN' && user.active && activeAdmins.length <= 1) {
@@ -110,12 +117,7 @@ export async function changeRole(admin: { id: string }, userId: string, role: Ro
 }
 
 export async function setActive(admin: { id: string }, userId: string, active: boolean): Promise<UserChange> {
-  return withAdminsLocked(async (tx, activeAdmins) => {
-    const user = await tx.user.findUnique({
-      where: { id: userId },
-      select: { id: true, email: true, role: true, active: true },
-    })
-    if (!user) return { ok: false, status: 404, message: 'That user no longer exists.' }
+  return changeUser(userId, async (tx, user, activeAdmins) => {
     if (!active && user.id === admin.id) {
       return { ok: false, status: 409, message: 'You cannot deactivate yourself. Ask another admin.' }
     }

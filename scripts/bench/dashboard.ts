@@ -46,7 +46,8 @@ export type DashboardBenchResult = { rows: BenchRow[]; dashboardStatements: Capt
 
 export async function benchDashboard(ctx: BenchContext, options: RunOptions = {}): Promise<DashboardBenchResult> {
   const dashboardRoute = await import('../../app/routes/dashboard.tsx')
-  const { articlesCredibility, articleCredibility } = await import('../../app/credibility/credibility.server.ts')
+  const { articlesCredibility, articleCredibility } =
+    await import('../../app/credibility/article-credibility.server.ts')
   const articles = (await import('../../app/articles/articles.server.ts')) as Record<string, unknown>
 
   const callLoader = (search: string) => () =>

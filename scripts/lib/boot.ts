@@ -9,6 +9,16 @@ import { checkDatabaseReachable, DATA_DIR, provideDatabase } from './database.ts
 import { createHttpApp, listen } from './http-server.ts'
 import { migrate } from './migrate.ts'
 
+/** Starts the app for a command: a wrong setting is printed as its message alone, and the command exits with 1. */
+export async function bootCommand(...args: Parameters<typeof boot>) {
+  try {
+    await boot(...args)
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error)
+    process.exit(1)
+  }
+}
+
 export async function boot(
   mode: 'production' | 'development',
   options: { prepareDatabase: boolean } = { prepareDatabase: true },

@@ -3,7 +3,8 @@
 // is computed both ways and compared exactly, "not yet rated" (null) included.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { credibilityOf, type CredibilityClaim } from '~/credibility/credibility'
-import { articleCredibility, articlesCredibility, deskDashboard } from '~/credibility/credibility.server'
+import { articleCredibility, articlesCredibility } from '~/credibility/article-credibility.server'
+import { deskDashboard } from '~/credibility/credibility.server'
 import { parseDashboardQuery } from '~/credibility/dashboard-query'
 import type { Prisma } from '~/generated/prisma/client'
 import { ClaimStatus, Verdict } from '~/generated/prisma/enums'

@@ -1,12 +1,7 @@
 // The dashboard loader against a small desk whose every figure is worked out by hand below.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import {
-  articleCredibility,
-  articlesCredibility,
-  DASHBOARD_ARTICLES_PAGE,
-  deskDashboard,
-  type Dashboard,
-} from '~/credibility/credibility.server'
+import { articleCredibility, articlesCredibility } from '~/credibility/article-credibility.server'
+import { DASHBOARD_ARTICLES_PAGE, deskDashboard, type Dashboard } from '~/credibility/credibility.server'
 import { parseDashboardQuery } from '~/credibility/dashboard-query'
 import type { ClaimEventType, ClaimStatus, Verdict } from '~/generated/prisma/enums'
 import * as dashboardRoute from '~/routes/dashboard'

@@ -1,20 +1,15 @@
 import { data, Link, useLocation } from 'react-router'
 import { can } from '~/auth/permissions'
 import { requirePermission } from '~/auth/session.server'
-import {
-  acceptSuggestion,
-  articleWorkspace,
-  dismissSuggestion,
-  restoreSuggestion,
-  suggestionsFor,
-} from '~/claims/claims.server'
+import { articleWorkspace } from '~/articles/workspace.server'
+import { acceptSuggestion, dismissSuggestion, restoreSuggestion, suggestionsFor } from '~/claims/suggestions.server'
 import { suggestionActionSchema } from '~/claims/schemas'
 import { VERDICTS } from '~/claims/verdicts'
 import { STATUS_LABELS } from '~/claims/workflow'
 import { ArticleCredibility } from '~/components/article-credibility'
 import { ArticleHighlighter, highlightClasses } from '~/components/article-highlighter'
 import { ClaimReviewSnippet } from '~/components/claimreview-snippet'
-import { articleCredibility } from '~/credibility/credibility.server'
+import { articleCredibility } from '~/credibility/article-credibility.server'
 import { claimReviewsForArticle } from '~/exports/exports.server'
 import { ClaimList } from '~/components/claim-list'
 import { ClaimSuggestions } from '~/components/claim-suggestions'

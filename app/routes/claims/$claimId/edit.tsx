@@ -3,7 +3,13 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { useState } from 'react'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { forbidden, requirePermission, requireUser } from '~/auth/session.server'
-import { claimForEditing, deleteClaim, updateClaim, type ClaimConflict, type ClaimValues } from '~/claims/claims.server'
+import {
+  claimForEditing,
+  deleteClaim,
+  updateClaim,
+  type ClaimConflict,
+  type ClaimValues,
+} from '~/claims/claim-edits.server'
 import { draftKey } from '~/claims/drafts'
 import type { FieldSide } from '~/claims/merge'
 import { deleteClaimSchema, editClaimSchema } from '~/claims/schemas'
@@ -27,23 +33,16 @@ export const meta: Route.MetaFunction = ({ error }) => (error ? [] : [{ title: '
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'claim:edit')
-  const claim = await claimForEditing(params.claimId, user)
-  invariantResponse(claim, 'There is no such claim. It may have been deleted.', { status: 404 })
+  const editing = await claimForEditing(params.claimId, user)
+  invariantResponse(editing, 'There is no such claim. It may have been deleted.', { status: 404 })
+  const { claim, access } = editing
   // A claim frozen by its status still shows, to say why; one the user may never edit is refused.
-  if (!claim.access.edit.ok && !claim.access.frozen) forbidden(claim.access.edit.reason)
+  if (!access.edit.ok && !access.frozen) forbidden(access.edit.reason)
   return {
-    claim: {
-      id: claim.id,
-      article: claim.article,
-      quote: claim.quote,
-      status: claim.status,
-      verdict: claim.verdict,
-      version: claim.version,
-      values: claim.values,
-    },
-    editable: claim.access.edit.ok,
-    frozenReason: claim.access.edit.ok ? null : claim.access.edit.reason,
-    canDelete: claim.access.delete.ok,
+    claim,
+    editable: access.edit.ok,
+    frozenReason: access.edit.ok ? null : access.edit.reason,
+    canDelete: access.delete.ok,
     userId: user.id,
   }
 }
@@ -57,16 +56,14 @@ type ActionData = {
 export async function action({ request, params }: Route.ActionArgs) {
   // Who may do what is settled before the form is read, so a refusal is a 403 whatever was posted.
   const user = await requireUser(request)
-  const claim = await claimForEditing(params.claimId, user)
-  invariantResponse(claim, 'This claim does not exist or has been deleted.', { status: 404 })
+  const editing = await claimForEditing(params.claimId, user)
+  invariantResponse(editing, 'This claim does not exist or has been deleted.', { status: 404 })
+  const { access } = editing
   const formData = await readFormData(request)
   if (formData.get('intent') === 'delete') {
     await requirePermission(request, 'claim:delete')
-    if (!claim.access.delete.ok) {
-      return data<ActionData>(
-        { result: null, conflict: null, deleteMessage: claim.access.delete.reason },
-        { status: 403 },
-      )
+    if (!access.delete.ok) {
+      return data<ActionData>({ result: null, conflict: null, deleteMessage: access.delete.reason }, { status: 403 })
     }
     const submission = parseWithZod(formData, { schema: deleteClaimSchema })
     if (submission.status !== 'success') {
@@ -91,9 +88,9 @@ export async function action({ request, params }: Route.ActionArgs) {
 
   await requirePermission(request, 'claim:edit')
   const submission = parseWithZod(formData, { schema: editClaimSchema })
-  if (!claim.access.edit.ok) {
+  if (!access.edit.ok) {
     return data<ActionData>(
-      { result: submission.reply({ formErrors: [claim.access.edit.reason] }), conflict: null, deleteMessage: null },
+      { result: submission.reply({ formErrors: [access.edit.reason] }), conflict: null, deleteMessage: null },
       { status: 403 },
     )
   }

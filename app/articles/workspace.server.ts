@@ -1,0 +1,49 @@
+// An article's workspace: the text with its claims in reading order, and what this user may do there.
+import { canDeleteClaim, canEditArticle, canEditClaim } from '~/auth/permissions'
+import { CLAIM_CORE_SELECT } from '~/claims/claim-select'
+import { compareSpans } from '~/claims/quotes'
+import type { ClaimActor } from '~/claims/writes'
+import type { Prisma } from '~/generated/prisma/client'
+import { db } from '~/utils/db.server'
+import { ARTICLE_SELECT } from './articles.server'
+
+const CLAIM_LIST_SELECT = {
+  ...CLAIM_CORE_SELECT,
+  checkworthiness: true,
+  assignee: { select: { id: true, name: true } },
+} satisfies Prisma.ClaimSelect
+
+export type ArticleClaim = Prisma.ClaimGetPayload<{ select: typeof CLAIM_LIST_SELECT }>
+
+/** The article's claims that are not deleted, in the order they appear in the body. */
+export async function listArticleClaims(articleId: string): Promise<ArticleClaim[]> {
+  const claims = await db.claim.findMany({
+    where: { articleId, deletedAt: null },
+    orderBy: [{ startOffset: 'asc' }, { endOffset: 'desc' }, { createdAt: 'asc' }],
+    select: CLAIM_LIST_SELECT,
+  })
+  return claims.sort(compareSpans)
+}
+
+/** The article as its workspace shows it, with what the user may do there; null when there is no such article. */
+export async function articleWorkspace(articleId: string, user: ClaimActor) {
+  const article = await db.article.findUnique({
+    where: { id: articleId },
+    select: ARTICLE_SELECT,
+  })
+  if (!article) return null
+  const claims = await listArticleClaims(article.id)
+  return {
+    article,
+    canEditArticle: canEditArticle(user, {
+      createdById: article.createdById,
+      hasClaims: claims.length > 0,
+      changesBody: false,
+    }).ok,
+    claims: claims.map((claim) => ({
+      ...claim,
+      canEdit: canEditClaim(user, claim).ok,
+      canDelete: canDeleteClaim(user, claim).ok,
+    })),
+  }
+}
