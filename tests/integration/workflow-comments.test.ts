@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import * as claimRoute from '~/routes/claims/$claimId/index'
 import { db } from '~/utils/db.server'
+import { createArticleWithClaim } from '../helpers/claims'
 import { callAction, callLoader } from '../helpers/route'
 import { createUsers, type TestUser } from '../helpers/users'
 
@@ -10,20 +11,13 @@ let claimId: string
 
 beforeAll(async () => {
   users = await createUsers()
-  const article = await db.article.create({
-    data: { title: 'Comments', body: 'Turnout was 71 percent.', createdById: users.reporter.id },
-  })
-  const claim = await db.claim.create({
-    data: {
-      articleId: article.id,
-      quote: 'Turnout was 71 percent',
-      text: 'Turnout was 71 percent',
-      startOffset: 0,
-      endOffset: 22,
-      createdById: users.reporter.id,
-    },
-  })
-  claimId = claim.id
+  const fixtures = await createArticleWithClaim(
+    users.reporter,
+    'Comments',
+    'Turnout was 71 percent.',
+    'Turnout was 71 percent',
+  )
+  claimId = fixtures.claimId
 })
 
 function post(user: TestUser, form: Record<string, string>) {
@@ -94,21 +88,9 @@ describe('comments', () => {
   })
 
   it('answers 404 for a comment of another claim', async () => {
-    const article = await db.article.create({
-      data: { title: 'Other', body: 'Other text.', createdById: users.reporter.id },
-    })
-    const other = await db.claim.create({
-      data: {
-        articleId: article.id,
-        quote: 'Other',
-        text: 'Other',
-        startOffset: 0,
-        endOffset: 5,
-        createdById: users.reporter.id,
-      },
-    })
+    const other = await createArticleWithClaim(users.reporter, 'Other', 'Other text.', 'Other')
     const comment = await db.comment.create({
-      data: { claimId: other.id, authorId: users.reporter.id, body: 'Elsewhere.' },
+      data: { claimId: other.claimId, authorId: users.reporter.id, body: 'Elsewhere.' },
     })
     const result = await post(users.reporter, { intent: 'edit-comment', commentId: comment.id, body: 'Moved?' })
     expect(result.status).toBe(404)
