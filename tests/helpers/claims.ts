@@ -1,6 +1,8 @@
 // Articles and claims made straight in the test database, the way the desk's own forms would leave them.
 import type { Prisma } from '~/generated/prisma/client'
+import * as claimRoute from '~/routes/claims/$claimId/index'
 import { db } from '~/utils/db.server'
+import { callAction, callLoader } from './route'
 
 export type TestArticle = { id: string; body: string }
 
@@ -39,4 +41,24 @@ export async function createClaim(article: TestArticle, quote: string, by: { id:
 export async function createArticleWithClaim(by: { id: string }, title: string, body: string, quote: string) {
   const article = await createArticle(by, title, body)
   return { articleId: article.id, claimId: await createClaim(article, quote, by) }
+}
+
+/** Attaches `count` new sources to the claim, as `by` would have, each supporting it. */
+export async function attachSources(claimId: string, count: number, by: { id: string }) {
+  for (let index = 0; index < count; index += 1) {
+    const source = await db.source.create({
+      data: { url: `https://example.org/${claimId}/${index}`, title: `Source ${index}` },
+    })
+    await db.claimSource.create({ data: { claimId, sourceId: source.id, stance: 'SUPPORTS', addedById: by.id } })
+  }
+}
+
+/** Posts a form to the claim page's action, as `user`. */
+export function postToClaim(user: { cookie: string }, claimId: string, form: Record<string, string>) {
+  return callAction(claimRoute.action, { url: `/claims/${claimId}`, params: { claimId }, user, form })
+}
+
+/** The claim page's loader, as `user` sees it. */
+export function loadClaimPage(user: { cookie: string }, claimId: string) {
+  return callLoader(claimRoute.loader, { url: `/claims/${claimId}`, params: { claimId }, user })
 }
