@@ -38,7 +38,10 @@ export async function createClaim(article: TestArticle, quote: string, by: { id:
 }
 
 /** An article with one claim on it, both the user's: what a test of one claim page starts from. */
-export async function createArticleWithClaim(by: { id: string }, title: string, body: string, quote: string) {
+export async function createArticleWithClaim(
+  by: { id: string },
+  { title = 'Turnout report', body = 'Turnout was 71 percent.', quote = 'Turnout was 71 percent' } = {},
+) {
   const article = await createArticle(by, title, body)
   return { articleId: article.id, claimId: await createClaim(article, quote, by) }
 }

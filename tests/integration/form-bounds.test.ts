@@ -21,13 +21,7 @@ let claimId: string
 
 beforeAll(async () => {
   users = await createUsers()
-  const fixtures = await createArticleWithClaim(
-    users.reporter,
-    'Bounds',
-    'Turnout was 71 percent.',
-    'Turnout was 71 percent',
-  )
-  claimId = fixtures.claimId
+  claimId = (await createArticleWithClaim(users.reporter, { title: 'Bounds' })).claimId
 })
 
 function postClaim(user: TestUser, body: BodyInit, headers: Record<string, string> = URLENCODED) {

@@ -125,12 +125,11 @@ beforeAll(async () => {
     ...Object.fromEntries(Object.entries(users).map(([role, user]) => [role, user.cookie])),
   }
   userIds = Object.fromEntries(Object.entries(users).map(([role, user]) => [role, user.id])) as Record<Role, string>
-  const { articleId, claimId } = await createArticleWithClaim(
-    reporter,
-    'Fuzz',
-    'The river rose by 3 metres in 2021, the ministry said.',
-    'The river rose by 3 metres',
-  )
+  const { articleId, claimId } = await createArticleWithClaim(reporter, {
+    title: 'Fuzz',
+    body: 'The river rose by 3 metres in 2021, the ministry said.',
+    quote: 'The river rose by 3 metres',
+  })
   const source = await db.source.create({ data: { url: 'https://example.org/fuzz', title: 'Fuzz data' } })
   const comment = await db.comment.create({
     data: { claimId, authorId: reporter.id, body: 'Check the gauge.' },

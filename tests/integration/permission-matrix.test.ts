@@ -70,12 +70,11 @@ beforeAll(async () => {
   const { reporter, checker, editor, admin } = await createUsers()
   users = { REPORTER: reporter, FACT_CHECKER: checker, EDITOR: editor, ADMIN: admin }
   // The fixtures belong to the reporter, so 'own' grants are exercised both ways.
-  const fixtures = await createArticleWithClaim(
-    reporter,
-    'Matrix article',
-    'The river rose by 3 metres in 2021.',
-    'The river rose by 3 metres',
-  )
+  const fixtures = await createArticleWithClaim(reporter, {
+    title: 'Matrix article',
+    body: 'The river rose by 3 metres in 2021.',
+    quote: 'The river rose by 3 metres',
+  })
   const source = await db.source.create({ data: { url: 'https://example.org/river', title: 'River data' } })
   Object.assign(ids, { ...fixtures, sourceId: source.id })
 })

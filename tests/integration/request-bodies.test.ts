@@ -9,7 +9,7 @@ import { createUser } from '../helpers/users'
 describe('actions given a body that is not a form', () => {
   it('answer 400 (or refuse) rather than fail', async () => {
     const admin = await createUser('ADMIN')
-    const ids = await createArticleWithClaim(admin, 'Bodies', 'A claim about 3 rivers.', 'A claim')
+    const ids = await createArticleWithClaim(admin, { title: 'Bodies' })
     const outcomes: Array<{ route: string; status: number }> = []
     for (const route of APP_ROUTES) {
       const module = await routeModule(route.file)

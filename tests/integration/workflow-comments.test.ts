@@ -1,9 +1,7 @@
 // Comments on a claim: anyone on the desk adds one; only its author edits it, and the edit shows.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import * as claimRoute from '~/routes/claims/$claimId/index'
 import { db } from '~/utils/db.server'
-import { createArticleWithClaim } from '../helpers/claims'
-import { callAction, callLoader } from '../helpers/route'
+import { createArticleWithClaim, loadClaimPage, postToClaim } from '../helpers/claims'
 import { createUsers, type TestUser } from '../helpers/users'
 
 let users: Awaited<ReturnType<typeof createUsers>>
@@ -11,17 +9,11 @@ let claimId: string
 
 beforeAll(async () => {
   users = await createUsers()
-  const fixtures = await createArticleWithClaim(
-    users.reporter,
-    'Comments',
-    'Turnout was 71 percent.',
-    'Turnout was 71 percent',
-  )
-  claimId = fixtures.claimId
+  claimId = (await createArticleWithClaim(users.reporter, { title: 'Comments' })).claimId
 })
 
 function post(user: TestUser, form: Record<string, string>) {
-  return callAction(claimRoute.action, { url: `/claims/${claimId}`, params: { claimId }, user, form })
+  return postToClaim(user, claimId, form)
 }
 
 describe('comments', () => {
@@ -30,11 +22,7 @@ describe('comments', () => {
     expect(first.status).toBe(302)
     expect(first.location).toMatch(new RegExp(`^/claims/${claimId}#comment-`))
     expect((await post(users.checker, { intent: 'comment', body: 'The electoral commission.' })).status).toBe(302)
-    const page = await callLoader(claimRoute.loader, {
-      url: `/claims/${claimId}`,
-      params: { claimId },
-      user: users.checker,
-    })
+    const page = await loadClaimPage(users.checker, claimId)
     expect(
       page.data.comments.map((comment: { author: string; body: string; editedAt: string | null; mine: boolean }) => [
         comment.author,
@@ -88,7 +76,7 @@ describe('comments', () => {
   })
 
   it('answers 404 for a comment of another claim', async () => {
-    const other = await createArticleWithClaim(users.reporter, 'Other', 'Other text.', 'Other')
+    const other = await createArticleWithClaim(users.reporter, { title: 'Other' })
     const comment = await db.comment.create({
       data: { claimId: other.claimId, authorId: users.reporter.id, body: 'Elsewhere.' },
     })

@@ -21,12 +21,10 @@ const BODY =
 const QUOTE = 'The river rose by 3 metres in 2021'
 
 let users: Awaited<ReturnType<typeof createUsers>>
-let checker2: TestUser
 let article: TestArticle
 
 beforeAll(async () => {
   users = await createUsers()
-  checker2 = await createUser('FACT_CHECKER')
   article = await createArticle(users.reporter, 'River report', BODY)
 })
 
@@ -300,6 +298,7 @@ describe('refusals leave the claim untouched', () => {
 
   it('refuses a stale version (409), lists what changed since, and returns what the user typed', async () => {
     const claimId = await makeClaim({ status: 'IN_RESEARCH', sources: 1 })
+    const checker2 = await createUser('FACT_CHECKER')
     // Someone else attaches a source while the checker writes their rationale on version 1.
     const attach = await post(checker2, claimId, {
       intent: 'attach-source',
