@@ -310,12 +310,8 @@ describe('refusals leave the claim untouched', () => {
     })
     expect(attach.status).toBe(302)
     const before = await snapshot(claimId)
-    const result = await post(users.checker, claimId, {
-      intent: 'propose',
-      version: '1',
-      verdict: 'TRUE',
-      rationale: 'My careful paragraph.',
-    })
+    const proposal = { intent: 'propose', verdict: 'TRUE', rationale: 'My careful paragraph.' }
+    const result = await post(users.checker, claimId, { ...proposal, version: '1' })
     expect(result.status).toBe(409)
     expect(result.data.message).toMatch(/^Someone changed this claim after you opened it/)
     expect(result.data.conflict.current).toMatchObject({ version: 2, status: 'IN_RESEARCH', sourceCount: 2 })
@@ -329,16 +325,7 @@ describe('refusals leave the claim untouched', () => {
     ])
     await expectUnchanged(claimId, before)
     // With the current version the same proposal goes through.
-    expect(
-      (
-        await post(users.checker, claimId, {
-          intent: 'propose',
-          version: '2',
-          verdict: 'TRUE',
-          rationale: 'My careful paragraph.',
-        })
-      ).status,
-    ).toBe(302)
+    expect((await post(users.checker, claimId, { ...proposal, version: '2' })).status).toBe(302)
   })
 
   it('asks for a reload when the form has no version (400)', async () => {
