@@ -1,39 +1,36 @@
 import { htmlToText, markdownToText, normaliseArticleText, textFromUpload, UploadError } from './text.ts'
 
+const persian = 'می\u200Cخواهم'
+const family = '👩\u200D👧'
+const typographic = 'Ukraine’s council said “on all fronts” — talks in 2022–2023'
+
+/** What normaliseArticleText does, each with a text as typed or pasted and the text it keeps. */
+const NORMALISED: Record<string, [string, string]> = {
+  'composes accents into single characters (NFC)': ['Zelenskiy said cafe\u0301', 'Zelenskiy said café'],
+  'turns Windows and old Mac line endings into newlines': ['one\r\ntwo\rthree\n', 'one\ntwo\nthree'],
+  'drops the byte order mark, zero-width spaces and control characters': [
+    '\uFEFFKyiv\u200B:\u0007 talks\u0000 resume\u007F\u0085',
+    'Kyiv: talks resume',
+  ],
+  'keeps tabs, newlines and the joiners that spell words and emoji': [
+    `a\tb\n${persian} ${family}`,
+    `a\tb\n${persian} ${family}`,
+  ],
+  'removes spaces at the ends of lines but keeps indentation': [
+    'first   \n  second\t\nthird\u00A0',
+    'first\n  second\nthird',
+  ],
+  'collapses runs of blank lines into one blank line': [
+    'one\n\n\n\ntwo\n \n\t\n\nthree\n\nfour',
+    'one\n\ntwo\n\nthree\n\nfour',
+  ],
+  'trims the start and end of the text': ['\n\n  Body text.  \n\n', 'Body text.'],
+  'keeps curly quotes, apostrophes and dashes as they are': [typographic, typographic],
+}
+
 describe('normaliseArticleText', () => {
-  it('composes accents into single characters (NFC)', () => {
-    expect(normaliseArticleText('Zelenskiy said cafe\u0301')).toBe('Zelenskiy said café')
-  })
-
-  it('turns Windows and old Mac line endings into newlines', () => {
-    expect(normaliseArticleText('one\r\ntwo\rthree\n')).toBe('one\ntwo\nthree')
-  })
-
-  it('drops the byte order mark, zero-width spaces and control characters', () => {
-    expect(normaliseArticleText('\uFEFFKyiv\u200B:\u0007 talks\u0000 resume\u007F\u0085')).toBe('Kyiv: talks resume')
-  })
-
-  it('keeps tabs, newlines and the joiners that spell words and emoji', () => {
-    const persian = 'می\u200Cخواهم'
-    const family = '👩\u200D👧'
-    expect(normaliseArticleText(`a\tb\n${persian} ${family}`)).toBe(`a\tb\n${persian} ${family}`)
-  })
-
-  it('removes spaces at the ends of lines but keeps indentation', () => {
-    expect(normaliseArticleText('first   \n  second\t\nthird\u00A0')).toBe('first\n  second\nthird')
-  })
-
-  it('collapses runs of blank lines into one blank line', () => {
-    expect(normaliseArticleText('one\n\n\n\ntwo\n \n\t\n\nthree\n\nfour')).toBe('one\n\ntwo\n\nthree\n\nfour')
-  })
-
-  it('trims the start and end of the text', () => {
-    expect(normaliseArticleText('\n\n  Body text.  \n\n')).toBe('Body text.')
-  })
-
-  it('keeps curly quotes, apostrophes and dashes as they are', () => {
-    const text = 'Ukraine’s council said “on all fronts” — talks in 2022–2023'
-    expect(normaliseArticleText(text)).toBe(text)
+  it.each(Object.entries(NORMALISED))('%s', (_what, [typed, kept]) => {
+    expect(normaliseArticleText(typed)).toBe(kept)
   })
 
   it('gives the same text when run twice', () => {

@@ -13,18 +13,12 @@ import {
   verdictStanding,
 } from './verdicts'
 
+/** The six verdicts on the rating scale, from true to false. */
+const ON_THE_SCALE = ['TRUE', 'MOSTLY_TRUE', 'HALF_TRUE', 'MISLEADING', 'MOSTLY_FALSE', 'FALSE']
+
 describe('verdict table', () => {
   test('lists every verdict once, in display order from true to not a claim', () => {
-    expect(VERDICTS.map((v) => v.verdict)).toEqual([
-      'TRUE',
-      'MOSTLY_TRUE',
-      'HALF_TRUE',
-      'MISLEADING',
-      'MOSTLY_FALSE',
-      'FALSE',
-      'UNPROVEN',
-      'NOT_A_CLAIM',
-    ])
+    expect(VERDICTS.map((v) => v.verdict)).toEqual([...ON_THE_SCALE, 'UNPROVEN', 'NOT_A_CLAIM'])
     expect(new Set(VERDICTS.map((v) => v.verdict))).toEqual(new Set(Object.values(Verdict)))
   })
 
@@ -72,14 +66,7 @@ describe('verdict look-ups', () => {
   })
 
   test('isScored is true for the six verdicts on the scale only', () => {
-    expect(VERDICTS.filter((v) => isScored(v.verdict)).map((v) => v.verdict)).toEqual([
-      'TRUE',
-      'MOSTLY_TRUE',
-      'HALF_TRUE',
-      'MISLEADING',
-      'MOSTLY_FALSE',
-      'FALSE',
-    ])
+    expect(VERDICTS.filter((v) => isScored(v.verdict)).map((v) => v.verdict)).toEqual(ON_THE_SCALE)
   })
 
   test('a claim without a verdict is not scored', () => {

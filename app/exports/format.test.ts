@@ -80,34 +80,22 @@ describe('defuseCell', () => {
 
 describe('toCsvRecord', () => {
   test('maps a claim to the CSV columns in order', () => {
-    expect(CSV_COLUMNS).toEqual([
-      'article_title',
-      'article_url',
-      'quote',
-      'claim_text',
-      'claimant',
-      'claim_date',
-      'verdict',
-      'rating_value',
-      'rationale',
-      'sources',
-      'approved_by',
-      'approved_at',
-    ])
     const c = claim()
-    expect(toCsvRecord(c)).toEqual([
-      c.article.title,
-      'https://news.example/ukraine-prisoners',
-      c.quote,
-      c.text,
-      'Volodymyr Zelenskiy',
-      '2024-12-09',
-      'Mostly true',
-      '4',
-      c.rationale,
-      'https://gov.example/statement (supports); https://ngo.example/report (context)',
-      'Erin Editor',
-      '2024-12-11T16:05:07.123Z',
+    const record = toCsvRecord(c)
+    expect(record).toHaveLength(CSV_COLUMNS.length)
+    expect(CSV_COLUMNS.map((column, index) => [column, record[index]])).toEqual([
+      ['article_title', c.article.title],
+      ['article_url', 'https://news.example/ukraine-prisoners'],
+      ['quote', c.quote],
+      ['claim_text', c.text],
+      ['claimant', 'Volodymyr Zelenskiy'],
+      ['claim_date', '2024-12-09'],
+      ['verdict', 'Mostly true'],
+      ['rating_value', '4'],
+      ['rationale', c.rationale],
+      ['sources', 'https://gov.example/statement (supports); https://ngo.example/report (context)'],
+      ['approved_by', 'Erin Editor'],
+      ['approved_at', '2024-12-11T16:05:07.123Z'],
     ])
   })
 
@@ -169,28 +157,37 @@ describe('csvChunks', () => {
     expect(rows.slice(1)).toEqual(awkward.map(toCsvRecord))
   })
 
-  test('keeps commas, quotes, newlines and non-Latin text intact through a round trip', async () => {
+  /** The CSV of the awkward claims, parsed back: each record as its cells by column name. */
+  async function recordsBack() {
     const rows = parseCsv(await collect(csvChunks(fromArray(awkward), { bom: false })))
-    const col = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name)
-    expect(rows[1]![col('quote')]).toBe('prisoners, soldiers, and civilians')
-    expect(rows[1]![col('claim_text')]).toBe('He said "all fronts", twice')
-    expect(rows[2]![col('rationale')]).toBe('First line.\nSecond line.\r\nThird line.\rFourth.')
-    expect(rows[5]![col('article_title')]).toBe('Обмін полоненими: Київ шукає звільнення 1200 українців')
-    expect(rows[5]![col('quote')]).toBe('Україна розпочала термінові дипломатичні зусилля')
-    expect(rows[5]![col('claim_text')]).toBe('أوكرانيا تسعى للإفراج عن 1200 أسير')
-    expect(rows[5]![col('claimant')]).toBe('Рустем Умєров')
-    expect(rows[5]![col('rationale')]).toBe('Confirmed 🇺🇦 ✅ — see sources 📄')
+    return rows.map((row) => Object.fromEntries(CSV_COLUMNS.map((name, index) => [name, row[index]])))
+  }
+
+  test('keeps commas, quotes, newlines and non-Latin text intact through a round trip', async () => {
+    const records = await recordsBack()
+    expect(records[1]).toMatchObject({
+      quote: 'prisoners, soldiers, and civilians',
+      claim_text: 'He said "all fronts", twice',
+    })
+    expect(records[2]).toMatchObject({ rationale: 'First line.\nSecond line.\r\nThird line.\rFourth.' })
+    expect(records[5]).toMatchObject({
+      article_title: 'Обмін полоненими: Київ шукає звільнення 1200 українців',
+      quote: 'Україна розпочала термінові дипломатичні зусилля',
+      claim_text: 'أوكرانيا تسعى للإفراج عن 1200 أسير',
+      claimant: 'Рустем Умєров',
+      rationale: 'Confirmed 🇺🇦 ✅ — see sources 📄',
+    })
   })
 
   test('comes back with formula prefixes defused', async () => {
-    const rows = parseCsv(await collect(csvChunks(fromArray(awkward), { bom: false })))
-    const col = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name)
-    expect(rows[3]![col('quote')]).toBe("'=1+1")
-    expect(rows[3]![col('claim_text')]).toBe("'+380 is the dialling code")
-    expect(rows[3]![col('claimant')]).toBe("'-anonymous")
-    expect(rows[3]![col('rationale')]).toBe("'@mention")
-    expect(rows[4]![col('quote')]).toBe("'\tTabbed")
-    expect(rows[4]![col('claim_text')]).toBe("'\rCarriage return first")
+    const records = await recordsBack()
+    expect(records[3]).toMatchObject({
+      quote: "'=1+1",
+      claim_text: "'+380 is the dialling code",
+      claimant: "'-anonymous",
+      rationale: "'@mention",
+    })
+    expect(records[4]).toMatchObject({ quote: "'\tTabbed", claim_text: "'\rCarriage return first" })
   })
 
   test('ends records with CRLF and quotes only the fields that need it (RFC 4180)', async () => {
@@ -244,18 +241,19 @@ describe('csvChunks', () => {
 
 describe('toJsonRecord', () => {
   test('uses stable field names, ISO dates and nested sources', () => {
-    expect(toJsonRecord(claim())).toEqual({
-      id: 'clm_1',
+    const c = claim()
+    expect(toJsonRecord(c)).toEqual({
+      id: c.id,
       article: {
-        id: 'art_1',
-        title: 'Ukraine seeks release of 1,200 prisoners',
-        url: 'https://news.example/ukraine-prisoners',
-        outlet: 'Example News',
+        id: c.article.id,
+        title: c.article.title,
+        url: c.article.url,
+        outlet: c.article.outlet,
         publishedAt: '2024-12-10T08:30:00.000Z',
       },
-      quote: 'the release of 1,200 Ukrainian prisoners currently held in Russia',
-      text: 'Russia currently holds 1,200 Ukrainian prisoners whose release Ukraine is seeking.',
-      claimant: 'Volodymyr Zelenskiy',
+      quote: c.quote,
+      text: c.text,
+      claimant: c.claimant,
       claimDate: '2024-12-09',
       tags: ['prisoners', 'diplomacy'],
       status: 'APPROVED',

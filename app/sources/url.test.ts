@@ -7,66 +7,64 @@ function normalised(input: string) {
   return result.url
 }
 
-describe('normaliseSourceUrl', () => {
-  it('turns the same page written two ways into one address', () => {
-    expect(normalised('HTTPS://Example.org:443/a?utm_source=x#top')).toBe('https://example.org/a')
-    expect(normalised('https://example.org/a')).toBe('https://example.org/a')
-  })
-
-  it('lower-cases the scheme and host but keeps the case of the path and query', () => {
-    expect(normalised('HTTP://WWW.Example.ORG/Reports/Annual.PDF?Year=2022')).toBe(
-      'http://www.example.org/Reports/Annual.PDF?Year=2022',
-    )
-  })
-
-  it('drops only the default port of each scheme', () => {
-    expect(normalised('http://example.org:80/x')).toBe('http://example.org/x')
-    expect(normalised('https://example.org:443/x')).toBe('https://example.org/x')
-    expect(normalised('http://example.org:443/x')).toBe('http://example.org:443/x')
-    expect(normalised('https://example.org:8443/x')).toBe('https://example.org:8443/x')
-  })
-
-  it('removes the fragment', () => {
-    expect(normalised('https://example.org/page#section-2')).toBe('https://example.org/page')
-    expect(normalised('https://example.org/page?id=4#')).toBe('https://example.org/page?id=4')
-  })
-
-  it('removes tracking parameters and keeps the others in their order', () => {
-    expect(
-      normalised(
-        'https://example.org/story?id=7&utm_source=tw&UTM_Medium=social&fbclid=abc&gclid=1&mc_cid=2&mc_eid=3&igshid=4&ref_src=5&_ga=6&yclid=7&msclkid=8&spm=9&page=2',
-      ),
-    ).toBe('https://example.org/story?id=7&page=2')
-    expect(normalised('https://example.org/a?b=2&a=1')).toBe('https://example.org/a?b=2&a=1')
-  })
-
-  it('drops empty pieces of the query but keeps parameters without a value', () => {
-    expect(normalised('https://example.org/a?&&x=1&&')).toBe('https://example.org/a?x=1')
-    expect(normalised('https://example.org/a?print')).toBe('https://example.org/a?print')
-    expect(normalised('https://example.org/a?')).toBe('https://example.org/a')
-    expect(normalised('https://example.org/a?utm_campaign=z')).toBe('https://example.org/a')
-  })
-
-  it('keeps the encoding of the remaining parameters', () => {
-    expect(normalised('https://example.org/search?q=prisoner%20exchange&utm_source=x')).toBe(
+/** What normaliseSourceUrl does to an address, each with addresses as typed and as stored. */
+const NORMALISED: Record<string, Array<[string, string]>> = {
+  'turns the same page written two ways into one address': [
+    ['HTTPS://Example.org:443/a?utm_source=x#top', 'https://example.org/a'],
+    ['https://example.org/a', 'https://example.org/a'],
+  ],
+  'lower-cases the scheme and host but keeps the case of the path and query': [
+    ['HTTP://WWW.Example.ORG/Reports/Annual.PDF?Year=2022', 'http://www.example.org/Reports/Annual.PDF?Year=2022'],
+  ],
+  'drops only the default port of each scheme': [
+    ['http://example.org:80/x', 'http://example.org/x'],
+    ['https://example.org:443/x', 'https://example.org/x'],
+    ['http://example.org:443/x', 'http://example.org:443/x'],
+    ['https://example.org:8443/x', 'https://example.org:8443/x'],
+  ],
+  'removes the fragment': [
+    ['https://example.org/page#section-2', 'https://example.org/page'],
+    ['https://example.org/page?id=4#', 'https://example.org/page?id=4'],
+  ],
+  'removes tracking parameters and keeps the others in their order': [
+    [
+      'https://example.org/story?id=7&utm_source=tw&UTM_Medium=social&fbclid=abc&gclid=1&mc_cid=2&mc_eid=3&igshid=4&ref_src=5&_ga=6&yclid=7&msclkid=8&spm=9&page=2',
+      'https://example.org/story?id=7&page=2',
+    ],
+    ['https://example.org/a?b=2&a=1', 'https://example.org/a?b=2&a=1'],
+  ],
+  'drops empty pieces of the query but keeps parameters without a value': [
+    ['https://example.org/a?&&x=1&&', 'https://example.org/a?x=1'],
+    ['https://example.org/a?print', 'https://example.org/a?print'],
+    ['https://example.org/a?', 'https://example.org/a'],
+    ['https://example.org/a?utm_campaign=z', 'https://example.org/a'],
+  ],
+  'keeps the encoding of the remaining parameters': [
+    [
+      'https://example.org/search?q=prisoner%20exchange&utm_source=x',
       'https://example.org/search?q=prisoner%20exchange',
-    )
-    expect(normalised('https://example.org/search?q=a+b')).toBe('https://example.org/search?q=a+b')
-  })
+    ],
+    ['https://example.org/search?q=a+b', 'https://example.org/search?q=a+b'],
+  ],
+  'removes the trailing slash only from a bare host': [
+    ['https://example.org/', 'https://example.org'],
+    ['https://example.org', 'https://example.org'],
+    ['https://example.org/?x=1', 'https://example.org?x=1'],
+    ['https://example.org/news/', 'https://example.org/news/'],
+  ],
+  'writes international host names in punycode': [
+    ['https://Bücher.example/Seite', 'https://xn--bcher-kva.example/Seite'],
+  ],
+  'trims spaces around a pasted address and a trailing dot on the host': [
+    ['  https://example.org./a \n', 'https://example.org/a'],
+  ],
+}
 
-  it('removes the trailing slash only from a bare host', () => {
-    expect(normalised('https://example.org/')).toBe('https://example.org')
-    expect(normalised('https://example.org')).toBe('https://example.org')
-    expect(normalised('https://example.org/?x=1')).toBe('https://example.org?x=1')
-    expect(normalised('https://example.org/news/')).toBe('https://example.org/news/')
-  })
-
-  it('writes international host names in punycode', () => {
-    expect(normalised('https://Bücher.example/Seite')).toBe('https://xn--bcher-kva.example/Seite')
-  })
-
-  it('trims spaces around a pasted address and a trailing dot on the host', () => {
-    expect(normalised('  https://example.org./a \n')).toBe('https://example.org/a')
+describe('normaliseSourceUrl', () => {
+  describe.each(Object.entries(NORMALISED))('%s', (_what, cases) => {
+    it.each(cases)('%j is stored as %j', (typed, stored) => {
+      expect(normalised(typed)).toBe(stored)
+    })
   })
 
   it('refuses anything that is not an http or https address', () => {

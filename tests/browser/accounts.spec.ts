@@ -1,5 +1,6 @@
 // Signing in and out, the account page, and what each role's header shows.
-import { test, expect, toast, JAVASCRIPT_OFF, type Role } from './fixtures'
+import type { Page } from '@playwright/test'
+import { test, expect, toast, JAVASCRIPT_OFF, type Desk, type Role, submitSignIn } from './fixtures'
 
 const ROLES: Array<[Role, string]> = [
   ['REPORTER', 'Reporter'],
@@ -22,28 +23,29 @@ for (const [role, label] of ROLES) {
 }
 
 test('shows a reporter the 403 page at /admin/users', async ({ page, desk }) => {
-  const reporter = await desk.user({ role: 'REPORTER' })
-  await desk.signIn(page, reporter)
+  await desk.signInAs(page, 'REPORTER')
   const response = await page.goto('/admin/users')
   expect(response?.status()).toBe(403)
   await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible()
   await expect(page.getByText('Only admins can do this.')).toBeVisible()
 })
 
-test('keeps the typed email and explains a failed sign-in', async ({ page, desk }) => {
+/** A wrong password is refused on the sign-in page, which says so and keeps the email typed. */
+async function expectWrongPasswordRefused(page: Page, desk: Desk) {
   const editor = await desk.user({ role: 'EDITOR' })
   await page.goto('/login')
-  await page.getByLabel('Email').fill(editor.email)
-  await page.getByLabel('Password').fill('certainly not the password')
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await submitSignIn(page, { email: editor.email, password: 'certainly not the password' })
   await expect(page.getByText('That email and password do not match an active account.')).toBeVisible()
   await expect(page.getByLabel('Email')).toHaveValue(editor.email)
   await expect(page).toHaveURL(/\/login$/)
+}
+
+test('keeps the typed email and explains a failed sign-in', async ({ page, desk }) => {
+  await expectWrongPasswordRefused(page, desk)
 })
 
 test('signs out from the header and lands on the sign-in page', async ({ page, desk }) => {
-  const checker = await desk.user({ role: 'FACT_CHECKER' })
-  await desk.signIn(page, checker)
+  await desk.signInAs(page, 'FACT_CHECKER')
   await page.getByRole('button', { name: 'Sign out', exact: true }).click()
   await expect(page).toHaveURL(/\/login$/)
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
@@ -53,8 +55,7 @@ test('signs out from the header and lands on the sign-in page', async ({ page, d
 })
 
 test('changes the password on the account page, and the new one signs in', async ({ page, desk }) => {
-  const reporter = await desk.user({ role: 'REPORTER' })
-  await desk.signIn(page, reporter)
+  const reporter = await desk.signInAs(page, 'REPORTER')
   await page.getByRole('link', { name: /^Your account/ }).click()
   await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible()
   await page.getByLabel('Current password').fill(reporter.password)
@@ -70,8 +71,7 @@ test('changes the password on the account page, and the new one signs in', async
 })
 
 test('refuses a wrong current password next to the field', async ({ page, desk }) => {
-  const reporter = await desk.user({ role: 'REPORTER' })
-  await desk.signIn(page, reporter)
+  await desk.signInAs(page, 'REPORTER')
   await page.goto('/account')
   await page.getByLabel('Current password').fill('not my password at all')
   await page.getByLabel('New password', { exact: true }).fill('lantern orchard pebble river')
@@ -98,9 +98,7 @@ test('signs out every other session of the account', async ({ page, desk, browse
 test('a new person signs in with the one-time password and chooses their own', async ({ page, desk }) => {
   const invited = await desk.user({ role: 'FACT_CHECKER', mustChangePassword: true, password: 'one-time-pass-4821' })
   await page.goto('/login')
-  await page.getByLabel('Email').fill(invited.email)
-  await page.getByLabel('Password').fill(invited.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await submitSignIn(page, invited)
   await expect(page).toHaveURL(/\/account$/)
   await expect(page.getByRole('alert')).toHaveText(
     'You signed in with a one-time password. Choose your own password to continue.',
@@ -126,20 +124,13 @@ test.describe('without JavaScript', () => {
   test.use(JAVASCRIPT_OFF)
 
   test('signs in and out', async ({ page, desk }) => {
-    const editor = await desk.user({ role: 'EDITOR' })
-    await desk.signIn(page, editor)
+    await desk.signInAs(page, 'EDITOR')
     await expect(page.getByRole('heading', { name: 'The desk' })).toBeVisible()
     await page.getByRole('button', { name: 'Sign out', exact: true }).click()
     await expect(page).toHaveURL(/\/login$/)
   })
 
   test('explains a failed sign-in and keeps the email', async ({ page, desk }) => {
-    const editor = await desk.user({ role: 'EDITOR' })
-    await page.goto('/login')
-    await page.getByLabel('Email').fill(editor.email)
-    await page.getByLabel('Password').fill('certainly not the password')
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await expect(page.getByText('That email and password do not match an active account.')).toBeVisible()
-    await expect(page.getByLabel('Email')).toHaveValue(editor.email)
+    await expectWrongPasswordRefused(page, desk)
   })
 })

@@ -1,10 +1,10 @@
 // Admin › Users with JavaScript on: every row action is a data request, and each must end back on the
 // list (not on a "Page not found" for /admin/users.data) with the change shown.
-import { test, expect, JAVASCRIPT_OFF, type DeskUser } from './fixtures'
+import { test, expect, JAVASCRIPT_OFF, type DeskUser, openFromMenu } from './fixtures'
 import type { Page } from '@playwright/test'
 
 async function openUsers(page: Page, search: string) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click()
+  await openFromMenu(page, 'Admin')
   await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible()
   await page.getByLabel('Search users').fill(search)
   await page.getByRole('button', { name: 'Search', exact: true }).click()
@@ -25,13 +25,11 @@ test('an admin creates a user, changes their role, deactivates them after confir
   page,
   desk,
 }) => {
-  const admin = await desk.user({ role: 'ADMIN' })
-  await desk.signIn(page, admin)
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click()
-
   const suffix = Date.now().toString(36)
   const name = `Olena Marchenko ${suffix}`
   const email = `olena-${suffix}@browser.test`
+  await desk.signInAs(page, 'ADMIN')
+  await openFromMenu(page, 'Admin')
   await page.getByLabel('Name', { exact: true }).fill(name)
   await page.getByLabel('Email', { exact: true }).fill(email)
   await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Reporter' })

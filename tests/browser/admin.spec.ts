@@ -1,10 +1,9 @@
 // Admin › Users and Admin › Settings: the admin's forms.
-import { test, expect, toast } from './fixtures'
+import { test, expect, toast, openFromMenu, submitSignIn } from './fixtures'
 
 test('creates an account and shows its one-time password once', async ({ page, desk }) => {
-  const admin = await desk.user({ role: 'ADMIN' })
-  await desk.signIn(page, admin)
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click()
+  await desk.signInAs(page, 'ADMIN')
+  await openFromMenu(page, 'Admin')
   await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible()
   const email = `new-${Date.now().toString(36)}@browser.test`
   const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Create account' }) })
@@ -84,8 +83,6 @@ test.describe('row actions', () => {
 test('a deactivated person cannot sign in', async ({ page, desk }) => {
   const person = await desk.user({ role: 'REPORTER', active: false })
   await page.goto('/login')
-  await page.getByLabel('Email').fill(person.email)
-  await page.getByLabel('Password').fill(person.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await submitSignIn(page, person)
   await expect(page.getByText('That email and password do not match an active account.')).toBeVisible()
 })

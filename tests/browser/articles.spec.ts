@@ -1,5 +1,5 @@
 // Adding an article (pasted or read from a file), editing it, and finding it in the list.
-import { test, expect, toast, JAVASCRIPT_OFF } from './fixtures'
+import { test, expect, toast, JAVASCRIPT_OFF, openFromMenu } from './fixtures'
 
 const BODY = [
   'The ferry company said on Friday that passenger numbers rose 9 percent in 2025.',
@@ -10,7 +10,7 @@ test('a reporter pastes an article and lands on it, ready to mark claims', async
   const reporter = await desk.user({ role: 'REPORTER' })
   const title = `Ferry numbers up ${Date.now().toString(36)}`
   await desk.signIn(page, reporter)
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Articles' }).click()
+  await openFromMenu(page, 'Articles')
   await page.getByRole('link', { name: 'New article' }).click()
   await page.getByLabel('Title', { exact: true }).fill(title)
   await page.getByLabel('Outlet').fill('The Harbour Herald')
@@ -23,8 +23,7 @@ test('a reporter pastes an article and lands on it, ready to mark claims', async
 })
 
 test('says what is missing and keeps the pasted text', async ({ page, desk }) => {
-  const reporter = await desk.user({ role: 'REPORTER' })
-  await desk.signIn(page, reporter)
+  await desk.signInAs(page, 'REPORTER')
   await page.goto('/articles/new')
   await page.getByLabel('Text', { exact: true }).fill(BODY)
   await page.getByRole('button', { name: 'Save article' }).click()
@@ -34,8 +33,7 @@ test('says what is missing and keeps the pasted text', async ({ page, desk }) =>
 })
 
 test('reads an uploaded text file into the form, then saves it', async ({ page, desk }) => {
-  const reporter = await desk.user({ role: 'REPORTER' })
-  await desk.signIn(page, reporter)
+  await desk.signInAs(page, 'REPORTER')
   await page.goto('/articles/new')
   await page
     .getByLabel('File')
@@ -53,8 +51,7 @@ test('reads an uploaded text file into the form, then saves it', async ({ page, 
 })
 
 test('refuses a file type it cannot read, with a message beside the file field', async ({ page, desk }) => {
-  const reporter = await desk.user({ role: 'REPORTER' })
-  await desk.signIn(page, reporter)
+  await desk.signInAs(page, 'REPORTER')
   await page.goto('/articles/new')
   await page.getByLabel('Title', { exact: true }).fill('Kept while the file is refused')
   await page

@@ -1,5 +1,5 @@
 // The export page opens with its defaults ticked, and the summary says what is ticked.
-import { test, expect, JAVASCRIPT_OFF } from './fixtures'
+import { test, expect, JAVASCRIPT_OFF, openFromMenu } from './fixtures'
 import type { Page } from '@playwright/test'
 
 async function expectDefaultsTicked(page: Page) {
@@ -16,9 +16,8 @@ test('opens with Approved claims and CSV ticked, as the summary says, and follow
   page,
   desk,
 }) => {
-  const editor = await desk.user({ role: 'EDITOR' })
-  await desk.signIn(page, editor)
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Export' }).click()
+  await desk.signInAs(page, 'EDITOR')
+  await openFromMenu(page, 'Export')
   await expect(page.getByRole('heading', { name: 'Export claims' })).toBeVisible()
   await expectDefaultsTicked(page)
 
@@ -31,8 +30,7 @@ test.describe('without JavaScript', () => {
   test.use(JAVASCRIPT_OFF)
 
   test('opens with Approved claims and CSV ticked, as the summary says', async ({ page, desk }) => {
-    const editor = await desk.user({ role: 'EDITOR' })
-    await desk.signIn(page, editor)
+    await desk.signInAs(page, 'EDITOR')
     await page.goto('/export')
     await expectDefaultsTicked(page)
   })

@@ -3,7 +3,7 @@
 import type { Download, Page } from '@playwright/test'
 import { parse } from 'csv-parse/sync'
 import fs from 'node:fs'
-import { test, expect, JAVASCRIPT_OFF, type Desk } from './fixtures'
+import { test, expect, JAVASCRIPT_OFF, type Desk, openFromMenu } from './fixtures'
 
 async function approvedArticle(desk: Desk) {
   const editor = await desk.user({ role: 'EDITOR' })
@@ -31,7 +31,7 @@ const exportsBy = async (desk: Desk, userId: string) =>
 test('counts an article’s approved claims, downloads them as CSV, and lists the download', async ({ page, desk }) => {
   const { editor, article, approved } = await approvedArticle(desk)
   await desk.signIn(page, editor)
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Export' }).click()
+  await openFromMenu(page, 'Export')
   await expect(page.getByRole('heading', { name: 'Export claims' })).toBeVisible()
   await chooseArticle(page, article.title)
   const count = page.getByTestId('export-count')

@@ -1,17 +1,16 @@
 // A new colleague's first day: an admin creates their account, they sign in with the one-time password,
 // are taken to choose their own, and reach the desk. With JavaScript on, where every step is a data request.
-import { test, expect } from './fixtures'
+import { test, expect, openFromMenu, submitSignIn } from './fixtures'
 
 test('a user created by an admin signs in with the one-time password, chooses their own and reaches the desk', async ({
   page,
   desk,
 }) => {
-  const admin = await desk.user({ role: 'ADMIN' })
-  await desk.signIn(page, admin)
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click()
+  const email = `new-colleague-${Date.now().toString(36)}@browser.test`
+  await desk.signInAs(page, 'ADMIN')
+  await openFromMenu(page, 'Admin')
   await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible()
 
-  const email = `new-colleague-${Date.now().toString(36)}@browser.test`
   await page.getByLabel('Name', { exact: true }).fill('Nadia Kovalenko')
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Fact-checker' })
@@ -23,9 +22,7 @@ test('a user created by an admin signs in with the one-time password, chooses th
 
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page).toHaveURL(/\/login$/)
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await submitSignIn(page, { email, password })
 
   await expect(page).toHaveURL(/\/account$/)
   await expect(page.getByRole('alert')).toContainText(
@@ -55,11 +52,9 @@ test('a user with a one-time password who opens another page is sent to choose a
 }) => {
   const invited = await desk.user({ role: 'REPORTER', mustChangePassword: true })
   await page.goto('/login')
-  await page.getByLabel('Email').fill(invited.email)
-  await page.getByLabel('Password').fill(invited.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await submitSignIn(page, invited)
   await expect(page).toHaveURL(/\/account$/)
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click()
+  await openFromMenu(page, 'Dashboard')
   await expect(page).toHaveURL(/\/account$/)
   await expect(page.getByRole('alert')).toContainText('Choose your own password to continue.')
 })

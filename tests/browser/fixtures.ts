@@ -11,6 +11,10 @@
 //   const article = await desk.article({ by: editor })
 //   const claim = await desk.claim({ article, by: editor, status: 'NEEDS_REVIEW' })
 //   await desk.signIn(page, editor)
+// or, for a test that needs one person signed in and nothing else of theirs:
+//   const editor = await desk.signInAs(page, 'EDITOR')
+//   const { user, article, claim } = await desk.openClaim(page, { role: 'REPORTER' })   // on /claims/:id
+//   await openFromMenu(page, 'Export')                                                 // the header's main menu
 //
 // JavaScript off, for the forms that must work without it:
 //   test.describe('without JavaScript', () => {
@@ -32,6 +36,18 @@ export function toast(page: Page, message: string | RegExp) {
   return page.getByRole('status').filter({ hasText: message })
 }
 
+/** Follows a link of the header's main menu (Articles, Queue, Dashboard, Export, Admin…), as a person would. */
+export function openFromMenu(page: Page, name: string) {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click()
+}
+
+/** Fills the sign-in form on the page it is on and sends it; what follows is the test's to check. */
+export async function submitSignIn(page: Page, user: { email: string; password: string }) {
+  await page.getByLabel('Email').fill(user.email)
+  await page.getByLabel('Password').fill(user.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
 export type Role = 'REPORTER' | 'FACT_CHECKER' | 'EDITOR' | 'ADMIN'
 export type ClaimStatus = 'UNREVIEWED' | 'IN_RESEARCH' | 'NEEDS_REVIEW' | 'APPROVED'
 export type Verdict =
@@ -49,29 +65,33 @@ export type Guard = {
   allowConsoleError(pattern: RegExp): void
 }
 
+export type UserOptions = {
+  role: Role
+  mustChangePassword?: boolean
+  password?: string
+  name?: string
+  active?: boolean
+}
+
+export type ClaimOptions = {
+  article: DeskArticle
+  by: { id: string; role?: Role }
+  quote?: string
+  status?: ClaimStatus
+  verdict?: Verdict
+  rationale?: string
+  tags?: string[]
+  claimant?: string
+  text?: string
+  assignee?: { id: string } | null
+  proposedBy?: { id: string }
+  approvedBy?: { id: string }
+}
+
 export type Desk = {
-  user(options: {
-    role: Role
-    mustChangePassword?: boolean
-    password?: string
-    name?: string
-    active?: boolean
-  }): Promise<DeskUser>
+  user(options: UserOptions): Promise<DeskUser>
   article(options: { by: { id: string }; title?: string; body?: string }): Promise<DeskArticle>
-  claim(options: {
-    article: DeskArticle
-    by: { id: string; role?: Role }
-    quote?: string
-    status?: ClaimStatus
-    verdict?: Verdict
-    rationale?: string
-    tags?: string[]
-    claimant?: string
-    text?: string
-    assignee?: { id: string } | null
-    proposedBy?: { id: string }
-    approvedBy?: { id: string }
-  }): Promise<DeskClaim>
+  claim(options: ClaimOptions): Promise<DeskClaim>
   source(options?: {
     url?: string
     title?: string
@@ -87,6 +107,16 @@ export type Desk = {
   }): Promise<void>
   /** Signs in through the login form, as a person would, and waits for the desk's header. */
   signIn(page: Page, user: { email: string; password: string }): Promise<void>
+  /** A new person with this role (and these options), signed in. */
+  signInAs(page: Page, role: Role, options?: Omit<UserOptions, 'role'>): Promise<DeskUser>
+  /**
+   * A new person with this role (a reporter unless said), signed in, on the page of a claim of their own on an
+   * article of their own; `claim` sets the claim's options, as for `desk.claim`.
+   */
+  openClaim(
+    page: Page,
+    options?: { role?: Role; claim?: Omit<ClaimOptions, 'article' | 'by'> },
+  ): Promise<{ user: DeskUser; article: DeskArticle; claim: DeskClaim }>
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>
 }
 
@@ -301,11 +331,24 @@ function makeDesk(pool: pg.Pool): Desk {
 
     async signIn(page, user) {
       await page.goto('/login')
-      await page.getByLabel('Email').fill(user.email)
-      await page.getByLabel('Password').fill(user.password)
-      await page.getByRole('button', { name: 'Sign in' }).click()
+      await submitSignIn(page, user)
       await expect(page).not.toHaveURL(/\/login(\?|$)/)
       await expect(page.getByTestId('current-role')).toBeVisible()
+    },
+
+    async signInAs(page, role, options = {}) {
+      const user = await desk.user({ ...options, role })
+      await desk.signIn(page, user)
+      return user
+    },
+
+    async openClaim(page, { role = 'REPORTER', claim: claimOptions = {} } = {}) {
+      const user = await desk.user({ role })
+      const article = await desk.article({ by: user })
+      const claim = await desk.claim({ ...claimOptions, article, by: user })
+      await desk.signIn(page, user)
+      await page.goto(`/claims/${claim.id}`)
+      return { user, article, claim }
     },
   }
   return desk

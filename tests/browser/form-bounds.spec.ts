@@ -7,8 +7,7 @@ test('a shared export link with a list index in the hundreds of thousands gets a
   page,
   desk,
 }) => {
-  const editor = await desk.user({ role: 'EDITOR' })
-  await desk.signIn(page, editor)
+  await desk.signInAs(page, 'EDITOR')
   const response = await page.goto('/export?verdict[300000]=TRUE')
   expect(response?.status()).toBe(400)
   await expect(page.getByText('This address has more in it than the page can read.')).toBeVisible()
@@ -25,11 +24,7 @@ test('an address with a NUL in it gets a 400 page instead of a server error', as
 })
 
 test('a comment with a NUL pasted into it is added without the NUL', async ({ page, desk }) => {
-  const reporter = await desk.user({ role: 'REPORTER' })
-  const article = await desk.article({ by: reporter })
-  const claim = await desk.claim({ article, by: reporter })
-  await desk.signIn(page, reporter)
-  await page.goto(`/claims/${claim.id}`)
+  const { claim } = await desk.openClaim(page)
   await page.getByLabel('Add a comment').fill('Ask the harbour\u0000 board.')
   const [sent] = await Promise.all([
     page.waitForRequest((r) => r.method() === 'POST'),
@@ -48,11 +43,7 @@ test.describe('without JavaScript', () => {
     page,
     desk,
   }) => {
-    const reporter = await desk.user({ role: 'REPORTER' })
-    const article = await desk.article({ by: reporter })
-    const claim = await desk.claim({ article, by: reporter })
-    await desk.signIn(page, reporter)
-    await page.goto(`/claims/${claim.id}`)
+    const { claim } = await desk.openClaim(page)
     await page.getByLabel('Add a comment').fill('x'.repeat(70 * 1024))
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'POST'),

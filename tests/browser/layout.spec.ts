@@ -6,8 +6,7 @@ test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } })
 
   test('the header is one row and its menu reaches Export and Admin, by keyboard too', async ({ page, desk }) => {
-    const admin = await desk.user({ role: 'ADMIN' })
-    await desk.signIn(page, admin)
+    await desk.signInAs(page, 'ADMIN')
     const header = page.getByRole('banner')
     const box = await header.boundingBox()
     expect(box!.height).toBeLessThan(80)
@@ -60,8 +59,7 @@ test('the activity feed quotes a claim that is itself a quotation once', async (
 
 test('the 404 page has a title naming it', async ({ page, desk, guard }) => {
   guard.allowStatus(404)
-  const reporter = await desk.user({ role: 'REPORTER' })
-  await desk.signIn(page, reporter)
+  await desk.signInAs(page, 'REPORTER')
   await page.goto('/no/such/page')
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
   await expect(page).toHaveTitle('Page not found · Factdesk')

@@ -35,8 +35,7 @@ test('an admin adds a host to the allow-list, and a reporter imports an article 
 }) => {
   const site = await startStorySite()
   try {
-    const admin = await desk.user({ role: 'ADMIN' })
-    await desk.signIn(page, admin)
+    const admin = await desk.signInAs(page, 'ADMIN')
     await page.goto('/admin/settings')
     const allowList = page.getByLabel('Allowed hosts')
     const existing = (await allowList.inputValue()).trim()
@@ -72,8 +71,7 @@ test('an admin adds a host to the allow-list, and a reporter imports an article 
 test('refuses to import from a local address that is not on the allow-list', async ({ page, desk }) => {
   const site = await startStorySite()
   try {
-    const reporter = await desk.user({ role: 'REPORTER' })
-    await desk.signIn(page, reporter)
+    await desk.signInAs(page, 'REPORTER')
     await page.goto('/articles/new')
     await page.getByLabel('Web address').fill(site.url)
     await page.getByRole('button', { name: 'Import from URL' }).click()
@@ -87,8 +85,7 @@ test('refuses to import from a local address that is not on the allow-list', asy
 })
 
 test('explains an allow-list line that is not a host, keeping what was typed', async ({ page, desk }) => {
-  const admin = await desk.user({ role: 'ADMIN' })
-  await desk.signIn(page, admin)
+  await desk.signInAs(page, 'ADMIN')
   await page.goto('/admin/settings')
   const allowList = page.getByLabel('Allowed hosts')
   const typed = `${(await allowList.inputValue()).trim()}\nhttps://intranet.example.org/cms`.trim()
@@ -99,8 +96,7 @@ test('explains an allow-list line that is not a host, keeping what was typed', a
 })
 
 test('saves the organization name that exports name as the author', async ({ page, desk }) => {
-  const admin = await desk.user({ role: 'ADMIN' })
-  await desk.signIn(page, admin)
+  await desk.signInAs(page, 'ADMIN')
   await page.goto('/admin/settings')
   const name = page.getByLabel('Name', { exact: true })
   const before = await name.inputValue()

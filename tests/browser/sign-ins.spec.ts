@@ -1,6 +1,6 @@
 // Slowed sign-ins as people meet them: the owner told when to try again, an admin clearing the lockout,
 // and the account page saying why a new password is too weak.
-import { test, expect, toast, JAVASCRIPT_OFF, type DeskUser, type Desk } from './fixtures'
+import { test, expect, toast, JAVASCRIPT_OFF, type DeskUser, type Desk, openFromMenu, submitSignIn } from './fixtures'
 import type { Page } from '@playwright/test'
 
 /** Nine wrong passwords on record from elsewhere, ten minutes ago; the owner's own slip now makes ten, and a wait of minutes. */
@@ -14,9 +14,7 @@ async function almostLockedOut(desk: Desk, user: DeskUser) {
 
 async function tryToSignIn(page: Page, user: { email: string }, password: string) {
   await page.goto('/login')
-  await page.getByLabel('Email').fill(user.email)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await submitSignIn(page, { email: user.email, password })
 }
 
 test('an admin sees the lockout that slows an editor, clears it, and the editor signs in at once', async ({
@@ -34,7 +32,7 @@ test('an admin sees the lockout that slows an editor, clears it, and the editor 
   await expect(page).toHaveURL(/\/login$/)
 
   await desk.signIn(page, admin)
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign-ins' }).click()
+  await openFromMenu(page, 'Sign-ins')
   await expect(page.getByRole('heading', { name: 'Sign-in lockouts' })).toBeVisible()
   const lockout = page.getByRole('listitem').filter({ hasText: editor.email })
   await expect(lockout).toContainText('Slowing sign-ins')
@@ -53,8 +51,7 @@ test('an admin sees the lockout that slows an editor, clears it, and the editor 
 })
 
 test('the Sign-ins page is reached from the admin nav by keyboard', async ({ page, desk }) => {
-  const admin = await desk.user({ role: 'ADMIN' })
-  await desk.signIn(page, admin)
+  await desk.signInAs(page, 'ADMIN')
   const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign-ins' })
   await link.focus()
   await page.keyboard.press('Enter')
@@ -71,8 +68,7 @@ async function chooseNewPassword(page: Page, user: DeskUser, password: string) {
 }
 
 test('a user is told next to the field that a new password is too weak, and why', async ({ page, desk }) => {
-  const reporter = await desk.user({ role: 'REPORTER' })
-  await desk.signIn(page, reporter)
+  const reporter = await desk.signInAs(page, 'REPORTER')
   await chooseNewPassword(page, reporter, 'Password123!')
   const field = page.getByLabel('New password', { exact: true })
   await expect(field).toHaveAttribute('aria-invalid', 'true')
@@ -87,8 +83,7 @@ test.describe('without JavaScript', () => {
   test.use(JAVASCRIPT_OFF)
 
   test('a too-weak new password is refused with the reason next to the field', async ({ page, desk }) => {
-    const checker = await desk.user({ role: 'FACT_CHECKER' })
-    await desk.signIn(page, checker)
+    const checker = await desk.signInAs(page, 'FACT_CHECKER')
     await chooseNewPassword(page, checker, 'aaaaaaaaaaaa')
     await expect(page.getByLabel('New password', { exact: true })).toHaveAccessibleDescription(
       /This password is too weak, because repeated characters like "aaa" are easy to guess\./,

@@ -1,6 +1,6 @@
 // The source library: finding a source and rating how reliable it is.
 import type { Page } from '@playwright/test'
-import { test, expect, toast, JAVASCRIPT_OFF, type Desk } from './fixtures'
+import { test, expect, toast, JAVASCRIPT_OFF, type Desk, openFromMenu } from './fixtures'
 
 test('finds a source by its title and shows the claims that cite it', async ({ page, desk }) => {
   const checker = await desk.user({ role: 'FACT_CHECKER' })
@@ -9,7 +9,7 @@ test('finds a source by its title and shows the claims that cite it', async ({ p
   const source = await desk.source({ title: `Tide tables ${Math.random().toString(36).slice(2, 8)}` })
   await desk.attach({ claim, source, by: checker, stance: 'REFUTES' })
   await desk.signIn(page, checker)
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sources' }).click()
+  await openFromMenu(page, 'Sources')
   await page.getByLabel('Search by title, publisher or address').fill(source.title)
   await page.getByRole('button', { name: 'Search', exact: true }).click()
   await expect(page).toHaveURL(/\/sources\?q=/)
@@ -50,8 +50,7 @@ test.describe('without JavaScript', () => {
 })
 
 test('says when no source matches', async ({ page, desk }) => {
-  const reporter = await desk.user({ role: 'REPORTER' })
-  await desk.signIn(page, reporter)
+  await desk.signInAs(page, 'REPORTER')
   await page.goto('/sources')
   await page.getByLabel('Search by title, publisher or address').fill('no source is called this zqxv')
   await page.getByRole('button', { name: 'Search', exact: true }).click()

@@ -9,7 +9,7 @@ import * as newRoute from '~/routes/articles/new'
 import { db } from '~/utils/db.server'
 import { encodeCursor } from '~/utils/keyset-cursor'
 import { likePattern } from '~/utils/like-pattern'
-import { callAction, callLoader } from '../helpers/route'
+import { callAction, callLoader, type RouteResult } from '../helpers/route'
 import { createUser, createUsers, type TestUser } from '../helpers/users'
 
 let users: Awaited<ReturnType<typeof createUsers>>
@@ -551,17 +551,21 @@ describe('editing an article', () => {
     return callAction(editRoute.action, { url: `/articles/${articleId}/edit`, params: { articleId }, user, form })
   }
 
+  /** Saves the edit form as it was opened (`opened`, the editor's loader answer) with `changes` made to it. */
+  function saveOpened(user: TestUser, opened: RouteResult, changes: Record<string, string>) {
+    const { article, version } = opened.data
+    return save(user, article.id, { ...article, ...changes, seenUpdatedAt: version })
+  }
+
   it('lets the reporter who added it change everything while no claim points into it', async () => {
     const article = await addArticle(users.reporter.id)
     const editor = await openEditor(users.reporter, article.id)
     expect(editor.status).toBe(200)
     expect(editor.data).toMatchObject({ bodyLocked: false, claimCount: 0 })
-    const result = await save(users.reporter, article.id, {
-      ...editor.data.article,
+    const result = await saveOpened(users.reporter, editor, {
       title: 'A better title',
       publishedAt: '2024-11-30',
       body: 'A corrected text.\r\n',
-      seenUpdatedAt: editor.data.version,
     })
     expect(result.status).toBe(302)
     expect(result.location).toBe(`/articles/${article.id}`)
@@ -581,12 +585,7 @@ describe('editing an article', () => {
     expect(editor.data).toMatchObject({ bodyLocked: true, claimCount: 2 })
 
     // The textarea is disabled, so only a client that goes around the page sends a body.
-    const result = await save(users.reporter, article.id, {
-      ...editor.data.article,
-      title: 'Changed title',
-      body: 'A different text.',
-      seenUpdatedAt: editor.data.version,
-    })
+    const result = await saveOpened(users.reporter, editor, { title: 'Changed title', body: 'A different text.' })
     expect(result.status).toBe(400)
     expect(result.data.result.error.body).toEqual([
       'The article text can no longer change because claims have been marked in it. You can still edit its title, outlet, author, link and date.',
@@ -636,19 +635,11 @@ describe('editing an article', () => {
     expect(page.status).toBe(403)
     expect(page.data).toEqual({ message: 'You can only edit articles you added yourself.' })
     const editorView = await openEditor(users.editor, article.id)
-    const post = await save(other, article.id, {
-      ...editorView.data.article,
-      title: 'Hijacked',
-      seenUpdatedAt: editorView.data.version,
-    })
+    const post = await saveOpened(other, editorView, { title: 'Hijacked' })
     expect(post.status).toBe(403)
     expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).title).toBe(article.title)
 
-    const byEditor = await save(users.editor, article.id, {
-      ...editorView.data.article,
-      title: 'Edited by the editor',
-      seenUpdatedAt: editorView.data.version,
-    })
+    const byEditor = await saveOpened(users.editor, editorView, { title: 'Edited by the editor' })
     expect(byEditor.status).toBe(302)
   })
 
@@ -662,20 +653,8 @@ describe('editing an article', () => {
     const article = await addArticle(users.reporter.id)
     const first = await openEditor(users.reporter, article.id)
     const second = await openEditor(users.editor, article.id)
-    expect(
-      (
-        await save(users.editor, article.id, {
-          ...second.data.article,
-          title: 'Editor was first',
-          seenUpdatedAt: second.data.version,
-        })
-      ).status,
-    ).toBe(302)
-    const stale = await save(users.reporter, article.id, {
-      ...first.data.article,
-      title: 'Reporter second',
-      seenUpdatedAt: first.data.version,
-    })
+    expect((await saveOpened(users.editor, second, { title: 'Editor was first' })).status).toBe(302)
+    const stale = await saveOpened(users.reporter, first, { title: 'Reporter second' })
     expect(stale.status).toBe(409)
     expect(stale.data.result.error['']).toEqual([
       'Someone saved changes to this article after you opened it. Reload the page to see them, then make your changes again.',
@@ -686,12 +665,7 @@ describe('editing an article', () => {
   it('answers bad metadata with 400 and the field message', async () => {
     const article = await addArticle(users.reporter.id)
     const editor = await openEditor(users.reporter, article.id)
-    const result = await save(users.reporter, article.id, {
-      ...editor.data.article,
-      title: ' ',
-      url: 'ftp://files.example',
-      seenUpdatedAt: editor.data.version,
-    })
+    const result = await saveOpened(users.reporter, editor, { title: ' ', url: 'ftp://files.example' })
     expect(result.status).toBe(400)
     expect(result.data.result.error).toEqual({
       title: ['Give the article a title.'],

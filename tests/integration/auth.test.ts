@@ -13,7 +13,7 @@ import { CLIENT_ADDRESS_HEADER } from '~/utils/client-address'
 import { captureLogs } from '~/utils/log.server'
 import { RouterContextProvider } from 'react-router'
 import { buildRequest, callAction, callLoader } from '../helpers/route'
-import { createUser, createUsers, signIn } from '../helpers/users'
+import { createUser, createUsers, signIn, type TestUser } from '../helpers/users'
 
 let logs: ReturnType<typeof captureLogs>
 beforeEach(() => {
@@ -61,6 +61,12 @@ function failureRow(scope: 'ACCOUNT' | 'ADDRESS', key: string, ipAddress: string
 }
 
 /** Moves every recorded failure back in time, as if the seconds had passed (nothing here waits on a clock). */
+/** The account page's password form, sent by `user` with their current password and `newPassword` twice. */
+function choosePassword(user: TestUser, newPassword: string) {
+  const form = { currentPassword: user.password, newPassword, confirmPassword: newPassword }
+  return callAction(account.action, { url: '/account', user, form })
+}
+
 async function letTimePass(seconds: number) {
   await db.$executeRaw`UPDATE "LoginFailure" SET "createdAt" = "createdAt" - make_interval(secs => ${seconds}::int)`
 }
@@ -425,11 +431,7 @@ describe('the account page', () => {
       ['password', 'This password is one of the most common passwords; choose another.'],
       ['short one', 'Use at least 12 characters.'],
     ] as const) {
-      const result = await callAction(account.action, {
-        url: '/account',
-        user,
-        form: { currentPassword: user.password, newPassword: password, confirmPassword: password },
-      })
+      const result = await choosePassword(user, password)
       expect(result.status).toBe(400)
       expect(result.data.result.error.newPassword).toEqual([message])
     }
@@ -443,11 +445,7 @@ describe('the account page', () => {
       ['aaaaaaaaaaaa', 'repeated characters like "aaa" are easy to guess.'],
       ['Password123!', 'it is similar to a commonly used password.'],
     ] as const) {
-      const result = await callAction(account.action, {
-        url: '/account',
-        user,
-        form: { currentPassword: user.password, newPassword: password, confirmPassword: password },
-      })
+      const result = await choosePassword(user, password)
       expect({ password, status: result.status }).toEqual({ password, status: 400 })
       expect(result.data.result.error.newPassword).toEqual([
         expect.stringMatching(/^This password is too weak, because /),
@@ -460,11 +458,7 @@ describe('the account page', () => {
 
   it('refuses the demo desk’s published password for an account that is not a demo one', async () => {
     const user = await createUser('EDITOR')
-    const result = await callAction(account.action, {
-      url: '/account',
-      user,
-      form: { currentPassword: user.password, newPassword: DEMO_PASSWORD, confirmPassword: DEMO_PASSWORD },
-    })
+    const result = await choosePassword(user, DEMO_PASSWORD)
     expect(result.status).toBe(400)
     expect(result.data.result.error.newPassword).toEqual([
       'This is the demo desk’s published password, so anyone could sign in with it. Choose your own.',

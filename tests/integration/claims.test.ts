@@ -50,6 +50,15 @@ async function addClaim(user: TestUser, quote: string, extra: Record<string, str
   return id
 }
 
+function loadNewClaim(user: TestUser | undefined, search = '', id = articleId) {
+  const url = `/articles/${id}/claims/new${search}`
+  return callLoader(newClaimRoute.loader, { url, params: { articleId: id }, user })
+}
+
+function loadEdit(user: TestUser, claimId: string) {
+  return callLoader(editRoute.loader, { url: `/claims/${claimId}/edit`, params: { claimId }, user })
+}
+
 function postEdit(user: TestUser, claimId: string, form: Record<string, string>) {
   return callAction(editRoute.action, { url: `/claims/${claimId}/edit`, params: { claimId }, user, form })
 }
@@ -73,6 +82,15 @@ function postSuggestion(
 }
 
 const claimCount = (id = articleId) => db.claim.count({ where: { articleId: id } })
+
+/** Posts the new-claim form as the reporter, expects it refused (400) with nothing saved, and returns the answer. */
+async function postRefusedClaim(form: Record<string, string>) {
+  const before = await claimCount()
+  const result = await postClaim(users.reporter, form)
+  expect(result.status).toBe(400)
+  expect(await claimCount()).toBe(before)
+  return result
+}
 
 describe('adding a claim from a selection', () => {
   beforeAll(async () => {
@@ -123,33 +141,26 @@ describe('adding a claim from a selection', () => {
   })
 
   it('refuses a quote that does not match the article at the offsets, and saves nothing', async () => {
-    const before = await claimCount()
     const span = spanOf('Umerov confirmed that further consultations')
-    const result = await postClaim(users.reporter, {
+    const result = await postRefusedClaim({
       quote: 'Umerov denied that further consultations',
       startOffset: String(span.startOffset),
       endOffset: String(span.endOffset),
     })
-    expect(result.status).toBe(400)
     expect(result.data.result.error.quote).toEqual(['The quote does not match the article text at that position.'])
     // What the user typed comes back to the form.
     expect(result.data.result.initialValue.quote).toBe('Umerov denied that further consultations')
-    expect(await claimCount()).toBe(before)
   })
 
   it('refuses offsets that run outside the body', async () => {
-    const before = await claimCount()
     const tail = BODY.slice(-20)
-    const result = await postClaim(users.reporter, {
+    const result = await postRefusedClaim({
       quote: tail,
       startOffset: String(BODY.length - 20),
       endOffset: String(BODY.length + 5),
     })
-    expect(result.status).toBe(400)
     expect(result.data.result.error.quote[0]).toMatch(/inside the article text/)
-    const negative = await postClaim(users.reporter, { quote: 'Kyiv', startOffset: '-1', endOffset: '3' })
-    expect(negative.status).toBe(400)
-    expect(await claimCount()).toBe(before)
+    await postRefusedClaim({ quote: 'Kyiv', startOffset: '-1', endOffset: '3' })
   })
 
   it('allows claims that overlap an existing one', async () => {
@@ -168,42 +179,27 @@ describe('adding a claim from a selection', () => {
 
   it('pre-fills the form from a selection in the query string and reports one outside the body', async () => {
     const span = spanOf('Kyiv hopes they can help revive the Istanbul agreements')
-    const ok = await callLoader(newClaimRoute.loader, {
-      url: `/articles/${articleId}/claims/new?start=${span.startOffset}&end=${span.endOffset}`,
-      params: { articleId },
-      user: users.reporter,
-    })
+    const ok = await loadNewClaim(users.reporter, `?start=${span.startOffset}&end=${span.endOffset}`)
     expect(ok.status).toBe(200)
     expect(ok.data.selection).toMatchObject({
       ...span,
       quote: 'Kyiv hopes they can help revive the Istanbul agreements',
     })
     expect(ok.data.selection.before).toMatch(/negotiations, and $/)
-    const outside = await callLoader(newClaimRoute.loader, {
-      url: `/articles/${articleId}/claims/new?start=10&end=999999`,
-      params: { articleId },
-      user: users.reporter,
-    })
+    const outside = await loadNewClaim(users.reporter, `?start=10&end=999999`)
     expect(outside.data.selection).toBeNull()
     expect(outside.data.selectionProblem).toMatch(/inside the article text/)
   })
 
   it('answers 404 for an article that does not exist', async () => {
-    const result = await callLoader(newClaimRoute.loader, {
-      url: '/articles/nope/claims/new',
-      params: { articleId: 'nope' },
-      user: users.reporter,
-    })
+    const result = await loadNewClaim(users.reporter, '', 'nope')
     expect(result.status).toBe(404)
     const post = await postClaim(users.reporter, { quote: 'Kyiv' }, 'nope')
     expect(post.status).toBe(404)
   })
 
   it('sends a signed-out visitor to the login page', async () => {
-    const result = await callLoader(newClaimRoute.loader, {
-      url: `/articles/${articleId}/claims/new`,
-      params: { articleId },
-    })
+    const result = await loadNewClaim(undefined)
     expect(result.status).toBe(302)
     expect(result.location).toMatch(/^\/login\?redirectTo=/)
   })
@@ -226,21 +222,13 @@ describe('adding a claim by typing the quote (no JavaScript)', () => {
   })
 
   it('says so when the quote does not appear in the article', async () => {
-    const before = await claimCount()
-    const result = await postClaim(users.reporter, {
-      quote: 'Russia has offered a detailed response',
-      claimant: 'Someone',
-    })
-    expect(result.status).toBe(400)
+    const result = await postRefusedClaim({ quote: 'Russia has offered a detailed response', claimant: 'Someone' })
     expect(result.data.result.error.quote).toEqual(['That quote does not appear in the article; copy it exactly.'])
     expect(result.data.result.initialValue.claimant).toBe('Someone')
-    expect(await claimCount()).toBe(before)
   })
 
   it('asks which occurrence when the quote appears several times, then saves the chosen one', async () => {
-    const before = await claimCount()
-    const ask = await postClaim(users.reporter, { quote: 'Kyiv hopes', claimant: 'Kyiv', tags: 'hope' })
-    expect(ask.status).toBe(400)
+    const ask = await postRefusedClaim({ quote: 'Kyiv hopes', claimant: 'Kyiv', tags: 'hope' })
     expect(ask.data.result.error.occurrence[0]).toMatch(/appears 2 times/)
     expect(ask.data.result.initialValue).toMatchObject({ quote: 'Kyiv hopes', claimant: 'Kyiv', tags: 'hope' })
     const occurrences = ask.data.occurrences.list
@@ -248,7 +236,6 @@ describe('adding a claim by typing the quote (no JavaScript)', () => {
     expect(occurrences[0].after).toMatch(/^ they can help/)
     expect(occurrences[1].after).toMatch(/^ that precedent/)
     expect(occurrences[1].paragraph).toBeGreaterThan(occurrences[0].paragraph)
-    expect(await claimCount()).toBe(before)
 
     const second = occurrences[1]
     const chosen = await postClaim(users.reporter, {
@@ -331,11 +318,7 @@ describe('editing a claim', () => {
   })
 
   it('shows the form to the creator with the saved values and version', async () => {
-    const result = await callLoader(editRoute.loader, {
-      url: `/claims/${claimId}/edit`,
-      params: { claimId },
-      user: users.reporter,
-    })
+    const result = await loadEdit(users.reporter, claimId)
     expect(result.status).toBe(200)
     expect(result.data).toMatchObject({
       editable: true,
@@ -387,21 +370,12 @@ describe('editing a claim', () => {
 
   it('refuses a stale version with 409, shows the saved values and overwrites nothing', async () => {
     // A fact-checker saves first, from version 2.
-    const theirs = await postEdit(users.checker, claimId, {
-      version: '2',
-      text: 'Their wording.',
-      claimant: 'Rustem Umerov',
-      tags: 'talks',
-    })
-    expect(theirs.status).toBe(302)
+    const theirs = { text: 'Their wording.', claimant: 'Rustem Umerov', tags: 'talks' }
+    expect((await postEdit(users.checker, claimId, { ...theirs, version: '2' })).status).toBe(302)
 
     // The reporter still has version 2 open.
-    const mine = await postEdit(users.reporter, claimId, {
-      version: '2',
-      text: 'My wording.',
-      claimant: 'Umerov',
-      tags: 'talks',
-    })
+    const typed = { text: 'My wording.', claimant: 'Umerov', tags: 'talks' }
+    const mine = await postEdit(users.reporter, claimId, { ...typed, version: '2' })
     expect(mine.status).toBe(409)
     expect(mine.data.result.error['']).toEqual([
       'Someone changed this claim after you opened it, so nothing was saved. What they changed is shown on this page; what you typed is still in the form.',
@@ -415,12 +389,7 @@ describe('editing a claim', () => {
     expect(saved).toMatchObject({ version: 3, text: 'Their wording.', claimant: 'Rustem Umerov' })
 
     // Saving again with the version now shown is a deliberate choice, and goes through.
-    const again = await postEdit(users.reporter, claimId, {
-      version: '3',
-      text: 'My wording.',
-      claimant: 'Umerov',
-      tags: 'talks',
-    })
+    const again = await postEdit(users.reporter, claimId, { ...typed, version: '3' })
     expect(again.status).toBe(302)
     expect(await db.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({
       version: 4,
@@ -437,11 +406,7 @@ describe('editing a claim', () => {
   it('refuses edits while the claim waits for review, and the page says why', async () => {
     const frozen = await addClaim(users.reporter, 'Ukraine maintains that the 1,200 prisoners')
     await db.claim.update({ where: { id: frozen }, data: { status: 'NEEDS_REVIEW' } })
-    const page = await callLoader(editRoute.loader, {
-      url: `/claims/${frozen}/edit`,
-      params: { claimId: frozen },
-      user: users.reporter,
-    })
+    const page = await loadEdit(users.reporter, frozen)
     expect(page.status).toBe(200)
     expect(page.data.editable).toBe(false)
     expect(page.data.frozenReason).toMatch(/waiting for review/)
@@ -456,11 +421,7 @@ describe('editing a claim', () => {
 
   it("refuses a reporter editing someone else's claim with 403", async () => {
     const othersClaim = await addClaim(users.checker, 'transportation routes, security arrangements')
-    const page = await callLoader(editRoute.loader, {
-      url: `/claims/${othersClaim}/edit`,
-      params: { claimId: othersClaim },
-      user: users.reporter,
-    })
+    const page = await loadEdit(users.reporter, othersClaim)
     expect(page.status).toBe(403)
     expect(page.data.message).toBe('You can only edit claims you added yourself.')
     const post = await postEdit(users.reporter, othersClaim, { version: '1', text: 'Mine now.' })
@@ -471,11 +432,7 @@ describe('editing a claim', () => {
   })
 
   it('answers 404 for a claim that does not exist', async () => {
-    const page = await callLoader(editRoute.loader, {
-      url: '/claims/nope/edit',
-      params: { claimId: 'nope' },
-      user: users.editor,
-    })
+    const page = await loadEdit(users.editor, 'nope')
     expect(page.status).toBe(404)
     const post = await postEdit(users.editor, 'nope', { version: '1', text: 'x' })
     expect(post.status).toBe(404)
@@ -596,11 +553,7 @@ describe('deleting a claim', () => {
     expect(claim.events[1]).toMatchObject({ actorId: users.reporter.id, fromStatus: 'UNREVIEWED' })
 
     // A deleted claim is gone for editing too.
-    const page = await callLoader(editRoute.loader, {
-      url: `/claims/${claimId}/edit`,
-      params: { claimId },
-      user: users.editor,
-    })
+    const page = await loadEdit(users.editor, claimId)
     expect(page.status).toBe(404)
   })
 

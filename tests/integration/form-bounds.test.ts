@@ -10,6 +10,7 @@ import * as newArticleRoute from '~/routes/articles/new'
 import * as usersRoute from '~/routes/admin/users'
 import { db } from '~/utils/db.server'
 import { FORM_LIMITS, FORM_MESSAGES, parseForm } from '~/utils/form.server'
+import { createArticleWithClaim } from '../helpers/claims'
 import { callAction, callLoader } from '../helpers/route'
 import { createUsers, type TestUser } from '../helpers/users'
 
@@ -20,24 +21,16 @@ let claimId: string
 
 beforeAll(async () => {
   users = await createUsers()
-  const article = await db.article.create({
-    data: { title: 'Bounds', body: 'Turnout was 71 percent.', createdById: users.reporter.id },
-  })
-  const claim = await db.claim.create({
-    data: {
-      articleId: article.id,
-      quote: 'Turnout was 71 percent',
-      text: 'Turnout was 71 percent',
-      startOffset: 0,
-      endOffset: 22,
-      createdById: users.reporter.id,
-    },
-  })
-  claimId = claim.id
+  claimId = (await createArticleWithClaim(users.reporter, { title: 'Bounds' })).claimId
 })
 
 function postClaim(user: TestUser, body: BodyInit, headers: Record<string, string> = URLENCODED) {
   return callAction(claimRoute.action, { url: `/claims/${claimId}`, params: { claimId }, user, body, headers })
+}
+
+/** The editor asks for the JSON download with this urlencoded form. */
+function downloadJson(body: string) {
+  return callAction(jsonExport.action, { url: '/exports/claims.json', user: users.editor, body, headers: URLENCODED })
 }
 
 const sizeOf = (data: unknown) => (typeof data === 'string' ? data : JSON.stringify(data)).length
@@ -81,12 +74,7 @@ describe('list indexes and list lengths (item 1)', () => {
   })
 
   it('answers the editor’s JSON download with verdict[10000000]=TRUE with 400 in under 10 KB', async () => {
-    const result = await callAction(jsonExport.action, {
-      url: '/exports/claims.json',
-      user: users.editor,
-      body: 'scope=approved&verdict[10000000]=TRUE',
-      headers: URLENCODED,
-    })
+    const result = await downloadJson('scope=approved&verdict[10000000]=TRUE')
     expect(result.status).toBe(400)
     expect(sizeOf(result.data)).toBeLessThan(10 * 1024)
     expect(result.data).toContain('fields this page does not have')
@@ -102,12 +90,7 @@ describe('list indexes and list lengths (item 1)', () => {
     const repeated = Array.from({ length: FORM_LIMITS.maxListItems + 1 }, () => 'verdict=TRUE').join('&')
     const many = Array.from({ length: FORM_LIMITS.maxFields + 1 }, (_, i) => `f${i}=x`).join('&')
     for (const body of [repeated, many]) {
-      const result = await callAction(jsonExport.action, {
-        url: '/exports/claims.json',
-        user: users.editor,
-        body,
-        headers: URLENCODED,
-      })
+      const result = await downloadJson(body)
       expect({ status: result.status, data: result.data }).toEqual({
         status: 400,
         data: FORM_MESSAGES.unexpectedFields,
@@ -116,20 +99,10 @@ describe('list indexes and list lengths (item 1)', () => {
   })
 
   it('still downloads with a few verdicts ticked and small list indexes', async () => {
-    const ticked = await callAction(jsonExport.action, {
-      url: '/exports/claims.json',
-      user: users.editor,
-      body: 'scope=any&verdict=TRUE&verdict=FALSE',
-      headers: URLENCODED,
-    })
+    const ticked = await downloadJson('scope=any&verdict=TRUE&verdict=FALSE')
     expect(ticked.status).toBe(200)
     expect(ticked.data).toEqual([])
-    const indexed = await callAction(jsonExport.action, {
-      url: '/exports/claims.json',
-      user: users.editor,
-      body: 'scope=any&verdict[0]=TRUE&verdict[1]=FALSE',
-      headers: URLENCODED,
-    })
+    const indexed = await downloadJson('scope=any&verdict[0]=TRUE&verdict[1]=FALSE')
     expect(indexed.status).toBe(200)
   })
 })

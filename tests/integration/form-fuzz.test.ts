@@ -3,10 +3,10 @@
 // server error, and a refused one may change nothing in the database.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import path from 'node:path'
 import type { Role } from '~/generated/prisma/enums'
-import routes from '~/routes'
 import { db } from '~/utils/db.server'
+import { addressOf, APP_ROUTES, routeModule, type AppRoute } from '../helpers/app-routes'
+import { createArticleWithClaim } from '../helpers/claims'
 import { callAction, type RouteResult } from '../helpers/route'
 import { createUser, createUsers, signIn, type TestUser } from '../helpers/users'
 
@@ -102,14 +102,7 @@ const ROLES: Array<Role | 'signed out'> = ['signed out', 'REPORTER', 'FACT_CHECK
 const OVERSIZE_FIELD = 'x'.repeat(70 * 1024)
 const OVERSIZE_BODY = 'y'.repeat(300 * 1024)
 
-type Entry = { file: string; path?: string; children?: Entry[] }
-const flatten = (entries: Entry[], prefix = ''): Array<{ file: string; path: string }> =>
-  entries.flatMap((entry) => {
-    const full = [prefix, entry.path ?? ''].filter(Boolean).join('/')
-    return [{ file: entry.file, path: full }, ...flatten(entry.children ?? [], full)]
-  })
-
-type ActionRoute = { file: string; path: string; action: unknown; intents: readonly string[] }
+type ActionRoute = AppRoute & { action: unknown; intents: readonly string[] }
 
 let actionRoutes: ActionRoute[]
 let cookies: Record<string, string | undefined>
@@ -118,8 +111,8 @@ const ids: Record<string, string> = {}
 
 beforeAll(async () => {
   const withActions: ActionRoute[] = []
-  for (const route of flatten(routes as Entry[])) {
-    const module = (await import(path.join(process.cwd(), 'app', route.file))) as { action?: unknown }
+  for (const route of APP_ROUTES) {
+    const module = await routeModule(route.file)
     if (module.action) withActions.push({ ...route, action: module.action, intents: FUZZ_ROUTES[route.file] ?? [] })
   }
   actionRoutes = withActions
@@ -132,26 +125,18 @@ beforeAll(async () => {
     ...Object.fromEntries(Object.entries(users).map(([role, user]) => [role, user.cookie])),
   }
   userIds = Object.fromEntries(Object.entries(users).map(([role, user]) => [role, user.id])) as Record<Role, string>
-  const article = await db.article.create({
-    data: { title: 'Fuzz', body: 'The river rose by 3 metres in 2021, the ministry said.', createdById: reporter.id },
-  })
-  const claim = await db.claim.create({
-    data: {
-      articleId: article.id,
-      quote: 'The river rose by 3 metres',
-      text: 'The river rose by 3 metres',
-      startOffset: 0,
-      endOffset: 26,
-      createdById: reporter.id,
-    },
+  const { articleId, claimId } = await createArticleWithClaim(reporter, {
+    title: 'Fuzz',
+    body: 'The river rose by 3 metres in 2021, the ministry said.',
+    quote: 'The river rose by 3 metres',
   })
   const source = await db.source.create({ data: { url: 'https://example.org/fuzz', title: 'Fuzz data' } })
   const comment = await db.comment.create({
-    data: { claimId: claim.id, authorId: reporter.id, body: 'Check the gauge.' },
+    data: { claimId, authorId: reporter.id, body: 'Check the gauge.' },
   })
   Object.assign(ids, {
-    articleId: article.id,
-    claimId: claim.id,
+    articleId,
+    claimId,
     sourceId: source.id,
     commentId: comment.id,
     bystanderId: bystander.id,
@@ -171,14 +156,6 @@ async function snapshot(): Promise<Record<string, string>> {
   return Object.fromEntries(rows.map((row) => [row.name, row.sum]))
 }
 
-function urlOf(route: ActionRoute) {
-  return `/${route.path.replace(/:(\w+)/g, (_, name: string) => ids[name] ?? 'missing')}`
-}
-
-function paramsOf(route: ActionRoute) {
-  return Object.fromEntries([...route.path.matchAll(/:(\w+)/g)].map(([, name]) => [name!, ids[name!] ?? 'missing']))
-}
-
 type Body = { encoding: 'urlencoded' | 'multipart'; entries: Array<[string, string]> }
 
 async function send(route: ActionRoute, role: Role | 'signed out', body: Body) {
@@ -194,8 +171,7 @@ async function send(route: ActionRoute, role: Role | 'signed out', body: Body) {
       : { form: body.entries.reduce((form, [name, value]) => (form.append(name, value), form), new FormData()) }
   const before = await snapshot()
   const result = await callAction(route.action, {
-    url: urlOf(route),
-    params: paramsOf(route),
+    ...addressOf(route, ids, 'missing'),
     cookie,
     ...request,
   }).catch(

@@ -1,11 +1,11 @@
 // Walks every route of app/routes.ts with every role and compares what happens with DESIGN.md's permission
 // table. A route added without an entry here, or without its check, fails this test.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import path from 'node:path'
 import { grantOf, type Permission } from '~/auth/permissions'
 import type { Role } from '~/generated/prisma/enums'
-import routes from '~/routes'
 import { db } from '~/utils/db.server'
+import { addressOf, APP_ROUTES as ROUTES, routeModule as moduleOf } from '../helpers/app-routes'
+import { createArticleWithClaim } from '../helpers/claims'
 import { callAction, callLoader } from '../helpers/route'
 import { createUsers, signIn, type TestUser } from '../helpers/users'
 
@@ -62,14 +62,6 @@ const MATRIX: Record<string, Expectation> = {
   'routes/not-found.tsx': { loader: 'public' },
 }
 
-type Entry = { file: string; path?: string; children?: Entry[] }
-function flatten(entries: Entry[], prefix = ''): Array<{ file: string; path: string }> {
-  return entries.flatMap((entry) => {
-    const full = [prefix, entry.path ?? ''].filter(Boolean).join('/')
-    return [{ file: entry.file, path: `/${full}` }, ...flatten(entry.children ?? [], full)]
-  })
-}
-const ROUTES = flatten(routes as Entry[])
 const ROLES: Role[] = ['REPORTER', 'FACT_CHECKER', 'EDITOR', 'ADMIN']
 
 let users: Record<Role, TestUser>
@@ -79,30 +71,14 @@ beforeAll(async () => {
   const { reporter, checker, editor, admin } = await createUsers()
   users = { REPORTER: reporter, FACT_CHECKER: checker, EDITOR: editor, ADMIN: admin }
   // The fixtures belong to the reporter, so 'own' grants are exercised both ways.
-  const article = await db.article.create({
-    data: { title: 'Matrix article', body: 'The river rose by 3 metres in 2021.', createdById: reporter.id },
-  })
-  const claim = await db.claim.create({
-    data: {
-      articleId: article.id,
-      quote: 'The river rose by 3 metres',
-      text: 'The river rose by 3 metres',
-      startOffset: 0,
-      endOffset: 26,
-      createdById: reporter.id,
-    },
+  const fixtures = await createArticleWithClaim(reporter, {
+    title: 'Matrix article',
+    body: 'The river rose by 3 metres in 2021.',
+    quote: 'The river rose by 3 metres',
   })
   const source = await db.source.create({ data: { url: 'https://example.org/river', title: 'River data' } })
-  Object.assign(ids, { articleId: article.id, claimId: claim.id, sourceId: source.id })
+  Object.assign(ids, { ...fixtures, sourceId: source.id })
 })
-
-function urlFor(routePath: string) {
-  return routePath.replace(/:(\w+)/g, (_, name: string) => ids[name] ?? 'no-such-id').replace(/\/\*$/, '/no/such/page')
-}
-
-function paramsFor(routePath: string) {
-  return Object.fromEntries([...routePath.matchAll(/:(\w+)/g)].map(([, name]) => [name!, ids[name!] ?? 'no-such-id']))
-}
 
 function allowed(access: Access, role: Role) {
   if (access === 'public' || access === 'signed-in') return true
@@ -114,10 +90,6 @@ function allowed(access: Access, role: Role) {
 // A public route may send anyone to the login page (logout does); elsewhere that means "not allowed".
 function isRefusal(result: { status: number; location: string | null }, access: Access) {
   return result.status === 403 || (access !== 'public' && Boolean(result.location?.startsWith('/login')))
-}
-
-async function moduleOf(file: string) {
-  return (await import(path.join(process.cwd(), 'app', file))) as { loader?: unknown; action?: unknown }
 }
 
 describe('the permission matrix', () => {
@@ -144,7 +116,7 @@ describe('the permission matrix', () => {
         const access = expectation[kind]
         if (!module[kind] || access === 'public') continue
         const call = kind === 'loader' ? callLoader : callAction
-        const result = await call(module[kind], { url: urlFor(route.path), params: paramsFor(route.path) })
+        const result = await call(module[kind], addressOf(route, ids, 'no-such-id'))
         expect({ route: route.file, kind, status: result.status, location: result.location?.split('?')[0] }).toEqual({
           route: route.file,
           kind,
@@ -163,8 +135,7 @@ describe('the permission matrix', () => {
       for (const role of ROLES) {
         if (module.loader && expectation.loader) {
           const result = await callLoader(module.loader, {
-            url: urlFor(route.path),
-            params: paramsFor(route.path),
+            ...addressOf(route, ids, 'no-such-id'),
             cookie: await signIn(users[role].id),
           })
           const refused = isRefusal(result, expectation.loader)
@@ -178,8 +149,7 @@ describe('the permission matrix', () => {
           const intents = typeof expectation.action === 'string' ? { '': expectation.action } : expectation.action
           for (const [intent, access] of Object.entries(intents)) {
             const result = await callAction(module.action, {
-              url: urlFor(route.path),
-              params: paramsFor(route.path),
+              ...addressOf(route, ids, 'no-such-id'),
               cookie: await signIn(users[role].id),
               form: intent ? { intent } : {},
             })

@@ -2,23 +2,20 @@
 // review (never their own proposals), and what an editor sent back to them.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import type { ClaimStatus } from '~/generated/prisma/enums'
-import * as claimRoute from '~/routes/claims/$claimId/index'
 import * as queueRoute from '~/routes/queue'
 import { db } from '~/utils/db.server'
-import { callAction, callLoader } from '../helpers/route'
+import { createArticle, createClaim, postToClaim, type TestArticle } from '../helpers/claims'
+import { callLoader } from '../helpers/route'
 import { createUser, createUsers, type TestUser } from '../helpers/users'
 
 const DAY = 24 * 60 * 60 * 1000
 
 let users: Awaited<ReturnType<typeof createUsers>>
-let articleId: string
+let article: TestArticle
 
 beforeAll(async () => {
   users = await createUsers()
-  const article = await db.article.create({
-    data: { title: 'Queue article', body: 'Exports rose 4% last year.', createdById: users.reporter.id },
-  })
-  articleId = article.id
+  article = await createArticle(users.reporter, 'Queue article', 'Exports rose 4% last year.')
 })
 
 type Setup = {
@@ -31,27 +28,18 @@ type Setup = {
   deleted?: boolean
 }
 
-async function makeClaim(setup: Setup) {
-  const claim = await db.claim.create({
-    data: {
-      articleId,
-      quote: 'Exports rose 4%',
-      text: setup.text,
-      startOffset: 0,
-      endOffset: 15,
-      status: setup.status ?? 'IN_RESEARCH',
-      verdict: setup.status === 'NEEDS_REVIEW' || setup.status === 'APPROVED' ? 'TRUE' : null,
-      rationale: setup.status === 'NEEDS_REVIEW' ? 'Checked.' : '',
-      assigneeId: setup.assignee?.id ?? null,
-      dueAt: setup.dueAt ?? null,
-      proposedById: setup.proposedBy?.id ?? null,
-      proposedAt: setup.proposedAt ?? (setup.proposedBy ? new Date() : null),
-      deletedAt: setup.deleted ? new Date() : null,
-      createdById: users.reporter.id,
-      events: { create: { actorId: users.reporter.id, type: 'CREATED', toStatus: 'UNREVIEWED' } },
-    },
+function makeClaim(setup: Setup) {
+  return createClaim(article, 'Exports rose 4%', users.reporter, {
+    text: setup.text,
+    status: setup.status ?? 'IN_RESEARCH',
+    verdict: setup.status === 'NEEDS_REVIEW' || setup.status === 'APPROVED' ? 'TRUE' : null,
+    rationale: setup.status === 'NEEDS_REVIEW' ? 'Checked.' : '',
+    assigneeId: setup.assignee?.id ?? null,
+    dueAt: setup.dueAt ?? null,
+    proposedById: setup.proposedBy?.id ?? null,
+    proposedAt: setup.proposedAt ?? (setup.proposedBy ? new Date() : null),
+    deletedAt: setup.deleted ? new Date() : null,
   })
-  return claim.id
 }
 
 function queue(user: TestUser, search = '') {
@@ -97,7 +85,7 @@ describe('assigned to me', () => {
       'later 5',
     ])
     expect(first.data.mine.items[0].due).toMatchObject({ overdue: true, words: 'Overdue by 5 days' })
-    expect(first.data.mine.items[0].article).toEqual({ id: articleId, title: 'Queue article' })
+    expect(first.data.mine.items[0].article).toEqual({ id: article.id, title: 'Queue article' })
     const second = await queue(me, `?mine=${encodeURIComponent(first.data.mine.nextAfter)}`)
     expect(texts(second.data.mine).slice(0, 1)).toEqual(['later 6'])
     expect(texts(second.data.mine).slice(1).sort()).toEqual(['no due date A', 'no due date B'])
@@ -143,7 +131,7 @@ describe('waiting for my review', () => {
 
 describe('returned to me', () => {
   function post(user: TestUser, claimId: string, form: Record<string, string>) {
-    return callAction(claimRoute.action, { url: `/claims/${claimId}`, params: { claimId }, user, form })
+    return postToClaim(user, claimId, form)
   }
 
   it('lists a returned claim for its holder and its proposer until they propose again', async () => {

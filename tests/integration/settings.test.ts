@@ -42,10 +42,11 @@ describe('the settings page', () => {
   })
 
   it('refuses bad values with 400 and says what is wrong with each field, keeping the old settings', async () => {
+    const allowList = 'cms.example.org\nhttps://intranet.example.org/news\n10.0.0.5:99999\n*.example.org'
     const result = await save({
       organizationName: '   ',
       organizationUrl: 'javascript:alert(1)',
-      urlImportAllowList: 'cms.example.org\nhttps://intranet.example.org/news\n10.0.0.5:99999\n*.example.org',
+      urlImportAllowList: allowList,
     })
     expect(result.status).toBe(400)
     const errors = result.data.result.error

@@ -2,42 +2,25 @@
 // versioned changes to the claim, and the library where editors rate them.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import type { ClaimStatus } from '~/generated/prisma/enums'
-import * as claimRoute from '~/routes/claims/$claimId/index'
 import * as sourcesRoute from '~/routes/sources/index'
 import { db } from '~/utils/db.server'
+import { createArticle, createClaim, loadClaimPage, postToClaim, type TestArticle } from '../helpers/claims'
 import { callAction, callLoader } from '../helpers/route'
 import { createUsers, type TestUser } from '../helpers/users'
 
 let users: Awaited<ReturnType<typeof createUsers>>
-let articleId: string
+let article: TestArticle
 
 beforeAll(async () => {
   users = await createUsers()
-  const article = await db.article.create({
-    data: { title: 'Sources article', body: 'Inflation fell to 2.1% in May.', createdById: users.reporter.id },
-  })
-  articleId = article.id
+  article = await createArticle(users.reporter, 'Sources article', 'Inflation fell to 2.1% in May.')
 })
 
-async function makeClaim(status: ClaimStatus = 'IN_RESEARCH', text = 'Inflation fell to 2.1%') {
-  const claim = await db.claim.create({
-    data: {
-      articleId,
-      quote: 'Inflation fell to 2.1%',
-      text,
-      startOffset: 0,
-      endOffset: 22,
-      status,
-      createdById: users.reporter.id,
-      events: { create: { actorId: users.reporter.id, type: 'CREATED', toStatus: 'UNREVIEWED' } },
-    },
-  })
-  return claim.id
+function makeClaim(status: ClaimStatus = 'IN_RESEARCH', text = 'Inflation fell to 2.1%') {
+  return createClaim(article, 'Inflation fell to 2.1%', users.reporter, { status, text })
 }
 
-function post(user: TestUser, claimId: string, form: Record<string, string>) {
-  return callAction(claimRoute.action, { url: `/claims/${claimId}`, params: { claimId }, user, form })
-}
+const post = postToClaim
 
 function attach(user: TestUser, claimId: string, form: Record<string, string>) {
   return post(user, claimId, {
@@ -159,11 +142,7 @@ describe('attaching a source', () => {
       expect(result.data.message).toBe(message)
       expect(await db.source.count({ where: { url: `https://example.org/frozen-${status}` } })).toBe(0)
       expect(await versionOf(claimId)).toBe(1)
-      const page = await callLoader(claimRoute.loader, {
-        url: `/claims/${claimId}`,
-        params: { claimId },
-        user: users.editor,
-      })
+      const page = await loadClaimPage(users.editor, claimId)
       expect(page.data.access).toMatchObject({ canChangeSources: false, sourcesFrozen: message })
     }
   })

@@ -1,51 +1,28 @@
 // Who works on a claim: editors assign anyone who researches claims with a due date; a fact-checker
 // takes an unassigned claim for themselves; every change is version-checked and recorded.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import * as claimRoute from '~/routes/claims/$claimId/index'
 import { db } from '~/utils/db.server'
-import { callAction, callLoader } from '../helpers/route'
+import { createArticle, createClaim, loadClaimPage, postToClaim, type TestArticle } from '../helpers/claims'
 import { createUser, createUsers, type TestUser } from '../helpers/users'
 
 let users: Awaited<ReturnType<typeof createUsers>>
 let checker2: TestUser
-let articleId: string
+let article: TestArticle
 
 beforeAll(async () => {
   users = await createUsers()
   checker2 = await createUser('FACT_CHECKER')
-  const article = await db.article.create({
-    data: { title: 'Assignments', body: 'The bridge opened in 1932.', createdById: users.reporter.id },
-  })
-  articleId = article.id
+  article = await createArticle(users.reporter, 'Assignments', 'The bridge opened in 1932.')
 })
 
-async function makeClaim(
+function makeClaim(
   data: { assigneeId?: string; status?: 'UNREVIEWED' | 'IN_RESEARCH' | 'APPROVED'; dueAt?: Date } = {},
 ) {
-  const claim = await db.claim.create({
-    data: {
-      articleId,
-      quote: 'The bridge opened in 1932',
-      text: 'The bridge opened in 1932',
-      startOffset: 0,
-      endOffset: 25,
-      createdById: users.reporter.id,
-      assigneeId: data.assigneeId ?? null,
-      status: data.status ?? 'UNREVIEWED',
-      dueAt: data.dueAt ?? null,
-      events: { create: { actorId: users.reporter.id, type: 'CREATED', toStatus: 'UNREVIEWED' } },
-    },
-  })
-  return claim.id
+  return createClaim(article, 'The bridge opened in 1932', users.reporter, data)
 }
 
 function assign(user: TestUser, claimId: string, form: Record<string, string>) {
-  return callAction(claimRoute.action, {
-    url: `/claims/${claimId}`,
-    params: { claimId },
-    user,
-    form: { intent: 'assign', ...form },
-  })
+  return postToClaim(user, claimId, { intent: 'assign', ...form })
 }
 
 async function state(claimId: string) {
@@ -59,12 +36,8 @@ async function state(claimId: string) {
 describe('editors assigning claims', () => {
   it('assigns a fact-checker with a due date, bumps the version and records both changes', async () => {
     const claimId = await makeClaim()
-    const result = await assign(users.editor, claimId, {
-      version: '1',
-      assigneeId: checker2.id,
-      setDue: 'on',
-      dueAt: '2030-05-01',
-    })
+    const form = { version: '1', assigneeId: checker2.id, setDue: 'on', dueAt: '2030-05-01' }
+    const result = await assign(users.editor, claimId, form)
     expect(result.status).toBe(302)
     expect(await state(claimId)).toEqual({
       assigneeId: checker2.id,
@@ -110,12 +83,8 @@ describe('editors assigning claims', () => {
   it('refuses a stale version (409) and shows who holds the claim now', async () => {
     const claimId = await makeClaim()
     expect((await assign(users.checker, claimId, { version: '1', assigneeId: users.checker.id })).status).toBe(302)
-    const result = await assign(users.editor, claimId, {
-      version: '1',
-      assigneeId: checker2.id,
-      setDue: 'on',
-      dueAt: '2030-02-02',
-    })
+    const stale = { version: '1', assigneeId: checker2.id, setDue: 'on', dueAt: '2030-02-02' }
+    const result = await assign(users.editor, claimId, stale)
     expect(result.status).toBe(409)
     expect(result.data.conflict.current.assignee).toBe(users.checker.name)
     expect(result.data.conflict.events.map((event: { title: string }) => event.title)).toEqual(['Took the claim'])
@@ -140,11 +109,7 @@ describe('fact-checkers taking claims', () => {
   it('lets a fact-checker take an unassigned claim, keeping its due date', async () => {
     const due = new Date('2030-03-03T23:59:59.999Z')
     const claimId = await makeClaim({ dueAt: due })
-    const page = await callLoader(claimRoute.loader, {
-      url: `/claims/${claimId}`,
-      params: { claimId },
-      user: users.checker,
-    })
+    const page = await loadClaimPage(users.checker, claimId)
     expect(page.data.access).toMatchObject({ canTake: true, canAssign: false })
     const result = await assign(users.checker, claimId, { version: '1', assigneeId: users.checker.id })
     expect(result.status).toBe(302)
@@ -158,21 +123,14 @@ describe('fact-checkers taking claims', () => {
     const taken = await assign(users.checker, held, { version: '1', assigneeId: users.checker.id })
     expect(taken.status).toBe(403)
     expect(taken.data.message).toBe('This claim is already assigned to someone else. An editor can reassign it.')
-    expect(
-      (await callLoader(claimRoute.loader, { url: `/claims/${held}`, params: { claimId: held }, user: users.checker }))
-        .data.access.canTake,
-    ).toBe(false)
+    expect((await loadClaimPage(users.checker, held)).data.access.canTake).toBe(false)
 
     const free = await makeClaim()
     const other = await assign(users.checker, free, { version: '1', assigneeId: checker2.id })
     expect(other.status).toBe(403)
     expect(other.data.message).toBe('You can only assign a claim to yourself. An editor can assign it to someone else.')
-    const withDue = await assign(users.checker, free, {
-      version: '1',
-      assigneeId: users.checker.id,
-      setDue: 'on',
-      dueAt: '2030-01-01',
-    })
+    const due = { version: '1', assigneeId: users.checker.id, setDue: 'on', dueAt: '2030-01-01' }
+    const withDue = await assign(users.checker, free, due)
     expect(withDue.status).toBe(403)
     expect(withDue.data.message).toBe(
       'Only editors and admins can set due dates. Take the claim without one, or ask an editor.',

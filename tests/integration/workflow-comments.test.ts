@@ -1,8 +1,7 @@
 // Comments on a claim: anyone on the desk adds one; only its author edits it, and the edit shows.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import * as claimRoute from '~/routes/claims/$claimId/index'
 import { db } from '~/utils/db.server'
-import { callAction, callLoader } from '../helpers/route'
+import { createArticleWithClaim, loadClaimPage, postToClaim } from '../helpers/claims'
 import { createUsers, type TestUser } from '../helpers/users'
 
 let users: Awaited<ReturnType<typeof createUsers>>
@@ -10,24 +9,11 @@ let claimId: string
 
 beforeAll(async () => {
   users = await createUsers()
-  const article = await db.article.create({
-    data: { title: 'Comments', body: 'Turnout was 71 percent.', createdById: users.reporter.id },
-  })
-  const claim = await db.claim.create({
-    data: {
-      articleId: article.id,
-      quote: 'Turnout was 71 percent',
-      text: 'Turnout was 71 percent',
-      startOffset: 0,
-      endOffset: 22,
-      createdById: users.reporter.id,
-    },
-  })
-  claimId = claim.id
+  claimId = (await createArticleWithClaim(users.reporter, { title: 'Comments' })).claimId
 })
 
 function post(user: TestUser, form: Record<string, string>) {
-  return callAction(claimRoute.action, { url: `/claims/${claimId}`, params: { claimId }, user, form })
+  return postToClaim(user, claimId, form)
 }
 
 describe('comments', () => {
@@ -36,11 +22,7 @@ describe('comments', () => {
     expect(first.status).toBe(302)
     expect(first.location).toMatch(new RegExp(`^/claims/${claimId}#comment-`))
     expect((await post(users.checker, { intent: 'comment', body: 'The electoral commission.' })).status).toBe(302)
-    const page = await callLoader(claimRoute.loader, {
-      url: `/claims/${claimId}`,
-      params: { claimId },
-      user: users.checker,
-    })
+    const page = await loadClaimPage(users.checker, claimId)
     expect(
       page.data.comments.map((comment: { author: string; body: string; editedAt: string | null; mine: boolean }) => [
         comment.author,
@@ -94,21 +76,9 @@ describe('comments', () => {
   })
 
   it('answers 404 for a comment of another claim', async () => {
-    const article = await db.article.create({
-      data: { title: 'Other', body: 'Other text.', createdById: users.reporter.id },
-    })
-    const other = await db.claim.create({
-      data: {
-        articleId: article.id,
-        quote: 'Other',
-        text: 'Other',
-        startOffset: 0,
-        endOffset: 5,
-        createdById: users.reporter.id,
-      },
-    })
+    const other = await createArticleWithClaim(users.reporter, { title: 'Other' })
     const comment = await db.comment.create({
-      data: { claimId: other.id, authorId: users.reporter.id, body: 'Elsewhere.' },
+      data: { claimId: other.claimId, authorId: users.reporter.id, body: 'Elsewhere.' },
     })
     const result = await post(users.reporter, { intent: 'edit-comment', commentId: comment.id, body: 'Moved?' })
     expect(result.status).toBe(404)
