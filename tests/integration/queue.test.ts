@@ -254,12 +254,7 @@ describe('up for grabs', () => {
     const item = (await queue(taker)).data.grabs.items[0]
     expect(item).toMatchObject({ id: claimId, text: 'take me', version: 1 })
     const form = { intent: 'assign', assigneeId: taker.id, version: String(item.version) }
-    const taken = await callAction(claimRoute.action, {
-      url: `/claims/${claimId}`,
-      params: { claimId },
-      user: taker,
-      form,
-    })
+    const taken = await postToClaim(taker, claimId, form)
     expect(taken.status).toBe(302)
     expect(taken.location).toBe(`/claims/${claimId}`)
     const after = await queue(taker)
@@ -268,12 +263,7 @@ describe('up for grabs', () => {
 
     // Someone who still had the old list open cannot take it from under them.
     const lateForm = { ...form, assigneeId: late.id }
-    const refused = await callAction(claimRoute.action, {
-      url: `/claims/${claimId}`,
-      params: { claimId },
-      user: late,
-      form: lateForm,
-    })
+    const refused = await postToClaim(late, claimId, lateForm)
     expect(refused.status).toBe(403)
     expect(refused.data.message).toMatch(/already assigned to someone else/)
     expect((await db.claim.findUniqueOrThrow({ where: { id: claimId } })).assigneeId).toBe(taker.id)
