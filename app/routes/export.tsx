@@ -8,6 +8,7 @@ import { ExportDownload, ExportDownloadBar, type ExportSelection } from '~/compo
 import { ExportHistory } from '~/components/export-history'
 import { Button } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
+import { ConformField } from '~/components/ui/conform-fields'
 import { CONTROL, ErrorList, Field } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { articleChoices, countClaimsForExport, listExports } from '~/exports/exports.server'
@@ -227,18 +228,8 @@ export default function ExportPage({ loaderData }: Route.ComponentProps) {
                   <ErrorList errors={fields.verdict.errors} />
                 </fieldset>
 
-                <Field
-                  label="Claimant contains"
-                  name={fields.claimant.name}
-                  errors={fields.claimant.errors}
-                  inputProps={{ ...getInputProps(fields.claimant, { type: 'text' }), placeholder: 'e.g. Zelensky' }}
-                />
-                <Field
-                  label="Tag"
-                  name={fields.tag.name}
-                  errors={fields.tag.errors}
-                  inputProps={{ ...getInputProps(fields.tag, { type: 'text' }), placeholder: 'e.g. prisoners' }}
-                />
+                <ConformField label="Claimant contains" field={fields.claimant} placeholder="e.g. Zelensky" />
+                <ConformField label="Tag" field={fields.tag} placeholder="e.g. prisoners" />
 
                 <fieldset className="space-y-2 sm:col-span-2">
                   <legend className="text-sm font-medium text-ink">Approved between</legend>
@@ -246,18 +237,8 @@ export default function ExportPage({ loaderData }: Route.ComponentProps) {
                     Dates in UTC, both included. Claims that are not approved have no approval date.
                   </p>
                   <div className="grid grid-cols-2 gap-4">
-                    <Field
-                      label="From"
-                      name={fields.from.name}
-                      errors={fields.from.errors}
-                      inputProps={getInputProps(fields.from, { type: 'date' })}
-                    />
-                    <Field
-                      label="To"
-                      name={fields.to.name}
-                      errors={fields.to.errors}
-                      inputProps={getInputProps(fields.to, { type: 'date' })}
-                    />
+                    <ConformField label="From" field={fields.from} type="date" />
+                    <ConformField label="To" field={fields.to} type="date" />
                   </div>
                 </fieldset>
               </div>

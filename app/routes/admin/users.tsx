@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Fragment, useEffect, useRef } from 'react'
 import { data, Form, Link } from 'react-router'
@@ -7,7 +7,8 @@ import { requirePermission } from '~/auth/session.server'
 import { Badge } from '~/components/ui/badge'
 import { Button, ButtonLink } from '~/components/ui/button'
 import { Card, CardHeader } from '~/components/ui/card'
-import { Field, FormError, SelectField } from '~/components/ui/field'
+import { ConformField, ConformSelectField } from '~/components/ui/conform-fields'
+import { FormError } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import type { Role } from '~/generated/prisma/enums'
 import { changeRoleSchema, createUserSchema, ROLE_OPTIONS, setActiveSchema } from '~/users/schemas'
@@ -289,25 +290,9 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           />
           <Form method="post" {...getFormProps(form)} className="space-y-4">
             <FormError errors={form.errors} />
-            <Field
-              label="Name"
-              name={fields.name.name}
-              errors={fields.name.errors}
-              inputProps={getInputProps(fields.name, { type: 'text' })}
-            />
-            <Field
-              label="Email"
-              name={fields.email.name}
-              errors={fields.email.errors}
-              inputProps={getInputProps(fields.email, { type: 'email' })}
-            />
-            <SelectField
-              label="Role"
-              name={fields.role.name}
-              errors={fields.role.errors}
-              options={roleOptions}
-              selectProps={getSelectProps(fields.role)}
-            />
+            <ConformField label="Name" field={fields.name} />
+            <ConformField label="Email" field={fields.email} type="email" />
+            <ConformSelectField label="Role" field={fields.role} options={roleOptions} />
             <Button type="submit" name="intent" value="create" className="w-full">
               Create account
             </Button>
