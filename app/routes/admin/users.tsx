@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Fragment, useEffect, useRef } from 'react'
-import { data, Form, Link } from 'react-router'
+import { data, Form } from 'react-router'
 import { ROLE_LABELS } from '~/auth/permissions'
 import { requirePermission } from '~/auth/session.server'
 import { Badge } from '~/components/ui/badge'
@@ -10,6 +10,8 @@ import { Card, CardHeader } from '~/components/ui/card'
 import { ConformField, ConformSelectField } from '~/components/ui/conform-fields'
 import { FormError } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
+import { pageHref, Pager } from '~/components/ui/pager'
+import { TableHead, type Column } from '~/components/ui/table'
 import type { Role } from '~/generated/prisma/enums'
 import { changeRoleSchema, createUserSchema, ROLE_OPTIONS, setActiveSchema } from '~/users/schemas'
 import { changeRole, createUser, listUsers, setActive } from '~/users/users.server'
@@ -24,6 +26,8 @@ import { pageUrl } from '~/utils/page-url'
 export const meta: Route.MetaFunction = ({ error }) => (error ? [] : [{ title: 'Users · Factdesk' }])
 
 const CONFIRM_PARAM = 'deactivate'
+
+const COLUMNS: Column[] = ['Person', 'Role', 'Status', 'Last seen', { label: <span className="sr-only">Actions</span> }]
 
 export async function loader({ request }: Route.LoaderArgs) {
   const admin = await requirePermission(request, 'user:manage')
@@ -87,8 +91,7 @@ function formatDate(value: string | Date | null) {
 
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
   const { users, nextAfter, q, after, adminId, confirming } = loaderData
-  const listParams = new URLSearchParams({ ...(q ? { q } : {}), ...(after ? { after } : {}) })
-  const listHref = `/admin/users${listParams.size ? `?${listParams}` : ''}`
+  const listHref = pageHref('/admin/users', { q, after })
   const result = actionData && 'result' in actionData ? actionData.result : undefined
   const created = actionData && 'created' in actionData ? actionData.created : null
   const rowError = actionData && 'error' in actionData ? actionData.error : null
@@ -155,25 +158,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           />
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <thead className="border-b border-paper-line bg-paper-sunk text-xs uppercase tracking-wide text-ink-muted">
-                <tr>
-                  <th scope="col" className="px-4 py-2">
-                    Person
-                  </th>
-                  <th scope="col" className="px-4 py-2">
-                    Role
-                  </th>
-                  <th scope="col" className="px-4 py-2">
-                    Status
-                  </th>
-                  <th scope="col" className="px-4 py-2">
-                    Last seen
-                  </th>
-                  <th scope="col" className="px-4 py-2">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead look="scrolling" columns={COLUMNS} />
               <tbody className="divide-y divide-paper-line">
                 {users.map((user) => (
                   <Fragment key={user.id}>
@@ -273,15 +258,12 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
               </tbody>
             </table>
           </div>
-          <nav
-            aria-label="Pages of users"
-            className="flex justify-between border-t border-paper-line px-4 py-3 text-sm"
-          >
-            {after ? <Link to={q ? `?q=${encodeURIComponent(q)}` : '?'}>← First page</Link> : <span />}
-            {nextAfter ? (
-              <Link to={`?${new URLSearchParams({ ...(q ? { q } : {}), after: nextAfter })}`}>Next page →</Link>
-            ) : null}
-          </nav>
+          <Pager
+            label="Pages of users"
+            first={after ? pageHref('/admin/users', { q }) : null}
+            next={nextAfter ? pageHref('/admin/users', { q, after: nextAfter }) : null}
+            className="border-t border-paper-line px-4 py-3"
+          />
         </Card>
         <Card className="h-fit">
           <CardHeader
