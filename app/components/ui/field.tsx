@@ -269,3 +269,18 @@ export function CheckboxField({ label, name, id, hint, errors, className, inputP
     </div>
   )
 }
+
+export type CompactSelectProps = Omit<ComponentProps<'select'>, 'children'> & { options: readonly SelectOption[] }
+
+/** A small select in a row's own form (a user's role, a source's rating); the caller labels it. */
+export function CompactSelect({ options, className, ...props }: CompactSelectProps) {
+  return (
+    <select {...props} className={cx('rounded-md border border-paper-line bg-paper px-2 py-1 text-sm', className)}>
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
+  )
+}

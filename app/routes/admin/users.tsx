@@ -8,7 +8,7 @@ import { Badge } from '~/components/ui/badge'
 import { Button, ButtonLink } from '~/components/ui/button'
 import { Card, CardHeader } from '~/components/ui/card'
 import { ConformField, ConformSelectField } from '~/components/ui/conform-fields'
-import { FormError } from '~/components/ui/field'
+import { CompactSelect, FormError } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { pageHref, Pager } from '~/components/ui/pager'
 import { TableHead, type Column } from '~/components/ui/table'
@@ -176,18 +176,12 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                           <label htmlFor={`role-${user.id}`} className="sr-only">
                             Role of {user.name}
                           </label>
-                          <select
+                          <CompactSelect
                             id={`role-${user.id}`}
                             name="role"
                             defaultValue={user.role}
-                            className="rounded-md border border-paper-line bg-paper px-2 py-1 text-sm"
-                          >
-                            {roleOptions.map((option) => (
-                              <option key={option.value} value={option.value}>
-                                {option.label}
-                              </option>
-                            ))}
-                          </select>
+                            options={roleOptions}
+                          />
                           <Button
                             type="submit"
                             size="sm"

@@ -7,7 +7,7 @@ import { SourceReliabilityBadge } from '~/components/source-reliability-badge'
 import { Badge } from '~/components/ui/badge'
 import { Button } from '~/components/ui/button'
 import { Card, EmptyState } from '~/components/ui/card'
-import { FormError } from '~/components/ui/field'
+import { CompactSelect, FormError } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { pageHref, Pager } from '~/components/ui/pager'
 import { SearchForm } from '~/components/ui/search-form'
@@ -26,6 +26,8 @@ import { pagePath, pageUrl } from '~/utils/page-url'
 export const meta: Route.MetaFunction = () => [{ title: 'Sources · Factdesk' }]
 
 const SEARCH_MAX = 200
+
+const RELIABILITY_OPTIONS = RELIABILITIES.map((value) => ({ value, label: RELIABILITY_OPTION_LABELS[value] }))
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'source:view')
@@ -75,19 +77,13 @@ function RateForm({ source }: { source: { id: string; title: string; reliability
       <label htmlFor={id} className="text-sm text-ink-muted">
         Reliability<span className="sr-only"> of {source.title}</span>
       </label>
-      <select
+      <CompactSelect
         id={id}
         name="reliability"
         key={source.reliability}
         defaultValue={source.reliability}
-        className="rounded-md border border-paper-line bg-paper px-2 py-1 text-sm"
-      >
-        {RELIABILITIES.map((value) => (
-          <option key={value} value={value}>
-            {RELIABILITY_OPTION_LABELS[value]}
-          </option>
-        ))}
-      </select>
+        options={RELIABILITY_OPTIONS}
+      />
       <Button
         type="submit"
         size="sm"
