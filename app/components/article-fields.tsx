@@ -6,15 +6,13 @@ import { ConformField, ConformTextareaField, type ConformFieldMeta } from './ui/
 import { TextareaField } from './ui/field'
 
 export type ArticleDetailsCardProps = {
-  title: ConformFieldMeta
-  outlet: ConformFieldMeta
-  author: ConformFieldMeta
-  publishedAt: ConformFieldMeta
-  /** Given when the URL belongs with the details (editing); intake shows it beside the import button. */
-  url?: ConformFieldMeta
+  fields: Record<'title' | 'outlet' | 'author' | 'publishedAt' | 'url', ConformFieldMeta>
+  /** Editing shows the web address with the details; intake shows it beside the import button instead. */
+  withUrl?: boolean
 }
 
-export function ArticleDetailsCard({ title, outlet, author, publishedAt, url }: ArticleDetailsCardProps) {
+export function ArticleDetailsCard({ fields, withUrl = false }: ArticleDetailsCardProps) {
+  const { title, outlet, author, publishedAt, url } = fields
   return (
     <Card>
       <CardHeader title="Details" />
@@ -25,7 +23,7 @@ export function ArticleDetailsCard({ title, outlet, author, publishedAt, url }: 
           <ConformField label="Author" field={author} hint="Who wrote it, as the byline says." />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          {url ? (
+          {withUrl ? (
             <ConformField
               label="Web address"
               field={url}

@@ -194,12 +194,7 @@ function IntakeForm({ lastResult, notice }: { lastResult: SubmissionResult | und
         </div>
       </Card>
 
-      <ArticleDetailsCard
-        title={fields.title}
-        outlet={fields.outlet}
-        author={fields.author}
-        publishedAt={fields.publishedAt}
-      />
+      <ArticleDetailsCard fields={fields} />
       <ArticleTextCard
         body={fields.body}
         hint="Plain text, exactly as published. Claims quote this text, so it cannot change once claims are marked in it."

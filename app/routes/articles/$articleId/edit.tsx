@@ -96,13 +96,7 @@ export default function EditArticle({ loaderData, actionData }: Route.ComponentP
         <input {...getInputProps(fields.seenUpdatedAt, { type: 'hidden' })} />
         <FormError errors={form.errors} title="The article could not be saved" />
 
-        <ArticleDetailsCard
-          title={fields.title}
-          outlet={fields.outlet}
-          author={fields.author}
-          url={fields.url}
-          publishedAt={fields.publishedAt}
-        />
+        <ArticleDetailsCard fields={fields} withUrl />
         <ArticleTextCard
           body={fields.body}
           hint={
