@@ -75,7 +75,7 @@ export default function SignIns({ loaderData, actionData }: Route.ComponentProps
           </ButtonLink>
         }
       />
-      <FormError errors={actionData?.error ? [actionData.error] : undefined} title="That lockout was not cleared" />
+      <FormError errors={actionData?.error} title="That lockout was not cleared" />
       <Card className="min-w-0">
         <CardHeader
           title={show === 'all' ? 'All lockouts' : 'Current lockouts'}

@@ -133,7 +133,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           </p>
         </div>
       ) : null}
-      <FormError errors={rowError ? [rowError] : undefined} title="That change was not made" />
+      <FormError errors={rowError} title="That change was not made" />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <Card className="min-w-0">
           <CardHeader
