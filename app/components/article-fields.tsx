@@ -1,64 +1,97 @@
-// The article form's metadata fields, shared by intake and editing so both ask the same way.
+// The article form's cards, shared by intake and editing so both ask the same way and look alike.
 // No maxLength on the inputs: a pasted value would be cut silently; the schema says what is too long.
-import { getInputProps, type FieldMetadata } from '@conform-to/react'
-import { Field } from './ui/field'
+import { Button, ButtonLink } from './ui/button'
+import { Card, CardHeader } from './ui/card'
+import { ConformField, ConformTextareaField, type ConformFieldMeta } from './ui/conform-fields'
+import { TextareaField } from './ui/field'
 
-// Conform's field metadata is generic over the whole form's shape; these fields work in any form that has them.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type TextField = FieldMetadata<any, any, string[]>
-
-export type ArticleDetailsFieldsProps = {
-  title: TextField
-  outlet: TextField
-  author: TextField
-  publishedAt: TextField
-  /** Given when the URL belongs with the details (editing); intake shows it beside the import button. */
-  url?: TextField
+export type ArticleDetailsCardProps = {
+  fields: Record<'title' | 'outlet' | 'author' | 'publishedAt' | 'url', ConformFieldMeta>
+  /** Editing shows the web address with the details; intake shows it beside the import button instead. */
+  withUrl?: boolean
 }
 
-export function ArticleDetailsFields({ title, outlet, author, publishedAt, url }: ArticleDetailsFieldsProps) {
+export function ArticleDetailsCard({ fields, withUrl = false }: ArticleDetailsCardProps) {
+  const { title, outlet, author, publishedAt, url } = fields
   return (
-    <div className="space-y-4">
-      <Field
-        label="Title"
-        name={title.name}
-        errors={title.errors}
-        inputProps={{ ...getInputProps(title, { type: 'text' }) }}
-      />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          label="Outlet"
-          name={outlet.name}
-          hint="The newspaper, site or broadcaster."
-          errors={outlet.errors}
-          inputProps={{ ...getInputProps(outlet, { type: 'text' }) }}
-        />
-        <Field
-          label="Author"
-          name={author.name}
-          hint="Who wrote it, as the byline says."
-          errors={author.errors}
-          inputProps={{ ...getInputProps(author, { type: 'text' }) }}
-        />
-      </div>
-      <div className="grid gap-4 sm:grid-cols-2">
-        {url ? (
-          <Field
-            label="Web address"
-            name={url.name}
-            hint="Where the article was published."
-            errors={url.errors}
-            inputProps={{ ...getInputProps(url, { type: 'url' }), placeholder: 'https://' }}
+    <Card>
+      <CardHeader title="Details" />
+      <div className="space-y-4">
+        <ConformField label="Title" field={title} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <ConformField label="Outlet" field={outlet} hint="The newspaper, site or broadcaster." />
+          <ConformField label="Author" field={author} hint="Who wrote it, as the byline says." />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          {withUrl ? (
+            <ConformField
+              label="Web address"
+              field={url}
+              type="url"
+              hint="Where the article was published."
+              placeholder="https://"
+            />
+          ) : null}
+          <ConformField
+            label="Publication date"
+            field={publishedAt}
+            type="date"
+            hint="The day it was published or broadcast."
+            inputClassName="sm:max-w-56"
           />
-        ) : null}
-        <Field
-          label="Publication date"
-          name={publishedAt.name}
-          hint="The day it was published or broadcast."
-          errors={publishedAt.errors}
-          inputProps={{ ...getInputProps(publishedAt, { type: 'date' }), className: 'sm:max-w-56' }}
-        />
+        </div>
       </div>
+    </Card>
+  )
+}
+
+const BODY_LOOK = { rows: 18, className: 'font-serif' }
+
+export type ArticleTextCardProps = {
+  body: ConformFieldMeta
+  hint: string
+  /** The saved text, when claims quote it and it can no longer change: shown, disabled, and never sent. */
+  lockedText?: string
+}
+
+export function ArticleTextCard({ body, hint, lockedText }: ArticleTextCardProps) {
+  return (
+    <Card>
+      <CardHeader title="Article text" />
+      {lockedText === undefined ? (
+        <ConformTextareaField label="Text" field={body} hint={hint} textareaProps={BODY_LOOK} />
+      ) : (
+        <TextareaField
+          label="Text"
+          name="body"
+          hint={hint}
+          errors={body.errors}
+          textareaProps={{ ...BODY_LOOK, defaultValue: lockedText, disabled: true }}
+        />
+      )}
+    </Card>
+  )
+}
+
+export type ArticleFormFooterProps = {
+  cancelTo: string
+  saveLabel: string
+  saving: boolean
+  disabled: boolean
+  /** The `intent` the save button sends, on a form whose other buttons send their own. */
+  intent?: string
+}
+
+/** Cancel and Save, at the right on a wide screen and with Save on top on a phone. */
+export function ArticleFormFooter({ cancelTo, saveLabel, saving, disabled, intent }: ArticleFormFooterProps) {
+  return (
+    <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+      <ButtonLink to={cancelTo} variant="ghost">
+        Cancel
+      </ButtonLink>
+      <Button type="submit" name={intent ? 'intent' : undefined} value={intent} variant="primary" disabled={disabled}>
+        {saving ? 'Saving…' : saveLabel}
+      </Button>
     </div>
   )
 }

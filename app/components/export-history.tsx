@@ -2,6 +2,8 @@
 import { Link } from 'react-router'
 import { formatDayTime } from '~/utils/dates'
 import { EmptyState } from './ui/card'
+import { Pager } from './ui/pager'
+import { DataTable, type Column } from './ui/table'
 
 export type ExportHistoryRow = {
   id: string
@@ -13,6 +15,14 @@ export type ExportHistoryRow = {
 }
 
 const NUMBER = new Intl.NumberFormat('en-GB')
+
+const COLUMNS: Column[] = [
+  { label: 'When', className: 'whitespace-nowrap' },
+  'Who',
+  'Format',
+  'Claims covered',
+  { label: 'Rows', className: 'text-right' },
+]
 
 export function ExportHistory({
   items,
@@ -35,68 +45,41 @@ export function ExportHistory({
     )
   }
   return (
-    <div className="overflow-hidden rounded-lg border border-paper-line bg-paper shadow-sm">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Past exports, newest first</caption>
-        <thead className="hidden border-b border-paper-line bg-paper-sunk text-xs font-semibold tracking-wide text-ink-muted uppercase md:table-header-group">
-          <tr>
-            <th scope="col" className="px-4 py-2.5 whitespace-nowrap">
-              When
-            </th>
-            <th scope="col" className="px-4 py-2.5">
-              Who
-            </th>
-            <th scope="col" className="px-4 py-2.5">
-              Format
-            </th>
-            <th scope="col" className="px-4 py-2.5">
-              Claims covered
-            </th>
-            <th scope="col" className="px-4 py-2.5 text-right">
-              Rows
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-paper-line">
-          {items.map((item) => (
-            <tr key={item.id} className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-0.5 px-4 py-3 md:table-row md:p-0">
-              <td className="text-ink-muted md:px-4 md:py-3 md:whitespace-nowrap">
-                <time dateTime={new Date(item.createdAt).toISOString()}>{formatDayTime(item.createdAt)}</time>
-              </td>
-              <td className="col-start-1 font-medium text-ink md:px-4 md:py-3">{item.who}</td>
-              <td className="col-start-2 row-start-1 text-right md:px-4 md:py-3 md:text-left md:whitespace-nowrap">
-                <span className="rounded border border-paper-line bg-paper-sunk px-1.5 py-0.5 text-xs font-medium text-ink">
-                  {item.format}
-                </span>
-              </td>
-              <td className="col-span-2 text-ink md:px-4 md:py-3">{item.description}</td>
-              <td className="col-span-2 text-ink-muted md:px-4 md:py-3 md:text-right md:text-ink md:tabular-nums">
-                {NUMBER.format(item.rowCount)}
-                <span className="md:sr-only"> {item.rowCount === 1 ? 'claim' : 'claims'}</span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {newerHref || olderHref ? (
-        <nav
-          aria-label="Pages of exports"
-          className="flex justify-between border-t border-paper-line px-4 py-3 text-sm"
-        >
-          {newerHref ? (
-            <Link to={newerHref} preventScrollReset>
-              ← Newest exports
-            </Link>
-          ) : (
-            <span />
-          )}
-          {olderHref ? (
-            <Link to={olderHref} preventScrollReset>
-              Older exports →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
-    </div>
+    <DataTable
+      caption="Past exports, newest first"
+      columns={COLUMNS}
+      footer={
+        newerHref || olderHref ? (
+          <Pager
+            label="Pages of exports"
+            first={newerHref}
+            next={olderHref}
+            firstLabel="Newest exports"
+            nextLabel="Older exports"
+            preventScrollReset
+            className="border-t border-paper-line px-4 py-3"
+          />
+        ) : null
+      }
+    >
+      {items.map((item) => (
+        <tr key={item.id} className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-0.5 px-4 py-3 md:table-row md:p-0">
+          <td className="text-ink-muted md:px-4 md:py-3 md:whitespace-nowrap">
+            <time dateTime={new Date(item.createdAt).toISOString()}>{formatDayTime(item.createdAt)}</time>
+          </td>
+          <td className="col-start-1 font-medium text-ink md:px-4 md:py-3">{item.who}</td>
+          <td className="col-start-2 row-start-1 text-right md:px-4 md:py-3 md:text-left md:whitespace-nowrap">
+            <span className="rounded border border-paper-line bg-paper-sunk px-1.5 py-0.5 text-xs font-medium text-ink">
+              {item.format}
+            </span>
+          </td>
+          <td className="col-span-2 text-ink md:px-4 md:py-3">{item.description}</td>
+          <td className="col-span-2 text-ink-muted md:px-4 md:py-3 md:text-right md:text-ink md:tabular-nums">
+            {NUMBER.format(item.rowCount)}
+            <span className="md:sr-only"> {item.rowCount === 1 ? 'claim' : 'claims'}</span>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   )
 }

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form } from 'react-router'
 import { changePassword, listSessions, signOutOtherSessions } from '~/auth/account.server'
@@ -7,7 +7,8 @@ import { changePasswordSchema } from '~/auth/schemas'
 import { requireUser } from '~/auth/session.server'
 import { Button } from '~/components/ui/button'
 import { Card, CardHeader } from '~/components/ui/card'
-import { Field, FormError } from '~/components/ui/field'
+import { ConformField } from '~/components/ui/conform-fields'
+import { FormError } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { redirectWithToast } from '~/utils/toast.server'
 import type { Route } from './+types/account'
@@ -86,30 +87,24 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         />
         <Form method="post" {...getFormProps(form)} className="space-y-4">
           <FormError errors={form.errors} />
-          <Field
+          <ConformField
             label={user.mustChangePassword ? 'One-time password' : 'Current password'}
-            name={fields.currentPassword.name}
-            errors={fields.currentPassword.errors}
-            inputProps={{
-              ...getInputProps(fields.currentPassword, { type: 'password' }),
-              autoComplete: 'current-password',
-            }}
+            field={fields.currentPassword}
+            type="password"
+            autoComplete="current-password"
           />
-          <Field
+          <ConformField
             label="New password"
-            name={fields.newPassword.name}
-            errors={fields.newPassword.errors}
+            field={fields.newPassword}
+            type="password"
             hint="A few unrelated words make a strong password that is easy to type."
-            inputProps={{ ...getInputProps(fields.newPassword, { type: 'password' }), autoComplete: 'new-password' }}
+            autoComplete="new-password"
           />
-          <Field
+          <ConformField
             label="New password again"
-            name={fields.confirmPassword.name}
-            errors={fields.confirmPassword.errors}
-            inputProps={{
-              ...getInputProps(fields.confirmPassword, { type: 'password' }),
-              autoComplete: 'new-password',
-            }}
+            field={fields.confirmPassword}
+            type="password"
+            autoComplete="new-password"
           />
           <Button type="submit" name="intent" value="password">
             Change password

@@ -8,11 +8,12 @@ import { ExportDownload, ExportDownloadBar, type ExportSelection } from '~/compo
 import { ExportHistory } from '~/components/export-history'
 import { Button } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
+import { ConformField, type ConformFieldMeta } from '~/components/ui/conform-fields'
 import { CONTROL, ErrorList, Field } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { articleChoices, countClaimsForExport, listExports } from '~/exports/exports.server'
 import { describeFilters, EXPORT_CHOICE_INFO, filterFields, toExportFilters } from '~/exports/filters'
-import { EXPORT_CHOICES, exportQuerySchema, withExportDefaults } from '~/exports/schemas'
+import { exportQuerySchema, withExportDefaults } from '~/exports/schemas'
 import { parseQuery } from '~/utils/form.server'
 import type { Route } from './+types/export'
 import { pageUrl } from '~/utils/page-url'
@@ -68,6 +69,45 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 const VERDICT_OPTIONS = VERDICTS.map((info) => ({ value: info.verdict, label: info.label }))
 
+const SCOPE_CHOICES = {
+  approved: { label: 'Approved claims', hint: 'Findings an editor has signed off. The usual choice.' },
+  any: { label: 'Any status', hint: 'Also claims still unreviewed, in research or waiting for review.' },
+}
+
+/** A choice made with radio buttons, each a card that says what choosing it means. */
+function ChoiceFieldset({
+  legend,
+  field,
+  choices,
+}: {
+  legend: string
+  field: ConformFieldMeta
+  /** Each choice's label and what it means, in the order they are offered. */
+  choices: Readonly<Record<string, { label: string; hint: string }>>
+}) {
+  const radios = getCollectionProps(field, { type: 'radio', options: Object.keys(choices) })
+  return (
+    <fieldset className="space-y-2">
+      <legend className="text-sm font-medium text-ink">{legend}</legend>
+      <div className="grid gap-2 sm:grid-cols-2">
+        {radios.map(({ key, ...radio }) => (
+          <label
+            key={key}
+            className="flex cursor-pointer items-start gap-2.5 rounded-md border border-paper-line p-3 has-checked:border-brand has-checked:bg-brand-soft"
+          >
+            <input {...radio} className="mt-0.5 size-4 shrink-0 accent-brand" />
+            <span className="text-sm">
+              <span className="block font-medium text-ink">{choices[radio.value]?.label}</span>
+              <span className="block text-ink-muted">{choices[radio.value]?.hint}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+      <ErrorList errors={field.errors} />
+    </fieldset>
+  )
+}
+
 function hrefWith(search: string, changes: Record<string, string | null>) {
   const params = new URLSearchParams(search)
   for (const [key, value] of Object.entries(changes)) {
@@ -118,13 +158,13 @@ export default function ExportPage({ loaderData }: Route.ComponentProps) {
   function downloaded() {
     window.setTimeout(() => revalidator.revalidate(), 1500)
   }
+  // The download panel beside the form on a wide screen, and the bar below it on a narrow one.
+  const download = { selection, counting, onDownload: downloaded }
 
   const verdictBoxes = getCollectionProps(fields.verdict, {
     type: 'checkbox',
     options: VERDICT_OPTIONS.map((o) => o.value),
   })
-  const formatRadios = getCollectionProps(fields.format, { type: 'radio', options: [...EXPORT_CHOICES] })
-  const scopeRadios = getCollectionProps(fields.scope, { type: 'radio', options: ['approved', 'any'] })
 
   return (
     <div className="space-y-8">
@@ -146,30 +186,7 @@ export default function ExportPage({ loaderData }: Route.ComponentProps) {
               className="space-y-6"
               aria-label="What to export"
             >
-              <fieldset className="space-y-2">
-                <legend className="text-sm font-medium text-ink">Claims</legend>
-                <div className="grid gap-2 sm:grid-cols-2">
-                  {scopeRadios.map((radio) => (
-                    <label
-                      key={radio.key}
-                      className="flex cursor-pointer items-start gap-2.5 rounded-md border border-paper-line p-3 has-checked:border-brand has-checked:bg-brand-soft"
-                    >
-                      <input {...radio} className="mt-0.5 size-4 shrink-0 accent-brand" />
-                      <span className="text-sm">
-                        <span className="block font-medium text-ink">
-                          {radio.value === 'approved' ? 'Approved claims' : 'Any status'}
-                        </span>
-                        <span className="block text-ink-muted">
-                          {radio.value === 'approved'
-                            ? 'Findings an editor has signed off. The usual choice.'
-                            : 'Also claims still unreviewed, in research or waiting for review.'}
-                        </span>
-                      </span>
-                    </label>
-                  ))}
-                </div>
-                <ErrorList errors={fields.scope.errors} />
-              </fieldset>
+              <ChoiceFieldset legend="Claims" field={fields.scope} choices={SCOPE_CHOICES} />
 
               <div className="grid gap-4 sm:grid-cols-2">
                 <div className="space-y-2 sm:col-span-2">
@@ -227,18 +244,8 @@ export default function ExportPage({ loaderData }: Route.ComponentProps) {
                   <ErrorList errors={fields.verdict.errors} />
                 </fieldset>
 
-                <Field
-                  label="Claimant contains"
-                  name={fields.claimant.name}
-                  errors={fields.claimant.errors}
-                  inputProps={{ ...getInputProps(fields.claimant, { type: 'text' }), placeholder: 'e.g. Zelensky' }}
-                />
-                <Field
-                  label="Tag"
-                  name={fields.tag.name}
-                  errors={fields.tag.errors}
-                  inputProps={{ ...getInputProps(fields.tag, { type: 'text' }), placeholder: 'e.g. prisoners' }}
-                />
+                <ConformField label="Claimant contains" field={fields.claimant} placeholder="e.g. Zelensky" />
+                <ConformField label="Tag" field={fields.tag} placeholder="e.g. prisoners" />
 
                 <fieldset className="space-y-2 sm:col-span-2">
                   <legend className="text-sm font-medium text-ink">Approved between</legend>
@@ -246,43 +253,13 @@ export default function ExportPage({ loaderData }: Route.ComponentProps) {
                     Dates in UTC, both included. Claims that are not approved have no approval date.
                   </p>
                   <div className="grid grid-cols-2 gap-4">
-                    <Field
-                      label="From"
-                      name={fields.from.name}
-                      errors={fields.from.errors}
-                      inputProps={getInputProps(fields.from, { type: 'date' })}
-                    />
-                    <Field
-                      label="To"
-                      name={fields.to.name}
-                      errors={fields.to.errors}
-                      inputProps={getInputProps(fields.to, { type: 'date' })}
-                    />
+                    <ConformField label="From" field={fields.from} type="date" />
+                    <ConformField label="To" field={fields.to} type="date" />
                   </div>
                 </fieldset>
               </div>
 
-              <fieldset className="space-y-2">
-                <legend className="text-sm font-medium text-ink">Format</legend>
-                <div className="grid gap-2 sm:grid-cols-2">
-                  {formatRadios.map((radio) => {
-                    const info = EXPORT_CHOICE_INFO[radio.value as keyof typeof EXPORT_CHOICE_INFO]
-                    return (
-                      <label
-                        key={radio.key}
-                        className="flex cursor-pointer items-start gap-2.5 rounded-md border border-paper-line p-3 has-checked:border-brand has-checked:bg-brand-soft"
-                      >
-                        <input {...radio} className="mt-0.5 size-4 shrink-0 accent-brand" />
-                        <span className="text-sm">
-                          <span className="block font-medium text-ink">{info.label}</span>
-                          <span className="block text-ink-muted">{info.hint}</span>
-                        </span>
-                      </label>
-                    )
-                  })}
-                </div>
-                <ErrorList errors={fields.format.errors} />
-              </fieldset>
+              <ChoiceFieldset legend="Format" field={fields.format} choices={EXPORT_CHOICE_INFO} />
 
               <div className="flex flex-wrap items-center gap-3 border-t border-paper-line pt-4">
                 <Button type="submit" variant="secondary">
@@ -292,20 +269,10 @@ export default function ExportPage({ loaderData }: Route.ComponentProps) {
               </div>
             </Form>
           </Card>
-          <ExportDownloadBar
-            selection={selection}
-            counting={counting}
-            onDownload={downloaded}
-            className="mt-4 lg:hidden"
-          />
+          <ExportDownloadBar {...download} className="mt-4 lg:hidden" />
         </div>
 
-        <ExportDownload
-          selection={selection}
-          counting={counting}
-          onDownload={downloaded}
-          className="hidden lg:sticky lg:top-4 lg:block"
-        />
+        <ExportDownload {...download} className="hidden lg:sticky lg:top-4 lg:block" />
       </div>
 
       <section aria-labelledby="export-history-heading" className="space-y-3">

@@ -1,8 +1,9 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useNavigation, useSearchParams } from 'react-router'
 import { Button } from '~/components/ui/button'
-import { Field, FormError } from '~/components/ui/field'
+import { ConformField } from '~/components/ui/conform-fields'
+import { FormError } from '~/components/ui/field'
 import { logIn } from '~/auth/login.server'
 import { loginSchema } from '~/auth/schemas'
 import { getUser, safeRedirectPath, SESSION_EXPIRED_REASON } from '~/auth/session.server'
@@ -64,22 +65,10 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
         <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
           <FormError errors={form.errors} title="Could not sign in" />
           <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-          <Field
-            label="Email"
-            name={fields.email.name}
-            errors={fields.email.errors}
-            inputProps={{
-              ...getInputProps(fields.email, { type: 'email' }),
-              autoComplete: 'username',
-              autoFocus: true,
-            }}
-          />
-          <Field
-            label="Password"
-            name={fields.password.name}
-            errors={fields.password.errors}
-            inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'current-password' }}
-          />
+          {/* The page has one thing to do, and it starts here. */}
+          {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
+          <ConformField label="Email" field={fields.email} type="email" autoComplete="username" autoFocus />
+          <ConformField label="Password" field={fields.password} type="password" autoComplete="current-password" />
           <Button type="submit" variant="primary" className="w-full" disabled={navigation.state === 'submitting'}>
             {navigation.state === 'submitting' ? 'Signing in…' : 'Sign in'}
           </Button>

@@ -117,6 +117,30 @@ function Hint({ id, children }: { id: string; children: ReactNode }) {
   )
 }
 
+/** The label above a control, its hint and its errors: the frame every stacked field shares. */
+function Labelled({
+  ids,
+  label,
+  hint,
+  errors,
+  className,
+  children,
+}: Pick<FieldBase, 'label' | 'hint' | 'errors' | 'className'> & {
+  ids: ReturnType<typeof useControl>
+  children: ReactNode
+}) {
+  return (
+    <div className={cx('space-y-1.5', className)}>
+      <label htmlFor={ids.id} className={LABEL}>
+        {label}
+      </label>
+      <Hint id={ids.hintId}>{hint}</Hint>
+      {children}
+      <ErrorList id={ids.errorId} errors={errors} />
+    </div>
+  )
+}
+
 export type FieldProps = FieldBase &
   (
     | { inputProps?: Omit<ComponentProps<'input'>, 'name'>; children?: never }
@@ -132,18 +156,13 @@ export function Field({ label, name, id, hint, errors, className, inputProps, ch
   const ids = useControl(name, id, inputProps?.id)
   const control = controlProps(ids, name, hint, errors)
   return (
-    <div className={cx('space-y-1.5', className)}>
-      <label htmlFor={ids.id} className={LABEL}>
-        {label}
-      </label>
-      <Hint id={ids.hintId}>{hint}</Hint>
+    <Labelled ids={ids} label={label} hint={hint} errors={errors} className={className}>
       {children ? (
         children(control)
       ) : (
         <input type="text" {...inputProps} {...control} className={cx(CONTROL, inputProps?.className)} />
       )}
-      <ErrorList id={ids.errorId} errors={errors} />
-    </div>
+    </Labelled>
   )
 }
 
@@ -153,19 +172,14 @@ export function TextareaField({ label, name, id, hint, errors, className, textar
   const ids = useControl(name, id, textareaProps?.id)
   const control = controlProps(ids, name, hint, errors)
   return (
-    <div className={cx('space-y-1.5', className)}>
-      <label htmlFor={ids.id} className={LABEL}>
-        {label}
-      </label>
-      <Hint id={ids.hintId}>{hint}</Hint>
+    <Labelled ids={ids} label={label} hint={hint} errors={errors} className={className}>
       <textarea
         rows={4}
         {...textareaProps}
         {...control}
         className={cx(CONTROL, 'leading-relaxed', textareaProps?.className)}
       />
-      <ErrorList id={ids.errorId} errors={errors} />
-    </div>
+    </Labelled>
   )
 }
 
@@ -192,11 +206,7 @@ export function SelectField({
   const ids = useControl(name, id, selectProps?.id)
   const control = controlProps(ids, name, hint, errors)
   return (
-    <div className={cx('space-y-1.5', className)}>
-      <label htmlFor={ids.id} className={LABEL}>
-        {label}
-      </label>
-      <Hint id={ids.hintId}>{hint}</Hint>
+    <Labelled ids={ids} label={label} hint={hint} errors={errors} className={className}>
       <div className="relative">
         <select
           {...selectProps}
@@ -226,8 +236,7 @@ export function SelectField({
           />
         </svg>
       </div>
-      <ErrorList id={ids.errorId} errors={errors} />
-    </div>
+    </Labelled>
   )
 }
 
@@ -258,5 +267,20 @@ export function CheckboxField({ label, name, id, hint, errors, className, inputP
       </div>
       <ErrorList id={ids.errorId} errors={errors} className="pl-6.5" />
     </div>
+  )
+}
+
+export type CompactSelectProps = Omit<ComponentProps<'select'>, 'children'> & { options: readonly SelectOption[] }
+
+/** A small select in a row's own form (a user's role, a source's rating); the caller labels it. */
+export function CompactSelect({ options, className, ...props }: CompactSelectProps) {
+  return (
+    <select {...props} className={cx('rounded-md border border-paper-line bg-paper px-2 py-1 text-sm', className)}>
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
   )
 }

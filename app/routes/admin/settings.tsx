@@ -1,10 +1,11 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { requirePermission } from '~/auth/session.server'
 import { Button } from '~/components/ui/button'
 import { Card, CardHeader } from '~/components/ui/card'
-import { Field, FormError, TextareaField } from '~/components/ui/field'
+import { ConformField, ConformTextareaField } from '~/components/ui/conform-fields'
+import { FormError } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { MAX_ALLOW_LIST_ENTRIES } from '~/settings/allow-list'
 import { settingsSchema } from '~/settings/schemas'
@@ -63,22 +64,14 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
             description="The author of every ClaimReview the desk exports: search engines show this name next to its fact-checks."
           />
           <div className="space-y-4">
-            <Field
-              label="Name"
-              name={fields.organizationName.name}
-              errors={fields.organizationName.errors}
-              inputProps={{ ...getInputProps(fields.organizationName, { type: 'text' }), autoComplete: 'organization' }}
-            />
-            <Field
+            <ConformField label="Name" field={fields.organizationName} autoComplete="organization" />
+            <ConformField
               label="Website"
-              name={fields.organizationUrl.name}
+              field={fields.organizationUrl}
+              type="url"
               hint="The desk’s public home page, starting with https://."
-              errors={fields.organizationUrl.errors}
-              inputProps={{
-                ...getInputProps(fields.organizationUrl, { type: 'url' }),
-                autoComplete: 'url',
-                inputMode: 'url',
-              }}
+              autoComplete="url"
+              inputMode="url"
             />
           </div>
         </Card>
@@ -87,13 +80,11 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
             title="Article import allow-list"
             description="Importing an article from a web address never reaches private or internal addresses, except the hosts listed here (an intranet CMS, for example)."
           />
-          <TextareaField
+          <ConformTextareaField
             label="Allowed hosts"
-            name={fields.urlImportAllowList.name}
+            field={fields.urlImportAllowList}
             hint={`One host and port per line: intranet.example.org:443, 10.0.0.5:8080 or [2001:db8::5]:443. Without a port only the usual one is allowed (80 for http://, 443 for https://). No http:// and no paths. At most ${MAX_ALLOW_LIST_ENTRIES}.`}
-            errors={fields.urlImportAllowList.errors}
             textareaProps={{
-              ...getTextareaProps(fields.urlImportAllowList),
               rows: 6,
               spellCheck: false,
               autoCapitalize: 'none',

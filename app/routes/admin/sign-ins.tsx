@@ -7,6 +7,7 @@ import { Button, ButtonLink } from '~/components/ui/button'
 import { Card, CardHeader, EmptyState } from '~/components/ui/card'
 import { FormError } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
+import { pageHref, Pager } from '~/components/ui/pager'
 import { readFormData } from '~/utils/form.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { pagePath, pageUrl } from '~/utils/page-url'
@@ -62,7 +63,7 @@ export default function SignIns({ loaderData, actionData }: Route.ComponentProps
   const { lockouts, nextAfter, show, after } = loaderData
   const navigation = useNavigation()
   const clearing = navigation.state === 'submitting' ? navigation.formData?.get('lockoutId') : null
-  const showParam: Record<string, string> = show === 'all' ? { show } : {}
+  const listShown = show === 'all' ? show : null
   return (
     <div className="space-y-6">
       <PageHeader
@@ -74,7 +75,7 @@ export default function SignIns({ loaderData, actionData }: Route.ComponentProps
           </ButtonLink>
         }
       />
-      <FormError errors={actionData?.error ? [actionData.error] : undefined} title="That lockout was not cleared" />
+      <FormError errors={actionData?.error} title="That lockout was not cleared" />
       <Card className="min-w-0">
         <CardHeader
           title={show === 'all' ? 'All lockouts' : 'Current lockouts'}
@@ -153,12 +154,12 @@ export default function SignIns({ loaderData, actionData }: Route.ComponentProps
             })}
           </ul>
         )}
-        <nav aria-label="Pages of lockouts" className="flex justify-between border-t border-paper-line pt-3 text-sm">
-          {after ? <Link to={`?${new URLSearchParams(showParam)}`}>← First page</Link> : <span />}
-          {nextAfter ? (
-            <Link to={`?${new URLSearchParams({ ...showParam, after: nextAfter })}`}>Next page →</Link>
-          ) : null}
-        </nav>
+        <Pager
+          label="Pages of lockouts"
+          first={after ? pageHref('/admin/sign-ins', { show: listShown }) : null}
+          next={nextAfter ? pageHref('/admin/sign-ins', { show: listShown, after: nextAfter }) : null}
+          className="border-t border-paper-line pt-3"
+        />
       </Card>
     </div>
   )

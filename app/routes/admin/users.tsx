@@ -1,14 +1,17 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Fragment, useEffect, useRef } from 'react'
-import { data, Form, Link } from 'react-router'
+import { data, Form } from 'react-router'
 import { ROLE_LABELS } from '~/auth/permissions'
 import { requirePermission } from '~/auth/session.server'
 import { Badge } from '~/components/ui/badge'
 import { Button, ButtonLink } from '~/components/ui/button'
 import { Card, CardHeader } from '~/components/ui/card'
-import { Field, FormError, SelectField } from '~/components/ui/field'
+import { ConformField, ConformSelectField } from '~/components/ui/conform-fields'
+import { CompactSelect, FormError } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
+import { pageHref, Pager } from '~/components/ui/pager'
+import { TableHead, type Column } from '~/components/ui/table'
 import type { Role } from '~/generated/prisma/enums'
 import { changeRoleSchema, createUserSchema, ROLE_OPTIONS, setActiveSchema } from '~/users/schemas'
 import { changeRole, createUser, listUsers, setActive } from '~/users/users.server'
@@ -23,6 +26,8 @@ import { pageUrl } from '~/utils/page-url'
 export const meta: Route.MetaFunction = ({ error }) => (error ? [] : [{ title: 'Users · Factdesk' }])
 
 const CONFIRM_PARAM = 'deactivate'
+
+const COLUMNS: Column[] = ['Person', 'Role', 'Status', 'Last seen', { label: <span className="sr-only">Actions</span> }]
 
 export async function loader({ request }: Route.LoaderArgs) {
   const admin = await requirePermission(request, 'user:manage')
@@ -86,8 +91,7 @@ function formatDate(value: string | Date | null) {
 
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
   const { users, nextAfter, q, after, adminId, confirming } = loaderData
-  const listParams = new URLSearchParams({ ...(q ? { q } : {}), ...(after ? { after } : {}) })
-  const listHref = `/admin/users${listParams.size ? `?${listParams}` : ''}`
+  const listHref = pageHref('/admin/users', { q, after })
   const result = actionData && 'result' in actionData ? actionData.result : undefined
   const created = actionData && 'created' in actionData ? actionData.created : null
   const rowError = actionData && 'error' in actionData ? actionData.error : null
@@ -129,7 +133,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           </p>
         </div>
       ) : null}
-      <FormError errors={rowError ? [rowError] : undefined} title="That change was not made" />
+      <FormError errors={rowError} title="That change was not made" />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <Card className="min-w-0">
           <CardHeader
@@ -154,25 +158,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           />
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <thead className="border-b border-paper-line bg-paper-sunk text-xs uppercase tracking-wide text-ink-muted">
-                <tr>
-                  <th scope="col" className="px-4 py-2">
-                    Person
-                  </th>
-                  <th scope="col" className="px-4 py-2">
-                    Role
-                  </th>
-                  <th scope="col" className="px-4 py-2">
-                    Status
-                  </th>
-                  <th scope="col" className="px-4 py-2">
-                    Last seen
-                  </th>
-                  <th scope="col" className="px-4 py-2">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead look="scrolling" columns={COLUMNS} />
               <tbody className="divide-y divide-paper-line">
                 {users.map((user) => (
                   <Fragment key={user.id}>
@@ -190,18 +176,12 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                           <label htmlFor={`role-${user.id}`} className="sr-only">
                             Role of {user.name}
                           </label>
-                          <select
+                          <CompactSelect
                             id={`role-${user.id}`}
                             name="role"
                             defaultValue={user.role}
-                            className="rounded-md border border-paper-line bg-paper px-2 py-1 text-sm"
-                          >
-                            {roleOptions.map((option) => (
-                              <option key={option.value} value={option.value}>
-                                {option.label}
-                              </option>
-                            ))}
-                          </select>
+                            options={roleOptions}
+                          />
                           <Button
                             type="submit"
                             size="sm"
@@ -272,15 +252,12 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
               </tbody>
             </table>
           </div>
-          <nav
-            aria-label="Pages of users"
-            className="flex justify-between border-t border-paper-line px-4 py-3 text-sm"
-          >
-            {after ? <Link to={q ? `?q=${encodeURIComponent(q)}` : '?'}>← First page</Link> : <span />}
-            {nextAfter ? (
-              <Link to={`?${new URLSearchParams({ ...(q ? { q } : {}), after: nextAfter })}`}>Next page →</Link>
-            ) : null}
-          </nav>
+          <Pager
+            label="Pages of users"
+            first={after ? pageHref('/admin/users', { q }) : null}
+            next={nextAfter ? pageHref('/admin/users', { q, after: nextAfter }) : null}
+            className="border-t border-paper-line px-4 py-3"
+          />
         </Card>
         <Card className="h-fit">
           <CardHeader
@@ -289,25 +266,9 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           />
           <Form method="post" {...getFormProps(form)} className="space-y-4">
             <FormError errors={form.errors} />
-            <Field
-              label="Name"
-              name={fields.name.name}
-              errors={fields.name.errors}
-              inputProps={getInputProps(fields.name, { type: 'text' })}
-            />
-            <Field
-              label="Email"
-              name={fields.email.name}
-              errors={fields.email.errors}
-              inputProps={getInputProps(fields.email, { type: 'email' })}
-            />
-            <SelectField
-              label="Role"
-              name={fields.role.name}
-              errors={fields.role.errors}
-              options={roleOptions}
-              selectProps={getSelectProps(fields.role)}
-            />
+            <ConformField label="Name" field={fields.name} />
+            <ConformField label="Email" field={fields.email} type="email" />
+            <ConformSelectField label="Role" field={fields.role} options={roleOptions} />
             <Button type="submit" name="intent" value="create" className="w-full">
               Create account
             </Button>

@@ -1,4 +1,4 @@
-import { Form, Link } from 'react-router'
+import { Link } from 'react-router'
 import { listArticles } from '~/articles/articles.server'
 import { formatPublicationDate } from '~/articles/format'
 import { isoDay } from '~/utils/dates'
@@ -6,11 +6,12 @@ import { can } from '~/auth/permissions'
 import { requirePermission } from '~/auth/session.server'
 import { ArticleClaimCounts } from '~/components/article-claim-counts'
 import { CredibilityMeter } from '~/components/credibility-meter'
-import { Button, ButtonLink } from '~/components/ui/button'
+import { ButtonLink } from '~/components/ui/button'
 import { EmptyState } from '~/components/ui/card'
 import { PageHeader } from '~/components/ui/page-header'
-import { cx } from '~/components/ui/cx'
-import { CONTROL } from '~/components/ui/field'
+import { pageHref, Pager } from '~/components/ui/pager'
+import { SearchForm } from '~/components/ui/search-form'
+import { DataTable, type Column } from '~/components/ui/table'
 import type { Route } from './+types/index'
 import { pageUrl } from '~/utils/page-url'
 
@@ -18,19 +19,19 @@ export const meta: Route.MetaFunction = () => [{ title: 'Articles · Factdesk' }
 
 const SEARCH_MAX = 200
 
+const COLUMNS: Column[] = [
+  'Article',
+  'Outlet',
+  { label: 'Published', className: 'whitespace-nowrap' },
+  'Claims',
+  'Credibility',
+]
+
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'article:view')
   const params = pageUrl(request).searchParams
   const page = await listArticles({ q: params.get('q')?.slice(0, SEARCH_MAX), cursor: params.get('cursor') })
   return { ...page, canCreate: can(user.role, 'article:create') }
-}
-
-function listHref(q: string, cursor?: string | null) {
-  const params = new URLSearchParams()
-  if (q) params.set('q', q)
-  if (cursor) params.set('cursor', cursor)
-  const query = params.toString()
-  return query ? `/articles?${query}` : '/articles'
 }
 
 export default function Articles({ loaderData }: Route.ComponentProps) {
@@ -45,31 +46,13 @@ export default function Articles({ loaderData }: Route.ComponentProps) {
     <div>
       <PageHeader title="Articles" description="Everything the desk is checking, newest first." actions={newArticle} />
 
-      <Form method="get" role="search" className="mb-4 max-w-xl space-y-1.5">
-        <div className="flex items-baseline justify-between gap-4">
-          <label htmlFor="article-search" className="block text-sm font-medium text-ink">
-            Search by title or outlet
-          </label>
-          {q ? (
-            <Link to="/articles" className="text-sm">
-              Clear search
-            </Link>
-          ) : null}
-        </div>
-        <div className="flex gap-2">
-          <input
-            id="article-search"
-            type="search"
-            name="q"
-            defaultValue={q}
-            maxLength={SEARCH_MAX}
-            className={cx(CONTROL, 'min-w-0 flex-1')}
-          />
-          <Button type="submit" variant="secondary">
-            Search
-          </Button>
-        </div>
-      </Form>
+      <SearchForm
+        id="article-search"
+        label="Search by title or outlet"
+        q={q}
+        clearTo="/articles"
+        maxLength={SEARCH_MAX}
+      />
 
       {articles.length === 0 ? (
         q ? (
@@ -111,96 +94,64 @@ export default function Articles({ loaderData }: Route.ComponentProps) {
               Articles whose title or outlet contains “{q}”
             </p>
           ) : null}
-          <div className="overflow-hidden rounded-lg border border-paper-line bg-paper shadow-sm">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Articles, newest first</caption>
-              <thead className="hidden border-b border-paper-line bg-paper-sunk text-xs font-semibold tracking-wide text-ink-muted uppercase md:table-header-group">
-                <tr>
-                  <th scope="col" className="px-4 py-2.5">
-                    Article
+          <DataTable caption="Articles, newest first" columns={COLUMNS}>
+            {articles.map((article) => {
+              const published = formatPublicationDate(article.publishedAt)
+              return (
+                <tr key={article.id} className="align-top">
+                  <th scope="row" className="px-4 py-3 font-normal">
+                    <Link to={`/articles/${article.id}`} className="text-base font-semibold text-balance md:text-sm">
+                      {article.title}
+                    </Link>
+                    {/* On a phone the other columns fold in under the title. */}
+                    <div className="mt-1 space-y-2 md:hidden">
+                      {article.outlet || published ? (
+                        <p className="text-ink-muted">{[article.outlet, published].filter(Boolean).join(' · ')}</p>
+                      ) : null}
+                      <ArticleClaimCounts counts={article.claimCounts} />
+                      {article.credibility.totalCount > 0 ? (
+                        <p>
+                          <span aria-hidden="true" className="text-sm text-ink-muted">
+                            Credibility:{' '}
+                          </span>
+                          <CredibilityMeter variant="compact" {...article.credibility} />
+                        </p>
+                      ) : null}
+                    </div>
                   </th>
-                  <th scope="col" className="px-4 py-2.5">
-                    Outlet
-                  </th>
-                  <th scope="col" className="px-4 py-2.5 whitespace-nowrap">
-                    Published
-                  </th>
-                  <th scope="col" className="px-4 py-2.5">
-                    Claims
-                  </th>
-                  <th scope="col" className="px-4 py-2.5">
-                    Credibility
-                  </th>
+                  <td className="hidden px-4 py-3 text-ink md:table-cell">
+                    {article.outlet || <span className="text-ink-muted">—</span>}
+                  </td>
+                  <td className="hidden px-4 py-3 whitespace-nowrap text-ink md:table-cell">
+                    {article.publishedAt && published ? (
+                      <time dateTime={isoDay(article.publishedAt)}>{published}</time>
+                    ) : (
+                      <span className="text-ink-muted">—</span>
+                    )}
+                  </td>
+                  <td className="hidden px-4 py-3 md:table-cell">
+                    <ArticleClaimCounts counts={article.claimCounts} />
+                  </td>
+                  <td className="hidden w-48 px-4 py-3 md:table-cell">
+                    <CredibilityMeter variant="compact" {...article.credibility} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-paper-line">
-                {articles.map((article) => {
-                  const published = formatPublicationDate(article.publishedAt)
-                  return (
-                    <tr key={article.id} className="align-top">
-                      <th scope="row" className="px-4 py-3 font-normal">
-                        <Link
-                          to={`/articles/${article.id}`}
-                          className="text-base font-semibold text-balance md:text-sm"
-                        >
-                          {article.title}
-                        </Link>
-                        {/* On a phone the other columns fold in under the title. */}
-                        <div className="mt-1 space-y-2 md:hidden">
-                          {article.outlet || published ? (
-                            <p className="text-ink-muted">{[article.outlet, published].filter(Boolean).join(' · ')}</p>
-                          ) : null}
-                          <ArticleClaimCounts counts={article.claimCounts} />
-                          {article.credibility.totalCount > 0 ? (
-                            <p>
-                              <span aria-hidden="true" className="text-sm text-ink-muted">
-                                Credibility:{' '}
-                              </span>
-                              <CredibilityMeter variant="compact" {...article.credibility} />
-                            </p>
-                          ) : null}
-                        </div>
-                      </th>
-                      <td className="hidden px-4 py-3 text-ink md:table-cell">
-                        {article.outlet || <span className="text-ink-muted">—</span>}
-                      </td>
-                      <td className="hidden px-4 py-3 whitespace-nowrap text-ink md:table-cell">
-                        {article.publishedAt && published ? (
-                          <time dateTime={isoDay(article.publishedAt)}>{published}</time>
-                        ) : (
-                          <span className="text-ink-muted">—</span>
-                        )}
-                      </td>
-                      <td className="hidden px-4 py-3 md:table-cell">
-                        <ArticleClaimCounts counts={article.claimCounts} />
-                      </td>
-                      <td className="hidden w-48 px-4 py-3 md:table-cell">
-                        <CredibilityMeter variant="compact" {...article.credibility} />
-                      </td>
-                    </tr>
-                  )
-                })}
-              </tbody>
-            </table>
-          </div>
+              )
+            })}
+          </DataTable>
         </>
       )}
 
       {articles.length > 0 && (!isFirstPage || nextCursor) ? (
-        <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center justify-between gap-2">
-          {!isFirstPage ? (
-            <ButtonLink to={listHref(q)} variant="secondary">
-              <span aria-hidden="true">←</span> Newest
-            </ButtonLink>
-          ) : (
-            <span />
-          )}
-          {nextCursor ? (
-            <ButtonLink to={listHref(q, nextCursor)} variant="secondary">
-              Older articles <span aria-hidden="true">→</span>
-            </ButtonLink>
-          ) : null}
-        </nav>
+        <Pager
+          label="Pages"
+          look="buttons"
+          first={isFirstPage ? null : pageHref('/articles', { q })}
+          next={nextCursor ? pageHref('/articles', { q, cursor: nextCursor }) : null}
+          firstLabel="Newest"
+          nextLabel="Older articles"
+          className="mt-4"
+        />
       ) : null}
     </div>
   )

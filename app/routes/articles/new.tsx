@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useRef } from 'react'
 import { data, Form, useNavigation } from 'react-router'
@@ -12,11 +12,12 @@ import {
   type IntakeIntent,
 } from '~/articles/schemas'
 import { requirePermission } from '~/auth/session.server'
-import { ArticleDetailsFields } from '~/components/article-fields'
-import { Button, ButtonLink } from '~/components/ui/button'
+import { ArticleDetailsCard, ArticleFormFooter, ArticleTextCard } from '~/components/article-fields'
+import { ConformField } from '~/components/ui/conform-fields'
+import { Button } from '~/components/ui/button'
 import { Card, CardHeader } from '~/components/ui/card'
 import { cx } from '~/components/ui/cx'
-import { CONTROL, Field, FormError, TextareaField } from '~/components/ui/field'
+import { CONTROL, FormError } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { redirectWithToast } from '~/utils/toast.server'
 import type { Route } from './+types/new'
@@ -142,17 +143,16 @@ function IntakeForm({ lastResult, notice }: { lastResult: SubmissionResult | und
           description="Optional: the form below is filled in for you to check. Or skip this and paste the text."
         />
         <div className="space-y-5">
-          <Field
+          <ConformField
             label="Web address"
-            name={fields.url.name}
+            field={fields.url}
+            type="url"
             hint="Where the article was published. Import fetches the page and reads its title, byline, date and text."
-            errors={fields.url.errors}
           >
-            {(control) => (
+            {(input) => (
               <div className="flex flex-col gap-2 sm:flex-row">
                 <input
-                  {...getInputProps(fields.url, { type: 'url' })}
-                  {...control}
+                  {...input}
                   placeholder="https://"
                   className={cx(CONTROL, 'min-w-0 flex-1')}
                   onKeyDown={(event) => {
@@ -175,19 +175,13 @@ function IntakeForm({ lastResult, notice }: { lastResult: SubmissionResult | und
                 </Button>
               </div>
             )}
-          </Field>
+          </ConformField>
 
-          <Field
-            label="File"
-            name={fields.file.name}
-            hint=".txt, .md or .html, up to 2 MB."
-            errors={fields.file.errors}
-          >
-            {(control) => (
+          <ConformField label="File" field={fields.file} type="file" hint=".txt, .md or .html, up to 2 MB.">
+            {(input) => (
               <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
                 <input
-                  {...getInputProps(fields.file, { type: 'file' })}
-                  {...control}
+                  {...input}
                   accept={[...UPLOAD_EXTENSIONS, 'text/plain', 'text/markdown', 'text/html'].join(',')}
                   className="block min-w-0 flex-1 text-sm text-ink-muted file:mr-3 file:cursor-pointer file:rounded-md file:border file:border-paper-line file:bg-paper file:px-3 file:py-2 file:text-sm file:font-medium file:text-ink file:shadow-sm hover:file:bg-paper-sunk"
                 />
@@ -196,39 +190,22 @@ function IntakeForm({ lastResult, notice }: { lastResult: SubmissionResult | und
                 </Button>
               </div>
             )}
-          </Field>
+          </ConformField>
         </div>
       </Card>
 
-      <Card>
-        <CardHeader title="Details" />
-        <ArticleDetailsFields
-          title={fields.title}
-          outlet={fields.outlet}
-          author={fields.author}
-          publishedAt={fields.publishedAt}
-        />
-      </Card>
-
-      <Card>
-        <CardHeader title="Article text" />
-        <TextareaField
-          label="Text"
-          name={fields.body.name}
-          hint="Plain text, exactly as published. Claims quote this text, so it cannot change once claims are marked in it."
-          errors={fields.body.errors}
-          textareaProps={{ ...getTextareaProps(fields.body), rows: 18, className: 'font-serif' }}
-        />
-      </Card>
-
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <ButtonLink to="/articles" variant="ghost">
-          Cancel
-        </ButtonLink>
-        <Button type="submit" name="intent" value="save" variant="primary" disabled={pending !== null}>
-          {pending === 'save' ? 'Saving…' : 'Save article'}
-        </Button>
-      </div>
+      <ArticleDetailsCard fields={fields} />
+      <ArticleTextCard
+        body={fields.body}
+        hint="Plain text, exactly as published. Claims quote this text, so it cannot change once claims are marked in it."
+      />
+      <ArticleFormFooter
+        cancelTo="/articles"
+        intent="save"
+        saveLabel="Save article"
+        saving={pending === 'save'}
+        disabled={pending !== null}
+      />
     </Form>
   )
 }

@@ -7,9 +7,10 @@ import { SourceReliabilityBadge } from '~/components/source-reliability-badge'
 import { Badge } from '~/components/ui/badge'
 import { Button } from '~/components/ui/button'
 import { Card, EmptyState } from '~/components/ui/card'
-import { cx } from '~/components/ui/cx'
-import { CONTROL, FormError } from '~/components/ui/field'
+import { CompactSelect, FormError } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
+import { pageHref, Pager } from '~/components/ui/pager'
+import { SearchForm } from '~/components/ui/search-form'
 import { VerdictBadge } from '~/components/verdict-badge'
 import { STANCE_LABELS } from '~/claims/verdicts'
 import { RELIABILITIES, RELIABILITY_LABELS, RELIABILITY_OPTION_LABELS, SOURCE_KIND_LABELS } from '~/sources/labels'
@@ -25,6 +26,8 @@ import { pagePath, pageUrl } from '~/utils/page-url'
 export const meta: Route.MetaFunction = () => [{ title: 'Sources · Factdesk' }]
 
 const SEARCH_MAX = 200
+
+const RELIABILITY_OPTIONS = RELIABILITIES.map((value) => ({ value, label: RELIABILITY_OPTION_LABELS[value] }))
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'source:view')
@@ -63,14 +66,6 @@ export async function action({ request }: Route.ActionArgs) {
   })
 }
 
-function listHref(q: string, after?: string | null) {
-  const params = new URLSearchParams()
-  if (q) params.set('q', q)
-  if (after) params.set('after', after)
-  const query = params.toString()
-  return query ? `/sources?${query}` : '/sources'
-}
-
 function RateForm({ source }: { source: { id: string; title: string; reliability: keyof typeof RELIABILITY_LABELS } }) {
   const navigation = useNavigation()
   const pending = navigation.state === 'submitting' && navigation.formData?.get('sourceId') === source.id
@@ -82,19 +77,13 @@ function RateForm({ source }: { source: { id: string; title: string; reliability
       <label htmlFor={id} className="text-sm text-ink-muted">
         Reliability<span className="sr-only"> of {source.title}</span>
       </label>
-      <select
+      <CompactSelect
         id={id}
         name="reliability"
         key={source.reliability}
         defaultValue={source.reliability}
-        className="rounded-md border border-paper-line bg-paper px-2 py-1 text-sm"
-      >
-        {RELIABILITIES.map((value) => (
-          <option key={value} value={value}>
-            {RELIABILITY_OPTION_LABELS[value]}
-          </option>
-        ))}
-      </select>
+        options={RELIABILITY_OPTIONS}
+      />
       <Button
         type="submit"
         size="sm"
@@ -117,31 +106,13 @@ export default function Sources({ loaderData, actionData }: Route.ComponentProps
         description="Every page the desk has cited, newest first, with the claims that cite it. A page cited twice is one source."
       />
 
-      <Form method="get" role="search" className="mb-4 max-w-xl space-y-1.5">
-        <div className="flex items-baseline justify-between gap-4">
-          <label htmlFor="source-search" className="block text-sm font-medium text-ink">
-            Search by title, publisher or address
-          </label>
-          {q ? (
-            <Link to="/sources" className="text-sm">
-              Clear search
-            </Link>
-          ) : null}
-        </div>
-        <div className="flex gap-2">
-          <input
-            id="source-search"
-            type="search"
-            name="q"
-            defaultValue={q}
-            maxLength={SEARCH_MAX}
-            className={cx(CONTROL, 'min-w-0')}
-          />
-          <Button type="submit" variant="secondary">
-            Search
-          </Button>
-        </div>
-      </Form>
+      <SearchForm
+        id="source-search"
+        label="Search by title, publisher or address"
+        q={q}
+        clearTo="/sources"
+        maxLength={SEARCH_MAX}
+      />
 
       <FormError errors={actionData?.message ?? undefined} title="The rating was not saved" className="mb-4" />
 
@@ -247,10 +218,12 @@ export default function Sources({ loaderData, actionData }: Route.ComponentProps
         </ul>
       )}
 
-      <nav aria-label="Pages of sources" className="mt-6 flex justify-between text-sm">
-        {!isFirstPage ? <Link to={listHref(q)}>← First page</Link> : <span />}
-        {nextAfter ? <Link to={listHref(q, nextAfter)}>Next page →</Link> : null}
-      </nav>
+      <Pager
+        label="Pages of sources"
+        first={isFirstPage ? null : pageHref('/sources', { q })}
+        next={nextAfter ? pageHref('/sources', { q, after: nextAfter }) : null}
+        className="mt-6"
+      />
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { requirePermission } from '~/auth/session.server'
@@ -7,7 +7,8 @@ import { newClaimSchema } from '~/claims/schemas'
 import { ClaimDetailsFields } from '~/components/claim-fields'
 import { Button, ButtonLink } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
-import { ErrorList, FormError, TextareaField } from '~/components/ui/field'
+import { ConformTextareaField } from '~/components/ui/conform-fields'
+import { ErrorList, FormError } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { redirectWithToast } from '~/utils/toast.server'
 import { RouteError } from '~/components/route-error'
@@ -100,17 +101,11 @@ export default function NewClaim({ loaderData, actionData }: Route.ComponentProp
               </p>
             </div>
           ) : (
-            <TextareaField
+            <ConformTextareaField
               label="Quote"
-              name={fields.quote.name}
-              errors={fields.quote.errors}
+              field={fields.quote}
               hint="Copy the words as they appear in the article. Straight or curly quotes, any kind of dash and extra spaces all match."
-              textareaProps={{
-                ...getTextareaProps(fields.quote),
-                rows: 3,
-                className: 'font-serif',
-                autoFocus: !actionData,
-              }}
+              textareaProps={{ rows: 3, className: 'font-serif', autoFocus: !actionData }}
             />
           )}
 

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, useNavigation } from 'react-router'
 import { articleVersion, draftOf, getArticleForEdit, updateArticle } from '~/articles/articles.server'
@@ -7,10 +7,8 @@ import { ARTICLE_FORM_LIMITS, readForm } from '~/utils/form.server'
 import { articleEditSchema } from '~/articles/schemas'
 import { canEditArticle } from '~/auth/permissions'
 import { forbidden, requirePermission } from '~/auth/session.server'
-import { ArticleDetailsFields } from '~/components/article-fields'
-import { Button, ButtonLink } from '~/components/ui/button'
-import { Card, CardHeader } from '~/components/ui/card'
-import { FormError, TextareaField } from '~/components/ui/field'
+import { ArticleDetailsCard, ArticleFormFooter, ArticleTextCard } from '~/components/article-fields'
+import { FormError } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { redirectWithToast } from '~/utils/toast.server'
 import { RouteError } from '~/components/route-error'
@@ -98,46 +96,22 @@ export default function EditArticle({ loaderData, actionData }: Route.ComponentP
         <input {...getInputProps(fields.seenUpdatedAt, { type: 'hidden' })} />
         <FormError errors={form.errors} title="The article could not be saved" />
 
-        <Card>
-          <CardHeader title="Details" />
-          <ArticleDetailsFields
-            title={fields.title}
-            outlet={fields.outlet}
-            author={fields.author}
-            url={fields.url}
-            publishedAt={fields.publishedAt}
-          />
-        </Card>
-
-        <Card>
-          <CardHeader title="Article text" />
-          {bodyLocked ? (
-            <TextareaField
-              label="Text"
-              name="body"
-              hint={lockNote}
-              errors={fields.body.errors}
-              textareaProps={{ defaultValue: article.body, disabled: true, rows: 18, className: 'font-serif' }}
-            />
-          ) : (
-            <TextareaField
-              label="Text"
-              name={fields.body.name}
-              hint="Plain text, exactly as published. It can change until the first claim is marked in it."
-              errors={fields.body.errors}
-              textareaProps={{ ...getTextareaProps(fields.body), rows: 18, className: 'font-serif' }}
-            />
-          )}
-        </Card>
-
-        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-          <ButtonLink to={`/articles/${article.id}`} variant="ghost">
-            Cancel
-          </ButtonLink>
-          <Button type="submit" variant="primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save changes'}
-          </Button>
-        </div>
+        <ArticleDetailsCard fields={fields} withUrl />
+        <ArticleTextCard
+          body={fields.body}
+          hint={
+            bodyLocked
+              ? lockNote
+              : 'Plain text, exactly as published. It can change until the first claim is marked in it.'
+          }
+          lockedText={bodyLocked ? article.body : undefined}
+        />
+        <ArticleFormFooter
+          cancelTo={`/articles/${article.id}`}
+          saveLabel="Save changes"
+          saving={saving}
+          disabled={saving}
+        />
       </Form>
     </div>
   )
