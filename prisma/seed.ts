@@ -21,51 +21,12 @@ export const SEED_ARTICLE_ID = 'seed-ukraine-prisoner-exchange'
 export const SEED_ARTICLE_TITLE = 'Ukraine pushes for exchange of 1,200 prisoners held in Russia'
 const ARTICLE_BODY = fs.readFileSync(new URL('./fixtures/ukraine-prisoner-exchange.txt', import.meta.url), 'utf8')
 
-const SOURCES: Record<
-  string,
-  {
-    url: string
-    title: string
-    publisher: string
-    kind: SourceKind
-    reliability: 'HIGH' | 'MEDIUM' | 'LOW' | 'UNKNOWN'
-  }
-> = {
-  address: {
-    url: 'https://www.president.gov.ua/en/news',
-    title: 'Addresses of the President of Ukraine',
-    publisher: 'Office of the President of Ukraine',
-    kind: 'OFFICIAL_STATEMENT',
-    reliability: 'MEDIUM',
-  },
-  coordination: {
-    url: 'https://koordshtab.gov.ua/en',
-    title: 'Coordination Headquarters for the Treatment of Prisoners of War',
-    publisher: 'Government of Ukraine',
-    kind: 'PRIMARY_DOCUMENT',
-    reliability: 'HIGH',
-  },
-  icrc: {
-    url: 'https://www.icrc.org/en/where-we-work/europe-central-asia/ukraine',
-    title: 'ICRC in Ukraine',
-    publisher: 'International Committee of the Red Cross',
-    kind: 'OFFICIAL_STATEMENT',
-    reliability: 'HIGH',
-  },
-  ohchr: {
-    url: 'https://www.ohchr.org/en/countries/ukraine',
-    title: 'Ukraine: human rights monitoring reports',
-    publisher: 'UN Human Rights Office',
-    kind: 'DATASET',
-    reliability: 'HIGH',
-  },
-  wire: {
-    url: 'https://www.reuters.com/world/europe/',
-    title: 'Europe news coverage of the prisoner exchange talks',
-    publisher: 'Reuters',
-    kind: 'NEWS_REPORT',
-    reliability: 'MEDIUM',
-  },
+type SeedSource = {
+  url: string
+  title: string
+  publisher: string
+  kind: SourceKind
+  reliability: 'HIGH' | 'MEDIUM' | 'LOW' | 'UNKNOWN'
 }
 
 type SeedClaim = {
@@ -83,173 +44,17 @@ type SeedClaim = {
   proposedBy?: UserKey
   approvedBy?: UserKey
   returned?: { by: UserKey; note: string }
-  sources?: Array<{ key: keyof typeof SOURCES; stance: Stance; excerpt?: string; note?: string }>
+  sources?: Array<{ key: string; stance: Stance; excerpt?: string; note?: string }>
   checkworthiness?: number
 }
 
-/** An approved claim: the checker who held it proposed the verdict, and the editor approved it. */
-function approved(checker: UserKey) {
-  return { status: 'APPROVED', assignee: checker, proposedBy: checker, approvedBy: 'editor' } as const
+// The demo desk's sources and claims are data: prisma/fixtures/seed-desk.json.
+const DESK = JSON.parse(fs.readFileSync(new URL('./fixtures/seed-desk.json', import.meta.url), 'utf8')) as {
+  sources: Record<string, SeedSource>
+  claims: SeedClaim[]
 }
-
-const CLAIMS: SeedClaim[] = [
-  {
-    id: 'seed-claim-01',
-    quote:
-      'Ukraine has launched an urgent diplomatic effort to secure the release of 1,200 Ukrainian prisoners currently held in Russia',
-    text: 'Ukraine is seeking the release of 1,200 Ukrainian prisoners held in Russia.',
-    claimant: 'Government of Ukraine',
-    tags: ['prisoners', 'diplomacy'],
-    ...approved('checker'),
-    verdict: 'MOSTLY_TRUE',
-    rationale:
-      'The presidential address and the coordination headquarters both describe an effort to bring home about 1,200 people; the figure is a target for the exchange, not a confirmed list.',
-    createdBy: 'reporter',
-    sources: [
-      { key: 'address', stance: 'SUPPORTS', excerpt: 'We are working on all fronts to bring our people home.' },
-      { key: 'coordination', stance: 'SUPPORTS', note: 'The headquarters speaks of "more than a thousand" people.' },
-    ],
-    checkworthiness: 0.86,
-  },
-  {
-    id: 'seed-claim-02',
-    quote: 'one of the largest proposed prisoner exchanges since the conflict began',
-    claimant: 'The article',
-    tags: ['prisoners', 'comparison'],
-    ...approved('checker2'),
-    verdict: 'HALF_TRUE',
-    rationale:
-      'Earlier exchanges were of similar size; "one of the largest" holds only for proposed, not completed, exchanges.',
-    createdBy: 'reporter',
-    sources: [
-      { key: 'ohchr', stance: 'CONTEXT', note: 'Monitoring reports list the sizes of earlier exchanges.' },
-      { key: 'wire', stance: 'REFUTES', excerpt: 'Exchanges of comparable size took place in earlier years.' },
-    ],
-    checkworthiness: 0.74,
-  },
-  {
-    id: 'seed-claim-03',
-    quote:
-      'Rustem Umerov, has been leading international discussions, having recently held talks in Turkey and the United Arab Emirates',
-    text: 'Rustem Umerov recently held talks on the exchange in Turkey and the United Arab Emirates.',
-    claimant: 'The article',
-    tags: ['diplomacy'],
-    ...approved('checker'),
-    verdict: 'TRUE',
-    rationale: 'Both visits were announced by the Ukrainian side and reported by wire services at the time.',
-    createdBy: 'checker',
-    sources: [{ key: 'wire', stance: 'SUPPORTS' }],
-    checkworthiness: 0.81,
-  },
-  {
-    id: 'seed-claim-04',
-    quote:
-      'the Istanbul agreements a set of protocols established in 2022 that had enabled organized and relatively smooth prisoner swaps between the two nations',
-    text: 'Protocols agreed in Istanbul in 2022 enabled organised and relatively smooth prisoner swaps.',
-    claimant: 'The article',
-    tags: ['history', 'diplomacy'],
-    status: 'NEEDS_REVIEW',
-    verdict: 'MISLEADING',
-    rationale:
-      'The 2022 Istanbul talks produced no signed general agreement on prisoners; exchanges continued case by case, so "protocols" overstates what was settled.',
-    createdBy: 'reporter',
-    assignee: 'checker',
-    proposedBy: 'checker',
-    sources: [
-      {
-        key: 'icrc',
-        stance: 'CONTEXT',
-        note: 'The ICRC describes its role as a neutral intermediary, exchange by exchange.',
-      },
-      { key: 'wire', stance: 'REFUTES' },
-    ],
-    checkworthiness: 0.79,
-  },
-  {
-    id: 'seed-claim-05',
-    quote:
-      'So far, Russia has offered no official response to Ukraine’s call for the resumption of prisoner exchanges.',
-    claimant: 'The article',
-    tags: ['russia'],
-    ...approved('checker2'),
-    verdict: 'UNPROVEN',
-    rationale:
-      'No official Russian statement could be found at the time of checking, but absence of a response cannot be confirmed.',
-    createdBy: 'reporter',
-    sources: [{ key: 'wire', stance: 'CONTEXT' }],
-    checkworthiness: 0.55,
-  },
-  {
-    id: 'seed-claim-06',
-    quote:
-      'For months, exchanges have been irregular, dependent on battlefield conditions and mutual willingness that often fluctuates.',
-    claimant: 'The article',
-    tags: ['prisoners', 'history'],
-    status: 'IN_RESEARCH',
-    createdBy: 'reporter',
-    assignee: 'checker',
-    dueInDays: 2,
-    sources: [{ key: 'ohchr', stance: 'CONTEXT' }],
-    checkworthiness: 0.48,
-  },
-  {
-    id: 'seed-claim-07',
-    quote: 'Ukraine maintains that the 1,200 prisoners a mix of military personnel and civilians must be prioritized',
-    text: 'The 1,200 prisoners include both military personnel and civilians.',
-    claimant: 'Government of Ukraine',
-    tags: ['prisoners', 'civilians'],
-    status: 'IN_RESEARCH',
-    createdBy: 'checker',
-    assignee: 'checker2',
-    dueInDays: -1,
-    checkworthiness: 0.77,
-  },
-  {
-    id: 'seed-claim-08',
-    quote: 'For many Ukrainian families, the prospect of a large-scale exchange is emotionally charged.',
-    claimant: 'The article',
-    tags: [],
-    ...approved('checker'),
-    verdict: 'NOT_A_CLAIM',
-    rationale: 'A description of feelings, not a checkable statement of fact.',
-    createdBy: 'reporter',
-    checkworthiness: 0.12,
-  },
-  {
-    id: 'seed-claim-09',
-    quote: 'Zelenskiy said Kyiv is working intensely to achieve the swap before the New Year and Christmas',
-    text: 'Zelenskiy said Kyiv aims to complete the exchange before the New Year and Christmas.',
-    claimant: 'Volodymyr Zelenskiy',
-    tags: ['timeline'],
-    status: 'IN_RESEARCH',
-    verdict: 'TRUE',
-    rationale: 'Matches the wire report of the address.',
-    createdBy: 'reporter',
-    assignee: 'checker',
-    dueInDays: 1,
-    returned: { by: 'editor', note: 'Please cite the transcript of the address itself, not a news summary of it.' },
-    sources: [{ key: 'wire', stance: 'SUPPORTS' }],
-    checkworthiness: 0.72,
-  },
-  {
-    id: 'seed-claim-10',
-    quote: 'As talks continue in Ankara, Abu Dhabi, and Kyiv',
-    text: 'Talks on the exchange are continuing in Ankara, Abu Dhabi and Kyiv.',
-    claimant: 'The article',
-    tags: ['diplomacy'],
-    status: 'UNREVIEWED',
-    createdBy: 'reporter',
-    checkworthiness: 0.58,
-  },
-  {
-    id: 'seed-claim-11',
-    quote: 'this exchange would mark one of the largest coordinated releases of Ukrainian captives since the war began',
-    claimant: 'The article',
-    tags: ['comparison'],
-    status: 'UNREVIEWED',
-    createdBy: 'reporter',
-  },
-]
+const SOURCES = DESK.sources
+const CLAIMS = DESK.claims
 
 /** Seeds the demo desk. Returns false when it was already there. */
 export async function seed(): Promise<boolean> {
