@@ -144,47 +144,19 @@ export async function seed(): Promise<boolean> {
             })
           }
         }
+        // A status change in the claim's history, at `at`.
+        const step = (type: ClaimEventType, actor: UserKey, from: ClaimStatus, to: ClaimStatus, at: Date, more = {}) =>
+          events.push({ type, actor, at, from, to, ...more })
+        const proposal = { changes: { verdict: { from: null, to: claim.verdict } } }
         if (claim.returned) {
-          events.push({
-            type: 'VERDICT_PROPOSED',
-            actor: claim.assignee!,
-            at: tick(),
-            from: 'IN_RESEARCH',
-            to: 'NEEDS_REVIEW',
-            changes: { verdict: { from: null, to: claim.verdict } },
-          })
-          events.push({
-            type: 'RETURNED',
-            actor: claim.returned.by,
-            at: tick(),
-            from: 'NEEDS_REVIEW',
-            to: 'IN_RESEARCH',
-            note: claim.returned.note,
-          })
+          step('VERDICT_PROPOSED', claim.assignee!, 'IN_RESEARCH', 'NEEDS_REVIEW', tick(), proposal)
+          step('RETURNED', claim.returned.by, 'NEEDS_REVIEW', 'IN_RESEARCH', tick(), { note: claim.returned.note })
         }
-        let proposedAt: Date | undefined
-        if (claim.proposedBy) {
-          proposedAt = tick(5)
-          events.push({
-            type: 'VERDICT_PROPOSED',
-            actor: claim.proposedBy,
-            at: proposedAt,
-            from: 'IN_RESEARCH',
-            to: 'NEEDS_REVIEW',
-            changes: { verdict: { from: null, to: claim.verdict } },
-          })
-        }
-        let approvedAt: Date | undefined
-        if (claim.approvedBy) {
-          approvedAt = tick(4)
-          events.push({
-            type: 'APPROVED',
-            actor: claim.approvedBy,
-            at: approvedAt,
-            from: 'NEEDS_REVIEW',
-            to: 'APPROVED',
-          })
-        }
+        const proposedAt = claim.proposedBy ? tick(5) : undefined
+        if (claim.proposedBy && proposedAt)
+          step('VERDICT_PROPOSED', claim.proposedBy, 'IN_RESEARCH', 'NEEDS_REVIEW', proposedAt, proposal)
+        const approvedAt = claim.approvedBy ? tick(4) : undefined
+        if (claim.approvedBy && approvedAt) step('APPROVED', claim.approvedBy, 'NEEDS_REVIEW', 'APPROVED', approvedAt)
         await tx.claim.create({
           data: {
             id: claim.id,
