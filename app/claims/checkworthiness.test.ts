@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { describe, expect, it } from '@jest/globals'
+import { describe, expect, it, test } from '@jest/globals'
 import { scoreSentence, splitSentences, suggestClaims } from './checkworthiness.ts'
 
 const article = readFileSync(new URL('../../prisma/fixtures/ukraine-prisoner-exchange.txt', import.meta.url), 'utf8')
@@ -32,14 +32,6 @@ describe('splitSentences', () => {
     }
   })
 
-  it('ends a sentence at a paragraph break even without a full stop', () => {
-    const body = 'Casualty figures are disputed\nThe ministry said 40 soldiers died.'
-    expect(splitSentences(body).map((s) => s.text)).toEqual([
-      'Casualty figures are disputed',
-      'The ministry said 40 soldiers died.',
-    ])
-  })
-
   it('trims the whitespace around sentences and skips blank paragraphs', () => {
     const body = '  The port reopened on Monday.   Ships queued.  \r\n\r\n\n  Grain left.  '
     const sentences = splitSentences(body)
@@ -58,12 +50,19 @@ describe('splitSentences', () => {
     expect(second && body.slice(second.startOffset, second.endOffset)).toBe('Kyiv said 300 drones were launched.')
   })
 
-  it('does not end a sentence after a title such as "Dr." or "Gen."', () => {
-    const body = 'Gen. Oleksandr Syrskyi met Dr. Jones in Kyiv. Talks continued.'
-    expect(splitSentences(body).map((s) => s.text)).toEqual([
-      'Gen. Oleksandr Syrskyi met Dr. Jones in Kyiv.',
-      'Talks continued.',
-    ])
+  test.each([
+    [
+      'ends a sentence at a paragraph break even without a full stop',
+      'Casualty figures are disputed\nThe ministry said 40 soldiers died.',
+      ['Casualty figures are disputed', 'The ministry said 40 soldiers died.'],
+    ],
+    [
+      'does not end a sentence after a title such as "Dr." or "Gen."',
+      'Gen. Oleksandr Syrskyi met Dr. Jones in Kyiv. Talks continued.',
+      ['Gen. Oleksandr Syrskyi met Dr. Jones in Kyiv.', 'Talks continued.'],
+    ],
+  ])('%s', (_case, body, sentences) => {
+    expect(splitSentences(body).map((s) => s.text)).toEqual(sentences)
   })
 
   it('returns no sentences for an empty or blank body', () => {

@@ -108,8 +108,8 @@ export const CLAIM_INTENTS = {
     permission: 'source:attach',
     schema: detachSourceSchema,
     fields: [],
-    async write(user, claimId, { sourceId, version }) {
-      const outcome = await detachSource(user, claimId, sourceId, version)
+    async write(user, claimId, value) {
+      const outcome = await detachSource(user, claimId, value)
       return outcome.ok ? { ok: true, message: `Detached “${outcome.source.title}”.` } : outcome
     },
   }),

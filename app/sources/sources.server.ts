@@ -137,11 +137,11 @@ export async function attachSource(
 
 export type DetachOutcome = { ok: true; source: { id: string; title: string } } | ClaimWriteFailure
 
+/** Takes a source off the claim, at the version the page showed. */
 export async function detachSource(
   user: ClaimActor,
   claimId: string,
-  sourceId: string,
-  version: number,
+  { sourceId, version }: { sourceId: string; version: number },
 ): Promise<DetachOutcome> {
   const claim = await claimOpenForSources(claimId)
   if (!claim.ok) return claim

@@ -95,3 +95,9 @@ export function callLoader<T = any>(fn: unknown, options: CallOptions = {}): Pro
 export function callAction<T = any>(fn: unknown, options: CallOptions = {}): Promise<RouteResult<T>> {
   return call(fn as RouteFunction, options, options.method ?? 'POST')
 }
+
+/** Where `loader` at `url` sends a signed-out visitor: the redirect's address, or the status if it did not redirect. */
+export async function signedOutRedirect(fn: unknown, url: string) {
+  const result = await callLoader(fn, { url })
+  return result.status === 302 ? result.location : `status ${result.status}`
+}

@@ -9,7 +9,7 @@ import * as newRoute from '~/routes/articles/new'
 import { db } from '~/utils/db.server'
 import { encodeCursor } from '~/utils/keyset-cursor'
 import { likePattern } from '~/utils/like-pattern'
-import { callAction, callLoader, type RouteResult } from '../helpers/route'
+import { callAction, callLoader, signedOutRedirect, type RouteResult } from '../helpers/route'
 import { createUser, createUsers, type TestUser } from '../helpers/users'
 
 let users: Awaited<ReturnType<typeof createUsers>>
@@ -388,9 +388,7 @@ describe('importing an article from its web address', () => {
 
 describe('the article list', () => {
   it('sends a signed-out visitor to sign in and back to the same search', async () => {
-    const result = await callLoader(listRoute.loader, { url: '/articles?q=kyiv' })
-    expect(result.status).toBe(302)
-    expect(result.location).toBe('/login?redirectTo=%2Farticles%3Fq%3Dkyiv')
+    expect(await signedOutRedirect(listRoute.loader, '/articles?q=kyiv')).toBe('/login?redirectTo=%2Farticles%3Fq%3Dkyiv')
   })
 
   it('shows newest first, 25 a page, and walks every page by cursor without gaps or repeats', async () => {

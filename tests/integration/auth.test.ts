@@ -12,7 +12,7 @@ import { db } from '~/utils/db.server'
 import { CLIENT_ADDRESS_HEADER } from '~/utils/client-address'
 import { captureLogs } from '~/utils/log.server'
 import { RouterContextProvider } from 'react-router'
-import { buildRequest, callAction, callLoader } from '../helpers/route'
+import { buildRequest, callAction, callLoader, signedOutRedirect } from '../helpers/route'
 import { createUser, createUsers, signIn, type TestUser } from '../helpers/users'
 
 let logs: ReturnType<typeof captureLogs>
@@ -303,9 +303,7 @@ describe('brute force', () => {
 
 describe('sessions', () => {
   it('sends a signed-out visitor to the login page and back', async () => {
-    const result = await callLoader(home.loader, { url: '/?tab=claims' })
-    expect(result.status).toBe(302)
-    expect(result.location).toBe('/login?redirectTo=%2F%3Ftab%3Dclaims')
+    expect(await signedOutRedirect(home.loader, '/?tab=claims')).toBe('/login?redirectTo=%2F%3Ftab%3Dclaims')
   })
 
   it('ends a session server-side at logout', async () => {

@@ -57,39 +57,44 @@ function expectOneSentence(output: string, sentence: RegExp) {
   expect(output).not.toMatch(/\n\s+at |ECONNREFUSED|Error:/)
 }
 
+/** Starts with `env`, expects exit code 1 and one sentence, and that `secret` (if any) is not printed. */
+async function expectRefusal(env: Record<string, string>, sentence: RegExp, secret?: string) {
+  const { code, output } = await start(env)
+  expect(code).toBe(1)
+  expectOneSentence(output, sentence)
+  if (secret) expect(output).not.toContain(secret)
+}
+
+/** The test server's admin address with one part changed. */
+function adminUrl(change: (url: URL) => void) {
+  const url = new URL(process.env.FACTDESK_TEST_ADMIN_URL!)
+  change(url)
+  return url.toString()
+}
+
 describe('npm start with a setting that cannot work', () => {
   it('names DATABASE_URL when nothing listens at its address', async () => {
     const port = await freePort()
-    const { code, output } = await start({ DATABASE_URL: `postgresql://factdesk:secret@127.0.0.1:${port}/factdesk` })
-    expect(code).toBe(1)
-    expectOneSentence(
-      output,
+    await expectRefusal(
+      { DATABASE_URL: `postgresql://factdesk:secret@127.0.0.1:${port}/factdesk` },
       new RegExp(
         `^Factdesk cannot start: nothing is accepting connections at 127\\.0\\.0\\.1:${port}/factdesk; check DATABASE_URL, or unset it to use the embedded PostgreSQL\\.$`,
       ),
+      'secret',
     )
-    expect(output).not.toContain('secret')
   })
 
   it('names DATABASE_URL when its password is wrong', async () => {
-    const url = new URL(process.env.FACTDESK_TEST_ADMIN_URL!)
-    url.password = 'not-the-password'
-    const { code, output } = await start({ DATABASE_URL: url.toString() })
-    expect(code).toBe(1)
-    expectOneSentence(
-      output,
+    await expectRefusal(
+      { DATABASE_URL: adminUrl((url) => (url.password = 'not-the-password')) },
       /^Factdesk cannot start: the database at 127\.0\.0\.1:\d+\/postgres refused the user name or password in DATABASE_URL \(user "factdesk"\)\.$/,
+      'not-the-password',
     )
-    expect(output).not.toContain('not-the-password')
   })
 
   it('names DATABASE_URL when its database does not exist', async () => {
-    const url = new URL(process.env.FACTDESK_TEST_ADMIN_URL!)
-    url.pathname = '/no_such_database'
-    const { code, output } = await start({ DATABASE_URL: url.toString() })
-    expect(code).toBe(1)
-    expectOneSentence(
-      output,
+    await expectRefusal(
+      { DATABASE_URL: adminUrl((url) => (url.pathname = '/no_such_database')) },
       /^Factdesk cannot start: the database named in DATABASE_URL \(127\.0\.0\.1:\d+\/no_such_database\) does not exist; create it or correct DATABASE_URL\.$/,
     )
   })
@@ -97,13 +102,8 @@ describe('npm start with a setting that cannot work', () => {
   it('names PORT when another program already listens there', async () => {
     const busy = await listening()
     try {
-      const { code, output } = await start({
-        PORT: String(portOf(busy)),
-        DATABASE_URL: process.env.FACTDESK_TEST_ADMIN_URL!,
-      })
-      expect(code).toBe(1)
-      expectOneSentence(
-        output,
+      await expectRefusal(
+        { PORT: String(portOf(busy)), DATABASE_URL: process.env.FACTDESK_TEST_ADMIN_URL! },
         new RegExp(
           `^Factdesk cannot start: port ${portOf(busy)} is already in use by another program \\(set PORT to use another\\)\\.$`,
         ),
@@ -128,13 +128,8 @@ describe('npm start with a setting that cannot work', () => {
   })
 
   it('names TRUST_PROXY when its value means nothing', async () => {
-    const { code, output } = await start({
-      TRUST_PROXY: 'yes please',
-      DATABASE_URL: process.env.FACTDESK_TEST_ADMIN_URL!,
-    })
-    expect(code).toBe(1)
-    expectOneSentence(
-      output,
+    await expectRefusal(
+      { TRUST_PROXY: 'yes please', DATABASE_URL: process.env.FACTDESK_TEST_ADMIN_URL! },
       /^Factdesk cannot start, its configuration is wrong:\n {2}TRUST_PROXY: TRUST_PROXY must be 0 \(no proxy\), .* not "yes please"$/,
     )
   })
