@@ -69,29 +69,15 @@ beforeAll(async () => {
     }
   }
   // Edges a random desk may miss: 0 and 100, means ending in .5 (which round up), nothing scored.
+  const approved = (...verdicts: Array<Verdict | null>) =>
+    verdicts.map((verdict): [ClaimStatus, Verdict | null] => [ClaimStatus.APPROVED, verdict])
   const EDGES: Record<string, Array<[ClaimStatus, Verdict | null]>> = {
-    'edge-zero': [
-      [ClaimStatus.APPROVED, Verdict.FALSE],
-      [ClaimStatus.APPROVED, Verdict.FALSE],
-      [ClaimStatus.IN_RESEARCH, null],
-    ],
-    'edge-hundred': [
-      [ClaimStatus.APPROVED, Verdict.TRUE],
-      [ClaimStatus.NEEDS_REVIEW, Verdict.FALSE],
-    ],
-    'edge-half': [
-      [ClaimStatus.APPROVED, Verdict.TRUE],
-      [ClaimStatus.APPROVED, Verdict.MOSTLY_FALSE],
-    ],
-    'edge-eighth': [
-      [ClaimStatus.APPROVED, Verdict.MISLEADING],
-      [ClaimStatus.APPROVED, Verdict.FALSE],
-    ],
-    'edge-unscored': [
-      [ClaimStatus.APPROVED, Verdict.UNPROVEN],
-      [ClaimStatus.APPROVED, Verdict.NOT_A_CLAIM],
-    ],
-    'edge-no-verdict': [[ClaimStatus.APPROVED, null]],
+    'edge-zero': [...approved(Verdict.FALSE, Verdict.FALSE), [ClaimStatus.IN_RESEARCH, null]],
+    'edge-hundred': [...approved(Verdict.TRUE), [ClaimStatus.NEEDS_REVIEW, Verdict.FALSE]],
+    'edge-half': approved(Verdict.TRUE, Verdict.MOSTLY_FALSE),
+    'edge-eighth': approved(Verdict.MISLEADING, Verdict.FALSE),
+    'edge-unscored': approved(Verdict.UNPROVEN, Verdict.NOT_A_CLAIM),
+    'edge-no-verdict': approved(null),
     'edge-empty': [],
   }
   for (const [id, edgeClaims] of Object.entries(EDGES)) {
