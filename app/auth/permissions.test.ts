@@ -68,12 +68,8 @@ describe('permission table', () => {
   })
 
   test('roles have the labels people see', () => {
-    expect(ROLE_LABELS).toEqual({
-      REPORTER: 'Reporter',
-      FACT_CHECKER: 'Fact-checker',
-      EDITOR: 'Editor',
-      ADMIN: 'Admin',
-    })
+    const labels = { REPORTER: 'Reporter', FACT_CHECKER: 'Fact-checker', EDITOR: 'Editor', ADMIN: 'Admin' }
+    expect(ROLE_LABELS).toEqual(labels)
   })
 })
 
