@@ -47,6 +47,7 @@ const CLAIM_LIST_SELECT = {
   version: true,
   createdById: true,
   checkworthiness: true,
+  dueAt: true,
   assignee: { select: { id: true, name: true } },
 } satisfies Prisma.ClaimSelect
 

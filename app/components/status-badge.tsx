@@ -18,15 +18,7 @@ export type StatusStyle = {
   readonly solid: string
   /** The same colour as an SVG fill (the theme's CSS variable), for chart bars. */
   readonly fill: string
-  /**
-   * Marks a claim's span in article text: a light background and an underline in the status
-   * colour. The underline style differs per status too (dotted, dashed, double, solid).
-   */
-  readonly highlight: string
 }
-
-// text-inherit: a <mark> would otherwise force black text.
-const HIGHLIGHT = 'rounded-sm text-inherit underline decoration-2 underline-offset-4 [text-decoration-skip-ink:none]'
 
 export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
   UNREVIEWED: {
@@ -37,7 +29,6 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     icon: 'text-status-unreviewed',
     solid: 'bg-status-unreviewed',
     fill: 'fill-status-unreviewed',
-    highlight: `${HIGHLIGHT} bg-gray-200/70 decoration-status-unreviewed decoration-dotted`,
   },
   IN_RESEARCH: {
     badge: 'border-amber-300 bg-amber-50 text-amber-900',
@@ -47,7 +38,6 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     icon: 'text-status-research',
     solid: 'bg-status-research',
     fill: 'fill-status-research',
-    highlight: `${HIGHLIGHT} bg-amber-100/80 decoration-status-research decoration-dashed`,
   },
   NEEDS_REVIEW: {
     badge: 'border-violet-300 bg-violet-50 text-violet-800',
@@ -57,7 +47,6 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     icon: 'text-status-review',
     solid: 'bg-status-review',
     fill: 'fill-status-review',
-    highlight: `${HIGHLIGHT} bg-violet-100/80 decoration-status-review decoration-double`,
   },
   APPROVED: {
     badge: 'border-green-300 bg-green-50 text-green-800',
@@ -67,7 +56,6 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     icon: 'text-status-approved',
     solid: 'bg-status-approved',
     fill: 'fill-status-approved',
-    highlight: `${HIGHLIGHT} bg-green-100/80 decoration-status-approved decoration-solid`,
   },
 }
 
