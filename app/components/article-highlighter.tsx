@@ -13,8 +13,10 @@ import { STATUS_LABELS } from '~/claims/workflow'
 import { segmentBody, trimSpan, type Span } from '~/claims/quotes'
 import { verdictShownAs, verdictStanding } from '~/claims/verdicts'
 import type { ClaimStatus, Verdict } from '~/generated/prisma/enums'
+import { STATUS_STYLES } from './status-badge'
 import { buttonClasses } from './ui/button'
 import { cx } from './ui/cx'
+import { VERDICT_STYLES } from './verdict-badge'
 
 export type HighlightedClaim = Span & {
   id: string
@@ -50,8 +52,8 @@ function claimLabel(claims: readonly HighlightedClaim[]): string {
 /** How a claim's span is marked: by its verdict once approved, by its status until then (app.css). */
 export function highlightClasses(claim: { status: ClaimStatus; verdict: Verdict | null }): string {
   const standing = verdictStanding(claim)
-  if (standing && !standing.draft) return `hl hl-v-${standing.verdict}`
-  return `hl hl-${claim.status}`
+  if (standing && !standing.draft) return `hl ${VERDICT_STYLES[standing.verdict].highlight}`
+  return `hl ${STATUS_STYLES[claim.status].highlight}`
 }
 
 export function ArticleHighlighter({
@@ -187,7 +189,7 @@ function ClaimMarker({ claim, href }: { claim: HighlightedClaim; href: string })
       data-offset-ignore
       aria-label={claimLabel([claim])}
       draggable={false}
-      className={standing ? (standing.draft ? 'cm cm-draft' : `cm verdict-${standing.verdict}`) : 'cm'}
+      className={standing ? `cm ${standing.draft ? 'draft-tag' : VERDICT_STYLES[standing.verdict].tag}` : 'cm'}
     >
       {claim.number}
       {standing ? <span> · {verdictShownAs(claim)}</span> : null}

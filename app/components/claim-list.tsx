@@ -9,6 +9,7 @@ import { ClaimStatus, type Verdict } from '~/generated/prisma/enums'
 import { claimHref } from './claim-href'
 import { StatusGlyph } from './status-badge'
 import { cx } from './ui/cx'
+import { VERDICT_STYLES } from './verdict-badge'
 
 export type ClaimRow = {
   id: string
@@ -151,7 +152,7 @@ function VerdictTag({ row }: { row: ClaimRow }) {
   const standing = verdictStanding(row)
   if (!standing) return null
   return (
-    <span className={cx('verdict-tag', standing.draft ? 'verdict-tag-draft' : `verdict-${standing.verdict}`)}>
+    <span className={cx('verdict-tag', standing.draft ? 'draft-tag' : VERDICT_STYLES[standing.verdict].tag)}>
       {verdictShownAs(row)}
     </span>
   )

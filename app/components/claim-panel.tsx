@@ -111,7 +111,7 @@ function PanelBar({ place, claimId }: { place: PanelPlace; claimId: string }) {
 }
 
 export function ClaimPanel({ page, actionData, place }: ClaimPanelProps) {
-  const { claim, sourceGroups, sourceCount, comments, history, returned, access, assignees, userId } = page
+  const { claim, sourceCount, comments, history, returned, access, userId } = page
   const formReply = actionData ? { intent: actionData.intent, result: actionData.result } : undefined
   const intent = actionData?.intent
   // Forms without fields of their own report here, in the section they belong to.
@@ -181,30 +181,11 @@ export function ClaimPanel({ page, actionData, place }: ClaimPanelProps) {
               {returned.note ? <p className="mt-1 whitespace-pre-wrap">{returned.note}</p> : null}
             </div>
           ) : null}
-          <ClaimWorkflow
-            version={claim.version}
-            actions={access.actions}
-            blocked={access.blocked}
-            verdict={claim.verdict}
-            rationale={claim.rationale}
-            sourceCount={sourceCount}
-            reply={formReply}
-            owner={owner}
-          />
+          <ClaimWorkflow page={page} reply={formReply} owner={owner} />
         </Section>
 
         <Section as="aside" title="Assignment" titleId="assignment-heading">
-          <ClaimAssignment
-            key={claim.version}
-            version={claim.version}
-            assignee={claim.assignee}
-            due={claim.due}
-            canAssign={access.canAssign}
-            canTake={access.canTake}
-            people={assignees}
-            userId={userId}
-            reply={formReply}
-          />
+          <ClaimAssignment key={claim.version} page={page} reply={formReply} />
         </Section>
 
         <Section
@@ -213,16 +194,7 @@ export function ClaimPanel({ page, actionData, place }: ClaimPanelProps) {
           titleId="sources-heading"
           description="Grouped by what they say about the claim."
         >
-          <ClaimSources
-            groups={sourceGroups}
-            count={sourceCount}
-            version={claim.version}
-            canChange={access.canChangeSources}
-            frozenReason={access.sourcesFrozen}
-            reply={formReply}
-            owner={owner}
-            detachError={detachError ?? null}
-          />
+          <ClaimSources page={page} reply={formReply} owner={owner} detachError={detachError ?? null} />
         </Section>
 
         <Section id="comments" title={`Comments (${comments.length})`} titleId="comments-heading">
@@ -269,18 +241,16 @@ export function ClaimPanel({ page, actionData, place }: ClaimPanelProps) {
                 <Missing>Not written yet</Missing>
               )}
             </Detail>
-            {claim.proposedBy ? (
-              <Detail label="Proposed by">
-                {claim.proposedBy}
-                {claim.proposedAt ? `, ${claim.proposedAt}` : ''}
-              </Detail>
-            ) : null}
-            {claim.approvedBy ? (
-              <Detail label="Approved by">
-                {claim.approvedBy}
-                {claim.approvedAt ? `, ${claim.approvedAt}` : ''}
-              </Detail>
-            ) : null}
+            {[
+              { label: 'Proposed by', by: claim.proposedBy, at: claim.proposedAt },
+              { label: 'Approved by', by: claim.approvedBy, at: claim.approvedAt },
+            ].map((step) =>
+              step.by ? (
+                <Detail key={step.label} label={step.label}>
+                  {step.at ? `${step.by}, ${step.at}` : step.by}
+                </Detail>
+              ) : null,
+            )}
           </dl>
         </Section>
 

@@ -18,6 +18,11 @@ export type StatusStyle = {
   readonly solid: string
   /** The same colour as an SVG fill (the theme's CSS variable), for chart bars. */
   readonly fill: string
+  /**
+   * Marks a claim's span in article text, with the `.hl` base of app.css: the status's pale fill and an
+   * underline in its colour, whose style differs per status too (dotted, dashed, double, solid).
+   */
+  readonly highlight: string
 }
 
 export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
@@ -29,6 +34,7 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     icon: 'text-status-unreviewed',
     solid: 'bg-status-unreviewed',
     fill: 'fill-status-unreviewed',
+    highlight: 'bg-status-unreviewed-soft decoration-status-unreviewed decoration-dotted',
   },
   IN_RESEARCH: {
     badge: 'border-amber-300 bg-amber-50 text-amber-900',
@@ -38,6 +44,7 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     icon: 'text-status-research',
     solid: 'bg-status-research',
     fill: 'fill-status-research',
+    highlight: 'bg-status-research-soft decoration-status-research decoration-dashed',
   },
   NEEDS_REVIEW: {
     badge: 'border-violet-300 bg-violet-50 text-violet-800',
@@ -47,6 +54,7 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     icon: 'text-status-review',
     solid: 'bg-status-review',
     fill: 'fill-status-review',
+    highlight: 'bg-status-review-soft decoration-status-review decoration-double',
   },
   APPROVED: {
     badge: 'border-green-300 bg-green-50 text-green-800',
@@ -56,6 +64,7 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     icon: 'text-status-approved',
     solid: 'bg-status-approved',
     fill: 'fill-status-approved',
+    highlight: 'bg-status-approved-soft decoration-status-approved decoration-solid',
   },
 }
 
