@@ -6,14 +6,14 @@ import { Button } from './ui/button'
 export type ShortcutKey = 'j' | 'k' | 'Enter' | 'Escape' | 's' | 'a' | 'c' | '/' | '?'
 
 export const SHORTCUTS: ReadonlyArray<{ keys: string[]; does: string }> = [
-  { keys: ['j'], does: 'Next claim' },
-  { keys: ['k'], does: 'Previous claim' },
+  { keys: ['j'], does: 'Go to the next claim' },
+  { keys: ['k'], does: 'Go to the previous claim' },
   { keys: ['Enter'], does: 'Open the claim in focus' },
-  { keys: ['Esc'], does: 'Back to the list' },
-  { keys: ['s'], does: 'Start research' },
-  { keys: ['a'], does: 'Attach a source' },
-  { keys: ['c'], does: 'Write a comment' },
-  { keys: ['/'], does: 'Search the claims' },
+  { keys: ['Esc'], does: 'Close the claim, back to the list' },
+  { keys: ['s'], does: 'Start research on the open claim' },
+  { keys: ['a'], does: 'Open the form to cite a source' },
+  { keys: ['c'], does: 'Write a comment on the open claim' },
+  { keys: ['/'], does: 'Search the list of claims' },
   { keys: ['?'], does: 'Show these shortcuts' },
 ]
 
