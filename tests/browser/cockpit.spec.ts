@@ -1,7 +1,7 @@
 // The article workspace as a fact-checker uses it all day: the text beside the open claim, moved through
 // with the keyboard, addresses that name the claim, drafts that survive, and a sheet on a phone.
 import type { Locator, Page } from '@playwright/test'
-import { test, expect, toast, type Desk, type DeskUser } from './fixtures'
+import { test, expect, toast, type Desk } from './fixtures'
 
 const BODY = [
   'The harbour board said on Tuesday that container traffic grew 14 percent in 2025.',
@@ -18,26 +18,44 @@ async function tabTo(page: Page, target: Locator, { backwards = false } = {}) {
   throw new Error('Tab never reached the element')
 }
 
+/** Cites a page with `a` and the keyboard: the address, a title, "Supports", then Enter. */
+async function attachByKeyboard(page: Page, url: string, title: string) {
+  await page.keyboard.press('a')
+  await expect(page.getByLabel('Address (URL)')).toBeFocused()
+  await page.keyboard.type(url)
+  await page.keyboard.press('Tab')
+  await page.keyboard.type(title)
+  await tabTo(page, page.getByLabel('Stance'))
+  await page.keyboard.type('Supports')
+  await tabTo(page, page.getByLabel('Archived copy (URL)'))
+  await page.keyboard.press('Enter')
+  await expect(toast(page, 'Source attached.')).toBeVisible()
+}
+
 const nextStep = (page: Page) => page.getByTestId('next-step-bar')
 const panelTitle = (page: Page) => page.locator('#claim-panel-title')
 
-async function workspace(desk: Desk, by: DeskUser, count = 3) {
-  const article = await desk.article({ by, body: BODY })
+type ClaimOptions = Omit<Parameters<Desk['claim']>[0], 'article' | 'by' | 'assignee'> & { mine?: boolean }
+
+/** A fact-checker and an article of theirs holding these claims, in body order (`mine`: assigned to them). */
+async function deskWith(desk: Desk, wanted: readonly ClaimOptions[]) {
+  const checker = await desk.user({ role: 'FACT_CHECKER' })
+  const article = await desk.article({ by: checker, body: BODY })
   const claims = []
-  for (let index = 0; index < count; index++) claims.push(await desk.claim({ article, by }))
-  return { article, claims }
+  for (const { mine, ...options } of wanted)
+    claims.push(await desk.claim({ article, by: checker, assignee: mine ? checker : null, ...options }))
+  return { checker, article, claims }
 }
 
-test('a claim goes from unreviewed to approved inside the workspace, by keyboard alone', async ({
+test('a claim goes from unreviewed to approved in the workspace by keyboard', async ({
   page,
   desk,
   browser,
   baseURL,
 }) => {
-  const checker = await desk.user({ role: 'FACT_CHECKER' })
+  const { checker, article, claims } = await deskWith(desk, [{}])
+  const [claim] = claims as [(typeof claims)[0]]
   const editor = await desk.user({ role: 'EDITOR' })
-  const { article, claims } = await workspace(desk, checker, 1)
-  const claim = claims[0]!
   await desk.signIn(page, checker)
   await page.goto(`/articles/${article.id}`)
 
@@ -56,16 +74,7 @@ test('a claim goes from unreviewed to approved inside the workspace, by keyboard
   })
 
   await test.step('attaches a source from the keyboard', async () => {
-    await page.keyboard.press('a')
-    await expect(page.getByLabel('Address (URL)')).toBeFocused()
-    await page.keyboard.type(`https://harbour.example/traffic-${claim.id}`)
-    await page.keyboard.press('Tab')
-    await page.keyboard.type('Harbour traffic 2025')
-    await tabTo(page, page.getByLabel('Stance'))
-    await page.keyboard.type('Supports')
-    await tabTo(page, page.getByLabel('Archived copy (URL)'))
-    await page.keyboard.press('Enter')
-    await expect(toast(page, 'Source attached.')).toBeVisible()
+    await attachByKeyboard(page, `https://harbour.example/traffic-${claim.id}`, 'Harbour traffic 2025')
     await expect(page.getByRole('region', { name: 'Sources (1)' })).toBeVisible()
     await expect(nextStep(page)).toContainText('Needs a verdict and a rationale')
   })
@@ -112,12 +121,8 @@ test('the editor who proposed a verdict is told it waits for someone else', asyn
   await expect(page.getByRole('button', { name: 'Approve', exact: true })).toHaveCount(0)
 })
 
-test('the address names the open claim: deep links, back and forward, reload and the claim’s own address', async ({
-  page,
-  desk,
-}) => {
-  const checker = await desk.user({ role: 'FACT_CHECKER' })
-  const { article, claims } = await workspace(desk, checker)
+test('the address names the open claim: deep links, history, reload, /claims/:id', async ({ page, desk }) => {
+  const { checker, article, claims } = await deskWith(desk, [{}, {}, {}])
   const [first, second, third] = claims as [(typeof claims)[0], (typeof claims)[0], (typeof claims)[0]]
   const at = (claim: { id: string }) => new RegExp(`/articles/${article.id}/claims/${claim.id}$`)
   await desk.signIn(page, checker)
@@ -154,15 +159,13 @@ test('the address names the open claim: deep links, back and forward, reload and
   await expect(panelTitle(page)).toContainText(first.quote)
 })
 
-test('j and k move between claims in the list’s order and filters narrow the list without a page load', async ({
-  page,
-  desk,
-}) => {
-  const checker = await desk.user({ role: 'FACT_CHECKER' })
-  const article = await desk.article({ by: checker, body: BODY })
-  const mine = await desk.claim({ article, by: checker, status: 'IN_RESEARCH', assignee: checker })
-  const open = await desk.claim({ article, by: checker, assignee: null })
-  const other = await desk.claim({ article, by: checker, status: 'IN_RESEARCH', assignee: null })
+test('j and k follow the list’s order, and filters narrow it at once', async ({ page, desk }) => {
+  const { checker, article, claims } = await deskWith(desk, [
+    { status: 'IN_RESEARCH', mine: true },
+    {},
+    { status: 'IN_RESEARCH' },
+  ])
+  const [mine, open, other] = claims as [(typeof claims)[0], (typeof claims)[0], (typeof claims)[0]]
   await desk.signIn(page, checker)
   await page.goto(`/articles/${article.id}/claims/${mine.id}`)
 
@@ -188,14 +191,9 @@ test('j and k move between claims in the list’s order and filters narrow the l
   await expect(list).toContainText(other.quote.slice(0, 40))
 })
 
-test('a verdict being written survives a source attached, a switch to another claim and a reload', async ({
-  page,
-  desk,
-}) => {
-  const checker = await desk.user({ role: 'FACT_CHECKER' })
-  const article = await desk.article({ by: checker, body: BODY })
-  const claim = await desk.claim({ article, by: checker, status: 'IN_RESEARCH' })
-  const neighbour = await desk.claim({ article, by: checker, status: 'IN_RESEARCH' })
+test('a verdict being written survives a source, another claim and a reload', async ({ page, desk }) => {
+  const { checker, article, claims } = await deskWith(desk, [{ status: 'IN_RESEARCH' }, { status: 'IN_RESEARCH' }])
+  const [claim, neighbour] = claims as [(typeof claims)[0], (typeof claims)[0]]
   const rationale = 'The annual report gives 13.8 percent, rounded up in the article.'
   await desk.signIn(page, checker)
   await page.goto(`/articles/${article.id}/claims/${claim.id}`)
@@ -204,12 +202,8 @@ test('a verdict being written survives a source attached, a switch to another cl
   await page.getByLabel('Rationale').fill(rationale)
   await expect(page.getByText('Draft saved on this device.')).toBeVisible()
 
-  await page.getByText('Attach a source', { exact: true }).click()
-  await page.getByLabel('Address (URL)').fill(`https://harbour.example/report-${claim.id}`)
-  await page.getByLabel('Title', { exact: true }).fill('Harbour board annual report')
-  await page.getByLabel('Stance').selectOption('SUPPORTS')
-  await page.getByRole('button', { name: 'Attach source' }).click()
-  await expect(toast(page, 'Source attached.')).toBeVisible()
+  await panelTitle(page).click()
+  await attachByKeyboard(page, `https://harbour.example/report-${claim.id}`, 'Harbour board annual report')
   await expect(page.getByLabel('Rationale')).toHaveValue(rationale)
 
   await page.keyboard.press('j')
@@ -226,8 +220,7 @@ test('a verdict being written survives a source attached, a switch to another cl
 })
 
 test('shortcuts never fire while typing, and ? lists them', async ({ page, desk }) => {
-  const checker = await desk.user({ role: 'FACT_CHECKER' })
-  const { article, claims } = await workspace(desk, checker, 2)
+  const { checker, article, claims } = await deskWith(desk, [{}, {}])
   await desk.signIn(page, checker)
   await page.goto(`/articles/${article.id}/claims/${claims[0]!.id}`)
 
@@ -253,8 +246,7 @@ test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } })
 
   test('the open claim is a full-screen sheet over the list, closed with its back control', async ({ page, desk }) => {
-    const checker = await desk.user({ role: 'FACT_CHECKER' })
-    const { article, claims } = await workspace(desk, checker, 2)
+    const { checker, article, claims } = await deskWith(desk, [{}, {}])
     await desk.signIn(page, checker)
     await page.goto(`/articles/${article.id}`)
 
