@@ -15,6 +15,7 @@ export default [
     route('claims/:claimId', 'routes/articles/$articleId/claims.$claimId.tsx'),
   ]),
   route('articles/:articleId/claims/new', 'routes/articles/$articleId/claims.new.tsx'),
+  route('articles/:articleId/claimreview', 'routes/articles/$articleId/claimreview.ts'),
   route('claims/:claimId/edit', 'routes/claims/$claimId/edit.tsx'),
   route('export', 'routes/export.tsx'),
   route('exports/claims.csv', 'routes/exports/claims[.]csv.ts'),

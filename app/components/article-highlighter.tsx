@@ -123,13 +123,10 @@ export function ArticleHighlighter({
           <mark
             id={first ? `quote-${claim.id}` : undefined}
             data-claim-id={claim.id}
-            data-claim-ids={depth === 0 ? piece.covering.map((c) => c.id).join(' ') : undefined}
             data-depth={depth === 0 ? piece.covering.length : undefined}
             title={depth === 0 ? claimLabel(piece.covering) : undefined}
             data-selected={claim.id === selectedId ? '' : undefined}
             className={highlightClasses(claim)}
-            // Each nested claim draws its underline a little lower, so every one stays visible.
-            style={depth > 0 ? { textUnderlineOffset: `${4 + depth * 4}px` } : undefined}
           >
             {node}
           </mark>
@@ -186,9 +183,9 @@ function ClaimMarker({ claim, href }: { claim: HighlightedClaim; href: string })
     <Link
       to={href}
       preventScrollReset
+      discover="none"
       data-offset-ignore
       aria-label={claimLabel([claim])}
-      draggable={false}
       className={standing ? `cm ${standing.draft ? 'draft-tag' : VERDICT_STYLES[standing.verdict].tag}` : 'cm'}
     >
       {claim.number}

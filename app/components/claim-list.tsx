@@ -7,7 +7,8 @@ import { STATUS_LABELS } from '~/claims/workflow'
 import { VERDICTS, verdictShownAs, verdictStanding } from '~/claims/verdicts'
 import { ClaimStatus, type Verdict } from '~/generated/prisma/enums'
 import { claimHref } from './claim-href'
-import { StatusGlyph } from './status-badge'
+import { STATUS_STYLES, StatusGlyph } from './status-badge'
+import { formatDay } from '~/utils/dates'
 import { cx } from './ui/cx'
 import { VERDICT_STYLES } from './verdict-badge'
 
@@ -23,7 +24,7 @@ export type ClaimRow = {
   assignee: string | null
   mine: boolean
   /** The due day (YYYY-MM-DD) and whether it has passed. */
-  due: { day: string; label: string; overdue: boolean } | null
+  due: { day: string; overdue: boolean } | null
 }
 
 export type ClaimFilter = {
@@ -164,6 +165,11 @@ export type ClaimListProps = {
   selectedId: string | null
 }
 
+/** The row of a claim in the list, for moving focus to it. */
+export function claimRowLink(claimId: string): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`[id="claim-${CSS.escape(claimId)}"] > a`)
+}
+
 /** One line per claim: number, status, verdict or draft, the claim, assignee and due date. */
 export function ClaimList({ articleId, rows, selectedId }: ClaimListProps) {
   return (
@@ -173,13 +179,12 @@ export function ClaimList({ articleId, rows, selectedId }: ClaimListProps) {
           <Link
             to={claimHref(articleId, row.id)}
             preventScrollReset
-            data-claim-row={row.id}
+            discover="none"
             aria-current={row.id === selectedId ? 'true' : undefined}
             className="claim-row"
           >
             <span className="claim-number">{row.number}</span>
-            <span className="claim-row-status" title={STATUS_LABELS[row.status]}>
-              <StatusGlyph status={row.status} />
+            <span className={STATUS_STYLES[row.status].dot} title={STATUS_LABELS[row.status]}>
               <span className="sr-only">{STATUS_LABELS[row.status]}</span>
             </span>
             <VerdictTag row={row} />
@@ -190,7 +195,7 @@ export function ClaimList({ articleId, rows, selectedId }: ClaimListProps) {
                 <span className={row.due.overdue ? 'font-semibold text-red-800' : undefined}>
                   {' · '}
                   {row.due.overdue ? 'overdue ' : 'due '}
-                  <time dateTime={row.due.day}>{row.due.label}</time>
+                  <time dateTime={row.due.day}>{formatDay(row.due.day)}</time>
                 </span>
               ) : null}
             </span>

@@ -23,6 +23,8 @@ export type StatusStyle = {
    * underline in its colour, whose style differs per status too (dotted, dashed, double, solid).
    */
   readonly highlight: string
+  /** The status glyph drawn by CSS (`.glyph` in app.css), for lists long enough that SVGs would weigh. */
+  readonly dot: string
 }
 
 export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
@@ -35,6 +37,7 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     solid: 'bg-status-unreviewed',
     fill: 'fill-status-unreviewed',
     highlight: 'bg-status-unreviewed-soft decoration-status-unreviewed decoration-dotted',
+    dot: 'glyph text-status-unreviewed',
   },
   IN_RESEARCH: {
     badge: 'border-amber-300 bg-amber-50 text-amber-900',
@@ -45,6 +48,7 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     solid: 'bg-status-research',
     fill: 'fill-status-research',
     highlight: 'bg-status-research-soft decoration-status-research decoration-dashed',
+    dot: 'glyph glyph-half text-status-research',
   },
   NEEDS_REVIEW: {
     badge: 'border-violet-300 bg-violet-50 text-violet-800',
@@ -55,6 +59,7 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     solid: 'bg-status-review',
     fill: 'fill-status-review',
     highlight: 'bg-status-review-soft decoration-status-review decoration-double',
+    dot: 'glyph glyph-most text-status-review',
   },
   APPROVED: {
     badge: 'border-green-300 bg-green-50 text-green-800',
@@ -65,6 +70,7 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     solid: 'bg-status-approved',
     fill: 'fill-status-approved',
     highlight: 'bg-status-approved-soft decoration-status-approved decoration-solid',
+    dot: 'glyph glyph-done text-status-approved',
   },
 }
 

@@ -16,7 +16,7 @@ test('the reporter who added a claim corrects its claimant and tags', async ({ p
   await expect(page).toHaveURL(new RegExp(`/articles/${article.id}#claim-${claim.id}$`))
   // Back in the workspace with the claim's row in view; its panel shows what was saved.
   await expect(page.getByRole('complementary', { name: 'Claims (1)' }).locator(`#claim-${claim.id}`)).toBeInViewport()
-  await page.locator(`[data-claim-row="${claim.id}"]`).click()
+  await page.locator(`#claim-${claim.id} > a`).click()
   const details = page.getByRole('region', { name: 'The claim' })
   await expect(details.getByText('Harbour board', { exact: true })).toBeVisible()
   await expect(details.getByText('shipping', { exact: true })).toBeVisible()

@@ -61,7 +61,7 @@ test('a claim goes from unreviewed to approved in the workspace by keyboard', as
 
   await test.step('the checker opens the claim from the list and starts research', async () => {
     await page.keyboard.press('j')
-    await expect(page.locator(`[data-claim-row="${claim.id}"]`)).toBeFocused()
+    await expect(page.locator(`#claim-${claim.id} > a`)).toBeFocused()
     await page.keyboard.press('Enter')
     await expect(page).toHaveURL(new RegExp(`/articles/${article.id}/claims/${claim.id}$`))
     await expect(nextStep(page)).toContainText('Needs someone to start research.')
@@ -152,7 +152,7 @@ test('the address names the open claim: deep links, history, reload, /claims/:id
 
   await page.keyboard.press('Escape')
   await expect(page).toHaveURL(new RegExp(`/articles/${article.id}$`))
-  await expect(page.locator(`[data-claim-row="${third.id}"]`)).toBeFocused()
+  await expect(page.locator(`#claim-${third.id} > a`)).toBeFocused()
 
   await page.goto(`/claims/${first.id}`)
   await expect(page).toHaveURL(at(first))
@@ -250,7 +250,7 @@ test.describe('on a phone', () => {
     await desk.signIn(page, checker)
     await page.goto(`/articles/${article.id}`)
 
-    const row = page.locator(`[data-claim-row="${claims[1]!.id}"]`)
+    const row = page.locator(`#claim-${claims[1]!.id} > a`)
     await row.scrollIntoViewIfNeeded()
     await row.click()
     await expect(page).toHaveURL(new RegExp(`/claims/${claims[1]!.id}$`))

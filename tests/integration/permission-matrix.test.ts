@@ -46,6 +46,7 @@ const MATRIX: Record<string, Expectation> = {
     action: { accept: 'claim:create', dismiss: 'claim:create', restore: 'claim:create' },
   },
   'routes/articles/$articleId/claims.new.tsx': { loader: 'claim:create', action: 'claim:create' },
+  'routes/articles/$articleId/claimreview.ts': { loader: 'export:run' },
   'routes/claims/$claimId/edit.tsx': { loader: 'claim:edit', action: { save: 'claim:edit', delete: 'claim:delete' } },
   'routes/export.tsx': { loader: 'export:run' },
   'routes/exports/claims[.]csv.ts': { loader: 'export:run', action: 'export:run' },

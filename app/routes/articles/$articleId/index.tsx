@@ -4,8 +4,10 @@ import {
   Link,
   useLocation,
   useNavigate,
+  useFetcher,
   useOutlet,
   useParams,
+  useSearchParams,
   type ShouldRevalidateFunctionArgs,
 } from 'react-router'
 import { can } from '~/auth/permissions'
@@ -24,9 +26,9 @@ import { ArticleCredibility } from '~/components/article-credibility'
 import { ArticleHighlighter, highlightClasses } from '~/components/article-highlighter'
 import { ClaimReviewSnippet } from '~/components/claimreview-snippet'
 import { articleCredibility } from '~/credibility/credibility.server'
-import { claimReviewsForArticle } from '~/exports/exports.server'
 import { claimHref } from '~/components/claim-href'
 import {
+  claimRowLink,
   ClaimFilters,
   ClaimList,
   filterClaims,
@@ -44,6 +46,7 @@ import { FormError } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { cx } from '~/components/ui/cx'
 import { ClaimStatus } from '~/generated/prisma/enums'
+import type { claimReviewsForArticle } from '~/exports/exports.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { formatDay, isoDay } from '~/utils/dates'
 import { hostOf } from '~/utils/host-of'
@@ -56,6 +59,8 @@ import { invariantResponse } from '~/utils/invariant'
 const TOP_SUGGESTIONS = 10
 /** A list row shows the start of the claim; the panel shows all of it. */
 const ROW_TEXT = 140
+/** Rows drawn before "Show all": a long article's list is read from the top, or filtered. */
+const ROW_PAGE = 100
 
 // On an error the ErrorBoundary names the page.
 export const meta: Route.MetaFunction = ({ error, loaderData }) =>
@@ -66,18 +71,17 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const workspace = await articleWorkspace(params.articleId, user)
   invariantResponse(workspace, 'There is no article at this address. It may have been removed.', { status: 404 })
   const { article, claims, canEditArticle } = workspace
-  const [suggestions, { unresolved: _unresolved, ...credibility }, claimReview] = await Promise.all([
+  const [suggestions, { unresolved: _unresolved, ...credibility }] = await Promise.all([
     suggestionsFor(article, claims),
     articleCredibility(article.id),
-    // The JSON-LD snippet publishes verdicts, so it is offered to those who may export them.
-    can(user.role, 'export:run') ? claimReviewsForArticle(article.id) : null,
   ])
   const showAll = pageUrl(request).searchParams.get('suggestions') === 'all'
   const now = new Date()
   return {
     article,
     credibility,
-    claimReview,
+    // The JSON-LD snippet publishes verdicts, so it is offered to those who may export them.
+    canExport: can(user.role, 'export:run'),
     canEditArticle,
     canCreateClaims: can(user.role, 'claim:create'),
     // Only what a row and a highlight show: the panel loads the claim itself when it is opened.
@@ -91,7 +95,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       text: claim.text.length > ROW_TEXT ? `${claim.text.slice(0, ROW_TEXT - 1)}…` : claim.text,
       assignee: claim.assignee?.name ?? null,
       mine: claim.assignee?.id === user.id,
-      due: claim.dueAt ? { day: isoDay(claim.dueAt), label: formatDay(claim.dueAt), overdue: claim.dueAt < now } : null,
+      due: claim.dueAt ? { day: isoDay(claim.dueAt), overdue: claim.dueAt < now } : null,
     })),
     suggestions: {
       total: suggestions.open.length,
@@ -176,6 +180,35 @@ function HighlightLegend() {
   )
 }
 
+/** The ClaimReview snippet, fetched when asked for: it grows with every approved verdict. */
+function ClaimReviewOnDemand({
+  articleId,
+  credibility,
+}: {
+  articleId: string
+  credibility: { byVerdict: ReadonlyArray<{ count: number }> }
+}) {
+  const snippet = useFetcher<Awaited<ReturnType<typeof claimReviewsForArticle>>>()
+  const approved = credibility.byVerdict.reduce((sum, entry) => sum + entry.count, 0)
+  if (approved === 0) return null
+  if (snippet.data) return <ClaimReviewSnippet snippet={snippet.data} className="mt-8" />
+  return (
+    <p className="mt-8 text-sm">
+      <Button
+        variant="secondary"
+        size="sm"
+        disabled={snippet.state !== 'idle'}
+        onClick={() => snippet.load(`/articles/${articleId}/claimreview`)}
+      >
+        {snippet.state === 'idle' ? 'Show the ClaimReview JSON-LD' : 'Loading…'}
+      </Button>{' '}
+      <span className="text-ink-muted">
+        for the {approved === 1 ? 'approved verdict' : `${approved} approved verdicts`}, to paste into the story.
+      </span>
+    </p>
+  )
+}
+
 /** The panel's place among the claims the list shows (its filter applied), and the ways on. */
 function placeOf(
   rows: readonly ClaimRow[],
@@ -200,11 +233,13 @@ function placeOf(
 }
 
 export default function ArticleWorkspace({ loaderData, actionData }: Route.ComponentProps) {
-  const { article, claims, suggestions, canCreateClaims, canEditArticle, credibility, claimReview } = loaderData
+  const { article, claims, suggestions, canCreateClaims, canEditArticle, credibility, canExport } = loaderData
   const location = useLocation()
   const navigate = useNavigate()
   const selectedId = useParams().claimId ?? null
   const [filter, setFilter] = useState<ClaimFilter>(NO_FILTER)
+  const [searchParams] = useSearchParams()
+  const [allRows, setAllRows] = useState(searchParams.get('rows') === 'all')
   const visible = useMemo(() => filterClaims(claims, filter), [claims, filter])
   const hrefOf = useCallback((id: string) => claimHref(article.id, id), [article.id])
   const listHref = `/articles/${article.id}`
@@ -232,7 +267,7 @@ export default function ArticleWorkspace({ loaderData, actionData }: Route.Compo
     const wanted = backTo.current
     backTo.current = null
     if (wanted === 'search') searchRef.current?.focus()
-    else if (before) document.querySelector<HTMLElement>(`[data-claim-row="${before}"]`)?.focus({ preventScroll: true })
+    else if (before) claimRowLink(before)?.focus({ preventScroll: true })
   }, [selectedId])
 
   useShortcuts((key) => {
@@ -259,7 +294,7 @@ export default function ArticleWorkspace({ loaderData, actionData }: Route.Compo
         if (to) go(to)
         return true
       }
-      const rows = Array.from(document.querySelectorAll<HTMLElement>('[data-claim-row]'))
+      const rows = Array.from(document.querySelectorAll<HTMLElement>('.claim-row'))
       const at = rows.indexOf(document.activeElement as HTMLElement)
       const next = at === -1 ? (key === 'j' ? 0 : rows.length - 1) : at + (key === 'j' ? 1 : -1)
       rows[Math.max(0, Math.min(rows.length - 1, next))]?.focus()
@@ -355,7 +390,7 @@ export default function ArticleWorkspace({ loaderData, actionData }: Route.Compo
                 : undefined
             }
           />
-          {claimReview && claimReview.count > 0 ? <ClaimReviewSnippet snippet={claimReview} className="mt-8" /> : null}
+          {canExport ? <ClaimReviewOnDemand articleId={article.id} credibility={credibility} /> : null}
         </Card>
 
         {/* On a wide screen this column stays in view and scrolls on its own, so moving between claims
@@ -405,7 +440,28 @@ export default function ArticleWorkspace({ loaderData, actionData }: Route.Compo
                   </Button>
                 </div>
               ) : (
-                <ClaimList articleId={article.id} rows={visible} selectedId={selectedId} />
+                <>
+                  <ClaimList
+                    articleId={article.id}
+                    rows={allRows ? visible : visible.slice(0, ROW_PAGE)}
+                    selectedId={selectedId}
+                  />
+                  {!allRows && visible.length > ROW_PAGE ? (
+                    <p className="border-t border-paper-line px-4 py-2 text-sm">
+                      <Link
+                        to="?rows=all"
+                        preventScrollReset
+                        onClick={(event) => {
+                          event.preventDefault()
+                          setAllRows(true)
+                        }}
+                      >
+                        Show the other {visible.length - ROW_PAGE} claims
+                      </Link>{' '}
+                      <span className="text-ink-muted">or narrow the list with the filters above.</span>
+                    </p>
+                  ) : null}
+                </>
               )}
               {claims.length > 0 ? (
                 <p className="border-t border-paper-line px-4 py-2 text-xs text-ink-muted">
