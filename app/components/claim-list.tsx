@@ -21,6 +21,10 @@ export type ClaimRow = {
   verdict: Verdict | null
   /** The claim as a checkable sentence, cut short for the list. */
   text: string
+  /** The span of the article it marks. */
+  quote: string
+  /** Whether this user may edit the claim (the panel offers it). */
+  canEdit: boolean
   assignee: string | null
   mine: boolean
   /** The due day (YYYY-MM-DD) and whether it has passed. */
@@ -42,7 +46,8 @@ function matches(row: ClaimRow, filter: ClaimFilter, words: string): boolean {
   if (filter.verdict === 'none' ? row.verdict !== null : filter.verdict && row.verdict !== filter.verdict) return false
   if (filter.who === 'mine' && !row.mine) return false
   if (filter.who === 'unassigned' && row.assignee !== null) return false
-  if (words && !`${row.number} ${row.text} ${row.assignee ?? ''}`.toLowerCase().includes(words)) return false
+  if (words && !`${row.number} ${row.text} ${row.quote} ${row.assignee ?? ''}`.toLowerCase().includes(words))
+    return false
   return true
 }
 
@@ -151,7 +156,8 @@ export const ClaimFilters = forwardRef<HTMLInputElement, ClaimFiltersProps>(func
 
 function VerdictTag({ row }: { row: ClaimRow }) {
   const standing = verdictStanding(row)
-  if (!standing) return null
+  // An empty cell keeps the row's columns in line.
+  if (!standing) return <span />
   return (
     <span className={cx('verdict-tag', standing.draft ? 'draft-tag' : VERDICT_STYLES[standing.verdict].tag)}>
       {verdictShownAs(row)}

@@ -93,6 +93,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       status: claim.status,
       verdict: claim.verdict,
       text: claim.text.length > ROW_TEXT ? `${claim.text.slice(0, ROW_TEXT - 1)}…` : claim.text,
+      // The search looks in the article's own words too.
+      quote: claim.quote,
+      canEdit: claim.canEdit,
       assignee: claim.assignee?.name ?? null,
       mine: claim.assignee?.id === user.id,
       due: claim.dueAt ? { day: isoDay(claim.dueAt), overdue: claim.dueAt < now } : null,
