@@ -10,8 +10,12 @@ export default [
   route('articles', 'routes/articles/index.tsx'),
   route('articles/new', 'routes/articles/new.tsx'),
   route('articles/:articleId/edit', 'routes/articles/$articleId/edit.tsx'),
-  route('articles/:articleId', 'routes/articles/$articleId/index.tsx'),
+  // The workspace: the article with its claims, and the selected claim's panel beside it.
+  route('articles/:articleId', 'routes/articles/$articleId/index.tsx', [
+    route('claims/:claimId', 'routes/articles/$articleId/claims.$claimId.tsx'),
+  ]),
   route('articles/:articleId/claims/new', 'routes/articles/$articleId/claims.new.tsx'),
+  route('articles/:articleId/claimreview', 'routes/articles/$articleId/claimreview.ts'),
   route('claims/:claimId/edit', 'routes/claims/$claimId/edit.tsx'),
   route('export', 'routes/export.tsx'),
   route('exports/claims.csv', 'routes/exports/claims[.]csv.ts'),

@@ -3,7 +3,7 @@
 //   --keep       leave the bench database in place afterwards (it is rebuilt on the next run anyway)
 //   --explain    print EXPLAIN ANALYZE of the dashboard's statements
 //   --runs=N     timed runs per dashboard row (default 50, after 5 warm-ups)
-//   --only=a,b   run only the named sections (dashboard, export)
+//   --only=a,b   run only the named sections (dashboard, export, workspace)
 //
 // The desk is built once; then each section runs against it. A section is a function
 // (ctx: BenchContext) => Promise<BenchRow[]> (scripts/bench/timing.ts has the types and timing helpers);
@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { benchDashboard, explainStatements } from './bench/dashboard.ts'
 import { buildDesk, DEFAULT_DESK } from './bench/desk.ts'
+import { benchWorkspace, WORKSPACE_TARGETS, type WorkspaceBenchRow } from './bench/workspace.ts'
 import { DEFAULT_RUNS, formatTable, type BenchContext, type BenchRow, type RunOptions } from './bench/timing.ts'
 import { createDatabaseIfMissing, provideDatabase } from './lib/database.ts'
 import { migrate } from './lib/migrate.ts'
@@ -100,6 +101,7 @@ try {
       },
     },
   ]
+  sections.push({ name: 'workspace', run: (context) => benchWorkspace(context, runs) })
   const more = await exportSection()
   if (more) sections.push(more)
   else console.log('(No export section: scripts/bench/export.ts does not export benchExport yet.)\n')
@@ -142,6 +144,19 @@ try {
     console.log(`\nTargets for the dashboard loader on ${claims} claims:`)
     console.log(`  p95 within ${TARGET_RATIO}× its raw SQL p95: ${ratio.toFixed(2)}× — ${mark(ratio <= TARGET_RATIO)}`)
     console.log(`  p95 under ${TARGET_P95_MS} ms: ${whole.p95.toFixed(1)} ms — ${mark(whole.p95 < TARGET_P95_MS)}`)
+  }
+
+  const workspace = rows.filter((row): row is WorkspaceBenchRow => row.name.startsWith('workspace'))
+  if (workspace.length) {
+    const mark = (ok: boolean) => (ok ? 'met' : 'NOT MET')
+    const { p95Ms, htmlKb } = WORKSPACE_TARGETS
+    console.log('\nTargets for the workspace of a 500-claim article (server time, through the production build):')
+    for (const row of workspace) {
+      const size = (row.bytes ?? Number.NaN) / 1024
+      console.log(
+        `  ${row.name}: p95 ${row.p95.toFixed(1)} ms (under ${p95Ms}: ${mark(row.p95 < p95Ms)}), ${size.toFixed(0)} KB (under ${htmlKb}: ${mark(size < htmlKb)})`,
+      )
+    }
   }
 
   if (explain && dashboardStatements.length) {

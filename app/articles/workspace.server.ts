@@ -10,6 +10,7 @@ import { ARTICLE_SELECT } from './articles.server'
 const CLAIM_LIST_SELECT = {
   ...CLAIM_CORE_SELECT,
   checkworthiness: true,
+  dueAt: true,
   assignee: { select: { id: true, name: true } },
 } satisfies Prisma.ClaimSelect
 

@@ -4,9 +4,11 @@
 // adds its own tint and underline), so a stretch inside two claims reads darker and shows both.
 // Selecting text offers "Add claim"; offsets are counted in the body's text, whatever marks split it.
 // Highlights are not links themselves: Chromium will not start a text selection on a link, and marking
-// a phrase inside an existing claim is everyday work. Each claim's number after its text is the link.
+// a phrase inside an existing claim is everyday work. Each claim's number after its text is the link
+// (the keyboard's way in); a click on the words opens the claim too. The marks use the short classes of
+// app.css (.hl, .cm): an article can carry hundreds of them.
 import { Fragment, useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode, type RefObject } from 'react'
-import { Link } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import { STATUS_LABELS } from '~/claims/workflow'
 import { segmentBody, trimSpan, type Span } from '~/claims/quotes'
 import { verdictShownAs, verdictStanding } from '~/claims/verdicts'
@@ -14,7 +16,7 @@ import type { ClaimStatus, Verdict } from '~/generated/prisma/enums'
 import { STATUS_STYLES } from './status-badge'
 import { buttonClasses } from './ui/button'
 import { cx } from './ui/cx'
-import { DRAFT_VERDICT_STYLE, VERDICT_STYLES } from './verdict-badge'
+import { VERDICT_STYLES } from './verdict-badge'
 
 export type HighlightedClaim = Span & {
   id: string
@@ -27,6 +29,10 @@ export type HighlightedClaim = Span & {
 export type ArticleHighlighterProps = {
   body: string
   claims: readonly HighlightedClaim[]
+  /** Where a claim opens (its number links there, and a click on its words goes there). */
+  hrefOf: (claimId: string) => string
+  /** The claim open beside the text, outlined. */
+  selectedId?: string | null
   /** Where "Add claim" goes for a selected span; leave out when the user may not add claims. */
   addClaimHref?: (span: Span) => string
   className?: string
@@ -43,19 +49,22 @@ function claimLabel(claims: readonly HighlightedClaim[]): string {
   return `Claims ${claims.map((claim) => `${claim.number} (${standingOf(claim)})`).join('; ')}`
 }
 
-// text-inherit: a <mark> would otherwise force black text. Approved claims keep the solid underline of
-// their status, in the colour of their verdict.
-const VERDICT_HIGHLIGHT =
-  'rounded-sm text-inherit underline decoration-2 decoration-solid underline-offset-4 [text-decoration-skip-ink:none]'
-
-/** How a claim's span is marked: by its verdict once approved, by its status until then. */
+/** How a claim's span is marked: by its verdict once approved, by its status until then (app.css). */
 export function highlightClasses(claim: { status: ClaimStatus; verdict: Verdict | null }): string {
   const standing = verdictStanding(claim)
-  if (standing && !standing.draft) return cx(VERDICT_HIGHLIGHT, VERDICT_STYLES[standing.verdict].highlight)
-  return STATUS_STYLES[claim.status].highlight
+  if (standing && !standing.draft) return `hl ${VERDICT_STYLES[standing.verdict].highlight}`
+  return `hl ${STATUS_STYLES[claim.status].highlight}`
 }
 
-export function ArticleHighlighter({ body, claims, addClaimHref, className }: ArticleHighlighterProps) {
+export function ArticleHighlighter({
+  body,
+  claims,
+  hrefOf,
+  selectedId,
+  addClaimHref,
+  className,
+}: ArticleHighlighterProps) {
+  const navigate = useNavigate()
   const rootRef = useRef<HTMLDivElement>(null)
   const segments = useMemo(() => segmentBody(body, claims), [body, claims])
   const byId = useMemo(() => new Map(claims.map((claim) => [claim.id, claim])), [claims])
@@ -114,16 +123,14 @@ export function ArticleHighlighter({ body, claims, addClaimHref, className }: Ar
           <mark
             id={first ? `quote-${claim.id}` : undefined}
             data-claim-id={claim.id}
-            data-claim-ids={depth === 0 ? piece.covering.map((c) => c.id).join(' ') : undefined}
             data-depth={depth === 0 ? piece.covering.length : undefined}
             title={depth === 0 ? claimLabel(piece.covering) : undefined}
-            className={cx(highlightClasses(claim), 'cursor-pointer scroll-mt-24 target:ring-2 target:ring-brand')}
-            // Each nested claim draws its underline a little lower, so every one stays visible.
-            style={depth > 0 ? { textUnderlineOffset: `${4 + depth * 4}px` } : undefined}
+            data-selected={claim.id === selectedId ? '' : undefined}
+            className={highlightClasses(claim)}
           >
             {node}
           </mark>
-          {lastPieceOf.get(claim.id) === piece.at ? <ClaimMarker claim={claim} /> : null}
+          {lastPieceOf.get(claim.id) === piece.at ? <ClaimMarker claim={claim} href={hrefOf(claim.id)} /> : null}
         </>
       )
       numbered ||= lastPieceOf.get(claim.id) === piece.at
@@ -138,13 +145,15 @@ export function ArticleHighlighter({ body, claims, addClaimHref, className }: Ar
     return <Fragment key={piece.at}>{node}</Fragment>
   })
 
-  // A click on a highlight (not the end of a drag) shows its claim in the list, as the number does.
+  // A click on a highlight (not the end of a drag) opens its claim, as the number does; inside two
+  // claims, the innermost one.
   const followHighlight = (event: MouseEvent<HTMLDivElement>) => {
     const selection = window.getSelection()
     if (selection && !selection.isCollapsed) return
-    const mark = (event.target as Element).closest?.('mark[data-claim-id]')
-    const id = mark?.getAttribute('data-claim-id')
-    if (id) window.location.hash = `claim-${id}`
+    const target = event.target as Element
+    if (target.closest?.('a')) return
+    const id = target.closest?.('mark[data-claim-id]')?.getAttribute('data-claim-id')
+    if (id) void navigate(hrefOf(id), { preventScrollReset: true })
   }
 
   return (
@@ -155,7 +164,7 @@ export function ArticleHighlighter({ body, claims, addClaimHref, className }: Ar
         ref={rootRef}
         data-article-body
         onClick={followHighlight}
-        className="max-w-prose font-serif text-lg leading-[1.9] break-words whitespace-pre-wrap text-ink"
+        className="max-w-reading font-serif text-reading break-words whitespace-pre-wrap text-ink"
       >
         {rendered}
       </div>
@@ -165,34 +174,23 @@ export function ArticleHighlighter({ body, claims, addClaimHref, className }: Ar
 }
 
 /**
- * The claim's number after its text, linking to the claim in the list, with the verdict beside it once
- * there is one. It is not part of the article: it cannot be selected or copied, and offsets skip it
- * (`data-offset-ignore`).
+ * The claim's number after its text, opening the claim, with the verdict beside it once there is one.
+ * It is not part of the article: it cannot be selected or copied, and offsets skip it (`data-offset-ignore`).
  */
-function ClaimMarker({ claim }: { claim: HighlightedClaim }) {
-  const label = claimLabel([claim])
+function ClaimMarker({ claim, href }: { claim: HighlightedClaim; href: string }) {
   const standing = verdictStanding(claim)
   return (
-    <a
-      href={`#claim-${claim.id}`}
+    <Link
+      to={href}
+      preventScrollReset
+      discover="none"
       data-offset-ignore
-      aria-label={label}
-      title={label}
-      draggable={false}
-      // inline-block keeps the surrounding claims' underlines off the number.
-      className={cx(
-        'ml-0.5 inline-block -translate-y-1.5 rounded-sm px-0.5 font-sans text-[0.65rem] leading-none font-semibold whitespace-nowrap no-underline select-none hover:no-underline',
-        standing
-          ? cx(
-              'border py-px',
-              standing.draft ? cx(DRAFT_VERDICT_STYLE, 'hover:bg-paper-sunk') : VERDICT_STYLES[standing.verdict].badge,
-            )
-          : 'text-ink-muted ring-1 ring-paper-line hover:bg-brand-soft hover:text-brand-dark',
-      )}
+      aria-label={claimLabel([claim])}
+      className={standing ? `cm ${standing.draft ? 'draft-tag' : VERDICT_STYLES[standing.verdict].tag}` : 'cm'}
     >
       {claim.number}
-      {standing ? <span className="font-medium"> · {verdictShownAs(claim)}</span> : null}
-    </a>
+      {standing ? <span> · {verdictShownAs(claim)}</span> : null}
+    </Link>
   )
 }
 

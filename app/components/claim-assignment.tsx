@@ -3,6 +3,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, useNavigation } from 'react-router'
+import type { ClaimPageData } from '~/claims/claim-page.server'
 import { assignSchema } from '~/claims/workflow-schemas'
 import type { FormReply } from './claim-transition-forms'
 import { Button } from './ui/button'
@@ -31,26 +32,17 @@ export function DueDate({ due, className }: { due: DueView | null; className?: s
 }
 
 export type ClaimAssignmentProps = {
-  version: number
-  assignee: { id: string; name: string } | null
-  due: DueView | null
-  canAssign: boolean
-  canTake: boolean
-  people: ReadonlyArray<{ id: string; name: string }>
-  userId: string
+  /** What the claim page loaded: the claim's assignee and due date, who may assign, and whom. */
+  page: Pick<ClaimPageData, 'access' | 'assignees' | 'userId'> & {
+    claim: Pick<ClaimPageData['claim'], 'version' | 'assignee' | 'due'>
+  }
   reply: FormReply
 }
 
-export function ClaimAssignment({
-  version,
-  assignee,
-  due,
-  canAssign,
-  canTake,
-  people,
-  userId,
-  reply,
-}: ClaimAssignmentProps) {
+export function ClaimAssignment({ page, reply }: ClaimAssignmentProps) {
+  const { version, assignee, due } = page.claim
+  const { canAssign, canTake } = page.access
+  const { assignees: people, userId } = page
   const navigation = useNavigation()
   const pending = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'assign'
   const lastResult = reply?.intent === 'assign' ? (reply.result ?? undefined) : undefined

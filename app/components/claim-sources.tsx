@@ -7,6 +7,7 @@ import { Form, useNavigation } from 'react-router'
 import type { Reliability, SourceKind, Stance } from '~/generated/prisma/enums'
 import { STANCE_LABELS } from '~/claims/verdicts'
 import { SOURCE_KIND_LABELS, SOURCE_KINDS } from '~/sources/labels'
+import type { ClaimPageData } from '~/claims/claim-page.server'
 import { draftKey } from '~/claims/drafts'
 import { attachSourceSchema } from '~/sources/schemas'
 import { hostOf } from '~/utils/host-of'
@@ -228,27 +229,21 @@ function AttachSourceForm({ version, reply, owner }: { version: number; reply: F
 }
 
 export type ClaimSourcesProps = {
-  groups: readonly SourceGroupView[]
-  count: number
-  version: number
-  canChange: boolean
-  frozenReason: string | null
+  /** What the claim page loaded: the sources by stance, the claim's version, whether they may change. */
+  page: Pick<ClaimPageData, 'sourceGroups' | 'sourceCount' | 'access'> & {
+    claim: Pick<ClaimPageData['claim'], 'version'>
+  }
   reply: FormReply
   owner: DraftOwner
   /** A message about detaching (the forms without fields of their own). */
   detachError: string | null
 }
 
-export function ClaimSources({
-  groups,
-  count,
-  version,
-  canChange,
-  frozenReason,
-  reply,
-  owner,
-  detachError,
-}: ClaimSourcesProps) {
+export function ClaimSources({ page, reply, owner, detachError }: ClaimSourcesProps) {
+  const { sourceGroups: groups, sourceCount: count, access } = page
+  const { version } = page.claim
+  const canChange = access.canChangeSources
+  const frozenReason = access.sourcesFrozen
   return (
     <div className="space-y-4">
       <FormError errors={detachError ?? undefined} title="The source was not detached" />

@@ -5,8 +5,9 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { ReactNode } from 'react'
 import { Form, useNavigation } from 'react-router'
 import { VERDICTS } from '~/claims/verdicts'
-import { ACTION_LABELS, WORKFLOW_ACTIONS, type WorkflowAction } from '~/claims/workflow'
+import { ACTION_LABELS, WORKFLOW_ACTIONS } from '~/claims/workflow'
 import { approveSchema, proposeSchema, reopenSchema, returnSchema, startSchema } from '~/claims/workflow-schemas'
+import type { ClaimPageData } from '~/claims/claim-page.server'
 import { clearDraft, draftKey } from '~/claims/drafts'
 import type { Verdict } from '~/generated/prisma/enums'
 import { DraftNotice, useAcceptedSubmission, useFormDraft } from './form-draft'
@@ -241,27 +242,18 @@ function NoteForm({
 }
 
 export type ClaimWorkflowProps = {
-  version: number
-  actions: readonly WorkflowAction[]
-  /** Why a step this status leads to is not open to the user (role, four-eyes rule). */
-  blocked: readonly string[]
-  verdict: Verdict | null
-  rationale: string
-  sourceCount: number
+  /** What the claim page loaded: the claim's version, verdict and rationale, the steps open to the user. */
+  page: Pick<ClaimPageData, 'sourceCount' | 'access'> & {
+    claim: Pick<ClaimPageData['claim'], 'version' | 'verdict' | 'rationale'>
+  }
   reply: FormReply
   owner: DraftOwner
 }
 
-export function ClaimWorkflow({
-  version,
-  actions,
-  blocked,
-  verdict,
-  rationale,
-  sourceCount,
-  reply,
-  owner,
-}: ClaimWorkflowProps) {
+export function ClaimWorkflow({ page, reply, owner }: ClaimWorkflowProps) {
+  const { version, verdict, rationale } = page.claim
+  const { actions, blocked } = page.access
+  const sourceCount = page.sourceCount
   const shared = { version, reply, owner }
   // A step that succeeds usually takes its own form off the page before the form sees the answer.
   useAcceptedSubmission({

@@ -177,7 +177,7 @@ export function DraftNotice({ draft, what }: { draft: FormDraft; what: string })
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-ink-muted">
       <p role="status">
-        {draft.restored ? 'Your unsent draft is back. ' : 'Draft kept on this device. '}
+        {draft.restored ? 'Your unsent draft is back. ' : 'Draft saved on this device. '}
         It stays until you send it or discard it.
       </p>
       <Button

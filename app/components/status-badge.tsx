@@ -19,14 +19,13 @@ export type StatusStyle = {
   /** The same colour as an SVG fill (the theme's CSS variable), for chart bars. */
   readonly fill: string
   /**
-   * Marks a claim's span in article text: a light background and an underline in the status
-   * colour. The underline style differs per status too (dotted, dashed, double, solid).
+   * Marks a claim's span in article text, with the `.hl` base of app.css: the status's pale fill and an
+   * underline in its colour, whose style differs per status too (dotted, dashed, double, solid).
    */
   readonly highlight: string
+  /** The status glyph drawn by CSS (`.glyph` in app.css), for lists long enough that SVGs would weigh. */
+  readonly dot: string
 }
-
-// text-inherit: a <mark> would otherwise force black text.
-const HIGHLIGHT = 'rounded-sm text-inherit underline decoration-2 underline-offset-4 [text-decoration-skip-ink:none]'
 
 export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
   UNREVIEWED: {
@@ -37,7 +36,8 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     icon: 'text-status-unreviewed',
     solid: 'bg-status-unreviewed',
     fill: 'fill-status-unreviewed',
-    highlight: `${HIGHLIGHT} bg-gray-200/70 decoration-status-unreviewed decoration-dotted`,
+    highlight: 'bg-status-unreviewed-soft decoration-status-unreviewed decoration-dotted',
+    dot: 'glyph text-status-unreviewed',
   },
   IN_RESEARCH: {
     badge: 'border-amber-300 bg-amber-50 text-amber-900',
@@ -47,7 +47,8 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     icon: 'text-status-research',
     solid: 'bg-status-research',
     fill: 'fill-status-research',
-    highlight: `${HIGHLIGHT} bg-amber-100/80 decoration-status-research decoration-dashed`,
+    highlight: 'bg-status-research-soft decoration-status-research decoration-dashed',
+    dot: 'glyph glyph-half text-status-research',
   },
   NEEDS_REVIEW: {
     badge: 'border-violet-300 bg-violet-50 text-violet-800',
@@ -57,7 +58,8 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     icon: 'text-status-review',
     solid: 'bg-status-review',
     fill: 'fill-status-review',
-    highlight: `${HIGHLIGHT} bg-violet-100/80 decoration-status-review decoration-double`,
+    highlight: 'bg-status-review-soft decoration-status-review decoration-double',
+    dot: 'glyph glyph-most text-status-review',
   },
   APPROVED: {
     badge: 'border-green-300 bg-green-50 text-green-800',
@@ -67,7 +69,8 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     icon: 'text-status-approved',
     solid: 'bg-status-approved',
     fill: 'fill-status-approved',
-    highlight: `${HIGHLIGHT} bg-green-100/80 decoration-status-approved decoration-solid`,
+    highlight: 'bg-status-approved-soft decoration-status-approved decoration-solid',
+    dot: 'glyph glyph-done text-status-approved',
   },
 }
 

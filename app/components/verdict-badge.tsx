@@ -14,8 +14,10 @@ export type VerdictStyle = {
   readonly bar: string
   /** The same colour as an SVG fill (the theme's CSS variable), for chart bars. */
   readonly fill: string
-  /** Marks an approved claim's span in article text: a pale fill and an underline in the verdict colour. */
+  /** Marks an approved claim's span in article text (with `.hl`): the pale fill, underlined in the verdict colour. */
   readonly highlight: string
+  /** A small tag in the verdict's colours: claim numbers in the text, list rows. */
+  readonly tag: string
   /** The outline of a hollow dot in the verdict colour, for a draft verdict. */
   readonly ring: string
 }
@@ -25,56 +27,64 @@ export const VERDICT_STYLES: { readonly [V in Verdict]: VerdictStyle } = {
     badge: 'border-green-300 bg-green-50 text-green-800',
     bar: 'bg-verdict-true',
     fill: 'fill-verdict-true',
-    highlight: 'bg-green-100 decoration-verdict-true-mark',
+    highlight: 'bg-verdict-true-soft decoration-verdict-true-mark',
+    tag: 'border-verdict-true-mark bg-verdict-true-soft text-ink',
     ring: 'border-verdict-true-mark',
   },
   MOSTLY_TRUE: {
     badge: 'border-lime-300 bg-lime-50 text-lime-900',
     bar: 'bg-verdict-mostly-true',
     fill: 'fill-verdict-mostly-true',
-    highlight: 'bg-lime-100 decoration-verdict-mostly-true-mark',
+    highlight: 'bg-verdict-mostly-true-soft decoration-verdict-mostly-true-mark',
+    tag: 'border-verdict-mostly-true-mark bg-verdict-mostly-true-soft text-ink',
     ring: 'border-verdict-mostly-true-mark',
   },
   HALF_TRUE: {
     badge: 'border-yellow-300 bg-yellow-50 text-yellow-900',
     bar: 'bg-verdict-half-true',
     fill: 'fill-verdict-half-true',
-    highlight: 'bg-yellow-100 decoration-verdict-half-true-mark',
+    highlight: 'bg-verdict-half-true-soft decoration-verdict-half-true-mark',
+    tag: 'border-verdict-half-true-mark bg-verdict-half-true-soft text-ink',
     ring: 'border-verdict-half-true-mark',
   },
   MISLEADING: {
     badge: 'border-orange-300 bg-orange-50 text-orange-900',
     bar: 'bg-verdict-misleading',
     fill: 'fill-verdict-misleading',
-    highlight: 'bg-orange-100 decoration-verdict-misleading-mark',
+    highlight: 'bg-verdict-misleading-soft decoration-verdict-misleading-mark',
+    tag: 'border-verdict-misleading-mark bg-verdict-misleading-soft text-ink',
     ring: 'border-verdict-misleading-mark',
   },
   MOSTLY_FALSE: {
     badge: 'border-red-200 bg-red-50 text-red-800',
     bar: 'bg-verdict-mostly-false',
     fill: 'fill-verdict-mostly-false',
-    highlight: 'bg-red-100/70 decoration-verdict-mostly-false-mark',
+    highlight: 'bg-verdict-mostly-false-soft decoration-verdict-mostly-false-mark',
+    tag: 'border-verdict-mostly-false-mark bg-verdict-mostly-false-soft text-ink',
     ring: 'border-verdict-mostly-false-mark',
   },
   FALSE: {
     badge: 'border-red-300 bg-red-100 text-red-900',
     bar: 'bg-verdict-false',
     fill: 'fill-verdict-false',
-    highlight: 'bg-red-200/70 decoration-verdict-false-mark',
+    highlight: 'bg-verdict-false-soft decoration-verdict-false-mark',
+    tag: 'border-verdict-false-mark bg-verdict-false-soft text-ink',
     ring: 'border-verdict-false-mark',
   },
   UNPROVEN: {
     badge: 'border-gray-300 bg-gray-100 text-gray-800',
     bar: 'bg-verdict-unproven',
     fill: 'fill-verdict-unproven',
-    highlight: 'bg-gray-200/70 decoration-verdict-unproven-mark',
+    highlight: 'bg-verdict-unproven-soft decoration-verdict-unproven-mark',
+    tag: 'border-verdict-unproven-mark bg-verdict-unproven-soft text-ink',
     ring: 'border-verdict-unproven-mark',
   },
   NOT_A_CLAIM: {
     badge: 'border-gray-300 bg-paper text-gray-700',
     bar: 'bg-verdict-not-a-claim',
     fill: 'fill-verdict-not-a-claim',
-    highlight: 'bg-gray-100 decoration-verdict-not-a-claim-mark',
+    highlight: 'bg-verdict-not-a-claim-soft decoration-verdict-not-a-claim-mark',
+    tag: 'border-verdict-not-a-claim-mark bg-verdict-not-a-claim-soft text-ink',
     ring: 'border-verdict-not-a-claim-mark',
   },
 }

@@ -40,7 +40,7 @@ test('an approved Misleading claim is marked in the Misleading colour and named,
   await expect(item.getByText('Misleading', { exact: true })).toBeVisible()
 })
 
-test('a proposed verdict is shown as a draft in the text, the claim list and the credibility panel', async ({
+test('a proposed verdict is shown as a draft in the text, the claim list, the credibility summary and the panel', async ({
   page,
   desk,
 }) => {
@@ -78,10 +78,16 @@ test('a proposed verdict is shown as a draft in the text, the claim list and the
   )
 
   await expect(page.locator(`#claim-${draft.id}`).getByText('Draft: Misleading')).toBeVisible()
-  await expect(page.getByTestId('unresolved-claims').getByText('Draft: Misleading')).toBeVisible()
+  // The credibility summary counts only the approved Misleading; the draft is among those not yet approved.
+  const verdicts = page.getByTestId('article-credibility').getByRole('listitem')
+  await expect(verdicts.filter({ hasText: 'Misleading' })).toHaveText('Misleading1')
+  await expect(verdicts.filter({ hasText: 'Not yet approved' })).toHaveText('Not yet approved2')
+  // And the claim's panel names it a draft.
+  await text.getByRole('link', { name: 'Claim 3: Needs review, Draft: Misleading' }).click()
+  await expect(page.locator('#claim-panel').getByText('Draft: Misleading').first()).toBeVisible()
 })
 
-test('the claim page and the queue show a proposed verdict as a draft', async ({ page, desk }) => {
+test('the claim’s panel and the queue show a proposed verdict as a draft', async ({ page, desk }) => {
   const editor = await desk.user({ role: 'EDITOR' })
   const article = await desk.article({ by: editor, body: BODY })
   // Proposed by the editor, so it is in the editor's own queue ("Assigned to me").
@@ -89,8 +95,8 @@ test('the claim page and the queue show a proposed verdict as a draft', async ({
   await desk.signIn(page, editor)
   await page.goto(`/claims/${claim.id}`)
   await expect(page.getByRole('definition').filter({ hasText: 'Draft: False' })).toBeVisible()
-  // In the page header and in the claim's details.
-  await expect(page.getByRole('main').getByText('Draft: False')).toHaveCount(2)
+  // In the panel's header and in the claim's details.
+  await expect(page.locator('#claim-panel').getByText('Draft: False')).toHaveCount(2)
 
   await page.goto('/queue')
   const mine = page.getByRole('region', { name: /Assigned to me/ })

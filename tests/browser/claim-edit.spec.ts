@@ -14,10 +14,12 @@ test('the reporter who added a claim corrects its claimant and tags', async ({ p
   await page.getByRole('button', { name: 'Save claim' }).click()
   await expect(toast(page, 'Claim saved.')).toBeVisible()
   await expect(page).toHaveURL(new RegExp(`/articles/${article.id}#claim-${claim.id}$`))
-  const listed = page.getByRole('complementary', { name: 'Claims (1)' })
-  await expect(listed.getByText('Harbour board', { exact: true })).toBeVisible()
-  await page.goto(`/claims/${claim.id}`)
-  await expect(page.getByRole('region', { name: 'The claim' }).getByText('shipping', { exact: true })).toBeVisible()
+  // Back in the workspace with the claim's row in view; its panel shows what was saved.
+  await expect(page.getByRole('complementary', { name: 'Claims (1)' }).locator(`#claim-${claim.id}`)).toBeInViewport()
+  await page.locator(`#claim-${claim.id} > a`).click()
+  const details = page.getByRole('region', { name: 'The claim' })
+  await expect(details.getByText('Harbour board', { exact: true })).toBeVisible()
+  await expect(details.getByText('shipping', { exact: true })).toBeVisible()
 })
 
 test('a claim with too many characters in a tag is refused beside the tags, keeping the typing', async ({

@@ -117,8 +117,12 @@ test('adds a claim by selecting a sentence, and shows it highlighted and listed'
 
   const list = page.getByRole('complementary', { name: 'Claims (1)' })
   await expect(list.getByText(SENTENCE, { exact: true })).toBeVisible()
-  await expect(list.getByText('Ana Ruiz', { exact: true })).toBeVisible()
-  await expect(list.getByText('Unreviewed')).toBeVisible()
+  await expect(list.getByRole('listitem').filter({ hasText: SENTENCE }).getByText('Unreviewed')).toBeVisible()
+  // Its panel has what the form recorded; Escape goes back to the list.
+  await list.getByRole('link', { name: new RegExp(SENTENCE) }).click()
+  await expect(page.getByRole('region', { name: 'The claim' }).getByText('Ana Ruiz', { exact: true })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('complementary', { name: 'Claims (1)' })).toBeVisible()
 
   // A phrase inside that claim: the highlight splits the text, and the offsets must still be right.
   await (await selectForClaim(page, 'Ana Ruiz')).click()
@@ -134,11 +138,10 @@ test('adds a claim by selecting a sentence, and shows it highlighted and listed'
     'title',
     'Claims 1 (Unreviewed); 2 (Unreviewed)',
   )
-  // Each claim's number after its text leads to it in the list.
+  // Each claim's number after its text opens it beside the text.
   await page.locator('[data-article-body]').getByRole('link', { name: 'Claim 2: Unreviewed' }).click()
-  await expect(page).toHaveURL(/#claim-/)
-  const listed = page.locator(`[id="${new URL(page.url()).hash.slice(1)}"]`)
-  await expect(listed.getByText('Ana Ruiz', { exact: true }).first()).toBeVisible()
+  await expect(page).toHaveURL(new RegExp(`${articlePath}/claims/`))
+  await expect(page.getByRole('heading', { level: 2, name: 'Claim 2: Ana Ruiz' })).toBeVisible()
 })
 
 test('adds a claim by typing its quote', async ({ page, desk }) => {

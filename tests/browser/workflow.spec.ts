@@ -19,6 +19,12 @@ function claimSection(page: Page) {
   return page.getByRole('region', { name: 'The claim' })
 }
 
+/** The claim's history, folded away at the foot of the panel until asked for. */
+async function openHistory(page: Page) {
+  await page.locator('summary', { hasText: /^History/ }).click()
+  return page.getByRole('list', { name: 'History of this claim' })
+}
+
 test('takes a claim from unreviewed to approved through a return, with every step in the history', async ({
   page,
   desk,
@@ -36,8 +42,11 @@ test('takes a claim from unreviewed to approved through a return, with every ste
   await test.step('the checker takes the claim, researches it and proposes a verdict', async () => {
     await desk.signIn(page, checker)
     await page.goto(claimPath)
-    await expect(page.getByRole('heading', { level: 1, name: claim.text })).toBeVisible()
-    await expect(page.locator('mark').getByText(claim.quote)).toBeVisible()
+    await expect(page.getByRole('heading', { level: 2, name: claim.text })).toBeVisible()
+    // Its quote is highlighted in the article beside the panel.
+    const quote = page.locator(`[data-article-body] mark[data-claim-id="${claim.id}"]`)
+    await expect(quote.first()).toBeVisible()
+    await expect.poll(async () => (await quote.allTextContents()).join('')).toBe(claim.quote)
     await page.getByRole('button', { name: 'Take this claim' }).click()
     await expect(toast(page, 'The claim is assigned to you.')).toBeVisible()
     await page.getByRole('button', { name: 'Start research', exact: true }).click()
@@ -107,7 +116,7 @@ test('takes a claim from unreviewed to approved through a return, with every ste
     const section = claimSection(editorPage)
     await expect(section.getByText('Approved', { exact: true })).toBeVisible()
     await expect(section.getByText('Mostly true', { exact: true })).toBeVisible()
-    const history = editorPage.getByRole('list', { name: 'History of this claim' })
+    const history = await openHistory(editorPage)
     // Each step reads "What happened · Who", then when.
     await expect(history.locator(':scope > li > p:first-of-type')).toHaveText([
       `Added the claim · ${reporter.name}`,
@@ -142,9 +151,7 @@ test('an editor reopens an approved claim with a note, and it is unreviewed agai
   await page.getByRole('button', { name: 'Reopen', exact: true }).click()
   await expect(toast(page, 'Claim reopened. It is unreviewed again.')).toBeVisible()
   await expect(claimSection(page).getByText('Unreviewed', { exact: true })).toBeVisible()
-  await expect(
-    page.getByRole('list', { name: 'History of this claim' }).getByText('A reader sent the corrected harbour figures.'),
-  ).toBeVisible()
+  await expect((await openHistory(page)).getByText('A reader sent the corrected harbour figures.')).toBeVisible()
 })
 
 test('returning without a note is refused beside the note, keeping the claim in review', async ({ page, desk }) => {
@@ -183,12 +190,7 @@ test('an editor assigns a claim to a checker with a due date', async ({ page, de
   await expect(toast(page, `Assigned to ${checker.name}.`)).toBeVisible()
   await expect(assignment.getByRole('definition').first()).toHaveText(checker.name)
   await expect(assignment.locator('time[datetime="2031-05-20"]')).toBeVisible()
-  await expect(
-    page
-      .getByRole('list', { name: 'History of this claim' })
-      .getByText(/^Assigned/)
-      .first(),
-  ).toBeVisible()
+  await expect((await openHistory(page)).getByText(/^Assigned/).first()).toBeVisible()
 })
 
 test('detaches a source from a claim in research', async ({ page, desk }) => {

@@ -388,7 +388,9 @@ describe('importing an article from its web address', () => {
 
 describe('the article list', () => {
   it('sends a signed-out visitor to sign in and back to the same search', async () => {
-    expect(await signedOutRedirect(listRoute.loader, '/articles?q=kyiv')).toBe('/login?redirectTo=%2Farticles%3Fq%3Dkyiv')
+    expect(await signedOutRedirect(listRoute.loader, '/articles?q=kyiv')).toBe(
+      '/login?redirectTo=%2Farticles%3Fq%3Dkyiv',
+    )
   })
 
   it('shows newest first, 25 a page, and walks every page by cursor without gaps or repeats', async () => {

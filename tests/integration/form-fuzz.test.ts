@@ -10,6 +10,19 @@ import { createArticleWithClaim } from '../helpers/claims'
 import { callAction, type RouteResult } from '../helpers/route'
 import { createUser, createUsers, signIn, type TestUser } from '../helpers/users'
 
+const CLAIM_INTENTS = [
+  'start',
+  'propose',
+  'approve',
+  'return',
+  'reopen',
+  'assign',
+  'attach-source',
+  'detach-source',
+  'comment',
+  'edit-comment',
+] as const
+
 /** Every route with an action, and the intents its forms send. A route with an action missing here fails the first test. */
 const FUZZ_ROUTES: Record<string, readonly string[]> = {
   'routes/login.tsx': [],
@@ -25,18 +38,9 @@ const FUZZ_ROUTES: Record<string, readonly string[]> = {
   'routes/exports/claims[.]json.ts': [],
   'routes/exports/claimreview[.]jsonld.ts': [],
   'routes/admin/settings.tsx': [],
-  'routes/claims/$claimId/index.tsx': [
-    'start',
-    'propose',
-    'approve',
-    'return',
-    'reopen',
-    'assign',
-    'attach-source',
-    'detach-source',
-    'comment',
-    'edit-comment',
-  ],
+  'routes/claims/$claimId/index.tsx': CLAIM_INTENTS,
+  // The workspace's claim panel answers the same forms.
+  'routes/articles/$articleId/claims.$claimId.tsx': CLAIM_INTENTS,
   'routes/sources/index.tsx': ['rate'],
   'routes/admin/sign-ins.tsx': ['clear'],
 }

@@ -12,6 +12,19 @@ import { createUsers, signIn, type TestUser } from '../helpers/users'
 type Access = 'public' | 'signed-in' | Permission
 type Expectation = { loader?: Access; action?: Access | Record<string, Access> }
 
+const CLAIM_ACTIONS: Record<string, Access> = {
+  start: 'claim:research',
+  propose: 'claim:propose',
+  approve: 'claim:approve',
+  return: 'claim:return',
+  reopen: 'claim:reopen',
+  assign: 'claim:assign',
+  'attach-source': 'source:attach',
+  'detach-source': 'source:attach',
+  comment: 'comment:create',
+  'edit-comment': 'comment:create',
+}
+
 const MATRIX: Record<string, Expectation> = {
   'routes/index.tsx': { loader: 'dashboard:view' },
   'routes/login.tsx': { loader: 'public', action: 'public' },
@@ -33,6 +46,7 @@ const MATRIX: Record<string, Expectation> = {
     action: { accept: 'claim:create', dismiss: 'claim:create', restore: 'claim:create' },
   },
   'routes/articles/$articleId/claims.new.tsx': { loader: 'claim:create', action: 'claim:create' },
+  'routes/articles/$articleId/claimreview.ts': { loader: 'export:run' },
   'routes/claims/$claimId/edit.tsx': { loader: 'claim:edit', action: { save: 'claim:edit', delete: 'claim:delete' } },
   'routes/export.tsx': { loader: 'export:run' },
   'routes/exports/claims[.]csv.ts': { loader: 'export:run', action: 'export:run' },
@@ -40,21 +54,9 @@ const MATRIX: Record<string, Expectation> = {
   'routes/exports/claimreview[.]jsonld.ts': { loader: 'export:run', action: 'export:run' },
   'routes/admin/settings.tsx': { loader: 'settings:edit', action: 'settings:edit' },
   'routes/dashboard.tsx': { loader: 'dashboard:view' },
-  'routes/claims/$claimId/index.tsx': {
-    loader: 'claim:view',
-    action: {
-      start: 'claim:research',
-      propose: 'claim:propose',
-      approve: 'claim:approve',
-      return: 'claim:return',
-      reopen: 'claim:reopen',
-      assign: 'claim:assign',
-      'attach-source': 'source:attach',
-      'detach-source': 'source:attach',
-      comment: 'comment:create',
-      'edit-comment': 'comment:create',
-    },
-  },
+  'routes/claims/$claimId/index.tsx': { loader: 'claim:view', action: CLAIM_ACTIONS },
+  // The workspace's claim panel: the same claim, the same forms.
+  'routes/articles/$articleId/claims.$claimId.tsx': { loader: 'claim:view', action: CLAIM_ACTIONS },
   'routes/sources/index.tsx': { loader: 'source:view', action: { rate: 'source:rate' } },
   'routes/queue.tsx': { loader: 'claim:view' },
   'routes/claims/index.tsx': { loader: 'claim:view' },
