@@ -2,11 +2,7 @@
 import { test, expect, toast } from './fixtures'
 
 test('the reporter who added a claim corrects its claimant and tags', async ({ page, desk }) => {
-  const reporter = await desk.user({ role: 'REPORTER' })
-  const article = await desk.article({ by: reporter })
-  const claim = await desk.claim({ article, by: reporter })
-  await desk.signIn(page, reporter)
-  await page.goto(`/claims/${claim.id}`)
+  const { article, claim } = await desk.openClaim(page)
   await page.getByRole('link', { name: 'Edit claim' }).click()
   await expect(page.getByRole('heading', { name: 'Edit claim' })).toBeVisible()
   await page.getByLabel('Claimant').fill('Harbour board')
@@ -26,11 +22,7 @@ test('a claim with too many characters in a tag is refused beside the tags, keep
   page,
   desk,
 }) => {
-  const reporter = await desk.user({ role: 'REPORTER' })
-  const article = await desk.article({ by: reporter })
-  const claim = await desk.claim({ article, by: reporter })
-  await desk.signIn(page, reporter)
-  await page.goto(`/claims/${claim.id}/edit`)
+  await desk.openClaim(page, { edit: true })
   const tags = `fine, ${'x'.repeat(200)}`
   await page.getByLabel('Claimant').fill('Kept claimant')
   await page.getByLabel('Tags').fill(tags)
@@ -40,11 +32,7 @@ test('a claim with too many characters in a tag is refused beside the tags, keep
 })
 
 test('deletes an unreviewed claim after confirming, and the article no longer lists it', async ({ page, desk }) => {
-  const reporter = await desk.user({ role: 'REPORTER' })
-  const article = await desk.article({ by: reporter })
-  const claim = await desk.claim({ article, by: reporter })
-  await desk.signIn(page, reporter)
-  await page.goto(`/claims/${claim.id}/edit`)
+  const { article } = await desk.openClaim(page, { edit: true })
   await page.getByText('Delete…').click()
   await page.getByRole('button', { name: 'Yes, delete the claim' }).click()
   await expect(toast(page, 'Claim deleted. Its history is kept.')).toBeVisible()
@@ -53,11 +41,7 @@ test('deletes an unreviewed claim after confirming, and the article no longer li
 })
 
 test('says why a claim waiting for review cannot be edited', async ({ page, desk }) => {
-  const checker = await desk.user({ role: 'FACT_CHECKER' })
-  const article = await desk.article({ by: checker })
-  const claim = await desk.claim({ article, by: checker, status: 'NEEDS_REVIEW' })
-  await desk.signIn(page, checker)
-  await page.goto(`/claims/${claim.id}/edit`)
+  await desk.openClaim(page, { role: 'FACT_CHECKER', claim: { status: 'NEEDS_REVIEW' }, edit: true })
   await expect(page.getByText('This claim cannot be edited now')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Save claim' })).toHaveCount(0)
 })

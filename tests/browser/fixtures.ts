@@ -14,6 +14,7 @@
 // or, for a test that needs one person signed in and nothing else of theirs:
 //   const editor = await desk.signInAs(page, 'EDITOR')
 //   const { user, article, claim } = await desk.openClaim(page, { role: 'REPORTER' })   // on /claims/:id
+//   const { user, article, claim } = await desk.ownClaim({ role: 'ADMIN' })             // the same, not signed in
 //   await openFromMenu(page, 'Export')                                                 // the header's main menu
 //
 // JavaScript off, for the forms that must work without it:
@@ -39,6 +40,13 @@ export function toast(page: Page, message: string | RegExp) {
 /** Follows a link of the header's main menu (Articles, Queue, Dashboard, Export, Admin…), as a person would. */
 export function openFromMenu(page: Page, name: string) {
   return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click()
+}
+
+/** Writes a comment on the claim page it is on and sends it, until the desk says it was added. */
+export async function addComment(page: Page, text: string) {
+  await page.getByLabel('Add a comment').fill(text)
+  await page.getByRole('button', { name: 'Add comment' }).click()
+  await expect(toast(page, 'Comment added.')).toBeVisible()
 }
 
 /** Fills the sign-in form on the page it is on and sends it; what follows is the test's to check. */
@@ -88,6 +96,8 @@ export type ClaimOptions = {
   approvedBy?: { id: string }
 }
 
+export type OwnClaimOptions = { role?: Role; claim?: Omit<ClaimOptions, 'article' | 'by'> }
+
 export type Desk = {
   user(options: UserOptions): Promise<DeskUser>
   article(options: { by: { id: string }; title?: string; body?: string }): Promise<DeskArticle>
@@ -110,12 +120,18 @@ export type Desk = {
   /** A new person with this role (and these options), signed in. */
   signInAs(page: Page, role: Role, options?: Omit<UserOptions, 'role'>): Promise<DeskUser>
   /**
+   * A new person with this role (a reporter unless said), an article of theirs and a claim of theirs on it;
+   * `claim` sets the claim's options, as for `desk.claim`.
+   */
+  ownClaim(options?: OwnClaimOptions): Promise<{ user: DeskUser; article: DeskArticle; claim: DeskClaim }>
+  /**
    * A new person with this role (a reporter unless said), signed in, on the page of a claim of their own on an
-   * article of their own; `claim` sets the claim's options, as for `desk.claim`.
+   * article of their own (`edit`: on its edit page); `by` gives the article and claim to a new person with that
+   * role instead, so that one person opens another's claim.
    */
   openClaim(
     page: Page,
-    options?: { role?: Role; claim?: Omit<ClaimOptions, 'article' | 'by'> },
+    options?: OwnClaimOptions & { by?: Role; edit?: boolean },
   ): Promise<{ user: DeskUser; article: DeskArticle; claim: DeskClaim }>
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>
 }
@@ -342,13 +358,19 @@ function makeDesk(pool: pg.Pool): Desk {
       return user
     },
 
-    async openClaim(page, { role = 'REPORTER', claim: claimOptions = {} } = {}) {
+    async ownClaim({ role = 'REPORTER', claim: claimOptions = {} } = {}) {
       const user = await desk.user({ role })
       const article = await desk.article({ by: user })
       const claim = await desk.claim({ ...claimOptions, article, by: user })
-      await desk.signIn(page, user)
-      await page.goto(`/claims/${claim.id}`)
       return { user, article, claim }
+    },
+
+    async openClaim(page, { role = 'REPORTER', by, claim: claimOptions, edit = false } = {}) {
+      const own = await desk.ownClaim({ role: by ?? role, claim: claimOptions })
+      const user = by ? await desk.user({ role }) : own.user
+      await desk.signIn(page, user)
+      await page.goto(`/claims/${own.claim.id}${edit ? '/edit' : ''}`)
+      return { ...own, user }
     },
   }
   return desk

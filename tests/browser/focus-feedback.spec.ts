@@ -1,16 +1,12 @@
 // After an action a keyboard user stays where the work is: focus moves to what the action produced
 // (the section, the new item, the error), and the message about it is in view and never out of date.
-import { test, expect } from './fixtures'
+import { test, expect, addComment } from './fixtures'
 
 test('after starting research from the keyboard, focus is on the Next step section, not the top of the page', async ({
   page,
   desk,
 }) => {
-  const checker = await desk.user({ role: 'FACT_CHECKER' })
-  const article = await desk.article({ by: checker })
-  const claim = await desk.claim({ article, by: checker })
-  await desk.signIn(page, checker)
-  await page.goto(`/claims/${claim.id}`)
+  await desk.openClaim(page, { role: 'FACT_CHECKER' })
 
   await page.getByRole('button', { name: 'Start research' }).focus()
   await page.keyboard.press('Enter')
@@ -48,32 +44,19 @@ test('after adding a claim far down a long article, the message is in view and f
 })
 
 test('after adding a comment, focus is on the new comment', async ({ page, desk }) => {
-  const checker = await desk.user({ role: 'FACT_CHECKER' })
-  const article = await desk.article({ by: checker })
-  const claim = await desk.claim({ article, by: checker, status: 'IN_RESEARCH' })
-  await desk.signIn(page, checker)
-  await page.goto(`/claims/${claim.id}`)
+  await desk.openClaim(page, { role: 'FACT_CHECKER', claim: { status: 'IN_RESEARCH' } })
 
-  await page.getByRole('textbox', { name: 'Add a comment' }).fill('The 2024 figure is in the annual report.')
-  await page.getByRole('button', { name: 'Add comment' }).click()
-
-  await expect(page.getByRole('status', { name: 'Messages' })).toContainText('Comment added.')
+  await addComment(page, 'The 2024 figure is in the annual report.')
   const comment = page.getByRole('listitem').filter({ hasText: 'The 2024 figure is in the annual report.' })
   await expect(comment).toBeFocused()
   await expect(comment).toBeInViewport()
 })
 
 test('a later refusal replaces the earlier message and takes focus, keeping what was typed', async ({ page, desk }) => {
-  const checker = await desk.user({ role: 'FACT_CHECKER' })
-  const article = await desk.article({ by: checker })
   // In research without a source, so a proposed verdict is refused.
-  const claim = await desk.claim({ article, by: checker, status: 'IN_RESEARCH' })
-  await desk.signIn(page, checker)
-  await page.goto(`/claims/${claim.id}`)
+  await desk.openClaim(page, { role: 'FACT_CHECKER', claim: { status: 'IN_RESEARCH' } })
 
-  await page.getByRole('textbox', { name: 'Add a comment' }).fill('Looking for the source now.')
-  await page.getByRole('button', { name: 'Add comment' }).click()
-  await expect(page.getByRole('status', { name: 'Messages' })).toContainText('Comment added.')
+  await addComment(page, 'Looking for the source now.')
 
   await page.getByRole('combobox', { name: 'Verdict' }).selectOption({ label: 'Misleading' })
   await page.getByRole('textbox', { name: 'Rationale' }).fill('The rise is measured from an unusually low year.')
@@ -89,11 +72,7 @@ test('a later refusal replaces the earlier message and takes focus, keeping what
 })
 
 test('when the claim changed meanwhile, focus is on the explanation of what changed', async ({ page, desk }) => {
-  const checker = await desk.user({ role: 'FACT_CHECKER' })
-  const article = await desk.article({ by: checker })
-  const claim = await desk.claim({ article, by: checker })
-  await desk.signIn(page, checker)
-  await page.goto(`/claims/${claim.id}`)
+  const { claim } = await desk.openClaim(page, { role: 'FACT_CHECKER' })
   // Someone else edits the claim after the page was loaded.
   await desk.query(`UPDATE "Claim" SET version = version + 1, text = 'Edited elsewhere' WHERE id = $1`, [claim.id])
 

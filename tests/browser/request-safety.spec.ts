@@ -20,9 +20,7 @@ test('cross-site form posts are refused with 403 by every action, and change not
   desk,
   baseURL,
 }) => {
-  const admin = await desk.user({ role: 'ADMIN' })
-  const article = await desk.article({ by: admin })
-  const claim = await desk.claim({ article, by: admin })
+  const { user: admin, article, claim } = await desk.ownClaim({ role: 'ADMIN' })
   const login = await request.post('/login', {
     headers: { Origin: baseURL! },
     form: { email: admin.email, password: admin.password },

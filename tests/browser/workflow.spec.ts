@@ -1,7 +1,7 @@
 // The verification workflow on the claim page, as the people on the desk do it: take, research,
 // cite, propose, return, approve, reopen, assign and discuss. Each test makes its own claim.
 import type { Locator, Page } from '@playwright/test'
-import { test, expect, toast, JAVASCRIPT_OFF } from './fixtures'
+import { test, expect, toast, addComment, JAVASCRIPT_OFF } from './fixtures'
 
 /** Opens `linkName` from a queue list, following its "Next page" links if other claims come first. */
 async function openFromQueue(page: Page, list: Locator, linkName: string) {
@@ -139,11 +139,7 @@ test('takes a claim from unreviewed to approved through a return, with every ste
 })
 
 test('an editor reopens an approved claim with a note, and it is unreviewed again', async ({ page, desk }) => {
-  const editor = await desk.user({ role: 'EDITOR' })
-  const article = await desk.article({ by: editor })
-  const claim = await desk.claim({ article, by: editor, status: 'APPROVED', verdict: 'FALSE' })
-  await desk.signIn(page, editor)
-  await page.goto(`/claims/${claim.id}`)
+  await desk.openClaim(page, { role: 'EDITOR', claim: { status: 'APPROVED', verdict: 'FALSE' } })
   await expect(claimSection(page).getByText('Approved', { exact: true })).toBeVisible()
   await page.getByRole('button', { name: 'Reopen', exact: true }).click()
   await expect(page.getByLabel('Why reopen it?')).toHaveAttribute('aria-invalid', 'true')
@@ -155,34 +151,22 @@ test('an editor reopens an approved claim with a note, and it is unreviewed agai
 })
 
 test('returning without a note is refused beside the note, keeping the claim in review', async ({ page, desk }) => {
-  const editor = await desk.user({ role: 'EDITOR' })
-  const checker = await desk.user({ role: 'FACT_CHECKER' })
-  const article = await desk.article({ by: checker })
-  const claim = await desk.claim({ article, by: checker, status: 'NEEDS_REVIEW' })
-  await desk.signIn(page, editor)
-  await page.goto(`/claims/${claim.id}`)
+  await desk.openClaim(page, { role: 'EDITOR', by: 'FACT_CHECKER', claim: { status: 'NEEDS_REVIEW' } })
   await page.getByRole('button', { name: 'Return to research' }).click()
   await expect(page.getByLabel('Note to the fact-checker')).toHaveAttribute('aria-invalid', 'true')
   await expect(claimSection(page).getByText('Needs review', { exact: true })).toBeVisible()
 })
 
 test('an editor cannot approve a verdict they proposed themselves', async ({ page, desk }) => {
-  const editor = await desk.user({ role: 'EDITOR' })
-  const article = await desk.article({ by: editor })
-  const claim = await desk.claim({ article, by: editor, status: 'NEEDS_REVIEW' })
-  await desk.signIn(page, editor)
-  await page.goto(`/claims/${claim.id}`)
+  await desk.openClaim(page, { role: 'EDITOR', claim: { status: 'NEEDS_REVIEW' } })
   await expect(claimSection(page).getByText('Needs review', { exact: true })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Approve', exact: true })).toHaveCount(0)
 })
 
 test('an editor assigns a claim to a checker with a due date', async ({ page, desk }) => {
-  const editor = await desk.user({ role: 'EDITOR' })
+  // Made before the page opens, so that the page offers them.
   const checker = await desk.user({ role: 'FACT_CHECKER' })
-  const article = await desk.article({ by: editor })
-  const claim = await desk.claim({ article, by: editor })
-  await desk.signIn(page, editor)
-  await page.goto(`/claims/${claim.id}`)
+  await desk.openClaim(page, { role: 'EDITOR' })
   const assignment = page.getByRole('complementary', { name: 'Assignment' })
   await assignment.getByLabel('Assign to').selectOption({ label: checker.name })
   await assignment.getByLabel('Due date').fill('2031-05-20')
@@ -194,9 +178,7 @@ test('an editor assigns a claim to a checker with a due date', async ({ page, de
 })
 
 test('detaches a source from a claim in research', async ({ page, desk }) => {
-  const checker = await desk.user({ role: 'FACT_CHECKER' })
-  const article = await desk.article({ by: checker })
-  const claim = await desk.claim({ article, by: checker, status: 'IN_RESEARCH' })
+  const { user: checker, claim } = await desk.ownClaim({ role: 'FACT_CHECKER', claim: { status: 'IN_RESEARCH' } })
   const source = await desk.source({ title: `Port statistics ${claim.id}` })
   await desk.attach({ claim, source, by: checker })
   await desk.signIn(page, checker)
@@ -208,11 +190,7 @@ test('detaches a source from a claim in research', async ({ page, desk }) => {
 })
 
 test('refuses a source without an address, keeping what was typed', async ({ page, desk }) => {
-  const checker = await desk.user({ role: 'FACT_CHECKER' })
-  const article = await desk.article({ by: checker })
-  const claim = await desk.claim({ article, by: checker, status: 'IN_RESEARCH' })
-  await desk.signIn(page, checker)
-  await page.goto(`/claims/${claim.id}`)
+  await desk.openClaim(page, { role: 'FACT_CHECKER', claim: { status: 'IN_RESEARCH' } })
   await page.getByText('Attach a source', { exact: true }).click()
   await page.getByLabel('Title', { exact: true }).fill('A page with no address')
   await page.getByLabel('Stance').selectOption('REFUTES')
@@ -223,11 +201,7 @@ test('refuses a source without an address, keeping what was typed', async ({ pag
 })
 
 test('attaching a source keeps the verdict and rationale being drafted', async ({ page, desk }) => {
-  const checker = await desk.user({ role: 'FACT_CHECKER' })
-  const article = await desk.article({ by: checker })
-  const claim = await desk.claim({ article, by: checker, status: 'IN_RESEARCH' })
-  await desk.signIn(page, checker)
-  await page.goto(`/claims/${claim.id}`)
+  const { claim } = await desk.openClaim(page, { role: 'FACT_CHECKER', claim: { status: 'IN_RESEARCH' } })
   await page.getByLabel('Verdict', { exact: true }).selectOption('HALF_TRUE')
   await page.getByLabel('Rationale').fill('Half of the figure is sourced so far.')
   await page.getByText('Attach a source', { exact: true }).click()
@@ -241,14 +215,8 @@ test('attaching a source keeps the verdict and rationale being drafted', async (
 })
 
 test('adds a comment and corrects it', async ({ page, desk }) => {
-  const reporter = await desk.user({ role: 'REPORTER' })
-  const article = await desk.article({ by: reporter })
-  const claim = await desk.claim({ article, by: reporter })
-  await desk.signIn(page, reporter)
-  await page.goto(`/claims/${claim.id}`)
-  await page.getByLabel('Add a comment').fill('The board publishes monthly figures too.')
-  await page.getByRole('button', { name: 'Add comment' }).click()
-  await expect(toast(page, 'Comment added.')).toBeVisible()
+  await desk.openClaim(page)
+  await addComment(page, 'The board publishes monthly figures too.')
   const comments = page.getByRole('region', { name: 'Comments (1)' })
   await expect(comments.locator('p', { hasText: 'The board publishes monthly figures too.' })).toBeVisible()
 
@@ -261,11 +229,7 @@ test('adds a comment and corrects it', async ({ page, desk }) => {
 })
 
 test('an empty comment is refused with a message', async ({ page, desk }) => {
-  const reporter = await desk.user({ role: 'REPORTER' })
-  const article = await desk.article({ by: reporter })
-  const claim = await desk.claim({ article, by: reporter })
-  await desk.signIn(page, reporter)
-  await page.goto(`/claims/${claim.id}`)
+  await desk.openClaim(page)
   await page.getByRole('button', { name: 'Add comment' }).click()
   await expect(page.getByLabel('Add a comment')).toHaveAttribute('aria-invalid', 'true')
   await expect(page.getByRole('region', { name: 'Comments (0)' })).toBeVisible()
@@ -309,11 +273,7 @@ test.describe('without JavaScript', () => {
   })
 
   test('proposing without a rationale says what is missing and keeps the verdict', async ({ page, desk }) => {
-    const checker = await desk.user({ role: 'FACT_CHECKER' })
-    const article = await desk.article({ by: checker })
-    const claim = await desk.claim({ article, by: checker, status: 'IN_RESEARCH' })
-    await desk.signIn(page, checker)
-    await page.goto(`/claims/${claim.id}`)
+    await desk.openClaim(page, { role: 'FACT_CHECKER', claim: { status: 'IN_RESEARCH' } })
     await page.getByLabel('Verdict', { exact: true }).selectOption('NOT_A_CLAIM')
     await page.getByRole('button', { name: 'Propose verdict' }).click()
     await expect(page.getByLabel('Rationale')).toHaveAttribute('aria-invalid', 'true')
@@ -322,14 +282,8 @@ test.describe('without JavaScript', () => {
   })
 
   test('adds a comment', async ({ page, desk }) => {
-    const reporter = await desk.user({ role: 'REPORTER' })
-    const article = await desk.article({ by: reporter })
-    const claim = await desk.claim({ article, by: reporter })
-    await desk.signIn(page, reporter)
-    await page.goto(`/claims/${claim.id}`)
-    await page.getByLabel('Add a comment').fill('Checked the archive: the figure is from the annual report.')
-    await page.getByRole('button', { name: 'Add comment' }).click()
-    await expect(toast(page, 'Comment added.')).toBeVisible()
+    await desk.openClaim(page)
+    await addComment(page, 'Checked the archive: the figure is from the annual report.')
     const comments = page.getByRole('region', { name: 'Comments (1)' })
     await expect(
       comments.locator('p', { hasText: 'Checked the archive: the figure is from the annual report.' }),
