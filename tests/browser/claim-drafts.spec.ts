@@ -1,26 +1,31 @@
 // What a person types on a claim survives the page's other forms, reloads, refusals and an expired
 // session, until they send it or discard it.
-import { test, expect, type DeskUser } from './fixtures'
+import { test, expect, submitSignIn, type Desk } from './fixtures'
 import type { Page } from '@playwright/test'
-
-async function researchClaim(desk: import('./fixtures').Desk) {
-  const checker = await desk.user({ role: 'FACT_CHECKER' })
-  const article = await desk.article({ by: checker })
-  const claim = await desk.claim({ article, by: checker, status: 'IN_RESEARCH' })
-  return { checker, article, claim }
-}
 
 const done = (page: Page, message: string) => expect(page.getByRole('status').getByText(message)).toBeVisible()
 
-async function openClaim(page: Page, user: DeskUser, claimId: string, desk: import('./fixtures').Desk) {
-  await desk.signIn(page, user)
-  await page.goto(`/claims/${claimId}`)
+/** A fact-checker signed in on a claim of theirs in research (or as `options` say), its forms loaded. */
+async function openClaim(page: Page, desk: Desk, options: Parameters<Desk['openClaim']>[1] = {}) {
+  const opened = await desk.openClaim(page, { role: 'FACT_CHECKER', claim: { status: 'IN_RESEARCH' }, ...options })
   await expect(page.getByRole('heading', { name: 'Next step' })).toBeVisible()
+  return { checker: opened.user, claim: opened.claim }
+}
+
+const LOST_COMMENT = 'The 14 percent is year on year, not since 2015.'
+
+/** A fact-checker writes a comment on their claim, and their session expires before they send it. */
+async function commentAfterExpiry(page: Page, desk: Desk) {
+  const { checker, claim } = await openClaim(page, desk)
+  await page.getByLabel('Add a comment').fill(LOST_COMMENT)
+  await desk.query(`DELETE FROM "Session" WHERE "userId" = $1`, [checker.id])
+  await page.getByRole('button', { name: 'Add comment' }).click()
+  await expect(page).toHaveURL(/\/login(\?|$)/)
+  return { checker, claim }
 }
 
 test('attaching a source keeps the verdict and rationale being written', async ({ page, desk }) => {
-  const { checker, claim } = await researchClaim(desk)
-  await openClaim(page, checker, claim.id, desk)
+  const { claim } = await openClaim(page, desk)
 
   await page.getByLabel('Verdict', { exact: true }).selectOption({ label: 'Mostly true' })
   await page
@@ -57,8 +62,7 @@ test('attaching a source keeps the verdict and rationale being written', async (
 })
 
 test('an unsent comment comes back after a reload, and is gone once posted', async ({ page, desk }) => {
-  const { checker, claim } = await researchClaim(desk)
-  await openClaim(page, checker, claim.id, desk)
+  await openClaim(page, desk)
 
   await page.getByLabel('Add a comment').fill('Ask the harbour board for the monthly figures.')
   await page.reload()
@@ -80,8 +84,7 @@ test('an unsent comment comes back after a reload, and is gone once posted', asy
 })
 
 test('a draft the user discards does not come back', async ({ page, desk }) => {
-  const { checker, claim } = await researchClaim(desk)
-  await openClaim(page, checker, claim.id, desk)
+  await openClaim(page, desk)
 
   await page.getByLabel('Verdict', { exact: true }).selectOption({ label: 'False' })
   await page.getByLabel('Rationale').fill('Second thoughts.')
@@ -98,11 +101,11 @@ test('a note refused because the claim changed meanwhile stays in the form and a
   page,
   desk,
 }) => {
-  const editor = await desk.user({ role: 'EDITOR' })
-  const checker = await desk.user({ role: 'FACT_CHECKER' })
-  const article = await desk.article({ by: checker })
-  const claim = await desk.claim({ article, by: checker, status: 'NEEDS_REVIEW' })
-  await openClaim(page, editor, claim.id, desk)
+  const { claim } = await openClaim(page, desk, {
+    role: 'EDITOR',
+    by: 'FACT_CHECKER',
+    claim: { status: 'NEEDS_REVIEW' },
+  })
 
   const note = 'Which month does the 14 percent refer to? Add the board’s own table.'
   await page.getByLabel('Note to the fact-checker').fill(note)
@@ -120,11 +123,7 @@ test('a note refused because the claim changed meanwhile stays in the form and a
 })
 
 test('a claim edit not yet saved comes back after a reload', async ({ page, desk }) => {
-  const reporter = await desk.user({ role: 'REPORTER' })
-  const article = await desk.article({ by: reporter })
-  const claim = await desk.claim({ article, by: reporter })
-  await desk.signIn(page, reporter)
-  await page.goto(`/claims/${claim.id}/edit`)
+  const { claim } = await desk.openClaim(page, { edit: true })
   await page.getByLabel('Claimant').fill('Harbour board')
   await page.getByLabel('Tags').fill('harbour, trade')
   await page.reload()
@@ -138,17 +137,11 @@ test('a claim edit not yet saved comes back after a reload', async ({ page, desk
 })
 
 test('a comment typed before the session expired is offered back after signing in again', async ({ page, desk }) => {
-  const { checker, claim } = await researchClaim(desk)
-  await openClaim(page, checker, claim.id, desk)
-
-  await page.getByLabel('Add a comment').fill('The 14 percent is year on year, not since 2015.')
-  await desk.query(`DELETE FROM "Session" WHERE "userId" = $1`, [checker.id])
-  await page.getByRole('button', { name: 'Add comment' }).click()
-  await expect(page).toHaveURL(/\/login(\?|$)/)
+  const { checker, claim } = await commentAfterExpiry(page, desk)
 
   await desk.signIn(page, checker)
   await page.goto(`/claims/${claim.id}`)
-  await expect(page.getByLabel('Add a comment')).toHaveValue('The 14 percent is year on year, not since 2015.')
+  await expect(page.getByLabel('Add a comment')).toHaveValue(LOST_COMMENT)
   await expect(page.getByText('Your unsent draft is back.')).toBeVisible()
   expect(await desk.query(`SELECT id FROM "Comment" WHERE "claimId" = $1`, [claim.id])).toHaveLength(0)
 })
@@ -157,18 +150,10 @@ test('signing in from the page an expired session led to lands back on the claim
   page,
   desk,
 }) => {
-  const { checker, claim } = await researchClaim(desk)
-  await openClaim(page, checker, claim.id, desk)
+  const { checker, claim } = await commentAfterExpiry(page, desk)
 
-  await page.getByLabel('Add a comment').fill('The 14 percent is year on year, not since 2015.')
-  await desk.query(`DELETE FROM "Session" WHERE "userId" = $1`, [checker.id])
-  await page.getByRole('button', { name: 'Add comment' }).click()
-  await expect(page).toHaveURL(/\/login(\?|$)/)
-
-  await page.getByLabel('Email').fill(checker.email)
-  await page.getByLabel('Password').fill(checker.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await submitSignIn(page, checker)
   await expect(page).toHaveURL(new RegExp(`/claims/${claim.id}(#.*)?$`))
-  await expect(page.getByLabel('Add a comment')).toHaveValue('The 14 percent is year on year, not since 2015.')
+  await expect(page.getByLabel('Add a comment')).toHaveValue(LOST_COMMENT)
   expect(await desk.query(`SELECT id FROM "Comment" WHERE "claimId" = $1`, [claim.id])).toHaveLength(0)
 })
