@@ -1,6 +1,7 @@
 // The article view marks each claim: by its status while it is checked, by its verdict once approved,
 // and always in words as well as colour. A proposed verdict reads as a draft, never as a finding.
-import { test, expect } from './fixtures'
+import type { Page } from '@playwright/test'
+import { test, expect, type ClaimOptions, type Desk, type DeskClaim } from './fixtures'
 
 const OPENING = 'The council said the new library will open in June with 80,000 books.'
 const CRIME = 'Crime has doubled since the new mayor took office, the opposition claimed.'
@@ -8,16 +9,25 @@ const CENSUS = 'The census counted 1.2 million residents in 2024.'
 const GOVERNOR = 'Unemployment is the lowest in the country, the governor said.'
 const BODY = [OPENING, CRIME, CENSUS, GOVERNOR].join(' ')
 
-test('an approved Misleading claim is marked in the Misleading colour and named, not in the green of True', async ({
-  page,
-  desk,
-}) => {
+type Claims<Name extends string> = Record<Name, Omit<ClaimOptions, 'article' | 'by'>>
+
+/** An editor, signed in, on an article of BODY with these claims of theirs, made in this order; returns them by name. */
+async function openArticle<Name extends string>(page: Page, desk: Desk, claims: Claims<Name>) {
   const editor = await desk.user({ role: 'EDITOR' })
   const article = await desk.article({ by: editor, body: BODY })
-  const misleading = await desk.claim({ article, by: editor, quote: CRIME, status: 'APPROVED', verdict: 'MISLEADING' })
-  const truthful = await desk.claim({ article, by: editor, quote: CENSUS, status: 'APPROVED', verdict: 'TRUE' })
+  const made = {} as Record<Name, DeskClaim>
+  for (const [name, options] of Object.entries(claims) as Array<[Name, Claims<Name>[Name]]>)
+    made[name] = await desk.claim({ ...options, article, by: editor })
   await desk.signIn(page, editor)
   await page.goto(`/articles/${article.id}`)
+  return made
+}
+
+test('an approved Misleading claim is marked and named in its colour, not in True’s green', async ({ page, desk }) => {
+  const { misleading, truthful } = await openArticle(page, desk, {
+    misleading: { quote: CRIME, status: 'APPROVED', verdict: 'MISLEADING' },
+    truthful: { quote: CENSUS, status: 'APPROVED', verdict: 'TRUE' },
+  })
 
   const text = page.getByRole('article', { name: 'Article text' })
   // Claims are numbered in body order: the crime sentence is claim 1, the census claim 2.
@@ -36,27 +46,18 @@ test('an approved Misleading claim is marked in the Misleading colour and named,
 
   // The list beside the text agrees.
   const item = page.locator(`#claim-${misleading.id}`)
-  await expect(item.getByText('Approved', { exact: true })).toBeVisible()
-  await expect(item.getByText('Misleading', { exact: true })).toBeVisible()
+  for (const word of ['Approved', 'Misleading']) await expect(item.getByText(word, { exact: true })).toBeVisible()
 })
 
 test('a proposed verdict is shown as a draft in the text, the claim list, the credibility summary and the panel', async ({
   page,
   desk,
 }) => {
-  const editor = await desk.user({ role: 'EDITOR' })
-  const article = await desk.article({ by: editor, body: BODY })
-  const draft = await desk.claim({
-    article,
-    by: editor,
-    quote: GOVERNOR,
-    status: 'NEEDS_REVIEW',
-    verdict: 'MISLEADING',
+  const { draft, approved } = await openArticle(page, desk, {
+    draft: { quote: GOVERNOR, status: 'NEEDS_REVIEW', verdict: 'MISLEADING' },
+    approved: { quote: CRIME, status: 'APPROVED', verdict: 'MISLEADING' },
+    researched: { quote: OPENING, status: 'IN_RESEARCH' },
   })
-  const approved = await desk.claim({ article, by: editor, quote: CRIME, status: 'APPROVED', verdict: 'MISLEADING' })
-  await desk.claim({ article, by: editor, quote: OPENING, status: 'IN_RESEARCH' })
-  await desk.signIn(page, editor)
-  await page.goto(`/articles/${article.id}`)
 
   const text = page.getByRole('article', { name: 'Article text' })
   await expect(text.getByRole('link', { name: 'Claim 3: Needs review, Draft: Misleading' })).toHaveText(
@@ -88,11 +89,10 @@ test('a proposed verdict is shown as a draft in the text, the claim list, the cr
 })
 
 test('the claim’s panel and the queue show a proposed verdict as a draft', async ({ page, desk }) => {
-  const editor = await desk.user({ role: 'EDITOR' })
-  const article = await desk.article({ by: editor, body: BODY })
   // Proposed by the editor, so it is in the editor's own queue ("Assigned to me").
-  const claim = await desk.claim({ article, by: editor, quote: GOVERNOR, status: 'NEEDS_REVIEW', verdict: 'FALSE' })
-  await desk.signIn(page, editor)
+  const { claim } = await openArticle(page, desk, {
+    claim: { quote: GOVERNOR, status: 'NEEDS_REVIEW', verdict: 'FALSE' },
+  })
   await page.goto(`/claims/${claim.id}`)
   await expect(page.getByRole('definition').filter({ hasText: 'Draft: False' })).toBeVisible()
   // In the panel's header and in the claim's details.
