@@ -1,6 +1,6 @@
 // Who works on the claim and by when. Editors assign anyone who researches claims and set a due
 // date; a fact-checker can take an unassigned claim. Overdue is said in words, not only in colour.
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, useNavigation } from 'react-router'
 import type { ClaimPageData } from '~/claims/claim-page.server'
@@ -8,7 +8,8 @@ import { assignSchema } from '~/claims/workflow-schemas'
 import type { FormReply } from './claim-transition-forms'
 import { Button } from './ui/button'
 import { cx } from './ui/cx'
-import { Field, FormError, SelectField } from './ui/field'
+import { ConformField, ConformSelectField } from './ui/conform-fields'
+import { FormError } from './ui/field'
 
 export type DueView = { date: string; label: string; words: string; overdue: boolean }
 
@@ -78,20 +79,8 @@ export function ClaimAssignment({ page, reply }: ClaimAssignmentProps) {
           <input type="hidden" name="setDue" value="on" />
           <input key={version} type="hidden" name="version" defaultValue={version} />
           <FormError errors={form.errors} title="The assignment was not changed" />
-          <SelectField
-            label="Assign to"
-            name={fields.assigneeId.name}
-            errors={fields.assigneeId.errors}
-            options={options}
-            selectProps={getSelectProps(fields.assigneeId)}
-          />
-          <Field
-            label="Due date"
-            name={fields.dueAt.name}
-            errors={fields.dueAt.errors}
-            hint="Optional."
-            inputProps={getInputProps(fields.dueAt, { type: 'date' })}
-          />
+          <ConformSelectField label="Assign to" field={fields.assigneeId} options={options} />
+          <ConformField label="Due date" field={fields.dueAt} hint="Optional." type="date" />
           <Button type="submit" variant="secondary" size="sm" disabled={pending}>
             {pending ? 'Saving…' : 'Save assignment'}
           </Button>

@@ -1,6 +1,6 @@
 // The team's discussion of a claim, oldest first. Authors can correct their own comments; an edited
 // comment says so.
-import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, useNavigation } from 'react-router'
 import { draftKey } from '~/claims/drafts'
@@ -9,7 +9,8 @@ import { formatDayTime } from '~/utils/dates'
 import type { DraftOwner, FormReply } from './claim-transition-forms'
 import { DraftNotice, useFormDraft } from './form-draft'
 import { Button } from './ui/button'
-import { FormError, TextareaField } from './ui/field'
+import { ConformTextareaField } from './ui/conform-fields'
+import { FormError } from './ui/field'
 
 export type CommentView = {
   id: string
@@ -47,12 +48,7 @@ function EditComment({ comment, reply }: { comment: CommentView; reply: Reply })
         <input type="hidden" name="intent" value="edit-comment" />
         <input type="hidden" name="commentId" value={comment.id} />
         <FormError errors={form.errors} title="Not saved" />
-        <TextareaField
-          label="Your comment"
-          name={fields.body.name}
-          errors={fields.body.errors}
-          textareaProps={{ ...getTextareaProps(fields.body), rows: 3 }}
-        />
+        <ConformTextareaField label="Your comment" field={fields.body} textareaProps={{ rows: 3 }} />
         <Button type="submit" size="sm" variant="secondary" disabled={pending}>
           {pending ? 'Saving…' : 'Save comment'}
         </Button>
@@ -83,12 +79,11 @@ function NewComment({ reply, owner }: { reply: Reply; owner: DraftOwner }) {
     <Form method="post" {...getFormProps(form)} className="space-y-3 border-t border-paper-line pt-4">
       <input type="hidden" name="intent" value="comment" />
       <FormError errors={form.errors} title="The comment was not added" />
-      <TextareaField
+      <ConformTextareaField
         label="Add a comment"
-        name={fields.body.name}
-        errors={fields.body.errors}
+        field={fields.body}
         hint="Visible to everyone on the desk. Not part of the published rationale."
-        textareaProps={{ ...getTextareaProps(fields.body), rows: 3 }}
+        textareaProps={{ rows: 3 }}
       />
       <DraftNotice draft={draft} what="of the comment" />
       <Button type="submit" variant="secondary" disabled={pending}>

@@ -1,6 +1,6 @@
 // The evidence on a claim, grouped by what it says about the claim (supports, refutes, context),
 // with the form to cite another page and a Detach button while the evidence may still change.
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useRef } from 'react'
 import { Form, useNavigation } from 'react-router'
@@ -15,7 +15,8 @@ import type { DraftOwner, FormReply } from './claim-transition-forms'
 import { DraftNotice, useFormDraft } from './form-draft'
 import { SourceReliabilityBadge } from './source-reliability-badge'
 import { Button } from './ui/button'
-import { Field, FormError, SelectField, TextareaField } from './ui/field'
+import { ConformField, ConformSelectField, ConformTextareaField } from './ui/conform-fields'
+import { FormError } from './ui/field'
 
 export type ClaimSourceView = {
   id: string
@@ -155,69 +156,45 @@ function AttachSourceForm({ version, reply, owner }: { version: number; reply: F
         <input type="hidden" name="intent" value="attach-source" />
         <input key={version} type="hidden" name="version" defaultValue={version} />
         <FormError errors={form.errors} title="The source was not attached" />
-        <Field
+        <ConformField
           label="Address (URL)"
-          name={fields.url.name}
-          errors={fields.url.errors}
+          field={fields.url}
           hint="Tracking parameters and #fragments are removed; a page already in the library is reused."
-          inputProps={{ ...getInputProps(fields.url, { type: 'url' }), autoComplete: 'off', placeholder: 'https://' }}
+          type="url"
+          autoComplete="off"
+          placeholder="https://"
         />
-        <Field
-          label="Title"
-          name={fields.title.name}
-          errors={fields.title.errors}
-          inputProps={getInputProps(fields.title, { type: 'text' })}
-        />
+        <ConformField label="Title" field={fields.title} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field
-            label="Publisher"
-            name={fields.publisher.name}
-            errors={fields.publisher.errors}
-            inputProps={getInputProps(fields.publisher, { type: 'text' })}
-          />
-          <SelectField
-            label="Kind"
-            name={fields.kind.name}
-            errors={fields.kind.errors}
-            options={KIND_OPTIONS}
-            selectProps={getSelectProps(fields.kind)}
-          />
-          <Field
-            label="Publication date"
-            name={fields.publishedAt.name}
-            errors={fields.publishedAt.errors}
-            inputProps={getInputProps(fields.publishedAt, { type: 'date' })}
-          />
-          <SelectField
+          <ConformField label="Publisher" field={fields.publisher} />
+          <ConformSelectField label="Kind" field={fields.kind} options={KIND_OPTIONS} />
+          <ConformField label="Publication date" field={fields.publishedAt} type="date" />
+          <ConformSelectField
             label="Stance"
-            name={fields.stance.name}
-            errors={fields.stance.errors}
+            field={fields.stance}
             hint="What this source says about the claim."
             options={STANCE_OPTIONS}
             placeholder="Choose…"
-            selectProps={getSelectProps(fields.stance)}
           />
         </div>
-        <Field
+        <ConformField
           label="Archived copy (URL)"
-          name={fields.archivedUrl.name}
-          errors={fields.archivedUrl.errors}
+          field={fields.archivedUrl}
           hint="Optional: a snapshot (e.g. on web.archive.org) in case the page changes or disappears."
-          inputProps={{ ...getInputProps(fields.archivedUrl, { type: 'url' }), autoComplete: 'off' }}
+          type="url"
+          autoComplete="off"
         />
-        <TextareaField
+        <ConformTextareaField
           label="Excerpt"
-          name={fields.excerpt.name}
-          errors={fields.excerpt.errors}
+          field={fields.excerpt}
           hint="Optional: the passage that matters, quoted exactly."
-          textareaProps={{ ...getTextareaProps(fields.excerpt), rows: 3 }}
+          textareaProps={{ rows: 3 }}
         />
-        <TextareaField
+        <ConformTextareaField
           label="Note"
-          name={fields.note.name}
-          errors={fields.note.errors}
+          field={fields.note}
           hint="Optional: how this source bears on the claim."
-          textareaProps={{ ...getTextareaProps(fields.note), rows: 2 }}
+          textareaProps={{ rows: 2 }}
         />
         <DraftNotice draft={draft} what="of the source" />
         <Button type="submit" variant="primary" disabled={pending}>
