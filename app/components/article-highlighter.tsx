@@ -44,8 +44,12 @@ function standingOf(claim: HighlightedClaim): string {
   return verdict ? `${STATUS_LABELS[claim.status]}, ${verdict}` : STATUS_LABELS[claim.status]
 }
 
+const TITLE_LISTS_UP_TO = 3
+
 function claimLabel(claims: readonly HighlightedClaim[]): string {
   if (claims.length === 1) return `Claim ${claims[0]!.number}: ${standingOf(claims[0]!)}`
+  // Past a few, the list would outweigh the text it describes; each claim's number still says it all.
+  if (claims.length > TITLE_LISTS_UP_TO) return `${claims.length} claims overlap here`
   return `Claims ${claims.map((claim) => `${claim.number} (${standingOf(claim)})`).join('; ')}`
 }
 
@@ -137,7 +141,7 @@ export function ArticleHighlighter({
     }
     if (numbered) {
       return (
-        <span key={piece.at} className="whitespace-nowrap">
+        <span key={piece.at} className="cw">
           {node}
         </span>
       )
@@ -175,7 +179,7 @@ export function ArticleHighlighter({
 
 /**
  * The claim's number after its text, opening the claim, with the verdict beside it once there is one.
- * It is not part of the article: it cannot be selected or copied, and offsets skip it (`data-offset-ignore`).
+ * It is not part of the article: it cannot be selected or copied, and offsets skip it (`.cm`).
  */
 function ClaimMarker({ claim, href }: { claim: HighlightedClaim; href: string }) {
   const standing = verdictStanding(claim)
@@ -184,12 +188,11 @@ function ClaimMarker({ claim, href }: { claim: HighlightedClaim; href: string })
       to={href}
       preventScrollReset
       discover="none"
-      data-offset-ignore
       aria-label={claimLabel([claim])}
       className={standing ? `cm ${standing.draft ? 'draft-tag' : VERDICT_STYLES[standing.verdict].tag}` : 'cm'}
     >
       {claim.number}
-      {standing ? <span> · {verdictShownAs(claim)}</span> : null}
+      {standing ? <span>{` · ${verdictShownAs(claim)}`}</span> : null}
     </Link>
   )
 }
@@ -197,8 +200,7 @@ function ClaimMarker({ claim, href }: { claim: HighlightedClaim; href: string })
 /** The text nodes that make up the body, in order; claim numbers and other additions are skipped. */
 function bodyTextNodes(root: Node): Text[] {
   const walker = root.ownerDocument!.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.parentElement?.closest('[data-offset-ignore]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+    acceptNode: (node) => (node.parentElement?.closest('.cm') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
   })
   const nodes: Text[] = []
   for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text)

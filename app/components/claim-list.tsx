@@ -23,8 +23,6 @@ export type ClaimRow = {
   text: string
   /** The span of the article it marks. */
   quote: string
-  /** Whether this user may edit the claim (the panel offers it). */
-  canEdit: boolean
   assignee: string | null
   mine: boolean
   /** The due day (YYYY-MM-DD) and whether it has passed. */

@@ -36,7 +36,7 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     icon: 'text-status-unreviewed',
     solid: 'bg-status-unreviewed',
     fill: 'fill-status-unreviewed',
-    highlight: 'bg-status-unreviewed-soft decoration-status-unreviewed decoration-dotted',
+    highlight: 'hl-unreviewed',
     dot: 'glyph text-status-unreviewed',
   },
   IN_RESEARCH: {
@@ -47,7 +47,7 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     icon: 'text-status-research',
     solid: 'bg-status-research',
     fill: 'fill-status-research',
-    highlight: 'bg-status-research-soft decoration-status-research decoration-dashed',
+    highlight: 'hl-research',
     dot: 'glyph glyph-half text-status-research',
   },
   NEEDS_REVIEW: {
@@ -58,7 +58,7 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     icon: 'text-status-review',
     solid: 'bg-status-review',
     fill: 'fill-status-review',
-    highlight: 'bg-status-review-soft decoration-status-review decoration-double',
+    highlight: 'hl-review',
     dot: 'glyph glyph-most text-status-review',
   },
   APPROVED: {
@@ -69,7 +69,7 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     icon: 'text-status-approved',
     solid: 'bg-status-approved',
     fill: 'fill-status-approved',
-    highlight: 'bg-status-approved-soft decoration-status-approved decoration-solid',
+    highlight: 'hl-approved',
     dot: 'glyph glyph-done text-status-approved',
   },
 }

@@ -23,7 +23,7 @@ async function dragAcross(page: Page, text: string) {
       // The body's own text: claim numbers are not part of it.
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
         acceptNode: (node) =>
-          node.parentElement?.closest('[data-offset-ignore]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+          node.parentElement?.closest('.cm') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
       })
       const nodes: Text[] = []
       for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text)

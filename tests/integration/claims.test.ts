@@ -5,8 +5,10 @@ import fs from 'node:fs'
 import * as editRoute from '~/routes/claims/$claimId/edit'
 import * as newClaimRoute from '~/routes/articles/$articleId/claims.new'
 import * as workspaceRoute from '~/routes/articles/$articleId/index'
+import { unpackClaimRows } from '~/components/claim-rows'
 import { db } from '~/utils/db.server'
 import { callAction, callLoader } from '../helpers/route'
+import { loadClaimPage } from '../helpers/claims'
 import { createUsers, type TestUser } from '../helpers/users'
 
 const BODY = fs.readFileSync(new URL('../../prisma/fixtures/ukraine-prisoner-exchange.txt', import.meta.url), 'utf8')
@@ -63,8 +65,15 @@ function postEdit(user: TestUser, claimId: string, form: Record<string, string>)
   return callAction(editRoute.action, { url: `/claims/${claimId}/edit`, params: { claimId }, user, form })
 }
 
-function loadWorkspace(user: TestUser, search = '', id = articleId) {
-  return callLoader(workspaceRoute.loader, { url: `/articles/${id}${search}`, params: { articleId: id }, user })
+/** The workspace's loader, with its claim rows unpacked as the page reads them. */
+async function loadWorkspace(user: TestUser, search = '', id = articleId) {
+  const result = await callLoader(workspaceRoute.loader, {
+    url: `/articles/${id}${search}`,
+    params: { articleId: id },
+    user,
+  })
+  if (result.status === 200) result.data.claims = unpackClaimRows(result.data.claims, result.data.article.body)
+  return result
 }
 
 function postSuggestion(
@@ -581,12 +590,15 @@ describe('the workspace page', () => {
     expect((await loadWorkspace(users.checker)).data.canEditArticle).toBe(false)
     const byId = Object.fromEntries(result.data.claims.map((claim: { id: string }) => [claim.id, claim]))
     expect(byId[mine]).toMatchObject({
+      number: 1,
       status: 'UNREVIEWED',
       verdict: null,
-      canEdit: true,
+      quote: 'Despite Kyiv’s optimistic tone',
       ...spanOf('Despite Kyiv’s optimistic tone'),
     })
-    expect(byId[theirs]).toMatchObject({ canEdit: false })
+    // Who may edit a claim is the panel's to say, when the claim is opened.
+    expect((await loadClaimPage(users.reporter, mine)).data.access.canEdit).toBe(true)
+    expect((await loadClaimPage(users.reporter, theirs)).data.access.canEdit).toBe(false)
   })
 
   it('answers 404 for an article that does not exist', async () => {

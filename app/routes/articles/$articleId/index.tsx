@@ -32,6 +32,7 @@ import {
   type ClaimRow,
 } from '~/components/claim-list'
 import type { PanelPlace } from '~/components/claim-panel'
+import { packClaimRow, unpackClaimRows } from '~/components/claim-rows'
 import { ShortcutsDialog, useShortcuts } from '~/components/claim-shortcuts'
 import { ClaimSuggestions } from '~/components/claim-suggestions'
 import { StatusGlyph } from '~/components/status-badge'
@@ -55,7 +56,7 @@ const TOP_SUGGESTIONS = 10
 /** A list row shows the start of the claim; the panel shows all of it. */
 const ROW_TEXT = 140
 /** Rows drawn before "Show all": a long article's list is read from the top, or filtered. */
-const ROW_PAGE = 100
+const ROW_PAGE = 50
 
 // On an error the ErrorBoundary names the page.
 export const meta: Route.MetaFunction = ({ error, loaderData }) =>
@@ -80,21 +81,19 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     canEditArticle,
     canCreateClaims: can(user.role, 'claim:create'),
     // Only what a row and a highlight show: the panel loads the claim itself when it is opened.
-    claims: claims.map((claim, index): ClaimRow => ({
-      id: claim.id,
-      number: index + 1,
-      startOffset: claim.startOffset,
-      endOffset: claim.endOffset,
-      status: claim.status,
-      verdict: claim.verdict,
-      text: claim.text.length > ROW_TEXT ? `${claim.text.slice(0, ROW_TEXT - 1)}…` : claim.text,
-      // The search looks in the article's own words too.
-      quote: claim.quote,
-      canEdit: claim.canEdit,
-      assignee: claim.assignee?.name ?? null,
-      mine: claim.assignee?.id === user.id,
-      due: claim.dueAt ? { day: isoDay(claim.dueAt), overdue: claim.dueAt < now } : null,
-    })),
+    claims: claims.map((claim) =>
+      packClaimRow({
+        id: claim.id,
+        startOffset: claim.startOffset,
+        endOffset: claim.endOffset,
+        status: claim.status,
+        verdict: claim.verdict,
+        text: claim.text.length > ROW_TEXT ? `${claim.text.slice(0, ROW_TEXT - 1)}…` : claim.text,
+        assignee: claim.assignee?.name ?? null,
+        mine: claim.assignee?.id === user.id,
+        due: claim.dueAt ? { day: isoDay(claim.dueAt), overdue: claim.dueAt < now } : null,
+      }),
+    ),
     suggestions: {
       total: suggestions.open.length,
       showAll,
@@ -231,7 +230,8 @@ function placeOf(
 }
 
 export default function ArticleWorkspace({ loaderData, actionData }: Route.ComponentProps) {
-  const { article, claims, suggestions, canCreateClaims, canEditArticle, credibility, canExport } = loaderData
+  const { article, suggestions, canCreateClaims, canEditArticle, credibility, canExport } = loaderData
+  const claims = useMemo(() => unpackClaimRows(loaderData.claims, article.body), [loaderData.claims, article.body])
   const location = useLocation()
   const navigate = useNavigate()
   const selectedId = useParams().claimId ?? null
