@@ -236,6 +236,11 @@ function PhoneMenu({ navigation }: { navigation: Array<{ to: string; label: stri
 }
 
 export default function App() {
+  // Marks the page as interactive once React has taken it over, for tools (and tests) that must not type
+  // into a field React is about to hydrate.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = ''
+  }, [])
   return (
     <Shell>
       <Outlet />

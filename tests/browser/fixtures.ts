@@ -38,6 +38,11 @@ export function toast(page: Page, message: string | RegExp) {
 }
 
 /** Follows a link of the header's main menu (Articles, Queue, Dashboard, Export, Admin…), as a person would. */
+/** Waits until React has hydrated the page, so that what is typed next is not replaced by hydration. */
+export function hydrated(page: Page) {
+  return page.locator('html[data-hydrated]').waitFor({ state: 'attached' })
+}
+
 export function openFromMenu(page: Page, name: string) {
   return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click()
 }
