@@ -151,10 +151,19 @@ export function ArticleHighlighter({
 
   // A click on a highlight (not the end of a drag) opens its claim, as the number does; inside two
   // claims, the innermost one.
+  // The numbers are plain links (hundreds of router <Link>s would slow every render of the page); a
+  // plain click on one opens its claim here, as a <Link> would, and other clicks keep the browser's meaning.
   const followHighlight = (event: MouseEvent<HTMLDivElement>) => {
+    const target = event.target as Element
+    const marker = target.closest?.('a.cm')
+    if (marker) {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+      event.preventDefault()
+      void navigate(marker.getAttribute('href')!, { preventScrollReset: true })
+      return
+    }
     const selection = window.getSelection()
     if (selection && !selection.isCollapsed) return
-    const target = event.target as Element
     if (target.closest?.('a')) return
     const id = target.closest?.('mark[data-claim-id]')?.getAttribute('data-claim-id')
     if (id) void navigate(hrefOf(id), { preventScrollReset: true })
@@ -184,16 +193,14 @@ export function ArticleHighlighter({
 function ClaimMarker({ claim, href }: { claim: HighlightedClaim; href: string }) {
   const standing = verdictStanding(claim)
   return (
-    <Link
-      to={href}
-      preventScrollReset
-      discover="none"
+    <a
+      href={href}
       aria-label={claimLabel([claim])}
       className={standing ? `cm ${standing.draft ? 'draft-tag' : VERDICT_STYLES[standing.verdict].tag}` : 'cm'}
     >
       {claim.number}
       {standing ? <span>{` · ${verdictShownAs(claim)}`}</span> : null}
-    </Link>
+    </a>
   )
 }
 

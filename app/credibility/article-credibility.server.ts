@@ -65,17 +65,23 @@ function summaryOfRow(articleId: string, row: SummaryColumns | undefined): Artic
   }
 }
 
-/** Credibility of one article with its open claims listed: what the article page shows. */
+/** Credibility of one article: its score and how its claims stand, without listing them. */
+export async function articleCredibilitySummary(articleId: string): Promise<ArticleCredibilitySummary> {
+  const figures = await db.$queryRaw<SummaryColumns[]>`
+    WITH cells AS (
+      SELECT c."status", c."verdict", COUNT(*)::int AS "n"
+        FROM "Claim" c
+       WHERE c."articleId" = ${articleId} AND c."deletedAt" IS NULL
+       GROUP BY c."status", c."verdict"
+    )
+    SELECT ${summaryColumns()} FROM cells k`
+  return summaryOfRow(articleId, figures[0])
+}
+
+/** Credibility of one article with its open claims listed. */
 export async function articleCredibility(articleId: string): Promise<ArticleCredibility> {
-  const [figures, unresolved] = await Promise.all([
-    db.$queryRaw<SummaryColumns[]>`
-      WITH cells AS (
-        SELECT c."status", c."verdict", COUNT(*)::int AS "n"
-          FROM "Claim" c
-         WHERE c."articleId" = ${articleId} AND c."deletedAt" IS NULL
-         GROUP BY c."status", c."verdict"
-      )
-      SELECT ${summaryColumns()} FROM cells k`,
+  const [summary, unresolved] = await Promise.all([
+    articleCredibilitySummary(articleId),
     db.$queryRaw<UnresolvedClaim[]>`
       SELECT c."id", c."text", c."status", c."verdict", c."dueAt", u."name" AS "assigneeName"
         FROM "Claim" c
@@ -84,7 +90,7 @@ export async function articleCredibility(articleId: string): Promise<ArticleCred
        ORDER BY c."startOffset" ASC, c."endOffset" ASC, c."id" ASC
        LIMIT ${UNRESOLVED_LIST_SIZE}`,
   ])
-  return { ...summaryOfRow(articleId, figures[0]), unresolved }
+  return { ...summary, unresolved }
 }
 
 /** Credibility of several articles in one grouped query, for lists; every id asked for gets an entry. */

@@ -20,7 +20,7 @@ import { STATUS_LABELS } from '~/claims/workflow'
 import { ArticleCredibility } from '~/components/article-credibility'
 import { ArticleHighlighter, highlightClasses } from '~/components/article-highlighter'
 import { ClaimReviewSnippet } from '~/components/claimreview-snippet'
-import { articleCredibility } from '~/credibility/article-credibility.server'
+import { articleCredibilitySummary } from '~/credibility/article-credibility.server'
 import { claimHref } from '~/components/claim-href'
 import {
   claimRowLink,
@@ -67,9 +67,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const workspace = await articleWorkspace(params.articleId, user)
   invariantResponse(workspace, 'There is no article at this address. It may have been removed.', { status: 404 })
   const { article, claims, canEditArticle } = workspace
-  const [suggestions, { unresolved: _unresolved, ...credibility }] = await Promise.all([
+  const [suggestions, credibility] = await Promise.all([
     suggestionsFor(article, claims),
-    articleCredibility(article.id),
+    articleCredibilitySummary(article.id),
   ])
   const showAll = pageUrl(request).searchParams.get('suggestions') === 'all'
   const now = new Date()
