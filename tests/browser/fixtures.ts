@@ -179,7 +179,7 @@ const hashOf = (password: string) => {
   return hashes.get(password)!
 }
 
-function makeDesk(pool: pg.Pool): Desk {
+function makeDesk(pool: pg.Pool, javaScriptEnabled: boolean): Desk {
   const query = async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[]
 
   const desk: Desk = {
@@ -375,6 +375,8 @@ function makeDesk(pool: pg.Pool): Desk {
       const user = by ? await desk.user({ role }) : own.user
       await desk.signIn(page, user)
       await page.goto(`/claims/${own.claim.id}${edit ? '/edit' : ''}`)
+      // A click before React has hydrated would post the form natively, not as the person using the page does.
+      if (javaScriptEnabled) await hydrated(page)
       return { ...own, user }
     },
   }
@@ -410,8 +412,8 @@ export const test = base.extend<{ guard: Guard; desk: Desk; guardState: GuardSta
     { scope: 'worker' },
   ],
 
-  desk: async ({ deskPool }, use) => {
-    await use(makeDesk(deskPool))
+  desk: async ({ deskPool, javaScriptEnabled }, use) => {
+    await use(makeDesk(deskPool, javaScriptEnabled))
   },
 
   guardState: async ({}, use) => {
