@@ -85,6 +85,12 @@ function Shell({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>('root')
   const user = rootData?.user ?? null
   useFocusOnResult()
+  // Marks the page as interactive once React has taken it over (error pages too), for tools and tests that
+  // must not type into a field React is about to hydrate. Effects run children first, so every route's
+  // listeners are attached by then.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = ''
+  }, [])
   return (
     <>
       <a
@@ -236,11 +242,6 @@ function PhoneMenu({ navigation }: { navigation: Array<{ to: string; label: stri
 }
 
 export default function App() {
-  // Marks the page as interactive once React has taken it over, for tools (and tests) that must not type
-  // into a field React is about to hydrate.
-  useEffect(() => {
-    document.documentElement.dataset.hydrated = ''
-  }, [])
   return (
     <Shell>
       <Outlet />

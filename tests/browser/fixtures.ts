@@ -4,7 +4,8 @@
 // an unexpected 404, a `.data` request answered >= 500 or 404, or a browser address containing `.data`
 // (React Router's client-side data requests are normal; landing on one as a page is the bug).
 // `guard.allowStatus(404)` lets a test visit a missing page on purpose; `guard.allowConsoleError(/…/)`
-// lets it expect one console error.
+// lets it expect one console error. With JavaScript on, `page.goto` and `page.reload` return once React has
+// hydrated the page, so a key or click that follows reaches the page's handlers.
 //
 // `desk` makes the test's own data straight in the test database, so no test depends on another:
 //   const editor = await desk.user({ role: 'EDITOR' })
@@ -22,7 +23,7 @@
 //     test.use(JAVASCRIPT_OFF)
 //     test('…', async ({ page }) => { … })
 //   })
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Page, type Response } from '@playwright/test'
 import crypto from 'node:crypto'
 import pg from 'pg'
 import { hashPassword } from '../../app/auth/password.server.ts'
@@ -41,6 +42,23 @@ export function toast(page: Page, message: string | RegExp) {
 /** Waits until React has hydrated the page, so that what is typed next is not replaced by hydration. */
 export function hydrated(page: Page) {
   return page.locator('html[data-hydrated]').waitFor({ state: 'attached' })
+}
+
+/**
+ * Makes `page.goto` and `page.reload` return once React has hydrated a desk page, as a person waits for a
+ * page to be ready: a key pressed or a button clicked earlier would reach no listener or post natively.
+ * Answers that are not a desk page (a CSV, JSON, a bare 413) are returned as they come.
+ */
+function waitForHydrationAfterLoads(page: Page) {
+  const settle = async (response: Response | null) => {
+    const isDeskPage = await page.evaluate(() => '__reactRouterContext' in window).catch(() => false)
+    if (isDeskPage) await hydrated(page)
+    return response
+  }
+  const goto = page.goto.bind(page)
+  const reload = page.reload.bind(page)
+  page.goto = async (...args) => settle(await goto(...args))
+  page.reload = async (...args) => settle(await reload(...args))
 }
 
 export function openFromMenu(page: Page, name: string) {
@@ -179,7 +197,7 @@ const hashOf = (password: string) => {
   return hashes.get(password)!
 }
 
-function makeDesk(pool: pg.Pool, javaScriptEnabled: boolean): Desk {
+function makeDesk(pool: pg.Pool): Desk {
   const query = async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[]
 
   const desk: Desk = {
@@ -375,8 +393,6 @@ function makeDesk(pool: pg.Pool, javaScriptEnabled: boolean): Desk {
       const user = by ? await desk.user({ role }) : own.user
       await desk.signIn(page, user)
       await page.goto(`/claims/${own.claim.id}${edit ? '/edit' : ''}`)
-      // A click before React has hydrated would post the form natively, not as the person using the page does.
-      if (javaScriptEnabled) await hydrated(page)
       return { ...own, user }
     },
   }
@@ -412,8 +428,8 @@ export const test = base.extend<{ guard: Guard; desk: Desk; guardState: GuardSta
     { scope: 'worker' },
   ],
 
-  desk: async ({ deskPool, javaScriptEnabled }, use) => {
-    await use(makeDesk(deskPool, javaScriptEnabled))
+  desk: async ({ deskPool }, use) => {
+    await use(makeDesk(deskPool))
   },
 
   guardState: async ({}, use) => {
@@ -427,7 +443,8 @@ export const test = base.extend<{ guard: Guard; desk: Desk; guardState: GuardSta
     })
   },
 
-  page: async ({ page, guardState }, use) => {
+  page: async ({ page, guardState, javaScriptEnabled }, use) => {
+    if (javaScriptEnabled) waitForHydrationAfterLoads(page)
     const { problems } = guardState
     const allowed = (status: number) => guardState.statuses.has(status)
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))

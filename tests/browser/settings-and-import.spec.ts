@@ -2,7 +2,7 @@
 // setting, so these tests run one after another; each keeps the entries it found.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { expect, hydrated, test, toast } from './fixtures'
+import { expect, test, toast } from './fixtures'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -37,7 +37,6 @@ test('an admin adds a host to the allow-list, and a reporter imports an article 
   try {
     const admin = await desk.signInAs(page, 'ADMIN')
     await page.goto('/admin/settings')
-    await hydrated(page)
     const allowList = page.getByLabel('Allowed hosts')
     const existing = (await allowList.inputValue()).trim()
     await allowList.fill([existing, site.host].filter(Boolean).join('\n'))
@@ -88,7 +87,6 @@ test('refuses to import from a local address that is not on the allow-list', asy
 test('explains an allow-list line that is not a host, keeping what was typed', async ({ page, desk }) => {
   await desk.signInAs(page, 'ADMIN')
   await page.goto('/admin/settings')
-  await hydrated(page)
   const allowList = page.getByLabel('Allowed hosts')
   const typed = `${(await allowList.inputValue()).trim()}\nhttps://intranet.example.org/cms`.trim()
   await allowList.fill(typed)
