@@ -1,5 +1,13 @@
 import { isRouteErrorResponse } from 'react-router'
 
+/** Titles for the other refusals a route can end in; each page's message says what to do. */
+const TITLES: Record<number, string> = {
+  400: 'The request could not be read',
+  405: 'Not possible at this address',
+  413: 'Too much to send at once',
+  429: 'Too many attempts',
+}
+
 /**
  * The error page a route shows when its loader or action fails: the status, a title, the message the route
  * gave (a 404 or 403 says what was missing or refused) and a way back. The root and the routes share it.
@@ -22,6 +30,9 @@ export function RouteError({ error }: { error: unknown }) {
     } else if (error.status === 503) {
       title = 'The database is not answering'
       message = detail ?? 'Nothing was lost. Try again in a moment; the page will work as soon as the database is back.'
+    } else if (error.status in TITLES) {
+      title = TITLES[error.status]!
+      message = detail ?? message
     } else if (detail) {
       message = detail
     }

@@ -11,6 +11,7 @@ test('a shared export link with a list index in the hundreds of thousands gets a
   const response = await page.goto('/export?verdict[300000]=TRUE')
   expect(response?.status()).toBe(400)
   await expect(page.getByText('This address has more in it than the page can read.')).toBeVisible()
+  await expect(page).toHaveTitle('The request could not be read · Factdesk')
   await expect(page.getByRole('link', { name: 'Back to the desk' })).toBeVisible()
   expect((await response!.body()).length).toBeLessThan(64 * 1024)
 })
@@ -53,6 +54,7 @@ test.describe('without JavaScript', () => {
     await expect(
       page.getByText('That was too much text to send at once. Go back, shorten what you wrote and send it again.'),
     ).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Too much to send at once' })).toBeVisible()
     expect(await desk.query(`SELECT id FROM "Comment" WHERE "claimId" = $1`, [claim.id])).toEqual([])
   })
 })
