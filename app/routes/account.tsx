@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form } from 'react-router'
+import { data, Form, useRouteLoaderData } from 'react-router'
 import { changePassword, listSessions, signOutOtherSessions } from '~/auth/account.server'
 import { ROLE_LABELS } from '~/auth/permissions'
 import { changePasswordSchema } from '~/auth/schemas'
@@ -12,6 +12,8 @@ import { FormError } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { redirectWithToast } from '~/utils/toast.server'
 import type { Route } from './+types/account'
+import type { loader as rootLoader } from '~/root'
+import { formatDayTime } from '~/utils/dates'
 import { readFormData } from '~/utils/form.server'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Your account · Factdesk' }]
@@ -64,6 +66,8 @@ export async function action({ request }: Route.ActionArgs) {
 
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
   const { user, sessions } = loaderData
+  // A success arrives as a new message; the form starts afresh then, so no password stays typed on the page.
+  const freshness = useRouteLoaderData<typeof rootLoader>('root')?.toast?.id ?? 'form'
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
@@ -85,7 +89,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           title="Change password"
           description="12 to 128 characters, and hard to guess. Your other sessions are signed out when it changes."
         />
-        <Form method="post" {...getFormProps(form)} className="space-y-4">
+        <Form method="post" {...getFormProps(form)} key={freshness} className="space-y-4">
           <FormError errors={form.errors} />
           <ConformField
             label={user.mustChangePassword ? 'One-time password' : 'Current password'}
@@ -142,8 +146,10 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
                   ) : null}
                 </p>
                 <p className="text-ink-muted">
-                  Signed in {new Date(session.createdAt).toLocaleString('en-GB')} · last active{' '}
-                  {new Date(session.lastSeenAt).toLocaleString('en-GB')}
+                  Signed in{' '}
+                  <time dateTime={new Date(session.createdAt).toISOString()}>{formatDayTime(session.createdAt)}</time> ·
+                  last active{' '}
+                  <time dateTime={new Date(session.lastSeenAt).toISOString()}>{formatDayTime(session.lastSeenAt)}</time>
                 </p>
               </li>
             ))}

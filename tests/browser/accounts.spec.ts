@@ -64,6 +64,9 @@ test('changes the password on the account page, and the new one signs in', async
   await page.getByRole('button', { name: 'Change password' }).click()
   await expect(toast(page, 'Password changed.')).toBeVisible()
   await expect(page).toHaveURL(/\/account$/)
+  // Nothing typed stays on the page for the next person at this screen.
+  for (const label of ['Current password', 'New password', 'New password again'])
+    await expect(page.getByLabel(label, { exact: true })).toHaveValue('')
 
   await page.getByRole('button', { name: 'Sign out', exact: true }).click()
   await desk.signIn(page, { email: reporter.email, password: 'lantern orchard pebble river' })
