@@ -40,6 +40,16 @@ test.describe('on a phone', () => {
     // Wide enough for "statistics" on one line: the title is given most of the card, the rating goes below.
     expect((await title.boundingBox())!.width).toBeGreaterThan(250)
   })
+
+  test('Admin › Users folds each person into a card instead of scrolling the page sideways', async ({ page, desk }) => {
+    const admin = await desk.signInAs(page, 'ADMIN')
+    await page.goto(`/admin/users?q=${encodeURIComponent(admin.email)}`)
+    const save = page.getByRole('button', { name: `Save role of ${admin.name}` })
+    await expect(save).toBeInViewport()
+    await expect(page.getByRole('button', { name: `Deactivate ${admin.name}` })).toBeInViewport()
+    const [scrollWidth, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth])
+    expect(scrollWidth).toBeLessThanOrEqual(width)
+  })
 })
 
 test('the activity feed quotes a claim that is itself a quotation once', async ({ page, desk }) => {

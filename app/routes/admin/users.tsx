@@ -12,6 +12,7 @@ import { CompactSelect, FormError } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { pageHref, Pager } from '~/components/ui/pager'
 import { TableHead, type Column } from '~/components/ui/table'
+import { cx } from '~/components/ui/cx'
 import type { Role } from '~/generated/prisma/enums'
 import { changeRoleSchema, createUserSchema, ROLE_OPTIONS, setActiveSchema } from '~/users/schemas'
 import { changeRole, createUser, listUsers, setActive } from '~/users/users.server'
@@ -86,7 +87,7 @@ function backTo(request: Request) {
 }
 
 function formatDate(value: string | Date | null) {
-  return value ? formatDay(value) : '—'
+  return value ? formatDay(value) : 'never'
 }
 
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
@@ -134,7 +135,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         </div>
       ) : null}
       <FormError errors={rowError} title="That change was not made" />
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <Card className="min-w-0">
           <CardHeader
             title="People"
@@ -156,21 +157,27 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
               </Form>
             }
           />
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <TableHead look="scrolling" columns={COLUMNS} />
-              <tbody className="divide-y divide-paper-line">
+          {/* On a phone each person folds into a small card of their own; from md up it is a table. */}
+          <div className="md:overflow-x-auto">
+            <table className="block w-full text-left text-sm md:table">
+              <TableHead columns={COLUMNS} />
+              <tbody className="block divide-y divide-paper-line md:table-row-group">
                 {users.map((user) => (
                   <Fragment key={user.id}>
-                    <tr className={user.active ? '' : 'bg-paper-sunk text-ink-muted'}>
-                      <td className="px-4 py-3">
+                    <tr
+                      className={cx(
+                        'flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 md:table-row md:p-0',
+                        user.active ? '' : 'bg-paper-sunk text-ink-muted',
+                      )}
+                    >
+                      <td className="block w-full md:table-cell md:w-auto md:px-4 md:py-3">
                         <p className="font-medium text-ink">
                           {user.name}
                           {user.id === adminId ? ' (you)' : ''}
                         </p>
                         <p className="text-ink-muted">{user.email}</p>
                       </td>
-                      <td className="px-4 py-3">
+                      <td className="block md:table-cell md:px-4 md:py-3">
                         <Form method="post" action={listHref} className="flex items-center gap-2">
                           <input type="hidden" name="userId" value={user.id} />
                           <label htmlFor={`role-${user.id}`} className="sr-only">
@@ -194,7 +201,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                           </Button>
                         </Form>
                       </td>
-                      <td className="px-4 py-3">
+                      <td className="block md:table-cell md:px-4 md:py-3">
                         {user.active ? (
                           user.mustChangePassword ? (
                             <Badge tone="warning">Invited</Badge>
@@ -205,8 +212,11 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                           <Badge tone="neutral">Deactivated</Badge>
                         )}
                       </td>
-                      <td className="px-4 py-3 whitespace-nowrap">{formatDate(user.lastSeenAt)}</td>
-                      <td className="px-4 py-3 text-right">
+                      <td className="block text-ink-muted whitespace-nowrap md:table-cell md:px-4 md:py-3 md:text-ink">
+                        <span className="md:sr-only">Last seen </span>
+                        {formatDate(user.lastSeenAt)}
+                      </td>
+                      <td className="block md:table-cell md:px-4 md:py-3 md:text-right">
                         {user.active ? (
                           <Form method="get" action="/admin/users#confirm-deactivate" preventScrollReset>
                             {q ? <input type="hidden" name="q" value={q} /> : null}
@@ -241,8 +251,8 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                       </td>
                     </tr>
                     {confirming === user.id ? (
-                      <tr>
-                        <td colSpan={5} className="bg-red-50 px-4 py-3">
+                      <tr className="block md:table-row">
+                        <td colSpan={5} className="block bg-red-50 px-4 py-3 md:table-cell">
                           <DeactivateConfirmation user={user} listHref={listHref} />
                         </td>
                       </tr>
