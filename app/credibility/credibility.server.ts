@@ -281,13 +281,7 @@ function deskSql(query: DashboardQuery, now: string) {
  */
 function deskTallySql(query: DashboardQuery, now: string) {
   const sort = SORT_COLUMNS[query.sort]
-  const page = articlesPageTallySql(
-    sort,
-    query.dir,
-    decodeDecimalCursor(query.after),
-    DASHBOARD_ARTICLES_PAGE + 1,
-    now,
-  )
+  const page = articlesPageTallySql(sort, query.dir, decodeDecimalCursor(query.after), DASHBOARD_ARTICLES_PAGE + 1, now)
   const direction = Prisma.raw(query.dir === 'asc' ? 'ASC' : 'DESC')
   return Prisma.sql`
     SELECT row_to_json(desk) AS "desk", page.*
