@@ -54,6 +54,11 @@ export type DashboardBenchResult = { rows: BenchRow[]; dashboardStatements: Capt
 export const GROWTH_CLAIMS = [10_000, 100_000, 1_000_000] as const
 /** Claims per article on the growth desks, as on the bench desk: the desk grows by articles. */
 const GROWTH_CLAIMS_PER_ARTICLE = 500
+/**
+ * Articles a growth desk has at least, so that the articles table shows a full page at every size and
+ * the figures compare desks of different sizes rather than a part-filled page with a full one.
+ */
+const GROWTH_MIN_ARTICLES = 100
 /** p95 at the largest desk over p95 at 10,000 claims (issue 15). */
 export const GROWTH_TARGET_RATIO = 1.5
 
@@ -79,7 +84,13 @@ async function onDatabase<T>(url: string, work: (client: pg.Client) => Promise<T
   }
 }
 
-type GrowthDesk = { claims: number; url: string; built: boolean; cookie?: string }
+async function dropDatabase(anyDatabaseUrl: string, name: string) {
+  await onDatabase(databaseUrlFor(anyDatabaseUrl, 'postgres'), (client) =>
+    client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  )
+}
+
+type GrowthDesk = { claims: number; url: string; built: boolean; shape?: string; cookie?: string }
 
 /** Points the app's one database client at `url` (it reads DATABASE_URL again on its next query). */
 async function pointAppAt(url: string) {
@@ -103,28 +114,26 @@ export async function benchDashboardGrowth(ctx: BenchContext, options: RunOption
   const largest = Math.max(claimsArgument() ?? 0, benchClaims)
   const desks: GrowthDesk[] = []
   for (const claims of GROWTH_CLAIMS.filter((size) => size <= largest)) {
-    if (Math.abs(claims - benchClaims) / claims < 0.1) {
-      desks.push({ claims: benchClaims, url: ctx.databaseUrl, built: false, cookie: ctx.editorCookie })
-      continue
-    }
+    // The bench desk stands for its own size.
+    if (Math.abs(claims - benchClaims) / claims < 0.1) continue
     const name = `factdesk_bench_growth_${claims}`
     const url = databaseUrlFor(ctx.databaseUrl, name)
     console.log(`  building a ${claims.toLocaleString('en-GB')}-claim desk in ${name}…`)
-    const server = databaseUrlFor(ctx.databaseUrl, 'postgres')
-    await onDatabase(server, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))
-    await createDatabaseIfMissing(server, name)
+    await dropDatabase(ctx.databaseUrl, name)
+    await createDatabaseIfMissing(databaseUrlFor(ctx.databaseUrl, 'postgres'), name)
     await migrate(url)
-    const articles = Math.max(1, Math.round(claims / GROWTH_CLAIMS_PER_ARTICLE))
-    await buildDesk(
-      url,
-      { articles, claimsPerArticle: GROWTH_CLAIMS_PER_ARTICLE, sources: Math.max(100, articles * 10) },
-      () => {},
-    )
-    desks.push({ claims, url, built: true })
+    const articles = Math.max(GROWTH_MIN_ARTICLES, Math.round(claims / GROWTH_CLAIMS_PER_ARTICLE))
+    const claimsPerArticle = Math.round(claims / articles)
+    await buildDesk(url, { articles, claimsPerArticle, sources: Math.max(100, articles * 10) }, () => {})
+    desks.push({ claims, url, built: true, shape: `${articles} articles × ${claimsPerArticle} claims` })
   }
-  if (!desks.some((desk) => desk.url === ctx.databaseUrl) && benchClaims > 0) {
-    desks.push({ claims: benchClaims, url: ctx.databaseUrl, built: false, cookie: ctx.editorCookie })
-  }
+  desks.push({
+    claims: benchClaims,
+    url: ctx.databaseUrl,
+    built: false,
+    shape: 'the bench desk',
+    cookie: ctx.editorCookie,
+  })
   desks.sort((a, b) => a.claims - b.claims)
 
   const dashboardRoute = await import('../../app/routes/dashboard.tsx')
@@ -159,10 +168,7 @@ export async function benchDashboardGrowth(ctx: BenchContext, options: RunOption
   } finally {
     await pointAppAt(ctx.databaseUrl)
     for (const desk of desks.filter((candidate) => candidate.built)) {
-      const name = new URL(desk.url).pathname.slice(1)
-      await onDatabase(databaseUrlFor(ctx.databaseUrl, 'postgres'), (client) =>
-        client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-      ).catch(() => {})
+      await dropDatabase(ctx.databaseUrl, new URL(desk.url).pathname.slice(1)).catch(() => {})
     }
   }
 
@@ -173,7 +179,7 @@ export async function benchDashboardGrowth(ctx: BenchContext, options: RunOption
       name: `dashboard loader at ${desk.claims.toLocaleString('en-GB')} claims`,
       p50,
       p95,
-      note: `p95 ${(p95 / base).toFixed(2)}× the ${desks[0]!.claims.toLocaleString('en-GB')}-claim desk's`,
+      note: `p95 ${(p95 / base).toFixed(2)}× the ${desks[0]!.claims.toLocaleString('en-GB')}-claim desk's; ${desk.shape}`,
     }
   })
   const last = rows[rows.length - 1]!

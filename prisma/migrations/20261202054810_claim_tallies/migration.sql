@@ -150,193 +150,129 @@ CREATE FUNCTION "claim_tally_source"(relation text, sign int) RETURNS text
     'SELECT "articleId", COALESCE("assigneeId", %L) AS "assigneeKey", "status", "verdict", "dueAt", %s AS "sign" FROM %I WHERE "deletedAt" IS NULL',
     '', sign, relation) $$;
 
+-- The figures the article and desk tallies both keep: each column, and what one cell of `n` claims
+-- of a status and verdict adds to it.
+CREATE FUNCTION "claim_tally_figures"() RETURNS TABLE ("figure" text, "adds" text)
+  LANGUAGE sql IMMUTABLE
+  AS $$ VALUES
+    ('totalCount', 'n'),
+    ('status_UNREVIEWED', 'CASE WHEN "status" = ''UNREVIEWED'' THEN n ELSE 0 END'),
+    ('status_IN_RESEARCH', 'CASE WHEN "status" = ''IN_RESEARCH'' THEN n ELSE 0 END'),
+    ('status_NEEDS_REVIEW', 'CASE WHEN "status" = ''NEEDS_REVIEW'' THEN n ELSE 0 END'),
+    ('status_APPROVED', 'CASE WHEN "status" = ''APPROVED'' THEN n ELSE 0 END'),
+    ('approved_TRUE', 'CASE WHEN "status" = ''APPROVED'' AND "verdict" = ''TRUE'' THEN n ELSE 0 END'),
+    ('approved_MOSTLY_TRUE', 'CASE WHEN "status" = ''APPROVED'' AND "verdict" = ''MOSTLY_TRUE'' THEN n ELSE 0 END'),
+    ('approved_HALF_TRUE', 'CASE WHEN "status" = ''APPROVED'' AND "verdict" = ''HALF_TRUE'' THEN n ELSE 0 END'),
+    ('approved_MISLEADING', 'CASE WHEN "status" = ''APPROVED'' AND "verdict" = ''MISLEADING'' THEN n ELSE 0 END'),
+    ('approved_MOSTLY_FALSE', 'CASE WHEN "status" = ''APPROVED'' AND "verdict" = ''MOSTLY_FALSE'' THEN n ELSE 0 END'),
+    ('approved_FALSE', 'CASE WHEN "status" = ''APPROVED'' AND "verdict" = ''FALSE'' THEN n ELSE 0 END'),
+    ('approved_UNPROVEN', 'CASE WHEN "status" = ''APPROVED'' AND "verdict" = ''UNPROVEN'' THEN n ELSE 0 END'),
+    ('approved_NOT_A_CLAIM', 'CASE WHEN "status" = ''APPROVED'' AND "verdict" = ''NOT_A_CLAIM'' THEN n ELSE 0 END'),
+    ('proposed_TRUE', 'CASE WHEN "status" = ''NEEDS_REVIEW'' AND "verdict" = ''TRUE'' THEN n ELSE 0 END'),
+    ('proposed_MOSTLY_TRUE', 'CASE WHEN "status" = ''NEEDS_REVIEW'' AND "verdict" = ''MOSTLY_TRUE'' THEN n ELSE 0 END'),
+    ('proposed_HALF_TRUE', 'CASE WHEN "status" = ''NEEDS_REVIEW'' AND "verdict" = ''HALF_TRUE'' THEN n ELSE 0 END'),
+    ('proposed_MISLEADING', 'CASE WHEN "status" = ''NEEDS_REVIEW'' AND "verdict" = ''MISLEADING'' THEN n ELSE 0 END'),
+    ('proposed_MOSTLY_FALSE', 'CASE WHEN "status" = ''NEEDS_REVIEW'' AND "verdict" = ''MOSTLY_FALSE'' THEN n ELSE 0 END'),
+    ('proposed_FALSE', 'CASE WHEN "status" = ''NEEDS_REVIEW'' AND "verdict" = ''FALSE'' THEN n ELSE 0 END'),
+    ('proposed_UNPROVEN', 'CASE WHEN "status" = ''NEEDS_REVIEW'' AND "verdict" = ''UNPROVEN'' THEN n ELSE 0 END'),
+    ('proposed_NOT_A_CLAIM', 'CASE WHEN "status" = ''NEEDS_REVIEW'' AND "verdict" = ''NOT_A_CLAIM'' THEN n ELSE 0 END'),
+    ('scoredCount', 'CASE WHEN "status" = ''APPROVED'' AND "claim_weight_hundredths"("verdict") IS NOT NULL THEN n ELSE 0 END'),
+    ('weightHundredths', 'CASE WHEN "status" = ''APPROVED'' THEN n * COALESCE("claim_weight_hundredths"("verdict"), 0) ELSE 0 END') $$;
+
 -- The statements that add a source's contributions to every tally, in the order they lock rows;
 -- each is a format() string whose %1$s is the source. Rows of the load and due tallies that fall
 -- to 0 are removed, so reads never step over empty buckets.
 CREATE FUNCTION "claim_tally_statements"() RETURNS text[]
-  LANGUAGE sql IMMUTABLE
-  AS $f$ SELECT ARRAY[
-$q$WITH cells AS (
-  SELECT "articleId", "status", "verdict", SUM("sign")::int AS n
-    FROM (%1$s) src
-   GROUP BY 1, 2, 3
-  HAVING SUM("sign") <> 0
-), delta AS (
-  SELECT "articleId",
-         SUM(n)::int AS "totalCount",
-         SUM(CASE WHEN "status" = 'UNREVIEWED' THEN n ELSE 0 END)::int AS "status_UNREVIEWED",
-         SUM(CASE WHEN "status" = 'IN_RESEARCH' THEN n ELSE 0 END)::int AS "status_IN_RESEARCH",
-         SUM(CASE WHEN "status" = 'NEEDS_REVIEW' THEN n ELSE 0 END)::int AS "status_NEEDS_REVIEW",
-         SUM(CASE WHEN "status" = 'APPROVED' THEN n ELSE 0 END)::int AS "status_APPROVED",
-         SUM(CASE WHEN "status" = 'APPROVED' AND "verdict" = 'TRUE' THEN n ELSE 0 END)::int AS "approved_TRUE",
-         SUM(CASE WHEN "status" = 'APPROVED' AND "verdict" = 'MOSTLY_TRUE' THEN n ELSE 0 END)::int AS "approved_MOSTLY_TRUE",
-         SUM(CASE WHEN "status" = 'APPROVED' AND "verdict" = 'HALF_TRUE' THEN n ELSE 0 END)::int AS "approved_HALF_TRUE",
-         SUM(CASE WHEN "status" = 'APPROVED' AND "verdict" = 'MISLEADING' THEN n ELSE 0 END)::int AS "approved_MISLEADING",
-         SUM(CASE WHEN "status" = 'APPROVED' AND "verdict" = 'MOSTLY_FALSE' THEN n ELSE 0 END)::int AS "approved_MOSTLY_FALSE",
-         SUM(CASE WHEN "status" = 'APPROVED' AND "verdict" = 'FALSE' THEN n ELSE 0 END)::int AS "approved_FALSE",
-         SUM(CASE WHEN "status" = 'APPROVED' AND "verdict" = 'UNPROVEN' THEN n ELSE 0 END)::int AS "approved_UNPROVEN",
-         SUM(CASE WHEN "status" = 'APPROVED' AND "verdict" = 'NOT_A_CLAIM' THEN n ELSE 0 END)::int AS "approved_NOT_A_CLAIM",
-         SUM(CASE WHEN "status" = 'NEEDS_REVIEW' AND "verdict" = 'TRUE' THEN n ELSE 0 END)::int AS "proposed_TRUE",
-         SUM(CASE WHEN "status" = 'NEEDS_REVIEW' AND "verdict" = 'MOSTLY_TRUE' THEN n ELSE 0 END)::int AS "proposed_MOSTLY_TRUE",
-         SUM(CASE WHEN "status" = 'NEEDS_REVIEW' AND "verdict" = 'HALF_TRUE' THEN n ELSE 0 END)::int AS "proposed_HALF_TRUE",
-         SUM(CASE WHEN "status" = 'NEEDS_REVIEW' AND "verdict" = 'MISLEADING' THEN n ELSE 0 END)::int AS "proposed_MISLEADING",
-         SUM(CASE WHEN "status" = 'NEEDS_REVIEW' AND "verdict" = 'MOSTLY_FALSE' THEN n ELSE 0 END)::int AS "proposed_MOSTLY_FALSE",
-         SUM(CASE WHEN "status" = 'NEEDS_REVIEW' AND "verdict" = 'FALSE' THEN n ELSE 0 END)::int AS "proposed_FALSE",
-         SUM(CASE WHEN "status" = 'NEEDS_REVIEW' AND "verdict" = 'UNPROVEN' THEN n ELSE 0 END)::int AS "proposed_UNPROVEN",
-         SUM(CASE WHEN "status" = 'NEEDS_REVIEW' AND "verdict" = 'NOT_A_CLAIM' THEN n ELSE 0 END)::int AS "proposed_NOT_A_CLAIM",
-         SUM(CASE WHEN "status" = 'APPROVED' AND "claim_weight_hundredths"("verdict") IS NOT NULL THEN n ELSE 0 END)::int AS "scoredCount",
-         SUM(CASE WHEN "status" = 'APPROVED' THEN n * COALESCE("claim_weight_hundredths"("verdict"), 0) ELSE 0 END)::int AS "weightHundredths"
-    FROM cells
-   GROUP BY "articleId"
-)
-INSERT INTO "ArticleClaimTally" AS t ("articleId", "totalCount", "status_UNREVIEWED", "status_IN_RESEARCH", "status_NEEDS_REVIEW", "status_APPROVED", "approved_TRUE", "approved_MOSTLY_TRUE", "approved_HALF_TRUE", "approved_MISLEADING", "approved_MOSTLY_FALSE", "approved_FALSE", "approved_UNPROVEN", "approved_NOT_A_CLAIM", "proposed_TRUE", "proposed_MOSTLY_TRUE", "proposed_HALF_TRUE", "proposed_MISLEADING", "proposed_MOSTLY_FALSE", "proposed_FALSE", "proposed_UNPROVEN", "proposed_NOT_A_CLAIM", "scoredCount", "weightHundredths", "score", "coverageMillionths")
-SELECT "articleId", "totalCount", "status_UNREVIEWED", "status_IN_RESEARCH", "status_NEEDS_REVIEW", "status_APPROVED", "approved_TRUE", "approved_MOSTLY_TRUE", "approved_HALF_TRUE", "approved_MISLEADING", "approved_MOSTLY_FALSE", "approved_FALSE", "approved_UNPROVEN", "approved_NOT_A_CLAIM", "proposed_TRUE", "proposed_MOSTLY_TRUE", "proposed_HALF_TRUE", "proposed_MISLEADING", "proposed_MOSTLY_FALSE", "proposed_FALSE", "proposed_UNPROVEN", "proposed_NOT_A_CLAIM", "scoredCount", "weightHundredths",
-       "claim_tally_score"("weightHundredths", "scoredCount"), "claim_tally_coverage"("scoredCount", "totalCount")
-  FROM delta
- ORDER BY "articleId"
-    ON CONFLICT ("articleId") DO UPDATE SET
-       "totalCount" = t."totalCount" + EXCLUDED."totalCount",
-       "status_UNREVIEWED" = t."status_UNREVIEWED" + EXCLUDED."status_UNREVIEWED",
-       "status_IN_RESEARCH" = t."status_IN_RESEARCH" + EXCLUDED."status_IN_RESEARCH",
-       "status_NEEDS_REVIEW" = t."status_NEEDS_REVIEW" + EXCLUDED."status_NEEDS_REVIEW",
-       "status_APPROVED" = t."status_APPROVED" + EXCLUDED."status_APPROVED",
-       "approved_TRUE" = t."approved_TRUE" + EXCLUDED."approved_TRUE",
-       "approved_MOSTLY_TRUE" = t."approved_MOSTLY_TRUE" + EXCLUDED."approved_MOSTLY_TRUE",
-       "approved_HALF_TRUE" = t."approved_HALF_TRUE" + EXCLUDED."approved_HALF_TRUE",
-       "approved_MISLEADING" = t."approved_MISLEADING" + EXCLUDED."approved_MISLEADING",
-       "approved_MOSTLY_FALSE" = t."approved_MOSTLY_FALSE" + EXCLUDED."approved_MOSTLY_FALSE",
-       "approved_FALSE" = t."approved_FALSE" + EXCLUDED."approved_FALSE",
-       "approved_UNPROVEN" = t."approved_UNPROVEN" + EXCLUDED."approved_UNPROVEN",
-       "approved_NOT_A_CLAIM" = t."approved_NOT_A_CLAIM" + EXCLUDED."approved_NOT_A_CLAIM",
-       "proposed_TRUE" = t."proposed_TRUE" + EXCLUDED."proposed_TRUE",
-       "proposed_MOSTLY_TRUE" = t."proposed_MOSTLY_TRUE" + EXCLUDED."proposed_MOSTLY_TRUE",
-       "proposed_HALF_TRUE" = t."proposed_HALF_TRUE" + EXCLUDED."proposed_HALF_TRUE",
-       "proposed_MISLEADING" = t."proposed_MISLEADING" + EXCLUDED."proposed_MISLEADING",
-       "proposed_MOSTLY_FALSE" = t."proposed_MOSTLY_FALSE" + EXCLUDED."proposed_MOSTLY_FALSE",
-       "proposed_FALSE" = t."proposed_FALSE" + EXCLUDED."proposed_FALSE",
-       "proposed_UNPROVEN" = t."proposed_UNPROVEN" + EXCLUDED."proposed_UNPROVEN",
-       "proposed_NOT_A_CLAIM" = t."proposed_NOT_A_CLAIM" + EXCLUDED."proposed_NOT_A_CLAIM",
-       "scoredCount" = t."scoredCount" + EXCLUDED."scoredCount",
-       "weightHundredths" = t."weightHundredths" + EXCLUDED."weightHundredths",
-       "score" = "claim_tally_score"(t."weightHundredths" + EXCLUDED."weightHundredths", t."scoredCount" + EXCLUDED."scoredCount"),
-       "coverageMillionths" = "claim_tally_coverage"(t."scoredCount" + EXCLUDED."scoredCount", t."totalCount" + EXCLUDED."totalCount")$q$,
-$q$WITH cells AS (
-  SELECT "claim_tally_shard"("articleId") AS "shard", "status", "verdict", SUM("sign")::int AS n
-    FROM (%1$s) src
-   GROUP BY 1, 2, 3
-  HAVING SUM("sign") <> 0
-)
-INSERT INTO "DeskClaimTally" AS t ("shard", "totalCount", "status_UNREVIEWED", "status_IN_RESEARCH", "status_NEEDS_REVIEW", "status_APPROVED", "approved_TRUE", "approved_MOSTLY_TRUE", "approved_HALF_TRUE", "approved_MISLEADING", "approved_MOSTLY_FALSE", "approved_FALSE", "approved_UNPROVEN", "approved_NOT_A_CLAIM", "proposed_TRUE", "proposed_MOSTLY_TRUE", "proposed_HALF_TRUE", "proposed_MISLEADING", "proposed_MOSTLY_FALSE", "proposed_FALSE", "proposed_UNPROVEN", "proposed_NOT_A_CLAIM", "scoredCount", "weightHundredths")
-SELECT "shard",
-       SUM(n)::int AS "totalCount",
-       SUM(CASE WHEN "status" = 'UNREVIEWED' THEN n ELSE 0 END)::int AS "status_UNREVIEWED",
-       SUM(CASE WHEN "status" = 'IN_RESEARCH' THEN n ELSE 0 END)::int AS "status_IN_RESEARCH",
-       SUM(CASE WHEN "status" = 'NEEDS_REVIEW' THEN n ELSE 0 END)::int AS "status_NEEDS_REVIEW",
-       SUM(CASE WHEN "status" = 'APPROVED' THEN n ELSE 0 END)::int AS "status_APPROVED",
-       SUM(CASE WHEN "status" = 'APPROVED' AND "verdict" = 'TRUE' THEN n ELSE 0 END)::int AS "approved_TRUE",
-       SUM(CASE WHEN "status" = 'APPROVED' AND "verdict" = 'MOSTLY_TRUE' THEN n ELSE 0 END)::int AS "approved_MOSTLY_TRUE",
-       SUM(CASE WHEN "status" = 'APPROVED' AND "verdict" = 'HALF_TRUE' THEN n ELSE 0 END)::int AS "approved_HALF_TRUE",
-       SUM(CASE WHEN "status" = 'APPROVED' AND "verdict" = 'MISLEADING' THEN n ELSE 0 END)::int AS "approved_MISLEADING",
-       SUM(CASE WHEN "status" = 'APPROVED' AND "verdict" = 'MOSTLY_FALSE' THEN n ELSE 0 END)::int AS "approved_MOSTLY_FALSE",
-       SUM(CASE WHEN "status" = 'APPROVED' AND "verdict" = 'FALSE' THEN n ELSE 0 END)::int AS "approved_FALSE",
-       SUM(CASE WHEN "status" = 'APPROVED' AND "verdict" = 'UNPROVEN' THEN n ELSE 0 END)::int AS "approved_UNPROVEN",
-       SUM(CASE WHEN "status" = 'APPROVED' AND "verdict" = 'NOT_A_CLAIM' THEN n ELSE 0 END)::int AS "approved_NOT_A_CLAIM",
-       SUM(CASE WHEN "status" = 'NEEDS_REVIEW' AND "verdict" = 'TRUE' THEN n ELSE 0 END)::int AS "proposed_TRUE",
-       SUM(CASE WHEN "status" = 'NEEDS_REVIEW' AND "verdict" = 'MOSTLY_TRUE' THEN n ELSE 0 END)::int AS "proposed_MOSTLY_TRUE",
-       SUM(CASE WHEN "status" = 'NEEDS_REVIEW' AND "verdict" = 'HALF_TRUE' THEN n ELSE 0 END)::int AS "proposed_HALF_TRUE",
-       SUM(CASE WHEN "status" = 'NEEDS_REVIEW' AND "verdict" = 'MISLEADING' THEN n ELSE 0 END)::int AS "proposed_MISLEADING",
-       SUM(CASE WHEN "status" = 'NEEDS_REVIEW' AND "verdict" = 'MOSTLY_FALSE' THEN n ELSE 0 END)::int AS "proposed_MOSTLY_FALSE",
-       SUM(CASE WHEN "status" = 'NEEDS_REVIEW' AND "verdict" = 'FALSE' THEN n ELSE 0 END)::int AS "proposed_FALSE",
-       SUM(CASE WHEN "status" = 'NEEDS_REVIEW' AND "verdict" = 'UNPROVEN' THEN n ELSE 0 END)::int AS "proposed_UNPROVEN",
-       SUM(CASE WHEN "status" = 'NEEDS_REVIEW' AND "verdict" = 'NOT_A_CLAIM' THEN n ELSE 0 END)::int AS "proposed_NOT_A_CLAIM",
-       SUM(CASE WHEN "status" = 'APPROVED' AND "claim_weight_hundredths"("verdict") IS NOT NULL THEN n ELSE 0 END)::int AS "scoredCount",
-       SUM(CASE WHEN "status" = 'APPROVED' THEN n * COALESCE("claim_weight_hundredths"("verdict"), 0) ELSE 0 END)::int AS "weightHundredths"
-  FROM cells
- GROUP BY "shard"
- ORDER BY "shard"
-    ON CONFLICT ("shard") DO UPDATE SET
-       "totalCount" = t."totalCount" + EXCLUDED."totalCount",
-       "status_UNREVIEWED" = t."status_UNREVIEWED" + EXCLUDED."status_UNREVIEWED",
-       "status_IN_RESEARCH" = t."status_IN_RESEARCH" + EXCLUDED."status_IN_RESEARCH",
-       "status_NEEDS_REVIEW" = t."status_NEEDS_REVIEW" + EXCLUDED."status_NEEDS_REVIEW",
-       "status_APPROVED" = t."status_APPROVED" + EXCLUDED."status_APPROVED",
-       "approved_TRUE" = t."approved_TRUE" + EXCLUDED."approved_TRUE",
-       "approved_MOSTLY_TRUE" = t."approved_MOSTLY_TRUE" + EXCLUDED."approved_MOSTLY_TRUE",
-       "approved_HALF_TRUE" = t."approved_HALF_TRUE" + EXCLUDED."approved_HALF_TRUE",
-       "approved_MISLEADING" = t."approved_MISLEADING" + EXCLUDED."approved_MISLEADING",
-       "approved_MOSTLY_FALSE" = t."approved_MOSTLY_FALSE" + EXCLUDED."approved_MOSTLY_FALSE",
-       "approved_FALSE" = t."approved_FALSE" + EXCLUDED."approved_FALSE",
-       "approved_UNPROVEN" = t."approved_UNPROVEN" + EXCLUDED."approved_UNPROVEN",
-       "approved_NOT_A_CLAIM" = t."approved_NOT_A_CLAIM" + EXCLUDED."approved_NOT_A_CLAIM",
-       "proposed_TRUE" = t."proposed_TRUE" + EXCLUDED."proposed_TRUE",
-       "proposed_MOSTLY_TRUE" = t."proposed_MOSTLY_TRUE" + EXCLUDED."proposed_MOSTLY_TRUE",
-       "proposed_HALF_TRUE" = t."proposed_HALF_TRUE" + EXCLUDED."proposed_HALF_TRUE",
-       "proposed_MISLEADING" = t."proposed_MISLEADING" + EXCLUDED."proposed_MISLEADING",
-       "proposed_MOSTLY_FALSE" = t."proposed_MOSTLY_FALSE" + EXCLUDED."proposed_MOSTLY_FALSE",
-       "proposed_FALSE" = t."proposed_FALSE" + EXCLUDED."proposed_FALSE",
-       "proposed_UNPROVEN" = t."proposed_UNPROVEN" + EXCLUDED."proposed_UNPROVEN",
-       "proposed_NOT_A_CLAIM" = t."proposed_NOT_A_CLAIM" + EXCLUDED."proposed_NOT_A_CLAIM",
-       "scoredCount" = t."scoredCount" + EXCLUDED."scoredCount",
-       "weightHundredths" = t."weightHundredths" + EXCLUDED."weightHundredths"$q$,
-$q$WITH cells AS (
-  SELECT "assigneeKey", "claim_tally_shard"("articleId") AS "shard", "status", SUM("sign")::int AS n
-    FROM (%1$s) src
-   WHERE "status" <> 'APPROVED'
-   GROUP BY 1, 2, 3
-  HAVING SUM("sign") <> 0
-)
-INSERT INTO "AssigneeLoadTally" AS t ("assigneeKey", "shard", "openCount", "status_UNREVIEWED", "status_IN_RESEARCH", "status_NEEDS_REVIEW")
-SELECT "assigneeKey", "shard",
-       SUM(n)::int AS "openCount",
-       SUM(CASE WHEN "status" = 'UNREVIEWED' THEN n ELSE 0 END)::int AS "status_UNREVIEWED",
-       SUM(CASE WHEN "status" = 'IN_RESEARCH' THEN n ELSE 0 END)::int AS "status_IN_RESEARCH",
-       SUM(CASE WHEN "status" = 'NEEDS_REVIEW' THEN n ELSE 0 END)::int AS "status_NEEDS_REVIEW"
-  FROM cells
- GROUP BY 1, 2
- ORDER BY 1, 2
-    ON CONFLICT ("assigneeKey", "shard") DO UPDATE SET
-       "openCount" = t."openCount" + EXCLUDED."openCount",
-       "status_UNREVIEWED" = t."status_UNREVIEWED" + EXCLUDED."status_UNREVIEWED",
-       "status_IN_RESEARCH" = t."status_IN_RESEARCH" + EXCLUDED."status_IN_RESEARCH",
-       "status_NEEDS_REVIEW" = t."status_NEEDS_REVIEW" + EXCLUDED."status_NEEDS_REVIEW"$q$,
-$q$DELETE FROM "AssigneeLoadTally" t
- USING (SELECT DISTINCT "assigneeKey", "claim_tally_shard"("articleId") AS "shard" FROM (%1$s) src WHERE "sign" < 0) k
- WHERE t."assigneeKey" = k."assigneeKey" AND t."shard" = k."shard" AND t."openCount" = 0$q$,
-$q$WITH cells AS (
-  SELECT src."articleId" AS "articleId", b."span", b."bucket", SUM("sign")::int AS n
-    FROM (%1$s) src
-   CROSS JOIN LATERAL (VALUES ('DAY'::"TallySpan", date_trunc('day', src."dueAt")),
-                              ('HOUR'::"TallySpan", date_trunc('hour', src."dueAt"))) AS b("span", "bucket")
-   WHERE src."status" <> 'APPROVED' AND src."dueAt" IS NOT NULL
-   GROUP BY 1, 2, 3
-  HAVING SUM("sign") <> 0
-)
-INSERT INTO "ArticleDueTally" AS t ("articleId", "span", "bucket", "n")
-SELECT "articleId", "span", "bucket", n FROM cells ORDER BY 1, 2, 3
-    ON CONFLICT ("articleId", "span", "bucket") DO UPDATE SET "n" = t."n" + EXCLUDED."n"$q$,
-$q$DELETE FROM "ArticleDueTally" t
- USING (SELECT DISTINCT src."articleId" AS "articleId", date_trunc('day', src."dueAt") AS "day", date_trunc('hour', src."dueAt") AS "hour"
-          FROM (%1$s) src WHERE src."sign" < 0 AND src."status" <> 'APPROVED' AND src."dueAt" IS NOT NULL) k
- WHERE t."articleId" = k."articleId" AND t."n" = 0
-   AND ((t."span" = 'DAY' AND t."bucket" = k."day") OR (t."span" = 'HOUR' AND t."bucket" = k."hour"))$q$,
-$q$WITH cells AS (
-  SELECT src."assigneeKey" AS "assigneeKey", b."span", b."bucket", SUM("sign")::int AS n
-    FROM (%1$s) src
-   CROSS JOIN LATERAL (VALUES ('DAY'::"TallySpan", date_trunc('day', src."dueAt")),
-                              ('HOUR'::"TallySpan", date_trunc('hour', src."dueAt"))) AS b("span", "bucket")
-   WHERE src."status" <> 'APPROVED' AND src."dueAt" IS NOT NULL
-   GROUP BY 1, 2, 3
-  HAVING SUM("sign") <> 0
-)
-INSERT INTO "AssigneeDueTally" AS t ("assigneeKey", "span", "bucket", "n")
-SELECT "assigneeKey", "span", "bucket", n FROM cells ORDER BY 1, 2, 3
-    ON CONFLICT ("assigneeKey", "span", "bucket") DO UPDATE SET "n" = t."n" + EXCLUDED."n"$q$,
-$q$DELETE FROM "AssigneeDueTally" t
- USING (SELECT DISTINCT src."assigneeKey" AS "assigneeKey", date_trunc('day', src."dueAt") AS "day", date_trunc('hour', src."dueAt") AS "hour"
-          FROM (%1$s) src WHERE src."sign" < 0 AND src."status" <> 'APPROVED' AND src."dueAt" IS NOT NULL) k
- WHERE t."assigneeKey" = k."assigneeKey" AND t."n" = 0
-   AND ((t."span" = 'DAY' AND t."bucket" = k."day") OR (t."span" = 'HOUR' AND t."bucket" = k."hour"))$q$
-] $f$;
+  LANGUAGE plpgsql IMMUTABLE
+  AS $f$
+DECLARE
+  sums text;
+  names text;
+  additions text;
+  statements text[];
+  due record;
+BEGIN
+  SELECT string_agg(format('SUM(%s)::int AS %I', f."adds", f."figure"), ', '),
+         string_agg(format('%I', f."figure"), ', '),
+         string_agg(format('%1$I = t.%1$I + EXCLUDED.%1$I', f."figure"), ', ')
+    INTO sums, names, additions
+    FROM "claim_tally_figures"() f;
+  statements := ARRAY[
+    format($q$WITH cells AS (
+      SELECT "articleId", "status", "verdict", SUM("sign")::int AS n
+        FROM (%%1$s) src
+       GROUP BY 1, 2, 3
+      HAVING SUM("sign") <> 0
+    ), delta AS (
+      SELECT "articleId", %1$s FROM cells GROUP BY "articleId"
+    )
+    INSERT INTO "ArticleClaimTally" AS t ("articleId", %2$s, "score", "coverageMillionths")
+    SELECT "articleId", %2$s,
+           "claim_tally_score"("weightHundredths", "scoredCount"), "claim_tally_coverage"("scoredCount", "totalCount")
+      FROM delta
+     ORDER BY "articleId"
+        ON CONFLICT ("articleId") DO UPDATE SET %3$s,
+           "score" = "claim_tally_score"(t."weightHundredths" + EXCLUDED."weightHundredths", t."scoredCount" + EXCLUDED."scoredCount"),
+           "coverageMillionths" = "claim_tally_coverage"(t."scoredCount" + EXCLUDED."scoredCount", t."totalCount" + EXCLUDED."totalCount")$q$,
+      sums, names, additions),
+    format($q$WITH cells AS (
+      SELECT "claim_tally_shard"("articleId") AS "shard", "status", "verdict", SUM("sign")::int AS n
+        FROM (%%1$s) src
+       GROUP BY 1, 2, 3
+      HAVING SUM("sign") <> 0
+    )
+    INSERT INTO "DeskClaimTally" AS t ("shard", %2$s)
+    SELECT "shard", %1$s FROM cells GROUP BY "shard" ORDER BY "shard"
+        ON CONFLICT ("shard") DO UPDATE SET %3$s$q$,
+      sums, names, additions),
+    $q$WITH cells AS (
+      SELECT "assigneeKey", "claim_tally_shard"("articleId") AS "shard", "status", SUM("sign")::int AS n
+        FROM (%1$s) src
+       WHERE "status" <> 'APPROVED'
+       GROUP BY 1, 2, 3
+      HAVING SUM("sign") <> 0
+    )
+    INSERT INTO "AssigneeLoadTally" AS t ("assigneeKey", "shard", "openCount", "status_UNREVIEWED", "status_IN_RESEARCH", "status_NEEDS_REVIEW")
+    SELECT "assigneeKey", "shard", SUM(n)::int,
+           SUM(CASE WHEN "status" = 'UNREVIEWED' THEN n ELSE 0 END)::int,
+           SUM(CASE WHEN "status" = 'IN_RESEARCH' THEN n ELSE 0 END)::int,
+           SUM(CASE WHEN "status" = 'NEEDS_REVIEW' THEN n ELSE 0 END)::int
+      FROM cells
+     GROUP BY 1, 2
+     ORDER BY 1, 2
+        ON CONFLICT ("assigneeKey", "shard") DO UPDATE SET
+           "openCount" = t."openCount" + EXCLUDED."openCount",
+           "status_UNREVIEWED" = t."status_UNREVIEWED" + EXCLUDED."status_UNREVIEWED",
+           "status_IN_RESEARCH" = t."status_IN_RESEARCH" + EXCLUDED."status_IN_RESEARCH",
+           "status_NEEDS_REVIEW" = t."status_NEEDS_REVIEW" + EXCLUDED."status_NEEDS_REVIEW"$q$,
+    $q$DELETE FROM "AssigneeLoadTally" t
+     USING (SELECT DISTINCT "assigneeKey", "claim_tally_shard"("articleId") AS "shard" FROM (%1$s) src WHERE "sign" < 0) k
+     WHERE t."assigneeKey" = k."assigneeKey" AND t."shard" = k."shard" AND t."openCount" = 0$q$
+  ];
+  -- Open claims with a due date, in a day and an hour bucket each, per article and per assignee.
+  FOR due IN SELECT * FROM (VALUES ('ArticleDueTally', 'articleId'), ('AssigneeDueTally', 'assigneeKey')) AS d("tally", "key") LOOP
+    statements := statements || format($q$WITH cells AS (
+      SELECT src.%2$I, b."span", b."bucket", SUM("sign")::int AS n
+        FROM (%%1$s) src
+       CROSS JOIN LATERAL (VALUES ('DAY'::"TallySpan", date_trunc('day', src."dueAt")),
+                                  ('HOUR'::"TallySpan", date_trunc('hour', src."dueAt"))) AS b("span", "bucket")
+       WHERE src."status" <> 'APPROVED' AND src."dueAt" IS NOT NULL
+       GROUP BY 1, 2, 3
+      HAVING SUM("sign") <> 0
+    )
+    INSERT INTO %1$I AS t (%2$I, "span", "bucket", "n")
+    SELECT %2$I, "span", "bucket", n FROM cells ORDER BY 1, 2, 3
+        ON CONFLICT (%2$I, "span", "bucket") DO UPDATE SET "n" = t."n" + EXCLUDED."n"$q$, due."tally", due."key");
+    statements := statements || format($q$DELETE FROM %1$I t
+     USING (SELECT DISTINCT src.%2$I, date_trunc('day', src."dueAt") AS "day", date_trunc('hour', src."dueAt") AS "hour"
+              FROM (%%1$s) src WHERE src."sign" < 0 AND src."status" <> 'APPROVED' AND src."dueAt" IS NOT NULL) k
+     WHERE t.%2$I = k.%2$I AND t."n" = 0
+       AND ((t."span" = 'DAY' AND t."bucket" = k."day") OR (t."span" = 'HOUR' AND t."bucket" = k."hour"))$q$,
+      due."tally", due."key");
+  END LOOP;
+  RETURN statements;
+END
+$f$;
 
 -- After each statement on "Claim": its transition tables' contributions, added to the tallies.
 CREATE FUNCTION "claim_tallies_follow_claims"() RETURNS trigger
