@@ -1,5 +1,5 @@
 // Rebuilding the claim tallies (schema.prisma, ArticleClaimTally and the rest) from the claims, for
-// `npm run db:recount`: the database's recount_claim_tallies() does the work; this reports which rows
+// `npm run db:recount`: the database's factdesk_recount() does the work; this reports which rows
 // it had to correct, so a drift is seen rather than silently papered over.
 import { Prisma } from '~/generated/prisma/client'
 import { db } from '~/utils/db.server'
@@ -26,7 +26,7 @@ export async function recountClaimTallies(): Promise<Recount> {
       for (const table of TALLY_TABLES) {
         await tx.$executeRaw`CREATE TEMP TABLE ${Prisma.raw(`"before_${table}"`)} ON COMMIT DROP AS SELECT * FROM ${Prisma.raw(`"${table}"`)}`
       }
-      await tx.$executeRaw`SELECT "recount_claim_tallies"()`
+      await tx.$executeRaw`SELECT "factdesk_recount"()`
       const corrected = {} as Recount
       for (const table of TALLY_TABLES) {
         const before = Prisma.raw(`"before_${table}"`)
