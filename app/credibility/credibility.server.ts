@@ -1,6 +1,7 @@
 // The credibility dashboard, aggregated in SQL from the building blocks of sql.server.ts: the desk's
 // totals, claims by status and verdict, overdue work, each checker's load, the articles table and
-// the latest activity, for the claims the dashboard's filter matches.
+// the latest activity, for the claims the dashboard's filter matches. The whole desk's figures are read
+// from the claim tallies instead (tally-sql.server.ts).
 import { VERDICTS } from '~/claims/verdicts'
 import { Prisma } from '~/generated/prisma/client'
 import { ClaimStatus, Role, type ClaimEventType, type Verdict } from '~/generated/prisma/enums'
@@ -317,7 +318,7 @@ export type DashboardOptions = {
   now?: Date
   /**
    * Where the whole desk's figures come from: the claim tallies (the default), or counted from the
-   * claims as a filtered dashboard is, which `npm run db:recount`'s checks and the tests compare them to.
+   * claims as a filtered dashboard's are, to check the tallies against.
    */
   source?: 'tallies' | 'claims'
 }
