@@ -1,10 +1,9 @@
 // Data access for articles: the desk overview, intake (paste, file, URL), editing with the body
-// lock, and the article list with its claim counts and credibility, aggregated in SQL.
+// lock, and the article list with its claim counts and credibility, read from the claim tallies.
 import { canEditArticle } from '~/auth/permissions'
 import type { ClaimActor } from '~/claims/writes'
 import { STATUS_LABELS } from '~/claims/workflow'
 import type { Credibility } from '~/credibility/credibility'
-import { articlesCredibility } from '~/credibility/article-credibility.server'
 import { Prisma } from '~/generated/prisma/client'
 import { ClaimStatus } from '~/generated/prisma/enums'
 import { dayToDate, isoDay } from '~/utils/dates'
@@ -17,23 +16,32 @@ import { normaliseArticleText } from './normalise.ts'
 import { articleBodySchema, NAME_MAX, TITLE_MAX, type ArticleEdit, type NewArticle } from './schemas.ts'
 import { textFromUpload, UploadError, type ArticleText } from './text.ts'
 
+/** The newest articles and the desk's claims by status, read from the claim tallies. */
 export async function deskOverview() {
-  const [articles, statusCounts] = await Promise.all([
+  const [articles, desk] = await Promise.all([
     db.article.findMany({
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: 10,
-      select: { id: true, title: true, outlet: true, _count: { select: { claims: { where: { deletedAt: null } } } } },
+      select: { id: true, title: true, outlet: true, tally: { select: { totalCount: true } } },
     }),
-    db.claim.groupBy({ by: ['status'], where: { deletedAt: null }, _count: { _all: true } }),
+    db.deskClaimTally.aggregate({ _sum: statusColumns() }),
   ])
   return {
-    articles: articles.map(({ _count, ...article }) => ({ ...article, claimCount: _count.claims })),
+    articles: articles.map(({ tally, ...article }) => ({ ...article, claimCount: tally?.totalCount ?? 0 })),
     claimsByStatus: Object.values(ClaimStatus).map((status) => ({
       status,
       label: STATUS_LABELS[status],
-      count: statusCounts.find((row) => row.status === status)?._count._all ?? 0,
+      count: desk._sum[`status_${status}`] ?? 0,
     })),
   }
+}
+
+/** The tally columns counting live claims per status: `status_UNREVIEWED`, … */
+function statusColumns() {
+  return Object.fromEntries(Object.values(ClaimStatus).map((status) => [`status_${status}`, true])) as Record<
+    `status_${ClaimStatus}`,
+    true
+  >
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -248,7 +256,7 @@ export type ArticleListRow = { id: string; title: string; outlet: string; publis
 /**
  * One page of articles, newest first, by keyset: `("createdAt", id) < cursor` walks the
  * ("createdAt" DESC, id DESC) index, so page 400 costs what page 1 costs. Claim counts and
- * credibility (the dashboard's own query) come from two grouped queries over the page's articles, run together.
+ * credibility come from the page's claim tallies, one row per article.
  */
 export async function listArticles({ q, cursor }: { q?: string | null; cursor?: string | null }) {
   const search = q?.trim() ?? ''
@@ -274,31 +282,25 @@ export async function listArticles({ q, cursor }: { q?: string | null; cursor?: 
   const nextCursor = rows.length > ARTICLES_PAGE_SIZE && last ? encodeCursor(last.createdAt, last.id) : null
   const ids = page.map((row) => row.id)
 
-  const [statusRows, credibility] = ids.length
-    ? await Promise.all([
-        db.claim.groupBy({
-          by: ['articleId', 'status'],
-          where: { articleId: { in: ids }, deletedAt: null },
-          _count: { _all: true },
-        }),
-        articlesCredibility(ids),
-      ])
-    : [[], {} as Awaited<ReturnType<typeof articlesCredibility>>]
+  const tallies = ids.length
+    ? await db.articleClaimTally.findMany({
+        where: { articleId: { in: ids } },
+        select: { articleId: true, totalCount: true, scoredCount: true, score: true, ...statusColumns() },
+      })
+    : []
+  const byArticle = new Map(tallies.map((tally) => [tally.articleId, tally]))
 
   const articles: ArticleListItem[] = page.map((row) => {
-    const figures = credibility[row.id]
+    const tally = byArticle.get(row.id)
     return {
       ...row,
       claimCounts: Object.values(ClaimStatus)
-        .map((status) => ({
-          status,
-          count: statusRows.find((s) => s.articleId === row.id && s.status === status)?._count._all ?? 0,
-        }))
+        .map((status) => ({ status, count: tally?.[`status_${status}`] ?? 0 }))
         .filter((entry) => entry.count > 0),
       credibility: {
-        score: figures?.score ?? null,
-        scoredCount: figures?.scoredCount ?? 0,
-        totalCount: figures?.totalCount ?? 0,
+        score: tally?.score ?? null,
+        scoredCount: tally?.scoredCount ?? 0,
+        totalCount: tally?.totalCount ?? 0,
       },
     }
   })

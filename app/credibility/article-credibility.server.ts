@@ -1,17 +1,13 @@
 // An article's credibility: the panel on the article page, and the figures beside each article in
-// lists, aggregated in SQL from the building blocks of sql.server.ts.
-import { Prisma } from '~/generated/prisma/client'
-import { ClaimStatus, type Verdict } from '~/generated/prisma/enums'
+// lists, read from the article's claim tally (kept by database triggers, so one row per article).
+import { VERDICTS } from '~/claims/verdicts'
+import type { ClaimStatus, Verdict } from '~/generated/prisma/enums'
 import { db } from '~/utils/db.server'
 import type { Credibility } from './credibility'
 import {
   APPROVED,
   count,
-  credibilityColumns,
   credibilityOfRow,
-  quoted,
-  sumOf,
-  verdictCountColumns,
   verdictCounts,
   type Count,
   type CredibilityColumns,
@@ -44,38 +40,31 @@ export type ArticleCredibility = ArticleCredibilitySummary & {
   unresolved: UnresolvedClaim[]
 }
 
-function summaryColumns(): Prisma.Sql {
-  return Prisma.sql`${credibilityColumns()},
-    ${sumOf('n', `k."status" <> ${quoted(ClaimStatus.APPROVED)}`, 'unresolvedCount')},
-    ${verdictCountColumns(ClaimStatus.APPROVED, 'approved')}`
-}
+/** The columns of an article's claim tally (schema.prisma, ArticleClaimTally) that its summary reads. */
+const TALLY_SELECT = {
+  totalCount: true,
+  scoredCount: true,
+  score: true,
+  status_APPROVED: true,
+  ...Object.fromEntries(VERDICTS.map(({ verdict }) => [`approved_${verdict}`, true])),
+} as Record<'totalCount' | 'scoredCount' | 'score' | 'status_APPROVED' | `approved_${Verdict}`, true>
 
-/** The columns of `summaryColumns()`. */
-export type SummaryColumns = CredibilityColumns & { unresolvedCount: Count } & VerdictCountColumns<'approved'>
-
-/** A row of `articlesCredibility`: one article's summary. */
-export type ArticleSummaryRow = { articleId: string } & SummaryColumns
+/** The columns of an article's tally that its summary reads. */
+export type SummaryColumns = CredibilityColumns & { status_APPROVED: Count } & VerdictCountColumns<'approved'>
 
 function summaryOfRow(articleId: string, row: SummaryColumns | undefined): ArticleCredibilitySummary {
   return {
     articleId,
     ...credibilityOfRow(row),
     byVerdict: verdictCounts(row, 'approved'),
-    unresolvedCount: count(row?.unresolvedCount),
+    unresolvedCount: count(row?.totalCount) - count(row?.status_APPROVED),
   }
 }
 
-/** Credibility of one article: its score and how its claims stand, without listing them. */
+/** Credibility of one article: its score and how its claims stand, read from its claim tally. */
 export async function articleCredibilitySummary(articleId: string): Promise<ArticleCredibilitySummary> {
-  const figures = await db.$queryRaw<SummaryColumns[]>`
-    WITH cells AS (
-      SELECT c."status", c."verdict", COUNT(*)::int AS "n"
-        FROM "Claim" c
-       WHERE c."articleId" = ${articleId} AND c."deletedAt" IS NULL
-       GROUP BY c."status", c."verdict"
-    )
-    SELECT ${summaryColumns()} FROM cells k`
-  return summaryOfRow(articleId, figures[0])
+  const tally = await db.articleClaimTally.findUnique({ where: { articleId }, select: TALLY_SELECT })
+  return summaryOfRow(articleId, tally ?? undefined)
 }
 
 /** Credibility of one article with its open claims listed. */
@@ -93,23 +82,17 @@ export async function articleCredibility(articleId: string): Promise<ArticleCred
   return { ...summary, unresolved }
 }
 
-/** Credibility of several articles in one grouped query, for lists; every id asked for gets an entry. */
+/** Credibility of several articles from their claim tallies, for lists; every id asked for gets an entry. */
 export async function articlesCredibility(
   articleIds: readonly string[],
 ): Promise<Record<string, ArticleCredibilitySummary>> {
   const ids = [...new Set(articleIds)]
   const result: Record<string, ArticleCredibilitySummary> = {}
   if (ids.length === 0) return result
-  const rows = await db.$queryRaw<ArticleSummaryRow[]>`
-    WITH cells AS (
-      SELECT c."articleId", c."status", c."verdict", COUNT(*)::int AS "n"
-        FROM "Claim" c
-       WHERE c."articleId" IN (${Prisma.join(ids)}) AND c."deletedAt" IS NULL
-       GROUP BY c."articleId", c."status", c."verdict"
-    )
-    SELECT k."articleId", ${summaryColumns()}
-      FROM cells k
-     GROUP BY k."articleId"`
+  const rows = await db.articleClaimTally.findMany({
+    where: { articleId: { in: ids } },
+    select: { articleId: true, ...TALLY_SELECT },
+  })
   const byArticle = new Map(rows.map((row) => [row.articleId, row]))
   for (const id of ids) result[id] = summaryOfRow(id, byArticle.get(id))
   return result

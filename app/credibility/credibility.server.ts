@@ -1,6 +1,7 @@
 // The credibility dashboard, aggregated in SQL from the building blocks of sql.server.ts: the desk's
 // totals, claims by status and verdict, overdue work, each checker's load, the articles table and
-// the latest activity, for the claims the dashboard's filter matches.
+// the latest activity, for the claims the dashboard's filter matches. The whole desk's figures are read
+// from the claim tallies instead (tally-sql.server.ts).
 import { VERDICTS } from '~/claims/verdicts'
 import { Prisma } from '~/generated/prisma/client'
 import { ClaimStatus, Role, type ClaimEventType, type Verdict } from '~/generated/prisma/enums'
@@ -30,6 +31,7 @@ import {
   type StatusCountColumns,
   type VerdictCountColumns,
 } from './sql.server'
+import { articlesPageTallySql, deskFiguresTallySql, openClaimsTallySql, SORT_COLUMNS } from './tally-sql.server'
 
 export type { StatusCount } from './sql.server'
 
@@ -162,19 +164,24 @@ export type UnassignedLoadRow = { userId: null; name: null; role: null; active: 
 
 export type LoadRow = CheckerLoadRow | UnassignedLoadRow
 
+/** The open claims of each assignee matching the filter, counted from the claims. */
+function openClaimsSql(filters: DashboardFilters, now: string) {
+  return Prisma.sql`
+    WITH cells AS (${cellsSql(filters, now, ['assigneeId', 'status'], Prisma.sql`c."status" IN (${OPEN_STATUS_LIST})`)})
+    SELECT k."assigneeId", ${sumOf('n', null, 'openCount')}, ${OVERDUE_COLUMN}, ${statusCountColumns(OPEN_STATUSES)}
+      FROM cells k
+     GROUP BY k."assigneeId"`
+}
+
 /**
  * Open claims per assignee: each active fact-checker and editor (even with nothing assigned),
  * anyone else who still holds open claims, and a row without a user for the unassigned ones.
+ * `openClaims` gives the rows of OpenClaimColumns: from the claims, or from the tallies.
  */
-function loadSql(filters: DashboardFilters, now: string) {
+function loadSql(openClaims: Prisma.Sql) {
   const checkerRoles = Prisma.raw([Role.FACT_CHECKER, Role.EDITOR].map(quoted).join(', '))
   return Prisma.sql`
-    WITH cells AS (${cellsSql(filters, now, ['assigneeId', 'status'], Prisma.sql`c."status" IN (${OPEN_STATUS_LIST})`)}),
-    open_claims AS (
-      SELECT k."assigneeId", ${sumOf('n', null, 'openCount')}, ${OVERDUE_COLUMN}, ${statusCountColumns(OPEN_STATUSES)}
-        FROM cells k
-       GROUP BY k."assigneeId"
-    )
+    WITH open_claims AS (${openClaims})
     SELECT u."id" AS "userId", u."name", u."role", u."active", o.*
       FROM "User" u
       LEFT JOIN open_claims o ON o."assigneeId" = u."id"
@@ -269,6 +276,21 @@ function deskSql(query: DashboardQuery, now: string) {
      ORDER BY ${Prisma.raw(`page.${sortColumn}`)} ${direction} NULLS LAST, page."id" ASC`
 }
 
+/**
+ * `deskSql` for the whole desk, read from the claim tallies: the desk's figures from its shards and
+ * one page of the articles table through the tally's sort indexes.
+ */
+function deskTallySql(query: DashboardQuery, now: string) {
+  const sort = SORT_COLUMNS[query.sort]
+  const page = articlesPageTallySql(sort, query.dir, decodeDecimalCursor(query.after), DASHBOARD_ARTICLES_PAGE + 1, now)
+  const direction = Prisma.raw(query.dir === 'asc' ? 'ASC' : 'DESC')
+  return Prisma.sql`
+    SELECT row_to_json(desk) AS "desk", page.*
+      FROM (${deskFiguresTallySql(now)}) desk
+      LEFT JOIN (${page}) page ON true
+     ORDER BY page."${Prisma.raw(query.sort === 'score' ? 'score' : 'coverage')}" ${direction} NULLS LAST, page."id" ASC`
+}
+
 function activitySql(filters: DashboardFilters) {
   return Prisma.sql`
     SELECT e."id", e."type", e."fromStatus", e."toStatus", e."note", e."createdAt",
@@ -292,13 +314,26 @@ function tagsSql() {
      LIMIT ${TAG_SUGGESTIONS}`
 }
 
+export type DashboardOptions = {
+  now?: Date
+  /**
+   * Where the whole desk's figures come from: the claim tallies (the default), or counted from the
+   * claims as a filtered dashboard's are, to check the tallies against.
+   */
+  source?: 'tallies' | 'claims'
+}
+
 /** Every figure of the dashboard for the claims the query matches, as of `now`. */
-export async function deskDashboard(query: DashboardQuery, options: { now?: Date } = {}): Promise<Dashboard> {
+export async function deskDashboard(query: DashboardQuery, options: DashboardOptions = {}): Promise<Dashboard> {
   const now = timestampParam(options.now ?? new Date())
+  // Filtered by dates or a tag, the figures are counted from the matching claims (through the createdAt
+  // and tags indexes); the whole desk's are read from the claim tallies.
+  const filtered = hasFilters(query)
+  const fromClaims = filtered || options.source === 'claims'
   const [deskRows, overdue, load, activity, tags] = await Promise.all([
-    db.$queryRaw<DeskRow[]>(deskSql(query, now)),
+    db.$queryRaw<DeskRow[]>(fromClaims ? deskSql(query, now) : deskTallySql(query, now)),
     db.$queryRaw<OverdueClaim[]>(overdueSql(query, now)),
-    db.$queryRaw<LoadRow[]>(loadSql(query, now)),
+    db.$queryRaw<LoadRow[]>(loadSql(fromClaims ? openClaimsSql(query, now) : openClaimsTallySql(now))),
     db.$queryRaw<ActivityItem[]>(activitySql(query)),
     db.$queryRaw<Array<{ tag: string }>>(tagsSql()),
   ])
@@ -309,7 +344,7 @@ export async function deskDashboard(query: DashboardQuery, options: { now?: Date
   const page = articleRows.slice(0, DASHBOARD_ARTICLES_PAGE)
   const last = page[page.length - 1]
   return {
-    filtered: hasFilters(query),
+    filtered,
     totals: {
       articleCount: count(desk?.articleCount),
       claimCount: count(desk?.totalCount),
