@@ -1,0 +1,45 @@
+// "Checked before" for one claim, as its panel loads it: the approved claims and external fact-checks
+// that match, and the claims grouped with it. Its action uses a match as a starting point or groups it.
+import { data } from 'react-router'
+import { requirePermission } from '~/auth/session.server'
+import { checkedBeforeClaim } from '~/claims/similar.server'
+import { groupAsSameClaim, useAsStartingPoint } from '~/claims/similar-links.server'
+import { checkedBeforeSchema } from '~/fact-checks/schemas'
+import { readFormData } from '~/utils/form.server'
+import { invariantResponse } from '~/utils/invariant'
+import type { Route } from './+types/claim.$claimId'
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  await requirePermission(request, 'claim:view')
+  const found = await checkedBeforeClaim(params.claimId)
+  invariantResponse(found, 'There is no such claim. It may have been deleted.', { status: 404 })
+  return found
+}
+
+export type CheckedBeforeReply =
+  | { ok: true; intent: 'use-as-starting-point'; draft: { verdict: string; rationale: string } | null; message: string }
+  | { ok: true; intent: 'group'; message: string }
+  | { ok: false; message: string }
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await requirePermission(request, 'claim:view')
+  const parsed = checkedBeforeSchema.safeParse(Object.fromEntries(await readFormData(request)))
+  if (!parsed.success) {
+    return data<CheckedBeforeReply>({ ok: false, message: 'That request could not be read. Reload the page.' }, 400)
+  }
+  const input = parsed.data
+  if (input.intent === 'group') {
+    const outcome = await groupAsSameClaim(user, params.claimId, input.otherClaimId)
+    if (!outcome.ok) return data<CheckedBeforeReply>({ ok: false, message: outcome.message }, outcome.status)
+    return data<CheckedBeforeReply>({ ok: true, intent: 'group', message: 'Grouped as the same claim.' })
+  }
+  const outcome = await useAsStartingPoint(user, params.claimId, input)
+  if (!outcome.ok) return data<CheckedBeforeReply>({ ok: false, message: outcome.message }, outcome.status)
+  const sources = `${outcome.copiedSources} ${outcome.copiedSources === 1 ? 'source' : 'sources'} copied`
+  return data<CheckedBeforeReply>({
+    ok: true,
+    intent: 'use-as-starting-point',
+    draft: outcome.draft,
+    message: outcome.draft ? `${sources}; the verdict and rationale are in your draft.` : `${sources}.`,
+  })
+}
