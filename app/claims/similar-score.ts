@@ -4,10 +4,10 @@
 // Pure, unit-tested; the threshold was chosen on tests/fixtures/claim-paraphrases.json (see its test).
 
 /** At or above this a match is offered as checked before. */
-export const CHECKED_BEFORE_THRESHOLD = 0.42
+export const CHECKED_BEFORE_THRESHOLD = 0.55
 
 /** The share of the score that trigram similarity carries; the shared lexemes carry the rest. */
-const TRIGRAM_WEIGHT = 0.45
+const TRIGRAM_WEIGHT = 0.3
 
 export type TextEvidence = {
   /** pg_trgm similarity() of the two texts, lower-cased: 0–1. */
@@ -105,14 +105,17 @@ export function figureFactor(query: string, candidate: string): number {
   const theirs = figuresIn(candidate)
   if (mine.length === 0 && theirs.length === 0) return 1
   if (mine.length === 0 || theirs.length === 0) return 0.9
-  const [fewer, more] = mine.length <= theirs.length ? [mine, theirs] : [theirs, mine]
-  const mean = fewer.reduce((sum, figure) => sum + closeness(figure, more), 0) / fewer.length
-  return 0.35 + 0.65 * mean
+  // Both ways: a figure either text states and the other lacks counts against the match.
+  const total =
+    mine.reduce((sum, figure) => sum + closeness(figure, theirs), 0) +
+    theirs.reduce((sum, figure) => sum + closeness(figure, mine), 0)
+  return 0.35 + (0.65 * total) / (mine.length + theirs.length)
 }
 
 /** The similarity of a candidate to the query, 0–1. */
 export function similarityScore(query: string, candidate: string, evidence: TextEvidence): number {
-  const words = lexemeOverlap(evidence.queryLexemes, evidence.candidateLexemes)
+  // Squared: claims that differ in one word of four ("economy", "population") are different claims.
+  const words = lexemeOverlap(evidence.queryLexemes, evidence.candidateLexemes) ** 2
   const text = TRIGRAM_WEIGHT * evidence.trigram + (1 - TRIGRAM_WEIGHT) * words
   return text * figureFactor(query, candidate)
 }

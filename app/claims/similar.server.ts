@@ -136,11 +136,11 @@ function externalCandidates(query: string) {
     LIMIT ${CANDIDATES}`
 }
 
-function ranked<T extends { score: number; id: string }>(items: T[], threshold: number): T[] {
+function ranked<T extends { score: number; id: string }>(items: T[], threshold: number, shown: number): T[] {
   return items
     .filter((item) => item.score >= threshold)
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
-    .slice(0, SHOWN)
+    .slice(0, shown)
 }
 
 export type SimilarOptions = {
@@ -148,6 +148,8 @@ export type SimilarOptions = {
   excludeId?: string | null
   /** Defaults to CHECKED_BEFORE_THRESHOLD; the fixture's test sweeps it. */
   threshold?: number
+  /** How many of each kind come back; the fixture's test reads every candidate. */
+  shown?: number
 }
 
 /** The approved claims and imported fact-checks that match a claim worded as `texts` (its text, its quote). */
@@ -203,7 +205,11 @@ export async function checkedBefore(texts: string[], options: SimilarOptions = {
       }
     }
   }
-  return { desk: ranked([...desk.values()], threshold), external: ranked([...external.values()], threshold) }
+  const shown = Math.min(options.shown ?? SHOWN, CANDIDATES)
+  return {
+    desk: ranked([...desk.values()], threshold, shown),
+    external: ranked([...external.values()], threshold, shown),
+  }
 }
 
 /** What a claim's panel shows: its matches, and the claims grouped with it as the same claim. */
