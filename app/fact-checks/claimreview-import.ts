@@ -98,7 +98,7 @@ function collectReviews(root: Json): { reviews: Node[]; tooBig: boolean } {
       stack.push({ value: children[index] as Json, depth: depth + 1 })
     }
   }
-  return { reviews, tooBig: false }
+  return { reviews, tooBig: reviews.length > MAX_REVIEWS }
 }
 
 function readReview(node: Node, position: string): ImportedReview | string {
