@@ -52,9 +52,10 @@ export async function action({ request }: Route.ActionArgs) {
     outcome.created ? `${outcome.created} new` : null,
     outcome.updated ? `${outcome.updated} updated` : null,
   ].filter(Boolean)
+  const count = outcome.created + outcome.updated
   return redirectWithToast('/fact-checks', {
     kind: 'success',
-    message: `Imported ${outcome.created + outcome.updated} fact-checks (${parts.join(', ')}).`,
+    message: `Imported ${count} ${count === 1 ? 'fact-check' : 'fact-checks'} (${parts.join(', ')}).`,
   })
 }
 
