@@ -44,7 +44,7 @@ export type StartingPoint = {
  * Copies an approved claim's sources onto the claim (at the version the user saw) and hands back its
  * verdict and rationale for the draft. The claim keeps its status and its verdict.
  */
-export async function useAsStartingPoint(
+export async function startFromCheckedClaim(
   user: ClaimActor,
   claimId: string,
   input: { fromClaimId: string; version: number },
@@ -73,7 +73,13 @@ export async function useAsStartingPoint(
         where: { claimId: other.id },
         orderBy: { createdAt: 'asc' },
         take: 100,
-        select: { sourceId: true, stance: true, excerpt: true, note: true, source: { select: { url: true, title: true } } },
+        select: {
+          sourceId: true,
+          stance: true,
+          excerpt: true,
+          note: true,
+          source: { select: { url: true, title: true } },
+        },
       }),
       tx.claimSource.findMany({ where: { claimId: claim.id }, select: { sourceId: true } }),
     ])
@@ -157,7 +163,9 @@ export async function groupAsSameClaim(
         await tx.claimGroup.delete({ where: { id: theirs } })
       } else {
         await tx.claimGroupMember.createMany({
-          data: [claim.id, other.id].filter((id) => !memberships.some((row) => row.claimId === id)).map((id) => ({ claimId: id, groupId: target })),
+          data: [claim.id, other.id]
+            .filter((id) => !memberships.some((row) => row.claimId === id))
+            .map((id) => ({ claimId: id, groupId: target })),
         })
       }
       await tx.claimEvent.createMany({

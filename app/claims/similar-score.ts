@@ -63,7 +63,8 @@ const MAX_FIGURES = 20
 /** The figures a text states: "1,200", "3.5 million", "45%", "twelve"; four-digit years apart. */
 export function figuresIn(text: string): Figure[] {
   const figures: Figure[] = []
-  const pattern = /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(%|per ?cent|thousand|million|billion|trillion|bn|mn|[km]\b)?|\b([a-z]+)\b/gi
+  const pattern =
+    /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(%|per ?cent|thousand|million|billion|trillion|bn|mn|[km]\b)?|\b([a-z]+)\b/gi
   for (const match of text.slice(0, MAX_SCANNED).matchAll(pattern)) {
     if (figures.length >= MAX_FIGURES) break
     const [, digits, unit, word] = match

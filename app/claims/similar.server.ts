@@ -111,13 +111,7 @@ function deskCandidates(query: string, excludeId: string | null) {
     LIMIT ${CANDIDATES}`
 }
 
-type ExternalRow = {
-  id: string
-  url: string
-  publisher: string
-  claimReviewed: string
-  claimant: string
-  rating: string
+type ExternalRow = Omit<ExternalMatch, 'score' | 'datePublished'> & {
   datePublished: Date | null
   trigram: number
   lexemes: string[]
@@ -143,6 +137,11 @@ function ranked<T extends { score: number; id: string }>(items: T[], threshold: 
     .slice(0, shown)
 }
 
+/** A candidate found by both the text and the quote keeps its better score. */
+function keepBest<T extends { id: string; score: number }>(found: Map<string, T>, match: T) {
+  if (match.score > (found.get(match.id)?.score ?? -1)) found.set(match.id, match)
+}
+
 export type SimilarOptions = {
   /** The claim asking, left out of its own matches. */
   excludeId?: string | null
@@ -166,43 +165,19 @@ export async function checkedBefore(texts: string[], options: SimilarOptions = {
       deskCandidates(query.text, options.excludeId ?? null),
       externalCandidates(query.text),
     ])
-    for (const row of deskRows) {
+    for (const { textTrigram, quoteTrigram, textLexemes, quoteLexemes, quote, approvedAt, ...row } of deskRows) {
       const score = best(queries, {
         id: row.id,
         texts: [
-          { text: row.text, trigram: row.textTrigram, lexemes: row.textLexemes },
-          { text: row.quote, trigram: row.quoteTrigram, lexemes: row.quoteLexemes },
+          { text: row.text, trigram: textTrigram, lexemes: textLexemes },
+          { text: quote, trigram: quoteTrigram, lexemes: quoteLexemes },
         ],
       })
-      if (score > (desk.get(row.id)?.score ?? -1)) {
-        desk.set(row.id, {
-          id: row.id,
-          articleId: row.articleId,
-          articleTitle: row.articleTitle,
-          text: row.text,
-          verdict: row.verdict,
-          approvedAt: row.approvedAt?.toISOString() ?? null,
-          score,
-        })
-      }
+      keepBest(desk, { ...row, approvedAt: approvedAt?.toISOString() ?? null, score })
     }
-    for (const row of externalRows) {
-      const score = best(queries, {
-        id: row.id,
-        texts: [{ text: row.claimReviewed, trigram: row.trigram, lexemes: row.lexemes }],
-      })
-      if (score > (external.get(row.id)?.score ?? -1)) {
-        external.set(row.id, {
-          id: row.id,
-          url: row.url,
-          publisher: row.publisher,
-          claimReviewed: row.claimReviewed,
-          claimant: row.claimant,
-          rating: row.rating,
-          datePublished: row.datePublished?.toISOString() ?? null,
-          score,
-        })
-      }
+    for (const { trigram, lexemes, datePublished, ...row } of externalRows) {
+      const score = best(queries, { id: row.id, texts: [{ text: row.claimReviewed, trigram, lexemes }] })
+      keepBest(external, { ...row, datePublished: datePublished?.toISOString() ?? null, score })
     }
   }
   const shown = Math.min(options.shown ?? SHOWN, CANDIDATES)

@@ -40,7 +40,12 @@ function writeProposeDraft(owner: { userId: string; claimId: string }, draft: { 
 
 type DeskMatchView = NonNullable<ReturnType<typeof useFetcher<typeof loader>>['data']>['desk'][number]
 
-function DeskMatchRow({ match, owner, claim, role }: { match: DeskMatchView; owner: { userId: string; claimId: string } } & CheckedBeforeProps) {
+function DeskMatchRow({
+  match,
+  owner,
+  claim,
+  role,
+}: { match: DeskMatchView; owner: { userId: string; claimId: string } } & CheckedBeforeProps) {
   const fetcher = useFetcher<CheckedBeforeReply>()
   const busy = fetcher.state !== 'idle'
   const reply = fetcher.state === 'idle' ? fetcher.data : undefined
@@ -70,7 +75,14 @@ function DeskMatchRow({ match, owner, claim, role }: { match: DeskMatchView; own
           <input type="hidden" name="otherClaimId" value={match.id} />
           <input type="hidden" name="version" value={claim.version} />
           {mayReuse ? (
-            <Button type="submit" name="intent" value="use-as-starting-point" size="sm" variant="secondary" disabled={busy}>
+            <Button
+              type="submit"
+              name="intent"
+              value="use-as-starting-point"
+              size="sm"
+              variant="secondary"
+              disabled={busy}
+            >
               Use as a starting point
             </Button>
           ) : null}
@@ -82,7 +94,10 @@ function DeskMatchRow({ match, owner, claim, role }: { match: DeskMatchView; own
         </fetcher.Form>
       ) : null}
       {reply ? (
-        <p role={reply.ok ? 'status' : 'alert'} className={reply.ok ? 'mt-1 text-sm text-ink-muted' : 'mt-1 text-sm font-medium text-red-700'}>
+        <p
+          role={reply.ok ? 'status' : 'alert'}
+          className={reply.ok ? 'mt-1 text-sm text-ink-muted' : 'mt-1 text-sm font-medium text-red-700'}
+        >
           {reply.message}
         </p>
       ) : null}
@@ -120,7 +135,9 @@ export function CheckedBefore({ claim, userId, role }: CheckedBeforeProps) {
           </ul>
         </div>
       ) : null}
-      {nothing ? <p className="text-sm text-ink-muted">No approved claim or external fact-check matches this one.</p> : null}
+      {nothing ? (
+        <p className="text-sm text-ink-muted">No approved claim or external fact-check matches this one.</p>
+      ) : null}
       {found.desk.length > 0 ? (
         <div>
           <p className="text-xs font-semibold text-ink">Approved on this desk</p>

@@ -11,10 +11,20 @@ const review = (url: string) => ({
 
 describe('reading ClaimReview JSON-LD', () => {
   it('reads reviews from a DataFeed, with a numeric rating when no name is given', () => {
-    const feed = { '@type': 'DataFeed', dataFeedElement: [{ '@type': 'DataFeedItem', item: [review('https://fullfact.org/a')] }] }
+    const feed = {
+      '@type': 'DataFeed',
+      dataFeedElement: [{ '@type': 'DataFeedItem', item: [review('https://fullfact.org/a')] }],
+    }
     expect(readClaimReviews(JSON.stringify(feed))).toEqual({
       ok: true,
-      reviews: [expect.objectContaining({ url: 'https://fullfact.org/a', publisher: 'Full Fact', rating: '1 of 5', ratingValue: 1 })],
+      reviews: [
+        expect.objectContaining({
+          url: 'https://fullfact.org/a',
+          publisher: 'Full Fact',
+          rating: '1 of 5',
+          ratingValue: 1,
+        }),
+      ],
     })
   })
 

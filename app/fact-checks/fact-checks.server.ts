@@ -11,25 +11,27 @@ import { MAX_IMPORT_BYTES, readClaimReviews, type ImportedReview } from './claim
 export const IMPORT_PERMISSION = 'source:rate' as const
 
 export type ImportOutcome =
-  | { ok: true; created: number; updated: number }
-  | { ok: false; field: 'file' | 'url'; message: string }
+  { ok: true; created: number; updated: number } | { ok: false; field: 'file' | 'url'; message: string }
 
 async function store(userId: string, reviews: ImportedReview[]) {
-  return db.$transaction(async (tx) => {
-    const existing = await tx.externalFactCheck.findMany({
-      where: { url: { in: reviews.map((review) => review.url) } },
-      select: { url: true },
-    })
-    const known = new Set(existing.map((row) => row.url))
-    for (const review of reviews) {
-      await tx.externalFactCheck.upsert({
-        where: { url: review.url },
-        create: { ...review, importedById: userId },
-        update: { ...review, importedById: userId },
+  return db.$transaction(
+    async (tx) => {
+      const existing = await tx.externalFactCheck.findMany({
+        where: { url: { in: reviews.map((review) => review.url) } },
+        select: { url: true },
       })
-    }
-    return { created: reviews.length - known.size, updated: known.size }
-  }, { timeout: 30_000 })
+      const known = new Set(existing.map((row) => row.url))
+      for (const review of reviews) {
+        await tx.externalFactCheck.upsert({
+          where: { url: review.url },
+          create: { ...review, importedById: userId },
+          update: { ...review, importedById: userId },
+        })
+      }
+      return { created: reviews.length - known.size, updated: known.size }
+    },
+    { timeout: 30_000 },
+  )
 }
 
 export async function importClaimReviewText(

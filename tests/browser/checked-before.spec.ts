@@ -6,10 +6,20 @@ import { test, expect, toast, openFromMenu } from './fixtures'
 const APPROVED = 'Ukraine and Russia exchanged 1,200 prisoners of war on Sunday, the largest swap of the war.'
 const LATER = 'On Sunday Russia and Ukraine swapped 1,200 prisoners of war, officials said.'
 
-test('a new claim worded differently from an approved one is offered it, and starts from it', async ({ page, desk }) => {
+test('a new claim worded differently from an approved one is offered it, and starts from it', async ({
+  page,
+  desk,
+}) => {
   const editor = await desk.user({ role: 'EDITOR' })
   const earlier = await desk.article({ by: editor, title: 'The great exchange', body: `${APPROVED} Talks continue.` })
-  await desk.claim({ article: earlier, by: editor, quote: APPROVED, status: 'APPROVED', verdict: 'FALSE', rationale: 'The ministry counted 800.' })
+  await desk.claim({
+    article: earlier,
+    by: editor,
+    quote: APPROVED,
+    status: 'APPROVED',
+    verdict: 'FALSE',
+    rationale: 'The ministry counted 800.',
+  })
   const checker = await desk.user({ role: 'FACT_CHECKER' })
   const article = await desk.article({
     by: checker,
@@ -85,7 +95,13 @@ test('an editor imports a ClaimReview file from the fact-checks page', async ({ 
   })
   await page.getByRole('button', { name: 'Import file' }).click()
   await expect(toast(page, 'Imported 1 fact-check (1 new).')).toBeVisible()
-  const imported = page.getByRole('list', { name: 'Imported fact-checks' }).getByRole('listitem').filter({ hasText: review.claimReviewed })
+  const imported = page
+    .getByRole('list', { name: 'Imported fact-checks' })
+    .getByRole('listitem')
+    .filter({ hasText: review.claimReviewed })
   await expect(imported).toContainText('Full Fact')
-  await expect(imported.getByRole('link', { name: 'Read the fact-check by Full Fact' })).toHaveAttribute('href', review.url)
+  await expect(imported.getByRole('link', { name: 'Read the fact-check by Full Fact' })).toHaveAttribute(
+    'href',
+    review.url,
+  )
 })

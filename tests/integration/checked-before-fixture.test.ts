@@ -10,9 +10,9 @@ import { createArticle, createClaim } from '../helpers/claims'
 import { createUser } from '../helpers/users'
 
 type Pair = { same: boolean; a: string; b: string }
-const { pairs } = JSON.parse(
-  readFileSync(new URL('../fixtures/claim-paraphrases.json', import.meta.url), 'utf8'),
-) as { pairs: Pair[] }
+const { pairs } = JSON.parse(readFileSync(new URL('../fixtures/claim-paraphrases.json', import.meta.url), 'utf8')) as {
+  pairs: Pair[]
+}
 
 const queries = [...new Set(pairs.map((pair) => pair.a))]
 const corpus = [...new Set(pairs.map((pair) => pair.b))]

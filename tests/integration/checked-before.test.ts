@@ -29,7 +29,13 @@ beforeAll(async () => {
   })
   const source = await db.source.create({ data: { url: 'https://mod.example.gov/release', title: 'Ministry release' } })
   await db.claimSource.create({
-    data: { claimId: approvedId, sourceId: source.id, stance: 'SUPPORTS', excerpt: '1,150 people', addedById: users.checker.id },
+    data: {
+      claimId: approvedId,
+      sourceId: source.id,
+      stance: 'SUPPORTS',
+      excerpt: '1,150 people',
+      addedById: users.checker.id,
+    },
   })
   await createClaim(earlier, 'Talks continue', users.checker, { status: 'IN_RESEARCH', text: LATER })
 })
@@ -106,7 +112,12 @@ describe('importing external fact-checks', () => {
 
     const { data } = await checkedBefore(await newClaimOnAnotherArticle())
     expect(data.external).toEqual([
-      expect.objectContaining({ url: first, publisher: 'StopFake', rating: 'Mostly true', claimant: 'A ministry spokesman' }),
+      expect.objectContaining({
+        url: first,
+        publisher: 'StopFake',
+        rating: 'Mostly true',
+        claimant: 'A ministry spokesman',
+      }),
     ])
   })
 
@@ -175,10 +186,12 @@ describe('importing external fact-checks', () => {
         update: { urlImportAllowList: [new URL(base).host] },
       })
       expect((await importUrl(`${base}/check`)).status).toBe(302)
-      expect(await db.externalFactCheck.findUnique({ where: { url: 'https://page.example.org/check' } })).toMatchObject({
-        rating: 'False',
-        publisher: 'StopFake',
-      })
+      expect(await db.externalFactCheck.findUnique({ where: { url: 'https://page.example.org/check' } })).toMatchObject(
+        {
+          rating: 'False',
+          publisher: 'StopFake',
+        },
+      )
     })
   })
 })
@@ -187,14 +200,15 @@ function reuse(user: { cookie: string }, claimId: string, form: Record<string, s
   return callAction(claimChecks.action, { user, params: { claimId }, form, url: `/fact-checks/claims/${claimId}` })
 }
 
+/** Uses the approved claim as the starting point of `claimId`, at `version`. */
+function startFrom(user: { cookie: string }, claimId: string, version = '1') {
+  return reuse(user, claimId, { intent: 'use-as-starting-point', fromClaimId: approvedId, version })
+}
+
 describe('using an approved claim as a starting point', () => {
   it('copies its sources, hands its verdict and rationale to the draft, and writes the link into both histories', async () => {
     const claimId = await newClaimOnAnotherArticle()
-    const result = await reuse(users.checker, claimId, {
-      intent: 'use-as-starting-point',
-      fromClaimId: approvedId,
-      version: '1',
-    })
+    const result = await startFrom(users.checker, claimId)
     expect(result.status).toBe(200)
     expect(result.data.draft).toEqual({
       verdict: 'MOSTLY_TRUE',
@@ -205,18 +219,28 @@ describe('using an approved claim as a starting point', () => {
       select: { status: true, verdict: true, rationale: true, version: true, sources: { select: { excerpt: true } } },
     })
     // Never straight to a verdict: the claim stays where it was, with only the evidence added.
-    expect(claim).toEqual({ status: 'IN_RESEARCH', verdict: null, rationale: '', version: 2, sources: [{ excerpt: '1,150 people' }] })
+    expect(claim).toEqual({
+      status: 'IN_RESEARCH',
+      verdict: null,
+      rationale: '',
+      version: 2,
+      sources: [{ excerpt: '1,150 people' }],
+    })
 
     const mine = await db.claimEvent.findMany({ where: { claimId, type: { in: ['LINKED', 'SOURCE_ATTACHED'] } } })
     expect(mine.map((event) => event.type).sort()).toEqual(['LINKED', 'SOURCE_ATTACHED'])
-    expect(mine.find((event) => event.type === 'LINKED')?.note).toMatch(/as a starting point: 1 source copied; its verdict \(Mostly true\)/)
-    const theirs = await db.claimEvent.findFirst({ where: { claimId: approvedId, type: 'LINKED', changes: { path: ['claimId'], equals: claimId } } })
+    expect(mine.find((event) => event.type === 'LINKED')?.note).toMatch(
+      /as a starting point: 1 source copied; its verdict \(Mostly true\)/,
+    )
+    const theirs = await db.claimEvent.findFirst({
+      where: { claimId: approvedId, type: 'LINKED', changes: { path: ['claimId'], equals: claimId } },
+    })
     expect(theirs?.note).toMatch(/^Used as a starting point for “On Sunday Russia/)
   })
 
   it('gives a reporter the sources but no verdict to draft', async () => {
     const claimId = await newClaimOnAnotherArticle()
-    const result = await reuse(users.reporter, claimId, { intent: 'use-as-starting-point', fromClaimId: approvedId, version: '1' })
+    const result = await startFrom(users.reporter, claimId)
     expect(result.status).toBe(200)
     expect(result.data.draft).toBeNull()
     expect(await db.claimSource.count({ where: { claimId } })).toBe(1)
@@ -224,7 +248,7 @@ describe('using an approved claim as a starting point', () => {
 
   it('refuses a stale version and changes nothing', async () => {
     const claimId = await newClaimOnAnotherArticle()
-    const result = await reuse(users.checker, claimId, { intent: 'use-as-starting-point', fromClaimId: approvedId, version: '7' })
+    const result = await startFrom(users.checker, claimId, '7')
     expect(result.status).toBe(409)
     expect(await db.claimSource.count({ where: { claimId } })).toBe(0)
     expect(await db.claimEvent.count({ where: { claimId, type: 'LINKED' } })).toBe(0)

@@ -3,7 +3,7 @@
 import { data } from 'react-router'
 import { requirePermission } from '~/auth/session.server'
 import { checkedBeforeClaim } from '~/claims/similar.server'
-import { groupAsSameClaim, useAsStartingPoint } from '~/claims/similar-links.server'
+import { groupAsSameClaim, startFromCheckedClaim } from '~/claims/similar-links.server'
 import { checkedBeforeSchema } from '~/fact-checks/schemas'
 import { readFormData } from '~/utils/form.server'
 import { invariantResponse } from '~/utils/invariant'
@@ -33,7 +33,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (!outcome.ok) return data<CheckedBeforeReply>({ ok: false, message: outcome.message }, outcome.status)
     return data<CheckedBeforeReply>({ ok: true, intent: 'group', message: 'Grouped as the same claim.' })
   }
-  const outcome = await useAsStartingPoint(user, params.claimId, input)
+  const outcome = await startFromCheckedClaim(user, params.claimId, input)
   if (!outcome.ok) return data<CheckedBeforeReply>({ ok: false, message: outcome.message }, outcome.status)
   const sources = `${outcome.copiedSources} ${outcome.copiedSources === 1 ? 'source' : 'sources'} copied`
   return data<CheckedBeforeReply>({

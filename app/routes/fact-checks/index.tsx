@@ -59,53 +59,50 @@ export async function action({ request }: Route.ActionArgs) {
   })
 }
 
-function ImportFileForm({ reply }: { reply: Route.ComponentProps['actionData'] }) {
-  const navigation = useNavigation()
-  const [form, fields] = useForm({
-    id: 'import-file',
-    lastResult: navigation.state === 'idle' && reply?.intent === 'file' ? reply.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: importFileSchema }),
-    shouldValidate: 'onSubmit',
-  })
-  const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'file'
-  return (
-    <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="space-y-3">
-      <FormError errors={form.errors} title="Nothing was imported" />
-      <ConformField
-        field={fields.file}
-        type="file"
-        label="ClaimReview file"
-        hint="JSON-LD as publishers embed it or Google Fact Check Tools exports it: one review, a list, or a feed. Up to 2 MB."
-        accept=".json,.jsonld,application/ld+json,application/json,.html,.htm"
-      />
-      <Button type="submit" name="intent" value="file" variant="primary" disabled={busy}>
-        {busy ? 'Importing…' : 'Import file'}
-      </Button>
-    </Form>
-  )
-}
+// The two ways in, told apart by `intent`: each form keeps its own errors and what was typed.
+const IMPORTS = {
+  file: {
+    schema: importFileSchema,
+    encType: 'multipart/form-data',
+    button: ['Import file', 'Importing…'],
+    variant: 'primary',
+    input: {
+      type: 'file',
+      label: 'ClaimReview file',
+      hint: 'JSON-LD as publishers embed it or Google Fact Check Tools exports it: one review, a list, or a feed. Up to 2 MB.',
+      accept: '.json,.jsonld,application/ld+json,application/json,.html,.htm',
+    },
+  },
+  url: {
+    schema: importUrlSchema,
+    encType: 'application/x-www-form-urlencoded',
+    button: ['Import from address', 'Fetching…'],
+    variant: 'secondary',
+    input: {
+      type: 'url',
+      label: 'Address of a fact-check or a feed',
+      hint: 'Fetched as article imports are: only public addresses, or those on the import allow-list.',
+      placeholder: 'https://',
+    },
+  },
+} as const
 
-function ImportUrlForm({ reply }: { reply: Route.ComponentProps['actionData'] }) {
+function ImportForm({ intent, reply }: { intent: 'file' | 'url'; reply: Route.ComponentProps['actionData'] }) {
+  const how = IMPORTS[intent]
   const navigation = useNavigation()
   const [form, fields] = useForm({
-    id: 'import-url',
-    lastResult: navigation.state === 'idle' && reply?.intent === 'url' ? reply.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: importUrlSchema }),
+    id: `import-${intent}`,
+    lastResult: navigation.state === 'idle' && reply?.intent === intent ? reply.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: how.schema }),
     shouldValidate: 'onSubmit',
   })
-  const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'url'
+  const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === intent
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-3">
+    <Form method="post" encType={how.encType} {...getFormProps(form)} className="space-y-3">
       <FormError errors={form.errors} title="Nothing was imported" />
-      <ConformField
-        field={fields.url}
-        type="url"
-        label="Address of a fact-check or a feed"
-        hint="Fetched as article imports are: only public addresses, or those on the import allow-list."
-        placeholder="https://"
-      />
-      <Button type="submit" name="intent" value="url" variant="secondary" disabled={busy}>
-        {busy ? 'Fetching…' : 'Import from address'}
+      <ConformField field={fields[intent]} {...how.input} />
+      <Button type="submit" name="intent" value={intent} variant={how.variant} disabled={busy}>
+        {busy ? how.button[1] : how.button[0]}
       </Button>
     </Form>
   )
@@ -120,8 +117,8 @@ export default function ExternalFactChecks({ loaderData, actionData }: Route.Com
         description="Fact-checks other organisations published. They are offered under “Checked before” beside similar claims, with their publisher, and are never the desk’s own verdict."
       />
       <Card className="grid gap-6 sm:p-6 md:grid-cols-2">
-        <ImportFileForm reply={actionData} />
-        <ImportUrlForm reply={actionData} />
+        <ImportForm intent="file" reply={actionData} />
+        <ImportForm intent="url" reply={actionData} />
       </Card>
       <Card>
         <CardHeader
