@@ -3,6 +3,7 @@
 // and group the two as the same claim. Both leave a LINKED event on each claim, in the same transaction.
 import { can } from '~/auth/permissions'
 import { verdictLabel } from '~/claims/verdicts'
+import { Prisma } from '~/generated/prisma/client'
 import type { Verdict } from '~/generated/prisma/enums'
 import { sourcesFrozenReason } from '~/sources/sources.server'
 import { db } from '~/utils/db.server'
@@ -147,48 +148,56 @@ export async function groupAsSameClaim(
   if (!pair.ok) return pair
   const { claim, other } = pair
 
-  // Serializable: two people grouping overlapping claims at once must not leave a claim in two groups.
-  const groupId = await db.$transaction(
-    async (tx) => {
-      const memberships = await tx.claimGroupMember.findMany({
-        where: { claimId: { in: [claim.id, other.id] } },
-        select: { claimId: true, groupId: true },
-      })
-      const mine = memberships.find((row) => row.claimId === claim.id)?.groupId
-      const theirs = memberships.find((row) => row.claimId === other.id)?.groupId
-      if (mine && mine === theirs) return mine
-      const target = mine ?? theirs ?? (await tx.claimGroup.create({ data: {}, select: { id: true } })).id
-      if (mine && theirs) {
-        await tx.claimGroupMember.updateMany({ where: { groupId: theirs }, data: { groupId: target } })
-        await tx.claimGroup.delete({ where: { id: theirs } })
-      } else {
-        await tx.claimGroupMember.createMany({
-          data: [claim.id, other.id]
-            .filter((id) => !memberships.some((row) => row.claimId === id))
-            .map((id) => ({ claimId: id, groupId: target })),
+  // Serializable: two people grouping overlapping claims at once must not leave a claim in two groups;
+  // the one who loses the race is asked to try again.
+  const groupId = await db
+    .$transaction(
+      async (tx) => {
+        const memberships = await tx.claimGroupMember.findMany({
+          where: { claimId: { in: [claim.id, other.id] } },
+          select: { claimId: true, groupId: true },
         })
-      }
-      await tx.claimEvent.createMany({
-        data: [
-          {
-            claimId: claim.id,
-            actorId: user.id,
-            type: 'LINKED',
-            note: `Grouped as the same claim as ${quoted(other.text)} (${other.article.title}).`,
-            changes: { link: 'SAME_CLAIM', claimId: other.id, groupId: target },
-          },
-          {
-            claimId: other.id,
-            actorId: user.id,
-            type: 'LINKED',
-            note: `Grouped as the same claim as ${quoted(claim.text)} (${claim.article.title}).`,
-            changes: { link: 'SAME_CLAIM', claimId: claim.id, groupId: target },
-          },
-        ],
-      })
-      return target
-    },
-    { isolationLevel: 'Serializable' },
-  )
+        const mine = memberships.find((row) => row.claimId === claim.id)?.groupId
+        const theirs = memberships.find((row) => row.claimId === other.id)?.groupId
+        if (mine && mine === theirs) return mine
+        const target = mine ?? theirs ?? (await tx.claimGroup.create({ data: {}, select: { id: true } })).id
+        if (mine && theirs) {
+          await tx.claimGroupMember.updateMany({ where: { groupId: theirs }, data: { groupId: target } })
+          await tx.claimGroup.delete({ where: { id: theirs } })
+        } else {
+          await tx.claimGroupMember.createMany({
+            data: [claim.id, other.id]
+              .filter((id) => !memberships.some((row) => row.claimId === id))
+              .map((id) => ({ claimId: id, groupId: target })),
+          })
+        }
+        await tx.claimEvent.createMany({
+          data: [
+            {
+              claimId: claim.id,
+              actorId: user.id,
+              type: 'LINKED',
+              note: `Grouped as the same claim as ${quoted(other.text)} (${other.article.title}).`,
+              changes: { link: 'SAME_CLAIM', claimId: other.id, groupId: target },
+            },
+            {
+              claimId: other.id,
+              actorId: user.id,
+              type: 'LINKED',
+              note: `Grouped as the same claim as ${quoted(claim.text)} (${claim.article.title}).`,
+              changes: { link: 'SAME_CLAIM', claimId: claim.id, groupId: target },
+            },
+          ],
+        })
+        return target
+      },
+      { isolationLevel: 'Serializable' },
+    )
+    .catch((error: unknown) => {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === 'P2034' || error.code === 'P2002'))
+        return null
+      throw error
+    })
+  if (groupId === null) return failure(409, 'Someone grouped these claims at the same moment. Try again.')
   return { ok: true, groupId }
 }

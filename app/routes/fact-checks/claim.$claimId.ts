@@ -1,6 +1,7 @@
 // "Checked before" for one claim, as its panel loads it: the approved claims and external fact-checks
 // that match, and the claims grouped with it. Its action uses a match as a starting point or groups it.
 import { data } from 'react-router'
+import { can, rolesThatCan } from '~/auth/permissions'
 import { requirePermission } from '~/auth/session.server'
 import { checkedBeforeClaim } from '~/claims/similar.server'
 import { groupAsSameClaim, startFromCheckedClaim } from '~/claims/similar-links.server'
@@ -21,9 +22,20 @@ export type CheckedBeforeReply =
   | { ok: true; intent: 'group'; message: string }
   | { ok: false; message: string }
 
+/** Who may do what with a match: anyone who may cite sources starts from it; checkers and editors group. */
+const INTENT_PERMISSIONS = { 'use-as-starting-point': 'source:attach', group: 'claim:research' } as const
+
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requirePermission(request, 'claim:view')
-  const parsed = checkedBeforeSchema.safeParse(Object.fromEntries(await readFormData(request)))
+  const form = await readFormData(request)
+  const intent = String(form.get('intent') ?? '')
+  const permission = Object.hasOwn(INTENT_PERMISSIONS, intent)
+    ? INTENT_PERMISSIONS[intent as keyof typeof INTENT_PERMISSIONS]
+    : null
+  if (permission && !can(user.role, permission)) {
+    return data<CheckedBeforeReply>({ ok: false, message: `Only ${rolesThatCan(permission)} can do this.` }, 403)
+  }
+  const parsed = checkedBeforeSchema.safeParse(Object.fromEntries(form))
   if (!parsed.success) {
     return data<CheckedBeforeReply>({ ok: false, message: 'That request could not be read. Reload the page.' }, 400)
   }
