@@ -104,4 +104,5 @@ test('an editor imports a ClaimReview file from the fact-checks page', async ({ 
     'href',
     review.url,
   )
+  await page.screenshot({ path: 'test-results/fact-checks-1280.png', fullPage: true })
 })
