@@ -58,6 +58,7 @@ const NAVIGATION: Array<{ to: string; label: string; permission: Permission }> =
   { to: '/dashboard', label: 'Dashboard', permission: 'dashboard:view' },
   { to: '/sources', label: 'Sources', permission: 'source:view' },
   { to: '/export', label: 'Export', permission: 'export:run' },
+  { to: '/fact-checks', label: 'Fact-checks', permission: 'source:rate' },
   { to: '/admin/users', label: 'Admin', permission: 'user:manage' },
   { to: '/admin/sign-ins', label: 'Sign-ins', permission: 'user:manage' },
 ]

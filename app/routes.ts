@@ -27,6 +27,9 @@ export default [
   route('claims/:claimId', 'routes/claims/$claimId/index.tsx'),
   route('sources', 'routes/sources/index.tsx'),
   route('queue', 'routes/queue.tsx'),
+  route('fact-checks', 'routes/fact-checks/index.tsx'),
+  route('fact-checks/similar', 'routes/fact-checks/similar.ts'),
+  route('fact-checks/claims/:claimId', 'routes/fact-checks/claim.$claimId.ts'),
   route('healthz', 'routes/healthz.ts'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -267,6 +267,7 @@ function request(
   addresses: ResolvedAddress[],
   deadline: Deadline,
   userAgent: string,
+  accept: string,
 ): Promise<http.IncomingMessage> {
   const host = hostOf(url)
   const isTls = url.protocol === 'https:'
@@ -280,7 +281,7 @@ function request(
     headers: {
       host: url.host,
       'user-agent': userAgent,
-      accept: 'text/html,application/xhtml+xml,text/plain;q=0.9',
+      accept,
       'accept-encoding': 'gzip, deflate, br',
     },
     lookup: pinnedLookup(addresses),
@@ -364,7 +365,24 @@ function withDeadline<T>(promise: Promise<T>, deadline: Deadline): Promise<T> {
   })
 }
 
-export async function fetchArticleFromUrl(url: string, options: FetchArticleOptions): Promise<FetchedArticle> {
+/** What a vetted fetch brings back: the body as bytes, with what the site said it is. */
+export type FetchedPage = { bytes: Buffer; mediaType: string; charset: string | undefined; finalUrl: string }
+
+/** The kinds of answer a fetch takes, and the Accept header that asks for them. */
+export type AcceptedContent = { types: ReadonlySet<string>; accept: string; refusal: string }
+
+const ARTICLE_CONTENT: AcceptedContent = {
+  types: ACCEPTED_TYPES,
+  accept: 'text/html,application/xhtml+xml,text/plain;q=0.9',
+  refusal: 'The page is not HTML or plain text.',
+}
+
+/** Fetches a page with every hop vetted as for article import; other imports (ClaimReview) share it. */
+export async function fetchVettedPage(
+  url: string,
+  options: FetchArticleOptions,
+  content: AcceptedContent,
+): Promise<FetchedPage> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS
@@ -384,7 +402,7 @@ export async function fetchArticleFromUrl(url: string, options: FetchArticleOpti
     let current = parseTarget(url)
     for (let redirects = 0; ; redirects++) {
       const addresses = await withDeadline(vetTarget(current, rules, lookup), deadline)
-      const response = await request(current, addresses, deadline, userAgent)
+      const response = await request(current, addresses, deadline, userAgent, content.accept)
       const status = response.statusCode ?? 0
 
       if (REDIRECT_STATUSES.has(status)) {
@@ -405,21 +423,26 @@ export async function fetchArticleFromUrl(url: string, options: FetchArticleOpti
 
       const contentType = String(response.headers['content-type'] ?? '')
       const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? ''
-      if (!ACCEPTED_TYPES.has(mediaType)) {
+      if (!content.types.has(mediaType)) {
         response.destroy()
-        throw new UrlImportError('UNSUPPORTED_CONTENT_TYPE', 'The page is not HTML or plain text.')
+        throw new UrlImportError('UNSUPPORTED_CONTENT_TYPE', content.refusal)
       }
       const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1]
       const bytes = await readBody(response, maxBytes, deadline)
-      const isHtml = mediaType !== 'text/plain'
-      const decoded = decodeText(bytes, { charset, sniffHtml: isHtml })
-      const article = isHtml ? htmlToText(decoded, current.href) : { text: normaliseArticleText(decoded) }
-      if (!article.text) {
-        throw new UrlImportError('NO_TEXT', 'We could not find any article text on that page.')
-      }
-      return { ...article, finalUrl: current.href }
+      return { bytes, mediaType, charset, finalUrl: current.href }
     }
   } finally {
     clearTimeout(timer)
   }
+}
+
+export async function fetchArticleFromUrl(url: string, options: FetchArticleOptions): Promise<FetchedArticle> {
+  const { bytes, mediaType, charset, finalUrl } = await fetchVettedPage(url, options, ARTICLE_CONTENT)
+  const isHtml = mediaType !== 'text/plain'
+  const decoded = decodeText(bytes, { charset, sniffHtml: isHtml })
+  const article = isHtml ? htmlToText(decoded, finalUrl) : { text: normaliseArticleText(decoded) }
+  if (!article.text) {
+    throw new UrlImportError('NO_TEXT', 'We could not find any article text on that page.')
+  }
+  return { ...article, finalUrl }
 }

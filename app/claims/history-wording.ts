@@ -33,6 +33,7 @@ const WORDING: {
   SOURCE_ATTACHED: { timeline: 'Attached a source', feed: ['attached a source to', ''] },
   SOURCE_DETACHED: { timeline: 'Detached a source', feed: ['removed a source from', ''] },
   ASSIGNED: { timeline: 'Changed who works on the claim', feed: ['changed who checks', ''] },
+  LINKED: { timeline: 'Linked another claim', feed: ['linked another claim to', ''] },
 }
 
 /** The timeline's title for an event: "Detached a source", "Started research". */
@@ -106,7 +107,7 @@ export function describeEvent(
   const record = changes as Record<string, unknown>
   const person = (id: unknown) => (typeof id === 'string' ? (names.get(id) ?? id) : 'nobody')
 
-  if (type === 'CREATED' || type === 'DELETED') return { title, details }
+  if (type === 'CREATED' || type === 'DELETED' || type === 'LINKED') return { title, details }
 
   if (type === 'SOURCE_ATTACHED' || type === 'SOURCE_DETACHED') {
     const stance =

@@ -18,6 +18,7 @@ import { StatusBadge } from './status-badge'
 import { Badge } from './ui/badge'
 import { cx } from './ui/cx'
 import { VerdictBadge } from './verdict-badge'
+import { CheckedBefore } from '~/fact-checks/checked-before'
 
 /** Where the panel sits in the workspace: its place in the list and the ways out of it. */
 export type PanelPlace = {
@@ -195,6 +196,15 @@ export function ClaimPanel({ page, actionData, place }: ClaimPanelProps) {
           description="Grouped by what they say about the claim."
         >
           <ClaimSources page={page} reply={formReply} owner={owner} detachError={detachError ?? null} />
+        </Section>
+
+        <Section
+          id="checked-before"
+          title="Checked before"
+          titleId="checked-before-heading"
+          description="Approved claims of any article, and other fact-checkers' reviews, that say the same."
+        >
+          <CheckedBefore claim={claim} userId={userId} role={page.role} />
         </Section>
 
         <Section id="comments" title={`Comments (${comments.length})`} titleId="comments-heading">

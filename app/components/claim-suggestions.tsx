@@ -2,6 +2,7 @@
 // score and the reasons for it. Accept makes it a claim; dismiss hides it for the whole desk.
 // Plain forms underneath, so it all works without JavaScript; with it, nothing reloads or jumps.
 import { Link, useFetcher } from 'react-router'
+import { CheckedBeforeMark } from '~/fact-checks/checked-before-mark'
 import { Badge } from './ui/badge'
 import { Button } from './ui/button'
 import { cx } from './ui/cx'
@@ -103,6 +104,7 @@ function SuggestionRow({
     <li className={cx('py-3', busy && 'opacity-60')}>
       <div className="flex items-center justify-between gap-2">
         <Score score={suggestion.score} />
+        <CheckedBeforeMark text={suggestion.text} />
       </div>
       <p className="mt-1.5 font-serif text-[0.95rem] leading-snug text-ink">{suggestion.text}</p>
       <ReasonChips reasons={suggestion.reasons} />

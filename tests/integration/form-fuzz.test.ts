@@ -43,6 +43,8 @@ const FUZZ_ROUTES: Record<string, readonly string[]> = {
   'routes/articles/$articleId/claims.$claimId.tsx': CLAIM_INTENTS,
   'routes/sources/index.tsx': ['rate'],
   'routes/admin/sign-ins.tsx': ['clear'],
+  'routes/fact-checks/index.tsx': ['file', 'url'],
+  'routes/fact-checks/claim.$claimId.ts': ['use-as-starting-point', 'group'],
 }
 
 /** The names the desk's forms use. */
@@ -74,6 +76,8 @@ const FIELD_NAMES = [
   'claimDate',
   'tags',
   'version',
+  'fromClaimId',
+  'otherClaimId',
   'verdict',
   'rationale',
   'note',

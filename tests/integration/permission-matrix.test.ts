@@ -59,6 +59,12 @@ const MATRIX: Record<string, Expectation> = {
   'routes/articles/$articleId/claims.$claimId.tsx': { loader: 'claim:view', action: CLAIM_ACTIONS },
   'routes/sources/index.tsx': { loader: 'source:view', action: { rate: 'source:rate' } },
   'routes/queue.tsx': { loader: 'claim:view' },
+  'routes/fact-checks/index.tsx': { loader: 'source:rate', action: { file: 'source:rate', url: 'source:rate' } },
+  'routes/fact-checks/similar.ts': { loader: 'claim:view' },
+  'routes/fact-checks/claim.$claimId.ts': {
+    loader: 'claim:view',
+    action: { 'use-as-starting-point': 'source:attach', group: 'claim:research' },
+  },
   'routes/claims/index.tsx': { loader: 'claim:view' },
   'routes/healthz.ts': { loader: 'public' },
   'routes/not-found.tsx': { loader: 'public' },
