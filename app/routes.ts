@@ -27,6 +27,7 @@ export default [
   route('claims/:claimId', 'routes/claims/$claimId/index.tsx'),
   route('sources', 'routes/sources/index.tsx'),
   route('queue', 'routes/queue.tsx'),
+  route('search', 'routes/search.tsx'),
   route('healthz', 'routes/healthz.ts'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig
