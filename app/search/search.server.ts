@@ -105,16 +105,21 @@ function daysBefore(now: Date, days: number): Prisma.Sql {
   return Prisma.sql`${at.toISOString().slice(0, -1)}::timestamp`
 }
 
-/** Matches on the vector, or (plain words only) a near spelling in one of the trigram-indexed columns. */
-function matchOf(vector: Prisma.Sql, fuzzy: string | null, columns: Prisma.Sql[]): Prisma.Sql {
-  if (!fuzzy) return Prisma.sql`${vector} @@ q.tsq`
-  const near = columns.map((column) => Prisma.sql`${fuzzy} <% ${column}`)
-  return Prisma.sql`(${vector} @@ q.tsq OR ${Prisma.join(near, ' OR ')})`
+/** The words as a tsquery, written inline so the planner sees a constant it can look up in the GIN index. */
+function tsquery(q: string): Prisma.Sql {
+  return Prisma.sql`websearch_to_tsquery('english', ${q})`
 }
 
-function rankOf(vector: Prisma.Sql, fuzzy: string | null, column: Prisma.Sql): Prisma.Sql {
+/** Matches on the vector, or (plain words only) a near spelling in one of the trigram-indexed columns. */
+function matchOf(q: string, vector: Prisma.Sql, fuzzy: string | null, columns: Prisma.Sql[]): Prisma.Sql {
+  if (!fuzzy) return Prisma.sql`${vector} @@ ${tsquery(q)}`
+  const near = columns.map((column) => Prisma.sql`${fuzzy} <% ${column}`)
+  return Prisma.sql`(${vector} @@ ${tsquery(q)} OR ${Prisma.join(near, ' OR ')})`
+}
+
+function rankOf(q: string, vector: Prisma.Sql, fuzzy: string | null, column: Prisma.Sql): Prisma.Sql {
   const similarity = fuzzy ? Prisma.sql` + ${SIMILARITY_WEIGHT} * word_similarity(${fuzzy}, ${column})` : Prisma.empty
-  return Prisma.sql`round((ts_rank(${vector}, q.tsq, 32)${similarity})::numeric, 6)`
+  return Prisma.sql`round((ts_rank(${vector}, ${tsquery(q)}, 32)${similarity})::numeric, 6)`
 }
 
 /** The matches of each kind searched, with facet counts and one page, in one statement. */
@@ -125,9 +130,9 @@ async function findHits(query: SearchQuery, fuzzy: string | null, now: Date) {
   const claims = kinds.includes('claim')
     ? Prisma.sql`
         SELECT c."id", c."articleId", c."status", c."verdict", c."claimant", c."tags", c."approvedAt",
-               ${rankOf(Prisma.sql`c."searchVector"`, fuzzy, Prisma.sql`c."text"`)} AS rank
-          FROM "Claim" c, q
-         WHERE ${matchOf(Prisma.sql`c."searchVector"`, fuzzy, [Prisma.sql`c."text"`, Prisma.sql`c."claimant"`])}
+               ${rankOf(query.q, Prisma.sql`c."searchVector"`, fuzzy, Prisma.sql`c."text"`)} AS rank
+          FROM "Claim" c
+         WHERE ${matchOf(query.q, Prisma.sql`c."searchVector"`, fuzzy, [Prisma.sql`c."text"`, Prisma.sql`c."claimant"`])}
            AND ${Prisma.join(claimConditions(query, now), ' AND ')}
          LIMIT ${CANDIDATE_LIMIT}`
     : Prisma.sql`SELECT NULL::text AS id, NULL::text AS "articleId", NULL::"ClaimStatus" AS status, NULL::"Verdict" AS verdict,
@@ -135,16 +140,16 @@ async function findHits(query: SearchQuery, fuzzy: string | null, now: Date) {
                   WHERE false`
   const sources = kinds.includes('source')
     ? Prisma.sql`
-        SELECT s."id", ${rankOf(Prisma.sql`s."searchVector"`, fuzzy, Prisma.sql`s."title"`)} AS rank
-          FROM "Source" s, q
-         WHERE ${matchOf(Prisma.sql`s."searchVector"`, fuzzy, [Prisma.sql`s."title"`, Prisma.sql`s."publisher"`])}
+        SELECT s."id", ${rankOf(query.q, Prisma.sql`s."searchVector"`, fuzzy, Prisma.sql`s."title"`)} AS rank
+          FROM "Source" s
+         WHERE ${matchOf(query.q, Prisma.sql`s."searchVector"`, fuzzy, [Prisma.sql`s."title"`, Prisma.sql`s."publisher"`])}
          LIMIT ${CANDIDATE_LIMIT}`
     : none
   const articles = kinds.includes('article')
     ? Prisma.sql`
-        SELECT a."id", ${rankOf(Prisma.sql`a."searchVector"`, fuzzy, Prisma.sql`a."title"`)} AS rank
-          FROM "Article" a, q
-         WHERE ${matchOf(Prisma.sql`a."searchVector"`, fuzzy, [Prisma.sql`a."title"`, Prisma.sql`a."outlet"`])}
+        SELECT a."id", ${rankOf(query.q, Prisma.sql`a."searchVector"`, fuzzy, Prisma.sql`a."title"`)} AS rank
+          FROM "Article" a
+         WHERE ${matchOf(query.q, Prisma.sql`a."searchVector"`, fuzzy, [Prisma.sql`a."title"`, Prisma.sql`a."outlet"`])}
          LIMIT ${CANDIDATE_LIMIT}`
     : none
   const after = decodeDecimalCursor(query.after)
@@ -172,8 +177,7 @@ async function findHits(query: SearchQuery, fuzzy: string | null, now: Date) {
         approved: Record<ApprovedRange, number> | null
       }>
     >`
-    WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', ${query.q}) AS tsq),
-    claims AS MATERIALIZED (${claims}),
+    WITH claims AS MATERIALIZED (${claims}),
     sources AS MATERIALIZED (${sources}),
     articles AS MATERIALIZED (${articles}),
     hits AS (
@@ -219,7 +223,7 @@ async function describeHits(page: Hit[], q: string, words: string[]): Promise<Se
   const sourceIds = ids('source')
   const articleIds = ids('article')
   const headline = (column: Prisma.Sql, options = WHOLE) =>
-    Prisma.sql`ts_headline('english', translate(${column}, ${START + STOP}, ''), websearch_to_tsquery('english', ${q}), ${options})`
+    Prisma.sql`ts_headline('english', translate(${column}, ${START + STOP}, ''), ${tsquery(q)}, ${options})`
   const [claims, sources, articles] = await Promise.all([
     claimIds.length
       ? db.$queryRaw<
