@@ -13,13 +13,14 @@ import { VerdictBadge } from '~/components/verdict-badge'
 import type { Segment } from '~/search/highlight'
 import {
   APPROVED_LABELS,
+  CANDIDATE_LIMIT,
   KIND_LABELS,
   SEARCH_MAX_LENGTH,
   searchHref,
   type FacetName,
   type SearchQuery,
 } from '~/search/query'
-import { CANDIDATE_LIMIT, searchPage, type SearchFacets, type SearchResult } from '~/search/search.server'
+import { searchPage, type SearchFacets, type SearchResult } from '~/search/search.server'
 import { formatDay } from '~/utils/dates'
 import { pageUrl } from '~/utils/page-url'
 import type { Route } from './+types/search'
@@ -86,8 +87,8 @@ function SearchResultsView({ query, found }: { query: SearchQuery; found: Found 
   const capped = found.capped.length > 0
   return (
     <div className="grid gap-6 lg:grid-cols-[16rem_minmax(0,1fr)]">
-      <Facets query={query} facets={found.facets} />
-      <section aria-labelledby="search-results-title" className="min-w-0 space-y-3">
+      {/* Results come first to a screen reader and on a phone; beside the facets from 1024 px. */}
+      <section aria-labelledby="search-results-title" className="min-w-0 space-y-3 lg:col-start-2 lg:row-start-1">
         <h2 id="search-results-title" className="text-base font-semibold text-ink" aria-live="polite">
           {shownTotal === 0
             ? 'Nothing matches'
@@ -122,6 +123,7 @@ function SearchResultsView({ query, found }: { query: SearchQuery; found: Found 
           nextLabel="More results"
         />
       </section>
+      <Facets query={query} facets={found.facets} />
     </div>
   )
 }
@@ -143,15 +145,16 @@ function Marked({ segments }: { segments: Segment[] }) {
 }
 
 function ResultCard({ result }: { result: SearchResult }) {
+  const titleId = `result-${result.kind}-${result.id}`
   if (result.kind === 'claim') {
     return (
-      <Card as="article" className="space-y-2 p-3 sm:p-4">
+      <Card as="article" aria-labelledby={titleId} className="space-y-2 p-3 sm:p-4">
         <div className="flex flex-wrap items-center gap-2">
           <Badge tone="info">Claim</Badge>
           <StatusBadge status={result.status} />
           <VerdictBadge status={result.status} verdict={result.verdict} />
         </div>
-        <h3 className="text-base font-medium">
+        <h3 id={titleId} className="text-base font-medium">
           <Link to={result.href}>
             <Marked segments={result.snippet} />
           </Link>
@@ -172,14 +175,14 @@ function ResultCard({ result }: { result: SearchResult }) {
     )
   }
   return (
-    <Card as="article" className="space-y-2 p-3 sm:p-4">
+    <Card as="article" aria-labelledby={titleId} className="space-y-2 p-3 sm:p-4">
       <div className="flex flex-wrap items-center gap-2">
         <Badge tone={result.kind === 'source' ? 'violet' : 'neutral'}>
           {result.kind === 'source' ? 'Source' : 'Article'}
         </Badge>
         <span className="text-sm text-ink-muted">{result.kind === 'source' ? result.publisher : result.outlet}</span>
       </div>
-      <h3 className="text-base font-medium">
+      <h3 id={titleId} className="text-base font-medium">
         <Link to={result.href}>
           <Marked segments={result.title} />
         </Link>
@@ -196,7 +199,9 @@ type FacetLink = { value: string; label: string; count: number }
 function facetLinks(facets: SearchFacets, name: FacetName): FacetLink[] {
   switch (name) {
     case 'type':
-      return facets.type.map((f) => ({ value: f.value, label: KIND_LABELS[f.value], count: f.count }))
+      return facets.type
+        .filter((f) => f.count > 0)
+        .map((f) => ({ value: f.value, label: KIND_LABELS[f.value], count: f.count }))
     case 'status':
       return facets.status.map((f) => ({ value: f.value, label: STATUS_LABELS[f.value], count: f.count }))
     case 'verdict':
@@ -227,7 +232,7 @@ function Facets({ query, facets }: { query: SearchQuery; facets: SearchFacets })
     .map((name) => ({ name, links: facetLinks(facets, name) }))
     .filter((group) => group.links.length > 0 || query[group.name])
   return (
-    <nav aria-label="Narrow the search" className="space-y-4">
+    <nav aria-label="Narrow the search" className="space-y-4 lg:col-start-1 lg:row-start-1">
       {groups.map(({ name, links }) => (
         <section key={name} aria-labelledby={`facet-${name}`}>
           <h2 id={`facet-${name}`} className="text-sm font-semibold text-ink">

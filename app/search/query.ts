@@ -9,6 +9,11 @@ export const SEARCH_MAX_LENGTH = 200
 /** More words than this and the rest are ignored (each word is a trigram lookup). */
 export const SEARCH_MAX_WORDS = 12
 export const CLAIMANT_MAX_LENGTH = 200
+export const SEARCH_PAGE_SIZE = 20
+/** The most matches of one kind that are ranked and counted, so a word in every claim costs what a rare one does. */
+export const CANDIDATE_LIMIT = 1_000
+/** The longest facets (articles, claimants, tags) list this many values. */
+export const FACET_VALUES = 10
 
 export const RESULT_KINDS = ['claim', 'source', 'article'] as const
 export type ResultKind = (typeof RESULT_KINDS)[number]

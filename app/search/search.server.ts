@@ -12,11 +12,14 @@ import { decodeDecimalCursor, encodeCursor } from '~/utils/keyset-cursor'
 import { highlightSegments, START, STOP, type Segment } from './highlight'
 import {
   APPROVED_DAYS,
+  CANDIDATE_LIMIT,
   FACET_NAMES,
+  FACET_VALUES,
   fuzzyText,
   kindsSearched,
   parseSearch,
   SEARCH_MAX_LENGTH,
+  SEARCH_PAGE_SIZE,
   searchQuerySchema,
   toSearchQuery,
   type ApprovedRange,
@@ -26,11 +29,6 @@ import {
   type SearchQuery,
 } from './query'
 
-export const SEARCH_PAGE_SIZE = 20
-/** The most matches of one kind that are ranked and counted. */
-export const CANDIDATE_LIMIT = 1_000
-/** The longest facets (articles, claimants, tags) list this many values. */
-export const FACET_VALUES = 10
 /** A full-text match outranks a near spelling: similarity (0–1) counts for this much of a rank. */
 const SIMILARITY_WEIGHT = 0.3
 
