@@ -14,6 +14,7 @@ import { toSearchQuery } from '~/search/query'
 import { searchDesk } from '~/search/search.server'
 import { listSources } from '~/sources/sources.server'
 import { listUsers } from '~/users/users.server'
+import { captureSelects, indexesRead } from '../../scripts/bench/search.ts'
 import { db } from '~/utils/db.server'
 import { createArticle, createClaim } from '../helpers/claims'
 import { callLoader } from '../helpers/route'
@@ -43,54 +44,19 @@ beforeAll(async () => {
       FROM generate_series(1, 50000) AS n`
 })
 
-type Statement = { text: string; values: unknown[] }
-
-/** The SELECTs `work` sends through any pg client (Prisma's adapter, pooled or in a transaction). */
-async function statementsOf(work: () => Promise<unknown>): Promise<Statement[]> {
-  const captured: Statement[] = []
-  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }
-  const original = proto.query
-  proto.query = function (this: pg.Client, ...args: unknown[]) {
-    const [first, second] = args
-    const config =
-      typeof first === 'string'
-        ? { text: first, values: Array.isArray(second) ? second : [] }
-        : (first as { text: string; values?: unknown[] })
-    if (/^\s*(SELECT|WITH)\b/i.test(config.text) && !/set_config/.test(config.text)) {
-      captured.push({ text: config.text, values: config.values ?? [] })
-    }
-    return original.apply(this, args)
-  }
-  try {
-    await work()
-  } finally {
-    proto.query = original
-  }
-  return captured
-}
-
-/** The index names each plan reads, with the planner kept off sequential scans. */
-async function indexesUsed(statements: Statement[]): Promise<string[]> {
+/** The index names the plans of what `work` sends read, the planner kept off sequential and plain index scans. */
+async function indexesUsed(work: () => Promise<unknown>): Promise<string[]> {
+  const statements = await captureSelects(work)
+  expect(statements.length).toBeGreaterThan(0)
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL })
   await client.connect()
   try {
     await client.query('ANALYZE')
     await client.query('SET enable_seqscan = off')
     await client.query('SET enable_indexscan = off')
-    const names = new Set<string>()
-    for (const statement of statements) {
-      const { rows } = await client.query<{ 'QUERY PLAN': string }>({
-        text: `EXPLAIN (FORMAT JSON) ${statement.text}`,
-        values: statement.values,
-      })
-      const plan = JSON.stringify(rows[0]!['QUERY PLAN'])
-      for (const match of plan.matchAll(/"Index Name":"([^"]+)"/g)) names.add(match[1]!)
-      expect({ plan: statement.text.slice(0, 60), seqScan: plan.includes('"Seq Scan"') }).toEqual({
-        plan: statement.text.slice(0, 60),
-        seqScan: false,
-      })
-    }
-    return [...names]
+    const { names, seqScans } = await indexesRead(client, statements)
+    expect(seqScans).toEqual([])
+    return names
   } finally {
     await client.end()
   }
@@ -98,31 +64,32 @@ async function indexesUsed(statements: Statement[]): Promise<string[]> {
 
 describe('search indexes', () => {
   it('the articles list searches title and outlet through their trigram indexes', async () => {
-    const statements = await statementsOf(() => listArticles({ q: 'kyiv' }))
-    expect(await indexesUsed(statements)).toEqual(expect.arrayContaining(['Article_title_idx', 'Article_outlet_idx']))
+    expect(await indexesUsed(() => listArticles({ q: 'kyiv' }))).toEqual(
+      expect.arrayContaining(['Article_title_idx', 'Article_outlet_idx']),
+    )
   })
 
   it('the sources list searches title, publisher and address through their trigram indexes', async () => {
-    const statements = await statementsOf(() => listSources({ q: 'ministry' }))
-    expect(await indexesUsed(statements)).toEqual(
+    expect(await indexesUsed(() => listSources({ q: 'ministry' }))).toEqual(
       expect.arrayContaining(['Source_title_idx', 'Source_publisher_idx', 'Source_url_idx']),
     )
   })
 
   it('the Admin users list searches email and name through their trigram indexes', async () => {
-    const statements = await statementsOf(() => listUsers({ q: 'reporter' }))
-    expect(await indexesUsed(statements)).toEqual(expect.arrayContaining(['User_email_idx', 'User_name_idx']))
+    expect(await indexesUsed(() => listUsers({ q: 'reporter' }))).toEqual(
+      expect.arrayContaining(['User_email_idx', 'User_name_idx']),
+    )
   })
 
   it('the /claims list searches claim text and claimant through their trigram indexes', async () => {
     const query = toClaimListQuery({ q: 'prisoners' })
-    const statements = await statementsOf(() => claimList(query, users.reporter))
-    expect(await indexesUsed(statements)).toEqual(expect.arrayContaining(['Claim_text_idx', 'Claim_claimant_idx']))
+    expect(await indexesUsed(() => claimList(query, users.reporter))).toEqual(
+      expect.arrayContaining(['Claim_text_idx', 'Claim_claimant_idx']),
+    )
   })
 
   it('/search reads the full-text and trigram indexes of claims, sources and articles', async () => {
-    const statements = await statementsOf(() => searchDesk(toSearchQuery({ q: 'prisoners' })))
-    expect(await indexesUsed(statements)).toEqual(
+    expect(await indexesUsed(() => searchDesk(toSearchQuery({ q: 'prisoners' })))).toEqual(
       expect.arrayContaining([
         'Claim_searchVector_idx',
         'Claim_text_idx',
