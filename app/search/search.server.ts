@@ -120,6 +120,16 @@ function rankOf(q: string, vector: Prisma.Sql, fuzzy: string | null, column: Pri
   return Prisma.sql`round((ts_rank(${vector}, ${tsquery(q)}, 32)${similarity})::numeric, 6)`
 }
 
+/** Sources or articles that match, near spellings looked for in their title and publisher or outlet. */
+function titledMatches(q: string, fuzzy: string | null, table: 'Source' | 'Article', second: 'publisher' | 'outlet') {
+  const vector = Prisma.raw('t."searchVector"')
+  return Prisma.sql`
+    SELECT t."id", ${rankOf(q, vector, fuzzy, Prisma.raw('t."title"'))} AS rank
+      FROM ${Prisma.raw(`"${table}"`)} t
+     WHERE ${matchOf(q, vector, fuzzy, [Prisma.raw('t."title"'), Prisma.raw(`t."${second}"`)])}
+     LIMIT ${CANDIDATE_LIMIT}`
+}
+
 /** The matches of each kind searched, with facet counts and one page, in one statement. */
 async function findHits(query: SearchQuery, fuzzy: string | null, now: Date) {
   const kinds = kindsSearched({ ...query, type: null })
@@ -136,20 +146,8 @@ async function findHits(query: SearchQuery, fuzzy: string | null, now: Date) {
     : Prisma.sql`SELECT NULL::text AS id, NULL::text AS "articleId", NULL::"ClaimStatus" AS status, NULL::"Verdict" AS verdict,
                         NULL::text AS claimant, NULL::text[] AS tags, NULL::timestamp AS "approvedAt", NULL::numeric AS rank
                   WHERE false`
-  const sources = kinds.includes('source')
-    ? Prisma.sql`
-        SELECT s."id", ${rankOf(query.q, Prisma.sql`s."searchVector"`, fuzzy, Prisma.sql`s."title"`)} AS rank
-          FROM "Source" s
-         WHERE ${matchOf(query.q, Prisma.sql`s."searchVector"`, fuzzy, [Prisma.sql`s."title"`, Prisma.sql`s."publisher"`])}
-         LIMIT ${CANDIDATE_LIMIT}`
-    : none
-  const articles = kinds.includes('article')
-    ? Prisma.sql`
-        SELECT a."id", ${rankOf(query.q, Prisma.sql`a."searchVector"`, fuzzy, Prisma.sql`a."title"`)} AS rank
-          FROM "Article" a
-         WHERE ${matchOf(query.q, Prisma.sql`a."searchVector"`, fuzzy, [Prisma.sql`a."title"`, Prisma.sql`a."outlet"`])}
-         LIMIT ${CANDIDATE_LIMIT}`
-    : none
+  const sources = kinds.includes('source') ? titledMatches(query.q, fuzzy, 'Source', 'publisher') : none
+  const articles = kinds.includes('article') ? titledMatches(query.q, fuzzy, 'Article', 'outlet') : none
   const after = decodeDecimalCursor(query.after)
   const keyset =
     after && after.key !== null

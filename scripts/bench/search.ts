@@ -27,7 +27,7 @@ export async function captureSelects(work: () => Promise<unknown>): Promise<Stat
       typeof first === 'string'
         ? { text: first, values: Array.isArray(second) ? second : [] }
         : (first as { text: string; values?: unknown[] })
-    if (/^\s*(SELECT|WITH)\b/i.test(config.text) && !/set_config/.test(config.text)) {
+    if (/^\s*(SELECT|WITH)\b/i.test(config.text)) {
       captured.push({ text: config.text, values: config.values ?? [] })
     }
     return original.apply(this, args)
@@ -42,7 +42,11 @@ export async function captureSelects(work: () => Promise<unknown>): Promise<Stat
 
 type PlanNode = { 'Node Type'?: string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] }
 
-/** The index names the plans of `statements` read, and the tables any of them reads whole. */
+/**
+ * The index names the plans of `statements` read, and the tables any of them reads whole. A statement that
+ * sets a planner setting for its transaction (`set_config(…, true)`) is replayed, so the plans that follow
+ * are made as the app's were; all in one transaction, rolled back.
+ */
 export async function indexesRead(client: pg.Client, statements: readonly Statement[]) {
   const names = new Set<string>()
   const seqScans = new Set<string>()
@@ -51,12 +55,21 @@ export async function indexesRead(client: pg.Client, statements: readonly Statem
     if (node['Node Type'] === 'Seq Scan' && node['Relation Name']) seqScans.add(node['Relation Name'])
     for (const child of node.Plans ?? []) walk(child)
   }
-  for (const statement of statements) {
-    const { rows } = await client.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>({
-      text: `EXPLAIN (FORMAT JSON) ${statement.text}`,
-      values: statement.values as unknown[],
-    })
-    walk(rows[0]!['QUERY PLAN'][0]!.Plan)
+  await client.query('BEGIN')
+  try {
+    for (const statement of statements) {
+      if (/set_config\(/.test(statement.text)) {
+        await client.query({ text: statement.text, values: statement.values as unknown[] })
+        continue
+      }
+      const { rows } = await client.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>({
+        text: `EXPLAIN (FORMAT JSON) ${statement.text}`,
+        values: statement.values as unknown[],
+      })
+      walk(rows[0]!['QUERY PLAN'][0]!.Plan)
+    }
+  } finally {
+    await client.query('ROLLBACK')
   }
   return { names: [...names].sort(), seqScans: [...seqScans].sort() }
 }
