@@ -60,6 +60,7 @@ const MATRIX: Record<string, Expectation> = {
   'routes/sources/index.tsx': { loader: 'source:view', action: { rate: 'source:rate' } },
   'routes/queue.tsx': { loader: 'claim:view' },
   'routes/claims/index.tsx': { loader: 'claim:view' },
+  'routes/search.tsx': { loader: 'claim:view' },
   'routes/healthz.ts': { loader: 'public' },
   'routes/not-found.tsx': { loader: 'public' },
 }
