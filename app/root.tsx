@@ -15,6 +15,7 @@ import type { Route } from './+types/root'
 import './app.css'
 import { can, type Permission, ROLE_LABELS } from './auth/permissions'
 import { getUser } from './auth/session.server'
+import { HeaderSearch } from './components/header-search'
 import { RouteError } from './components/route-error'
 import { useFocusOnResult } from './components/ui/focus-result'
 import { Toast } from './components/ui/toast'
@@ -101,7 +102,7 @@ function Shell({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="border-b border-paper-line bg-paper">
-        <div className="mx-auto flex max-w-7xl items-center gap-x-6 gap-y-2 px-4 py-3">
+        <div className="mx-auto flex max-w-7xl items-center gap-x-4 gap-y-2 px-4 py-3 sm:gap-x-6">
           <a
             href="/"
             className="flex shrink-0 items-center gap-2 text-lg font-semibold text-ink no-underline hover:no-underline"
@@ -112,10 +113,11 @@ function Shell({ children }: { children: ReactNode }) {
             >
               F
             </span>
-            Factdesk
+            {/* On a phone the search box needs the room; the name stays for screen readers. */}
+            <span className={user ? 'sr-only sm:not-sr-only' : undefined}>Factdesk</span>
           </a>
           {user ? (
-            <nav aria-label="Main" className="-mx-1 hidden gap-1 sm:flex sm:flex-wrap">
+            <nav aria-label="Main" className="-mx-1 hidden min-w-0 flex-1 basis-0 gap-1 sm:flex sm:flex-wrap">
               {user.navigation.map((item) => (
                 <NavLink
                   key={item.to}
@@ -131,6 +133,7 @@ function Shell({ children }: { children: ReactNode }) {
               ))}
             </nav>
           ) : null}
+          {user ? <HeaderSearch className="flex-1 sm:w-40 sm:flex-none lg:w-52 xl:w-64" /> : null}
           <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
             {user ? (
               <>

@@ -30,6 +30,7 @@ export default [
   route('fact-checks', 'routes/fact-checks/index.tsx'),
   route('fact-checks/similar', 'routes/fact-checks/similar.ts'),
   route('fact-checks/claims/:claimId', 'routes/fact-checks/claim.$claimId.ts'),
+  route('search', 'routes/search.tsx'),
   route('healthz', 'routes/healthz.ts'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { benchDashboard, explainStatements } from './bench/dashboard.ts'
 import { buildDesk, DEFAULT_DESK } from './bench/desk.ts'
+import { benchSearch } from './bench/search.ts'
 import { benchWorkspace, WORKSPACE_TARGETS, type WorkspaceBenchRow } from './bench/workspace.ts'
 import { DEFAULT_RUNS, formatTable, type BenchContext, type BenchRow, type RunOptions } from './bench/timing.ts'
 import { createDatabaseIfMissing, provideDatabase } from './lib/database.ts'
@@ -102,6 +103,7 @@ try {
     },
   ]
   sections.push({ name: 'workspace', run: (context) => benchWorkspace(context, runs) })
+  sections.push({ name: 'search', run: (context) => benchSearch(context, runs) })
   const more = await exportSection()
   if (more) sections.push(more)
   else console.log('(No export section: scripts/bench/export.ts does not export benchExport yet.)\n')

@@ -13,6 +13,8 @@ export const STATUS_FILTERS = [...Object.values(ClaimStatus), 'open'] as const
 export type StatusFilter = (typeof STATUS_FILTERS)[number]
 
 export type ClaimListFilters = {
+  /** Words found (as typed, in any case) in the claim's text or its claimant's name. */
+  q: string | null
   status: StatusFilter | null
   verdict: Verdict | null
   tag: string | null
@@ -32,7 +34,10 @@ export type ClaimListQuery = ClaimListFilters & {
   after: string | null
 }
 
-export const FILTER_NAMES = ['status', 'verdict', 'tag', 'assignee', 'article', 'due', 'from', 'to'] as const
+/** The longest search in the list's "Words" box. */
+export const CLAIM_LIST_SEARCH_MAX = 200
+
+export const FILTER_NAMES = ['q', 'status', 'verdict', 'tag', 'assignee', 'article', 'due', 'from', 'to'] as const
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/
 const day = z.iso.date({ error: 'Enter the day as YYYY-MM-DD, such as 2026-01-31.' })
@@ -40,6 +45,11 @@ const day = z.iso.date({ error: 'Enter the day as YYYY-MM-DD, such as 2026-01-31
 /** One optional field per filter; each refusal says what the address should have held. */
 export const claimListQuerySchema = z
   .object({
+    q: z
+      .string()
+      .trim()
+      .max(CLAIM_LIST_SEARCH_MAX, `Search for at most ${CLAIM_LIST_SEARCH_MAX} characters.`)
+      .optional(),
     status: z.enum(STATUS_FILTERS, { error: 'That is not a claim status.' }).optional(),
     verdict: z.enum(Verdict, { error: 'That is not a verdict.' }).optional(),
     tag: z
@@ -65,6 +75,7 @@ export type ClaimListQueryInput = z.infer<typeof claimListQuerySchema>
 
 export function toClaimListQuery(value: ClaimListQueryInput): ClaimListQuery {
   return {
+    q: value.q || null,
     status: value.status ?? null,
     verdict: value.verdict ?? null,
     tag: value.tag || null,
@@ -101,6 +112,7 @@ export function describeClaimList(
   const parts = [[status, filters.due === 'overdue' ? 'overdue' : '', 'claims'].filter(Boolean).join(' ')]
   if (filters.verdict) parts.push(`with the verdict ${verdictLabel(filters.verdict)}`)
   if (filters.tag) parts.push(`tagged “${filters.tag}”`)
+  if (filters.q) parts.push(`containing “${filters.q}”`)
   if (filters.assignee === 'me') parts.push('assigned to you')
   else if (filters.assignee === 'none') parts.push('that nobody holds')
   else if (filters.assignee) parts.push(`assigned to ${names.personName ?? 'one person'}`)

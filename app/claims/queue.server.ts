@@ -209,6 +209,15 @@ export const CLAIM_LIST_COUNT_BOUND = 10_000
 /** The claims a /claims address asks for, as the dashboard counts them: live claims only. */
 function claimListWhere(query: ClaimListQuery, userId: string, now: Date): Prisma.ClaimWhereInput {
   const where: Prisma.ClaimWhereInput[] = [{ deletedAt: null }]
+  // ILIKE '%…%', answered by the trigram indexes on text and claimant (the search migration).
+  if (query.q) {
+    where.push({
+      OR: [
+        { text: { contains: query.q, mode: 'insensitive' } },
+        { claimant: { contains: query.q, mode: 'insensitive' } },
+      ],
+    })
+  }
   if (query.status === 'open') where.push({ status: OPEN })
   else if (query.status) where.push({ status: query.status })
   if (query.verdict) where.push({ verdict: query.verdict })

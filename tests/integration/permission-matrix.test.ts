@@ -66,6 +66,7 @@ const MATRIX: Record<string, Expectation> = {
     action: { 'use-as-starting-point': 'source:attach', group: 'claim:research' },
   },
   'routes/claims/index.tsx': { loader: 'claim:view' },
+  'routes/search.tsx': { loader: 'claim:view' },
   'routes/healthz.ts': { loader: 'public' },
   'routes/not-found.tsx': { loader: 'public' },
 }

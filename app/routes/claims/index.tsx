@@ -31,6 +31,7 @@ const STATUS_OPTIONS = STATUS_FILTERS.map((status: StatusFilter) => ({
 }))
 const VERDICT_OPTIONS = VERDICTS.map((info) => ({ value: info.verdict, label: info.label }))
 const INPUTS = [
+  { name: 'q', label: 'Words', type: 'search', placeholder: 'In the claim or claimant', autoComplete: 'off' },
   { name: 'tag', label: 'Tag', type: 'search', placeholder: 'Any tag', autoComplete: 'off' },
   { name: 'from', label: 'Added from', type: 'date' },
   { name: 'to', label: 'to', type: 'date' },
