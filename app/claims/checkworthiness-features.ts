@@ -110,7 +110,20 @@ const RULES: Array<[name: string, pattern: RegExp, asWritten?: true]> = [
   ['opinion', /\b(?:should|must|great|wonderful|terrible|disaster|love|thank|thanks)\b/],
   ['law', /\b(?:law|bill|voted?|tax(?:es)?|budget|deficit|debt|jobs?|unemployment)\b/],
   ['capitalised', /\s\p{Lu}\p{Ll}+/u, true],
+  [
+    'sentiment',
+    /\b(?:emotional(?:ly)?|tragic(?:ally)?|heartbreaking|devastating|terrible|horrific|awful|wonderful|brutal|shocking|outrageous|deeply|painful|optimistic|pessimistic|hopeful|fearful|anxious|remarkable|incredible|amazing|stunning|sadly|unfortunately|fortunately|hopefully|significant)\b/,
+  ],
 ]
+
+// Names: capitalised words after the first, counted (one, two or three, four or more).
+const NAME_WORDS = /\s[“"‘(]?\p{Lu}[\p{L}\p{M}'’.-]+/gu
+
+function namesBucket(text: string): number {
+  let count = 0
+  for (const _ of text.matchAll(NAME_WORDS)) if (++count >= 4) break
+  return count === 0 ? 0 : count === 1 ? 1 : count < 4 ? 2 : 3
+}
 
 function lengthBucket(words: number): number {
   if (words < 4) return 0
@@ -156,6 +169,17 @@ class Accumulator {
     }
     this.size = 0
   }
+  /** w·x for these weights, and empties it: scoring without building the vector. */
+  dotAndClear(weights: Float32Array): number {
+    let sum = 0
+    for (let i = 0; i < this.size; i++) {
+      const at = this.touched[i]!
+      sum += weights[at]! * this.counts[at]!
+      this.counts[at] = 0
+    }
+    this.size = 0
+    return sum
+  }
   build(): FeatureVector {
     const index = new Int32Array(this.size)
     const value = new Float32Array(this.size)
@@ -178,6 +202,7 @@ const BIGRAM_START = hashString(NS.bigram, '<s>')
 const BIGRAM_END = hashString(NS.bigram, '</s>')
 const RULE_HASHES = RULES.map(([name]) => hashString(NS.rule, name))
 const LENGTH_HASHES = [0, 1, 2, 3, 4].map((bucket) => hashString(NS.rule, `length${bucket}`))
+const NAMES_HASHES = [0, 1, 2, 3].map((bucket) => hashString(NS.rule, `names${bucket}`))
 const SHARE_HASHES = [0, 1, 2, 3, 4].map((bucket) => hashString(NS_SPEAKER, `share${bucket}`))
 const TURN_START = hashString(NS_SPEAKER, 'turnStart')
 const TURN_GOES_ON = hashString(NS_SPEAKER, 'turnGoesOn')
@@ -205,10 +230,28 @@ function accumulatorsFor(bits: number) {
 }
 
 /**
- * Feature vectors for a document's lines, in order. Each line also sees its neighbours' words and
+ * Feature vectors for a document's lines, in order. Each line may also see its neighbours' words and
  * how much of the document its speaker speaks (moderators speak often and rarely state facts).
  */
 export function featuresOfDocument(lines: readonly ScoringLine[], config: FeatureConfig): FeatureVector[] {
+  const vectors: FeatureVector[] = []
+  walkDocument(lines, config, (features) => vectors.push(features.build()))
+  return vectors
+}
+
+/** The linear model's margin (bias + w·x) for each line of a document: the same features, unbuilt. */
+export function marginsOfDocument(
+  lines: readonly ScoringLine[],
+  config: FeatureConfig,
+  weights: Float32Array,
+  bias: number,
+): number[] {
+  const margins: number[] = []
+  walkDocument(lines, config, (features) => margins.push(bias + features.dotAndClear(weights)))
+  return margins
+}
+
+function walkDocument(lines: readonly ScoringLine[], config: FeatureConfig, take: (features: Accumulator) => void) {
   const { whole, part } = accumulatorsFor(config.bits)
   const texts = lines.map((line) => line.text.slice(0, MAX_SCORED_CHARS))
   const normalised = texts.map(normalise)
@@ -220,7 +263,6 @@ export function featuresOfDocument(lines: readonly ScoringLine[], config: Featur
   let topSpeaker = 0
   for (const count of speakerLines.values()) topSpeaker = Math.max(topSpeaker, count)
 
-  const vectors: FeatureVector[] = []
   for (let i = 0; i < lines.length; i++) {
     const text = texts[i]!
     const own = words[i]!
@@ -245,6 +287,7 @@ export function featuresOfDocument(lines: readonly ScoringLine[], config: Featur
         if (pattern.test(asWritten ? text : lower)) part.add(RULE_HASHES[r]!)
       })
       part.add(LENGTH_HASHES[lengthBucket(own.length)]!)
+      part.add(NAMES_HASHES[namesBucket(text)]!)
       part.drainInto(whole, config.rules)
     }
     if (config.context) {
@@ -261,7 +304,6 @@ export function featuresOfDocument(lines: readonly ScoringLine[], config: Featur
       part.add(i === 0 || lines[i - 1]!.speaker !== speaker ? TURN_START : TURN_GOES_ON)
       part.drainInto(whole, config.speaker)
     }
-    vectors.push(whole.build())
+    take(whole)
   }
-  return vectors
 }

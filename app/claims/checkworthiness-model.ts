@@ -2,7 +2,7 @@
 // checkworthiness-features.ts, shipped as checkworthiness-model.json (written by
 // `npm run checkworthiness -- train`) and read once, on first use.
 import modelJson from './checkworthiness-model.json'
-import { featuresOfDocument, type FeatureConfig, type ScoringLine } from './checkworthiness-features'
+import { marginsOfDocument, type FeatureConfig, type ScoringLine } from './checkworthiness-features'
 
 export const MODEL_FORMAT = 'factdesk-checkworthiness/1'
 
@@ -79,11 +79,7 @@ export function shippedModel(): CheckworthinessModel {
 
 /** The model's margin (log-odds) for each line of one document, in order. */
 export function marginsOf(lines: readonly ScoringLine[], model: CheckworthinessModel = shippedModel()): number[] {
-  return featuresOfDocument(lines, model.features).map((x) => {
-    let margin = model.bias
-    for (let k = 0; k < x.index.length; k++) margin += model.weights[x.index[k]!]! * x.value[k]!
-    return margin
-  })
+  return marginsOfDocument(lines, model.features, model.weights, model.bias)
 }
 
 /** Check-worthiness of each line of one document, in order: 0–1, higher is more worth checking. */

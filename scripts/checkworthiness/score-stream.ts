@@ -63,7 +63,13 @@ export async function scoreStream(
   const take = async (raw: string, lineNumber: number) => {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw
     if (!line.trim()) return
-    const input = parseInputLine(line, lineNumber)
+    let input: Input
+    try {
+      input = parseInputLine(line, lineNumber)
+    } catch (error) {
+      await flush()
+      throw error
+    }
     if (pending.length >= MAX_BATCH || (pending.length > 0 && pending[0]!.document !== input.document)) await flush()
     pending.push(input)
   }
