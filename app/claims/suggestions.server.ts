@@ -2,7 +2,7 @@
 // accepting, dismissing or restoring one. Dismissals are shared by the whole desk.
 import { createHash } from 'node:crypto'
 import { db } from '~/utils/db.server'
-import { splitSentences, scoreSentence, suggestClaims, type Suggestion } from './checkworthiness'
+import { MIN_SUGGESTED_SCORE, scoreSentence, suggestClaims, type Suggestion } from './checkworthiness'
 import { insertClaim, lockArticle } from './claims.server'
 import type { Span } from './quotes'
 import { failure, type ClaimActor, type ClaimWriteFailure } from './writes'
@@ -11,8 +11,8 @@ export type DismissedSuggestion = Suggestion & { dismissedBy: string; dismissedA
 
 const spanKey = (span: Span) => `${span.startOffset}:${span.endOffset}`
 
-// Scoring runs a language pass over every sentence (tens of milliseconds even for a short article)
-// and depends on nothing but the body, so the last few bodies' suggestions are kept.
+// Ranking and explaining a body takes a few milliseconds and depends on nothing but the body, which
+// every workspace load and every accept or split asks for again: the last few bodies' are kept.
 const SUGGESTION_CACHE_SIZE = 50
 const suggestionCache = new Map<string, Suggestion[]>()
 
@@ -27,9 +27,10 @@ function suggestionsOfBody(body: string): Suggestion[] {
 }
 
 /**
- * The body's check-worthy sentences, best first: those already marked as a claim with the same
- * offsets are left out, and dismissed ones are listed apart. Sentences with no evidence at all
- * (score 0) are not suggested; they can still be marked by hand.
+ * The body's check-worthy sentences, best first by the model's score: those already marked as a
+ * claim with the same offsets (or split into claims of each of its parts) are left out, and dismissed
+ * ones are listed apart. Sentences the model scores below MIN_SUGGESTED_SCORE are not suggested;
+ * they can still be marked by hand.
  */
 export async function suggestionsFor(article: { id: string; body: string }, claims?: readonly Span[]) {
   const [claimed, dismissals] = await Promise.all([
@@ -48,7 +49,8 @@ export async function suggestionsFor(article: { id: string; body: string }, clai
   const open: Suggestion[] = []
   const dismissed: DismissedSuggestion[] = []
   for (const suggestion of suggestionsOfBody(article.body)) {
-    if (suggestion.score <= 0 || claimedKeys.has(spanKey(suggestion))) continue
+    if (suggestion.score < MIN_SUGGESTED_SCORE || claimedKeys.has(spanKey(suggestion))) continue
+    if (suggestion.parts.length > 0 && suggestion.parts.every((part) => claimedKeys.has(spanKey(part)))) continue
     const dismissal = dismissedBy.get(spanKey(suggestion))
     if (dismissal)
       dismissed.push({ ...suggestion, dismissedBy: dismissal.dismissedBy.name, dismissedAt: dismissal.createdAt })
@@ -60,10 +62,10 @@ export async function suggestionsFor(article: { id: string; body: string }, clai
 const NOT_A_SENTENCE =
   'That suggestion no longer matches a sentence of this article. Reload the page to see the current suggestions.'
 
-/** The sentence of the current body at exactly these offsets; the client's text is never trusted. */
-function sentenceAt(body: string, span: Span) {
+/** The suggested sentence of the current body at exactly these offsets; the client's text is never trusted. */
+function suggestionAt(body: string, span: Span): Suggestion | null {
   return (
-    splitSentences(body).find(
+    suggestionsOfBody(body).find(
       (sentence) => sentence.startOffset === span.startOffset && sentence.endOffset === span.endOffset,
     ) ?? null
   )
@@ -75,46 +77,76 @@ export type SuggestionResult = { ok: true; claim?: { id: string; articleId: stri
 export async function acceptSuggestion(user: ClaimActor, articleId: string, span: Span): Promise<SuggestionResult> {
   const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true, body: true } })
   if (!article) return failure(404, 'There is no such article; it may have been removed.')
-  const sentence = sentenceAt(article.body, span)
+  const sentence = suggestionAt(article.body, span)
   if (!sentence) return failure(400, NOT_A_SENTENCE)
-  const { score } = scoreSentence(sentence.text)
-  const claim = await db.$transaction(async (tx) => {
-    await lockArticle(tx, article.id)
-    const existing = await tx.claim.findFirst({
-      where: {
-        articleId: article.id,
-        startOffset: sentence.startOffset,
-        endOffset: sentence.endOffset,
-        deletedAt: null,
-      },
-      select: { id: true },
-    })
-    if (existing) return null
-    return insertClaim(
-      user,
-      article.id,
-      {
-        quote: sentence.text,
-        span: sentence,
-        text: sentence.text,
-        claimant: '',
-        claimDate: null,
-        tags: [],
-        checkworthiness: score,
-        source: 'suggestion',
-      },
-      tx,
-    )
-  })
+  const [claim] = await insertSuggestedClaims(user, article, [
+    { startOffset: sentence.startOffset, endOffset: sentence.endOffset, score: sentence.score },
+  ])
   if (!claim) return failure(409, 'That sentence is already a claim.')
   return { ok: true, claim }
+}
+
+/** Turns a suggested sentence that states two checkable facts into two claims, one for each. */
+export async function splitSuggestion(user: ClaimActor, articleId: string, span: Span): Promise<SuggestionResult> {
+  const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true, body: true } })
+  if (!article) return failure(404, 'There is no such article; it may have been removed.')
+  const sentence = suggestionAt(article.body, span)
+  if (!sentence) return failure(400, NOT_A_SENTENCE)
+  if (sentence.parts.length < 2) {
+    return failure(400, 'That sentence states one checkable fact: accept it as one claim instead.')
+  }
+  const parts = sentence.parts.map((part) => ({
+    ...part,
+    score: scoreSentence(article.body.slice(part.startOffset, part.endOffset)).score,
+  }))
+  const claims = await insertSuggestedClaims(user, article, parts)
+  if (claims.length === 0) return failure(409, 'Both parts of that sentence are already claims.')
+  return { ok: true, claim: claims[0] }
+}
+
+/** Creates a claim for each span not already claimed with the same offsets, in one transaction. */
+async function insertSuggestedClaims(
+  user: ClaimActor,
+  { id: articleId, body }: { id: string; body: string },
+  spans: ReadonlyArray<Span & { score: number }>,
+) {
+  return db.$transaction(async (tx) => {
+    await lockArticle(tx, articleId)
+    const created: Array<{ id: string; articleId: string }> = []
+    for (const span of spans) {
+      const existing = await tx.claim.findFirst({
+        where: { articleId, startOffset: span.startOffset, endOffset: span.endOffset, deletedAt: null },
+        select: { id: true },
+      })
+      if (existing) continue
+      const quote = body.slice(span.startOffset, span.endOffset)
+      created.push(
+        await insertClaim(
+          user,
+          articleId,
+          {
+            quote,
+            span: { startOffset: span.startOffset, endOffset: span.endOffset },
+            text: quote,
+            claimant: '',
+            claimDate: null,
+            tags: [],
+            checkworthiness: span.score,
+            source: 'suggestion',
+          },
+          tx,
+        ),
+      )
+    }
+    return created
+  })
 }
 
 /** Hides a suggestion for everyone. Dismissing twice is the same as once. */
 export async function dismissSuggestion(user: ClaimActor, articleId: string, span: Span): Promise<SuggestionResult> {
   const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true, body: true } })
   if (!article) return failure(404, 'There is no such article; it may have been removed.')
-  if (!sentenceAt(article.body, span)) return failure(400, NOT_A_SENTENCE)
+  if (!suggestionAt(article.body, span)) return failure(400, NOT_A_SENTENCE)
   await db.suggestionDismissal.createMany({
     data: [{ articleId: article.id, startOffset: span.startOffset, endOffset: span.endOffset, dismissedById: user.id }],
     skipDuplicates: true,
