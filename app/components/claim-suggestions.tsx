@@ -115,7 +115,7 @@ function SuggestionRow({
       {parts.length > 1 ? (
         <div className="mt-2 text-xs text-ink-muted">
           <p>States {parts.length} checkable facts:</p>
-          <ol className="mt-1 list-decimal space-y-0.5 pl-5">
+          <ol className="mt-1 list-decimal space-y-0.5 pl-5" aria-label="Checkable facts it states">
             {parts.map((part) => (
               <li key={`${part.startOffset}:${part.endOffset}`}>{partText(part)}</li>
             ))}
@@ -133,7 +133,7 @@ function SuggestionRow({
           {parts.length > 1 ? (
             <Button type="submit" name="intent" value="split" size="sm" variant="secondary" disabled={busy}>
               {busy && intent === 'split' ? 'Splitting…' : `Split into ${parts.length} claims`}
-              <span className="sr-only">: {suggestion.text.slice(0, 60)}</span>
+              <span className="sr-only"> of the suggestion: {suggestion.text.slice(0, 60)}</span>
             </Button>
           ) : null}
           <Button type="submit" name="intent" value="dismiss" size="sm" variant="ghost" disabled={busy}>
