@@ -55,15 +55,16 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u
 
 function isWordChar(code: number, text: string, at: number): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57)
+  // Latin letters with accents, then General Punctuation (quotes, dashes), without a regex.
+  if (code >= 0xc0 && code <= 0x24f) return code !== 0xd7 && code !== 0xf7
+  if (code >= 0x2000 && code <= 0x206f) return false
   return WORD_CHAR.test(text.charAt(at))
 }
 
-/** Lower-cased, every digit 0 (so "1,200" and "3,500" share features), runs of space as one. */
-function normalise(text: string): string {
-  return text.toLowerCase().replace(/\d/g, '0').replace(/\s+/g, ' ')
-}
-
-/** Hashes of the words of a normalised text; an apostrophe between letters stays in the word. */
+/**
+ * Hashes of the words of a lower-cased text; an apostrophe between letters stays in the word, and
+ * every digit counts as 0, so "1,200" and "3,500" share features.
+ */
 function wordHashes(text: string): number[] {
   const hashes: number[] = []
   let h = 0
@@ -73,7 +74,7 @@ function wordHashes(text: string): number[] {
     if (isWordChar(code, text, i)) {
       if (!inWord) h = FNV_OFFSET
       inWord = true
-      h = Math.imul(h ^ code, FNV_PRIME)
+      h = Math.imul(h ^ (code >= 48 && code <= 57 ? 48 : code), FNV_PRIME)
     } else if (
       inWord &&
       (code === 39 || code === 0x2019) &&
@@ -91,11 +92,11 @@ function wordHashes(text: string): number[] {
 }
 
 // Rule features: the evidence a fact-checker looks for, as cheap patterns. Most read the lower-cased
-// text (digits as 0); those that need capitals or real digits read the sentence as written.
+// text; those that need capitals read the sentence as written.
 const RULES: Array<[name: string, pattern: RegExp, asWritten?: true]> = [
-  ['digit', /0/],
-  ['percent', /0\s?(?:%|per ?cent)|percent/],
-  ['money', /[$€£¥]\s?0|\b0+(?:\.0+)?\s?(?:million|billion|trillion)\b|\bdollars?\b/],
+  ['digit', /\d/],
+  ['percent', /\d\s?(?:%|per ?cent)|percent/],
+  ['money', /[$€£¥]\s?\d|\b\d+(?:\.\d+)?\s?(?:million|billion|trillion)\b|\bdollars?\b/],
   ['year', /\b(?:1[89]|20)\d{2}s?\b/, true],
   ['bigNumber', /\b(?:million|billion|trillion|thousands?|hundreds?)\b/],
   ['comparison', /\b(?:more|less|fewer|higher|lower|larger|bigger|smaller) than\b|\b(?:doubled|tripled|halved)\b/],
@@ -116,12 +117,17 @@ const RULES: Array<[name: string, pattern: RegExp, asWritten?: true]> = [
   ],
 ]
 
-// Names: capitalised words after the first, counted (one, two or three, four or more).
-const NAME_WORDS = /\s[“"‘(]?\p{Lu}[\p{L}\p{M}'’.-]+/gu
+// Names: capitalised words after the first, counted (none, one, two or three, four or more).
+const UPPER = /\p{Lu}/u
 
 function namesBucket(text: string): number {
   let count = 0
-  for (const _ of text.matchAll(NAME_WORDS)) if (++count >= 4) break
+  for (let i = 1; i < text.length && count < 4; i++) {
+    const before = text.charCodeAt(i - 1)
+    if (before !== 32 && before !== 0x201c && before !== 34 && before !== 40) continue
+    const code = text.charCodeAt(i)
+    if (code >= 65 && code <= 90 ? true : code >= 128 && UPPER.test(text.charAt(i))) count++
+  }
   return count === 0 ? 0 : count === 1 ? 1 : count < 4 ? 2 : 3
 }
 
@@ -254,8 +260,8 @@ export function marginsOfDocument(
 function walkDocument(lines: readonly ScoringLine[], config: FeatureConfig, take: (features: Accumulator) => void) {
   const { whole, part } = accumulatorsFor(config.bits)
   const texts = lines.map((line) => line.text.slice(0, MAX_SCORED_CHARS))
-  const normalised = texts.map(normalise)
-  const words = normalised.map(wordHashes)
+  const lowered = texts.map((text) => text.toLowerCase())
+  const words = lowered.map(wordHashes)
   const speakerLines = new Map<string, number>()
   for (const line of lines) {
     if (line.speaker) speakerLines.set(line.speaker, (speakerLines.get(line.speaker) ?? 0) + 1)
@@ -278,11 +284,11 @@ function walkDocument(lines: readonly ScoringLine[], config: FeatureConfig, take
       part.drainInto(whole, config.bigrams)
     }
     if (config.chars) {
-      addChars(part, ` ${normalised[i]!.trim()} `, config.charMin, config.charMax)
+      addChars(part, ` ${lowered[i]!.replace(/\d/g, '0').replace(/\s+/g, ' ').trim()} `, config.charMin, config.charMax)
       part.drainInto(whole, config.chars)
     }
     if (config.rules) {
-      const lower = normalised[i]!
+      const lower = lowered[i]!
       RULES.forEach(([, pattern, asWritten], r) => {
         if (pattern.test(asWritten ? text : lower)) part.add(RULE_HASHES[r]!)
       })

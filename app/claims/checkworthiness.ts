@@ -360,7 +360,7 @@ type NamedThing = { kind: 'person' | 'organisation' | 'place' | 'named'; label: 
 function namedThings(text: string): NamedThing[] {
   const found: NamedThing[] = []
   const sentenceStart = /^[\s“"‘'(]*/.exec(text)![0].length
-  for (const match of text.matchAll(NAME_RUN)) {
+  for (const match of eachMatch(NAME_RUN, text)) {
     let words = withoutEdgePunctuation(match[0]).split(/\s+/)
     if (match.index === sentenceStart && words.length > 0) {
       const tags = tagsOf(withoutEdgePunctuation(words[0]!))
@@ -429,18 +429,18 @@ export function reasonsFor(text: string): string[] {
   // Dates are taken first and blanked out, so "2022" counts as a date and not again as a number.
   let masked = text
   for (const pattern of DATE_PATTERNS) {
-    for (const match of masked.matchAll(pattern)) {
+    for (const match of eachMatch(pattern, masked)) {
       add('date', match[0])
       masked = blank(masked, match.index, match[0].length)
     }
   }
   const numberSpans: Array<[number, number]> = []
-  for (const match of masked.matchAll(NUMBER)) {
+  for (const match of eachMatch(NUMBER, masked)) {
     add('number', match[0])
     numberSpans.push([match.index, match.index + match[0].length])
   }
-  for (const match of masked.matchAll(VAGUE_QUANTITY)) add('number', match[0])
-  for (const match of masked.matchAll(WRITTEN_NUMBER)) {
+  for (const match of eachMatch(VAGUE_QUANTITY, masked)) add('number', match[0])
+  for (const match of eachMatch(WRITTEN_NUMBER, masked)) {
     // "one of the largest" and "the two nations" refer; they do not quantify anything checkable.
     if (/^(?:one|a|an)$/i.test(match[0])) continue
     // The "million" of "$2.5 million" is already part of that figure.
@@ -450,12 +450,13 @@ export function reasonsFor(text: string): string[] {
     add('number', match[0])
   }
 
-  for (const match of text.matchAll(ATTRIBUTION_VERB)) add('attribution', attributionLabel(text, match.index, match[0]))
-  for (const match of text.matchAll(ACCORDING_TO)) add('attribution', match[0])
+  for (const match of eachMatch(ATTRIBUTION_VERB, text))
+    add('attribution', attributionLabel(text, match.index, match[0]))
+  for (const match of eachMatch(ACCORDING_TO, text)) add('attribution', match[0])
 
   const superlatives = [
-    ...[...text.matchAll(SUPERLATIVE_OR_MOST)].filter((m) => isSuperlative(m[0])),
-    ...text.matchAll(SUPERLATIVE_WORD),
+    ...[...eachMatch(SUPERLATIVE_OR_MOST, text)].filter((m) => isSuperlative(m[0])),
+    ...eachMatch(SUPERLATIVE_WORD, text),
   ].sort((a, b) => a.index - b.index)
   for (const superlative of superlatives) {
     const at = superlative.index
@@ -465,8 +466,8 @@ export function reasonsFor(text: string): string[] {
     if (/^(?:\s+[\p{L}\p{N}'’-]+){0,5}?\s+since\b/u.test(after)) add('comparison', `${superlative[0]} since`)
     else add('superlative', superlative[0])
   }
-  for (const match of text.matchAll(COMPARISON)) add('comparison', match[0])
-  for (const match of text.matchAll(COMPARATIVE_THAN)) {
+  for (const match of eachMatch(COMPARISON, text)) add('comparison', match[0])
+  for (const match of eachMatch(COMPARATIVE_THAN, text)) {
     if (tagsOf(match[1]!).includes('Comparative')) add('comparison', match[0])
   }
 
@@ -485,9 +486,9 @@ export function reasonsFor(text: string): string[] {
   }
   // A capital at the start of the sentence should not hide "Could" or "If" from the hedge list.
   const lowered = text.charAt(0).toLowerCase() + text.slice(1)
-  for (const match of text.matchAll(SENTIMENT)) doubt(`sentiment: ${match[0].toLowerCase()}`)
-  for (const match of lowered.matchAll(OPINION)) doubt(`opinion: ${match[0]}`)
-  for (const match of lowered.matchAll(HEDGE)) doubt(`hedge: ${match[0]}`)
+  for (const match of eachMatch(SENTIMENT, text)) doubt(`sentiment: ${match[0].toLowerCase()}`)
+  for (const match of eachMatch(OPINION, lowered)) doubt(`opinion: ${match[0]}`)
+  for (const match of eachMatch(HEDGE, lowered)) doubt(`hedge: ${match[0]}`)
   if (/\?[”"’')\]]*$/.test(text)) doubt('question')
   const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
   if (words < 8) doubt(`short: ${words} word${words === 1 ? '' : 's'}`)
@@ -542,7 +543,7 @@ function statesAFact(text: string): boolean {
 export function claimParts(sentence: Sentence): Span[] {
   let best: Span[] = []
   let bestBalance = Infinity
-  for (const match of sentence.text.matchAll(PART_BREAK)) {
+  for (const match of eachMatch(PART_BREAK, sentence.text)) {
     const left = sentence.text.slice(0, match.index).replace(/[\s,;:]+$/, '')
     const rightStart = match.index + match[0].length
     const right = sentence.text.slice(rightStart)
@@ -558,18 +559,42 @@ export function claimParts(sentence: Sentence): Span[] {
   return best
 }
 
-/** Every sentence of the body, best first: ranked by the model, each with its neighbours as context. */
-export function suggestClaims(body: string): Suggestion[] {
+export type RankedSentence = Sentence & { score: number }
+
+/**
+ * Every sentence of the body, best first by the model (ties in the article's order). Explaining them
+ * (reasonsFor, claimParts) is left to the few that are shown.
+ */
+export function rankSentences(body: string): RankedSentence[] {
   const sentences = splitSentences(body)
   const scores = scoreLines(sentences)
   return sentences
-    .map((sentence, i) => ({
-      ...sentence,
-      score: roundScore(scores[i]!),
-      reasons: reasonsFor(sentence.text),
-      parts: claimParts(sentence),
-    }))
+    .map((sentence, i) => ({ ...sentence, score: roundScore(scores[i]!) }))
     .sort((a, b) => b.score - a.score || a.startOffset - b.startOffset)
+}
+
+/** Every sentence of the body, best first, each explained. */
+export function suggestClaims(body: string): Suggestion[] {
+  return rankSentences(body).map((sentence) => ({
+    ...sentence,
+    reasons: reasonsFor(sentence.text),
+    parts: claimParts(sentence),
+  }))
+}
+
+/**
+ * The matches of a global pattern, like String#matchAll but without copying the pattern on every
+ * call (a copy per pattern per sentence was most of the cost of explaining an article).
+ */
+function eachMatch(pattern: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = []
+  pattern.lastIndex = 0
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    found.push(match)
+    if (match[0] === '') pattern.lastIndex++
+  }
+  pattern.lastIndex = 0
+  return found
 }
 
 function blank(text: string, start: number, length: number): string {

@@ -2,7 +2,15 @@
 // accepting, dismissing or restoring one. Dismissals are shared by the whole desk.
 import { createHash } from 'node:crypto'
 import { db } from '~/utils/db.server'
-import { MIN_SUGGESTED_SCORE, scoreSentence, suggestClaims, type Suggestion } from './checkworthiness'
+import {
+  claimParts,
+  MIN_SUGGESTED_SCORE,
+  rankSentences,
+  reasonsFor,
+  scoreSentence,
+  type RankedSentence,
+  type Suggestion,
+} from './checkworthiness'
 import { insertClaim, lockArticle } from './claims.server'
 import type { Span } from './quotes'
 import { failure, type ClaimActor, type ClaimWriteFailure } from './writes'
@@ -11,28 +19,50 @@ export type DismissedSuggestion = Suggestion & { dismissedBy: string; dismissedA
 
 const spanKey = (span: Span) => `${span.startOffset}:${span.endOffset}`
 
-// Ranking and explaining a body takes a few milliseconds and depends on nothing but the body, which
-// every workspace load and every accept or split asks for again: the last few bodies' are kept.
+// Ranking a body takes a few milliseconds and depends on nothing but the body, which every workspace
+// load and every accept or split asks for again: the last few bodies' rankings are kept, with the
+// reasons worked out so far (only for the suggestions someone was shown).
 const SUGGESTION_CACHE_SIZE = 50
-const suggestionCache = new Map<string, Suggestion[]>()
+type Explanation = Pick<Suggestion, 'reasons' | 'parts'>
+type Ranking = { ranked: RankedSentence[]; explanations: Map<string, Explanation> }
+const suggestionCache = new Map<string, Ranking>()
 
-function suggestionsOfBody(body: string): Suggestion[] {
+function rankingOf(body: string): Ranking {
   const key = createHash('sha256').update(body).digest('base64url')
   const cached = suggestionCache.get(key)
   suggestionCache.delete(key)
-  const suggestions = cached ?? suggestClaims(body)
-  suggestionCache.set(key, suggestions)
+  const ranking = cached ?? { ranked: rankSentences(body), explanations: new Map() }
+  suggestionCache.set(key, ranking)
   if (suggestionCache.size > SUGGESTION_CACHE_SIZE) suggestionCache.delete(suggestionCache.keys().next().value!)
-  return suggestions
+  return ranking
 }
+
+function explanationOf(ranking: Ranking, sentence: RankedSentence): Explanation {
+  const key = spanKey(sentence)
+  let explanation = ranking.explanations.get(key)
+  if (!explanation) {
+    explanation = { reasons: reasonsFor(sentence.text), parts: claimParts(sentence) }
+    ranking.explanations.set(key, explanation)
+  }
+  return explanation
+}
+
+const explained = (ranking: Ranking, sentence: RankedSentence): Suggestion => ({
+  ...sentence,
+  ...explanationOf(ranking, sentence),
+})
 
 /**
  * The body's check-worthy sentences, best first by the model's score: those already marked as a
  * claim with the same offsets (or split into claims of each of its parts) are left out, and dismissed
  * ones are listed apart. Sentences the model scores below MIN_SUGGESTED_SCORE are not suggested;
- * they can still be marked by hand.
+ * they can still be marked by hand. Only the first `explainFirst` open ones carry their reasons.
  */
-export async function suggestionsFor(article: { id: string; body: string }, claims?: readonly Span[]) {
+export async function suggestionsFor(
+  article: { id: string; body: string },
+  claims?: readonly Span[],
+  { explainFirst = Infinity }: { explainFirst?: number } = {},
+) {
   const [claimed, dismissals] = await Promise.all([
     claims ??
       db.claim.findMany({
@@ -46,15 +76,26 @@ export async function suggestionsFor(article: { id: string; body: string }, clai
   ])
   const claimedKeys = new Set(claimed.map(spanKey))
   const dismissedBy = new Map(dismissals.map((row) => [spanKey(row), row]))
+  const ranking = rankingOf(article.body)
   const open: Suggestion[] = []
   const dismissed: DismissedSuggestion[] = []
-  for (const suggestion of suggestionsOfBody(article.body)) {
-    if (suggestion.score < MIN_SUGGESTED_SCORE || claimedKeys.has(spanKey(suggestion))) continue
-    if (suggestion.parts.length > 0 && suggestion.parts.every((part) => claimedKeys.has(spanKey(part)))) continue
-    const dismissal = dismissedBy.get(spanKey(suggestion))
-    if (dismissal)
+  for (const sentence of ranking.ranked) {
+    const key = spanKey(sentence)
+    if (sentence.score < MIN_SUGGESTED_SCORE || claimedKeys.has(key)) continue
+    // A sentence split into claims of each of its facts is done with; only one with a claim inside can be.
+    const holdsClaim = claimed.some((c) => c.startOffset >= sentence.startOffset && c.endOffset <= sentence.endOffset)
+    if (holdsClaim) {
+      const { parts } = explanationOf(ranking, sentence)
+      if (parts.length > 0 && parts.every((part) => claimedKeys.has(spanKey(part)))) continue
+    }
+    const dismissal = dismissedBy.get(key)
+    if (dismissal) {
+      const suggestion = explained(ranking, sentence)
       dismissed.push({ ...suggestion, dismissedBy: dismissal.dismissedBy.name, dismissedAt: dismissal.createdAt })
-    else open.push(suggestion)
+    } else {
+      // Reasons for the ones a page shows; those further down carry none.
+      open.push(open.length < explainFirst ? explained(ranking, sentence) : { ...sentence, reasons: [], parts: [] })
+    }
   }
   return { open, dismissed }
 }
@@ -64,11 +105,11 @@ const NOT_A_SENTENCE =
 
 /** The suggested sentence of the current body at exactly these offsets; the client's text is never trusted. */
 function suggestionAt(body: string, span: Span): Suggestion | null {
-  return (
-    suggestionsOfBody(body).find(
-      (sentence) => sentence.startOffset === span.startOffset && sentence.endOffset === span.endOffset,
-    ) ?? null
+  const ranking = rankingOf(body)
+  const sentence = ranking.ranked.find(
+    (candidate) => candidate.startOffset === span.startOffset && candidate.endOffset === span.endOffset,
   )
+  return sentence ? explained(ranking, sentence) : null
 }
 
 export type SuggestionResult = { ok: true; claim?: { id: string; articleId: string } } | ClaimWriteFailure

@@ -73,11 +73,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const workspace = await articleWorkspace(params.articleId, user)
   invariantResponse(workspace, 'There is no article at this address. It may have been removed.', { status: 404 })
   const { article, claims, canEditArticle } = workspace
+  const showAll = pageUrl(request).searchParams.get('suggestions') === 'all'
   const [suggestions, credibility] = await Promise.all([
-    suggestionsFor(article, claims),
+    suggestionsFor(article, claims, { explainFirst: showAll ? Infinity : TOP_SUGGESTIONS }),
     articleCredibilitySummary(article.id),
   ])
-  const showAll = pageUrl(request).searchParams.get('suggestions') === 'all'
   const now = new Date()
   return {
     article,
