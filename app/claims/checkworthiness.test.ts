@@ -154,11 +154,19 @@ describe('scoreSentence', () => {
   test.each([
     ['“I”, “I’m” and “I’ve” as names', "I'm sure, and I’ve said it: I know this country.", /^named: I/],
     ['9/11 as the numbers 9 and 11', 'The 9/11 Commission put out a report that said America is safer.', /^number:/],
-    ['“first of all” as a superlative', 'First of all, we will lower taxes for the middle class.', /^superlative: first/i],
+    [
+      '“first of all” as a superlative',
+      'First of all, we will lower taxes for the middle class.',
+      /^superlative: first/i,
+    ],
     ['“at first” as a superlative', 'At first, the talks in Geneva went nowhere.', /^superlative/],
     ['the “Today” of USA Today as a date', 'I read it in USA Today, the newspaper, every morning.', /^date: Today/i],
     ['“tonight” as a date', 'Tonight, we are going to talk about jobs in Ohio.', /^date: tonight/i],
-    ['a plural noun that starts the sentence as a name', 'Analysts say Moscow may be weighing its response.', /^named: Analysts/],
+    [
+      'a plural noun that starts the sentence as a name',
+      'Analysts say Moscow may be weighing its response.',
+      /^named: Analysts/,
+    ],
   ])('does not cite %s', (_case, sentence, wrong) => {
     expect(reasonsFor(sentence).filter((reason) => wrong.test(reason))).toEqual([])
   })

@@ -10,7 +10,14 @@ async function run(input: string | string[], score = (lines: Array<{ text: strin
     () => null,
     (e: unknown) => e,
   )
-  return { lines: out.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l)), error }
+  return {
+    lines: out
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l)),
+    error,
+  }
 }
 
 describe('checkworthiness score', () => {
