@@ -104,6 +104,10 @@ try {
   ]
   sections.push({ name: 'workspace', run: (context) => benchWorkspace(context, runs) })
   sections.push({ name: 'search', run: (context) => benchSearch(context, runs) })
+  sections.push({
+    name: 'checkworthiness',
+    run: async () => (await import('./bench/checkworthiness.ts')).benchCheckworthiness(runs),
+  })
   const more = await exportSection()
   if (more) sections.push(more)
   else console.log('(No export section: scripts/bench/export.ts does not export benchExport yet.)\n')

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it, test } from '@jest/globals'
-import { scoreSentence, splitSentences, suggestClaims } from './checkworthiness.ts'
+import { claimParts, reasonsFor, scoreSentence, splitSentences, suggestClaims } from './checkworthiness.ts'
 
 const article = readFileSync(new URL('../../prisma/fixtures/ukraine-prisoner-exchange.txt', import.meta.url), 'utf8')
 
@@ -137,23 +137,52 @@ describe('scoreSentence', () => {
     expect(scoreSentence('The last exchange took place in May, officials said.').reasons).toContain('date: May')
   })
 
-  it('scores a sentence with no checkable feature at or near zero', () => {
-    const listing = 'These include verification of prisoner lists, transportation routes, and security arrangements.'
-    expect(scoreSentence(listing).score).toBeLessThan(0.1)
-    expect(scoreSentence('The mood in the room was calm and everyone listened carefully.')).toEqual({
-      score: 0,
-      reasons: [],
-    })
+  it('cites nothing for a sentence with no checkable feature, and the model scores it low', () => {
+    const calm = 'The mood in the room was calm and everyone listened carefully.'
+    expect(reasonsFor(calm)).toEqual([])
+    expect(scoreSentence(calm).score).toBeLessThan(0.2)
+    expect(scoreSentence('Kyiv said 1,200 prisoners are held in 40 camps in Russia.').score).toBeGreaterThan(0.7)
   })
 
-  it('marks down hedged, emotional, questioning and very short sentences', () => {
-    const plain = scoreSentence('The army said 40 tanks were destroyed near Bakhmut.').score
-    expect(scoreSentence('The army said 40 tanks could have been destroyed near Bakhmut.').score).toBeLessThan(plain)
-    expect(scoreSentence('The army said, tragically, 40 tanks were destroyed near Bakhmut.').score).toBeLessThan(plain)
-    expect(scoreSentence('Did the army say 40 tanks were destroyed near Bakhmut?').score).toBeLessThan(plain)
-    const short = scoreSentence('Kyiv agreed.')
-    expect(short.reasons).toContain('short: 2 words')
-    expect(short.score).toBeLessThan(0.2)
+  it('names hedged, emotional, questioning and very short sentences as such', () => {
+    expect(reasonsFor('The army said 40 tanks could have been destroyed near Bakhmut.')).toContain('hedge: could')
+    expect(reasonsFor('The army said, tragically, 40 tanks were destroyed.')).toContain('sentiment: tragically')
+    expect(reasonsFor('Did the army say 40 tanks were destroyed near Bakhmut?')).toContain('question')
+    expect(reasonsFor('Kyiv agreed.')).toContain('short: 2 words')
+  })
+
+  test.each([
+    ['“I”, “I’m” and “I’ve” as names', "I'm sure, and I’ve said it: I know this country.", /^named: I/],
+    ['9/11 as the numbers 9 and 11', 'The 9/11 Commission put out a report that said America is safer.', /^number:/],
+    [
+      '“first of all” as a superlative',
+      'First of all, we will lower taxes for the middle class.',
+      /^superlative: first/i,
+    ],
+    ['“at first” as a superlative', 'At first, the talks in Geneva went nowhere.', /^superlative/],
+    ['the “Today” of USA Today as a date', 'I read it in USA Today, the newspaper, every morning.', /^date: Today/i],
+    ['“tonight” as a date', 'Tonight, we are going to talk about jobs in Ohio.', /^date: tonight/i],
+    [
+      'a plural noun that starts the sentence as a name',
+      'Analysts say Moscow may be weighing its response.',
+      /^named: Analysts/,
+    ],
+  ])('does not cite %s', (_case, sentence, wrong) => {
+    expect(reasonsFor(sentence).filter((reason) => wrong.test(reason))).toEqual([])
+  })
+
+  it('still cites the real evidence beside those false friends', () => {
+    expect(reasonsFor('I read it in USA Today, the newspaper, every morning.')).toContain('organisation: USA Today')
+    expect(reasonsFor('Analysts say Moscow may be weighing its response.')).toContain('place: Moscow')
+    expect(reasonsFor('Prices rose 4% today, the ministry said.')).toEqual(
+      expect.arrayContaining(['number: 4%', 'date: today', 'attribution: ministry said']),
+    )
+    expect(reasonsFor('The attacks of 9/11/2001 killed 2,977 people.')).toEqual(
+      expect.arrayContaining(['date: 9/11/2001', 'number: 2,977']),
+    )
+    expect(reasonsFor('It was the first time since 1998 that prices were higher than wages.')).toEqual(
+      expect.arrayContaining(['date: 1998', 'comparison: first since', 'comparison: higher than']),
+    )
   })
 
   it('keeps every score of the seed article within 0 and 1', () => {
@@ -162,12 +191,26 @@ describe('scoreSentence', () => {
       expect(score).toBeGreaterThanOrEqual(0)
       expect(score).toBeLessThanOrEqual(1)
     }
-    const crammed = scoreSentence(
-      'In 2022, President Joe Biden said 1,200 troops, 40% more than in 2021 and the most since 1999, ' +
-        'cost $3 billion, according to the Pentagon.',
-    )
-    expect(crammed.score).toBeGreaterThan(0.9)
-    expect(crammed.score).toBeLessThanOrEqual(1)
+  })
+})
+
+describe('claimParts', () => {
+  const sentence = (text: string, startOffset = 0) => ({ text, startOffset, endOffset: startOffset + text.length })
+
+  it('splits a sentence that states two checkable facts into the spans of each', () => {
+    const body =
+      'Intro. Rice output rose from five million to 11 million tonnes, and the new mills cut the import bill by 90 per cent.'
+    const [, two] = splitSentences(body)
+    const parts = claimParts(two!)
+    expect(parts.map((part) => body.slice(part.startOffset, part.endOffset))).toEqual([
+      'Rice output rose from five million to 11 million tonnes',
+      'the new mills cut the import bill by 90 per cent.',
+    ])
+  })
+
+  it('leaves whole a sentence with one fact, or two halves of which one states nothing checkable', () => {
+    expect(claimParts(sentence('Kyiv said 1,200 prisoners are held in Russia.'))).toEqual([])
+    expect(claimParts(sentence('Exports rose by 40% in 2023, and everyone in the room was delighted.'))).toEqual([])
   })
 })
 

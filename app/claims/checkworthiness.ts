@@ -1,26 +1,24 @@
 // Suggests which sentences of an article are worth fact-checking: splits the body into sentences
-// with exact offsets and scores each by the checkable facts it states (numbers, dates, names, sources).
+// with exact offsets, ranks them by the trained model (checkworthiness-model.ts) and explains each
+// with the evidence that fired in it (figures, dates, names, sources, comparisons), found by patterns
+// and compromise's word list, never by parsing every sentence.
 import nlp from 'compromise'
+import { scoreLines } from './checkworthiness-model'
 
 export type Sentence = { startOffset: number; endOffset: number; text: string }
 
-export type Suggestion = Sentence & { score: number; reasons: string[] }
+export type Span = { startOffset: number; endOffset: number }
+
+/** A suggested sentence; `parts` are the spans of its checkable facts when it states two of them. */
+export type Suggestion = Sentence & { score: number; reasons: string[]; parts: Span[] }
 
 export type CheckWorthiness = { score: number; reasons: string[] }
 
-// Evidence weights. A sentence with no evidence scores 0, however neutral its tone.
-const WEIGHT = {
-  number: 1.0,
-  writtenNumber: 0.5,
-  date: 0.8,
-  attribution: 0.7,
-  comparison: 0.8,
-  superlative: 0.6,
-  person: 0.6,
-  organisation: 0.6,
-  named: 0.45,
-  place: 0.35,
-} as const
+/**
+ * Below this score a sentence is not offered (it can still be marked by hand). Low on purpose: on the
+ * seed article it leaves out only hedged asides; the ranking, not this cut, puts the best first.
+ */
+export const MIN_SUGGESTED_SCORE = 0.1
 
 // A bare title ("the President noted") names a role, not someone a reader could look up.
 const TITLE = new RegExp(
@@ -44,19 +42,6 @@ const TITLE = new RegExp(
     'Spokesperson',
   ].join('|')})$`,
 )
-
-const PENALTY = {
-  sentiment: 0.35,
-  opinion: 0.3,
-  hedge: 0.3,
-  question: 1.2,
-  veryShort: 1.0,
-  short: 0.4,
-} as const
-
-// Each further piece of evidence of one kind counts half as much as the previous one, so a
-// sentence listing six cities does not outrank one stating a figure and its source.
-const REPEAT_DECAY = 0.5
 
 const PARAGRAPH_BREAK = /\r\n|[\n\r\u2028\u2029]/
 
@@ -144,6 +129,8 @@ const SHORT_MONTH = '(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)'
 const AROUND_A_DATE = '(?:in|on|by|since|until|from|of|early|late|mid|last|next|this)'
 
 const DATE_PATTERNS: RegExp[] = [
+  // "9/11/2001", "12/25/20"; a bare "9/11" names an event, neither a date nor two numbers.
+  /\b\d{1,2}\/\d{1,2}\/(?:\d{4}|\d{2})\b/g,
   // "March 5, 2021", "5 March 2021", "March 2021", "Dec. 3"
   new RegExp(`\\b(?:${DAY}\\s+)?${MONTH}(?:\\s+${DAY})?(?:,?\\s+${YEAR})?\\b`, 'g'),
   new RegExp(`\\b(?:${DAY}\\s+)?${SHORT_MONTH}(?:\\.?\\s+${DAY}|\\.)(?:,?\\s+${YEAR})?(?!\\w)`, 'g'),
@@ -160,12 +147,15 @@ const DATE_PATTERNS: RegExp[] = [
   new RegExp(`(?<![\\d,.$€£¥])\\b${YEAR}\\b(?![,.]?\\d|%)`, 'g'),
   /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
   /\b(?:New Year(?:'s|’s)?(?: Eve| Day)?|Christmas(?: Eve| Day)?|Easter|Ramadan|Eid|Hanukkah|Thanksgiving)\b/g,
-  /\b(?:yesterday|today|tonight|tomorrow|(?:last|next|this) (?:week|month|year|spring|summer|autumn|winter))\b/gi,
+  // "Tonight" in a debate or speech is the evening of the speech itself, nothing a checker can date;
+  // a capital mid-sentence makes "Today" part of a name ("USA Today").
+  /(?<![\p{L}\p{N}])(?:(?:yesterday|today|tomorrow)|(?:last|next|this) (?:week|month|year|spring|summer|autumn|winter))\b/gu,
+  /^[“"‘']?(?:Yesterday|Today|Tomorrow)\b/g,
 ]
 
 // A figure with its currency and its unit: "$2.5 million", "40%", "3 per cent", "5bn".
 const NUMBER = new RegExp(
-  '(?<![\\p{L}\\p{N}_-])(?:[$€£¥]\\s?)?\\d+(?:[.,]\\d+)*' +
+  '(?<![\\p{L}\\p{N}_/-])(?:[$€£¥]\\s?)?\\d+(?:[.,]\\d+)*(?![.,]?\\d|\\/\\d)' +
     '(?:\\s?(?:%|per ?cent\\b|(?:million|billion|trillion|thousand|hundred)\\b)|(?:bn|m|k)\\b)?',
   'gu',
 )
@@ -343,126 +333,175 @@ const HEDGE = anyOf(
   'g',
 )
 
-export function scoreSentence(text: string): CheckWorthiness {
-  const evidence = new Map<string, Array<{ label: string; weight: number }>>()
-  const add = (kind: string, label: string, weight: number) => {
+// compromise's word list (not its parser): what kind of thing a capitalised word names, and which
+// words are superlatives or comparatives. Read once, looked up per word.
+const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon
+
+function tagsOf(word: string): readonly string[] {
+  const tags = LEXICON[word.toLowerCase()]
+  return tags === undefined ? [] : typeof tags === 'string' ? [tags] : tags
+}
+
+const PLACE_TAGS = new Set(['Place', 'City', 'Country', 'Region'])
+const PERSON_TAGS = new Set(['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName'])
+const ORGANISATION_TAGS = new Set(['Organization', 'Company', 'School', 'SportsTeam'])
+// A capitalised word that is one of these is a date, a nationality or a title, not a name.
+const NOT_A_NAME_TAGS = new Set(['Month', 'WeekDay', 'Holiday', 'Date', 'Demonym', 'Honorific'])
+// Words that start a sentence with a capital without naming anything ("Despite", "Some", "Analysts").
+const PROPER_TAGS = new Set([...PLACE_TAGS, ...PERSON_TAGS, ...ORGANISATION_TAGS, 'ProperNoun', 'Actor'])
+const ORGANISATION_WORD =
+  /^(?:Council|Ministry|Department|Commission|Committee|Agency|Bank|University|Party|Parliament|Senate|Congress|Court|Army|Navy|Institute|Association|Union|Office|Service|Corporation|Corp\.?|Inc\.?|Ltd\.?|Company|Group|Foundation|Fund|Organisation|Organization|Authority|Bureau|Board|Assembly|Forces|Police|Times|Post|News)$/
+const FIRST_PERSON = /^I(?:['’](?:m|ve|d|ll))?$/
+
+const NAME_RUN = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}'’])${NAME_WORD}(?:\\s+(?:of\\s+(?:the\\s+)?)?${NAME_WORD})*`, 'gu')
+
+type NamedThing = { kind: 'person' | 'organisation' | 'place' | 'named'; label: string }
+
+function namedThings(text: string): NamedThing[] {
+  const found: NamedThing[] = []
+  const sentenceStart = /^[\s“"‘'(]*/.exec(text)![0].length
+  for (const match of eachMatch(NAME_RUN, text)) {
+    let words = withoutEdgePunctuation(match[0]).split(/\s+/)
+    if (match.index === sentenceStart && words.length > 0) {
+      const tags = tagsOf(withoutEdgePunctuation(words[0]!))
+      if (tags.length > 0 && (tags.includes('Plural') || !tags.some((tag) => PROPER_TAGS.has(tag)))) {
+        words = words.slice(1)
+      }
+    }
+    words = words.filter((word) => !FIRST_PERSON.test(word))
+    while (words[0] && /^(?:of|the)$/.test(words[0])) words = words.slice(1)
+    while (words.length && /^(?:of|the)$/.test(words[words.length - 1]!)) words = words.slice(0, -1)
+    if (words.length === 0) continue
+    const label = entityName(withoutEdgePunctuation(words.join(' ')))
+    if (!/^\p{Lu}/u.test(label) || TITLE.test(label)) continue
+    const labelWords = label.split(' ')
+    const whole = tagsOf(label)
+    if (labelWords.length === 1 && whole.some((tag) => NOT_A_NAME_TAGS.has(tag))) continue
+    const wordTags = labelWords.flatMap((word) => tagsOf(word.replace(/['’]s$/u, '')))
+    const kind: NamedThing['kind'] =
+      whole.some((tag) => ORGANISATION_TAGS.has(tag)) ||
+      ORGANISATION_WORD.test(labelWords[labelWords.length - 1]!) ||
+      /^(?:\p{Lu}\.){2,}$/u.test(label)
+        ? 'organisation'
+        : whole.some((tag) => PLACE_TAGS.has(tag)) ||
+            (labelWords.length === 1 && wordTags.some((tag) => PLACE_TAGS.has(tag)))
+          ? 'place'
+          : wordTags.some((tag) => PERSON_TAGS.has(tag))
+            ? 'person'
+            : 'named'
+    found.push({ kind, label })
+  }
+  return found
+}
+
+const NUMBER_WORD =
+  '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen)'
+const WRITTEN_NUMBER = new RegExp(
+  `\\b${NUMBER_WORD}(?:[\\s-]+(?:and\\s+)?${NUMBER_WORD})*(?:\\s+(?:per ?cent|percent)\\b)?\\b`,
+  'gi',
+)
+// "First of all" and "at first" order an argument; they claim nothing.
+const NOT_A_SUPERLATIVE = /^first\b(?=\s+(?:of all|and foremost|things first))|^first(?=,)/i
+const SUPERLATIVE_OR_MOST = /\b(?:(?:most|least)\s+\p{L}+|\p{L}{2,}est)\b/giu
+const COMPARATIVE_THAN = /\b(\p{L}{3,}er)\s+than\b/giu
+
+function isSuperlative(phrase: string): boolean {
+  const [first, second] = phrase.toLowerCase().split(/\s+/)
+  if (second) return tagsOf(second).some((tag) => tag === 'Adjective' || tag === 'Comparable')
+  return tagsOf(first!).includes('Superlative')
+}
+
+/**
+ * What a fact-checker would see in the sentence, strongest evidence first: figures, dates,
+ * comparisons, superlatives, sources and names ("number: 1,200"), then signs of opinion, hedging or
+ * a question ("hedge: may"). These explain a suggestion; the model's score ranks it.
+ */
+export function reasonsFor(text: string): string[] {
+  const evidence = new Map<(typeof REASON_ORDER)[number], string[]>()
+  const add = (kind: (typeof REASON_ORDER)[number], label: string) => {
     const found = evidence.get(kind) ?? []
     const clean = withoutEdgePunctuation(label.replace(/\s+/g, ' '))
-    if (!clean || found.some((f) => f.label.toLowerCase() === clean.toLowerCase())) return
-    found.push({ label: clean, weight })
+    if (!clean || found.some((f) => f.toLowerCase() === clean.toLowerCase())) return
+    found.push(clean)
     evidence.set(kind, found)
   }
 
   // Dates are taken first and blanked out, so "2022" counts as a date and not again as a number.
   let masked = text
   for (const pattern of DATE_PATTERNS) {
-    for (const match of masked.matchAll(pattern)) {
-      add('date', match[0], WEIGHT.date)
+    for (const match of eachMatch(pattern, masked)) {
+      add('date', match[0])
       masked = blank(masked, match.index, match[0].length)
     }
   }
   const numberSpans: Array<[number, number]> = []
-  for (const match of masked.matchAll(NUMBER)) {
-    add('number', match[0], WEIGHT.number)
+  for (const match of eachMatch(NUMBER, masked)) {
+    add('number', match[0])
     numberSpans.push([match.index, match.index + match[0].length])
   }
-  for (const match of masked.matchAll(VAGUE_QUANTITY)) add('number', match[0], WEIGHT.writtenNumber)
-
-  const doc = nlp(text)
-  for (const written of matchesOf(doc.match('#TextValue+ percent?').not('#Ordinal'), text)) {
+  for (const match of eachMatch(VAGUE_QUANTITY, masked)) add('number', match[0])
+  for (const match of eachMatch(WRITTEN_NUMBER, masked)) {
     // "one of the largest" and "the two nations" refer; they do not quantify anything checkable.
-    if (/^(?:one|a|an)$/i.test(written.text)) continue
+    if (/^(?:one|a|an)$/i.test(match[0])) continue
     // The "million" of "$2.5 million" is already part of that figure.
-    const writtenEnd = written.start + written.text.length
-    if (numberSpans.some(([start, end]) => written.start < end && start < writtenEnd)) continue
-    if (/\bthe\s+$/i.test(text.slice(0, written.start))) continue
-    add('number', written.text, WEIGHT.writtenNumber)
+    const end = match.index + match[0].length
+    if (numberSpans.some(([start, stop]) => match.index < stop && start < end)) continue
+    if (/\bthe\s+$/i.test(text.slice(0, match.index))) continue
+    add('number', match[0])
   }
 
-  for (const match of text.matchAll(ATTRIBUTION_VERB)) {
-    add('attribution', attributionLabel(text, match.index, match[0]), WEIGHT.attribution)
-  }
-  for (const match of text.matchAll(ACCORDING_TO)) {
-    add('attribution', match[0], WEIGHT.attribution)
-  }
+  for (const match of eachMatch(ATTRIBUTION_VERB, text))
+    add('attribution', attributionLabel(text, match.index, match[0]))
+  for (const match of eachMatch(ACCORDING_TO, text)) add('attribution', match[0])
 
   const superlatives = [
-    ...matchesOf(doc.match('(#Superlative|most #Adjective|least #Adjective)'), text),
-    ...[...text.matchAll(SUPERLATIVE_WORD)].map((m) => ({ text: m[0], start: m.index })),
-  ].sort((a, b) => a.start - b.start)
+    ...[...eachMatch(SUPERLATIVE_OR_MOST, text)].filter((m) => isSuperlative(m[0])),
+    ...eachMatch(SUPERLATIVE_WORD, text),
+  ].sort((a, b) => a.index - b.index)
   for (const superlative of superlatives) {
+    const at = superlative.index
+    if (NOT_A_SUPERLATIVE.test(text.slice(at)) || /\bat\s+$/i.test(text.slice(0, at))) continue
     // "the largest exchange since the war began" is a comparison with a checkable baseline.
-    const after = text.slice(superlative.start + superlative.text.length)
-    if (/^(?:\s+[\p{L}\p{N}'’-]+){0,5}?\s+since\b/u.test(after)) {
-      add('comparison', `${superlative.text} since`, WEIGHT.comparison)
-    } else {
-      add('superlative', superlative.text, WEIGHT.superlative)
-    }
+    const after = text.slice(at + superlative[0].length)
+    if (/^(?:\s+[\p{L}\p{N}'’-]+){0,5}?\s+since\b/u.test(after)) add('comparison', `${superlative[0]} since`)
+    else add('superlative', superlative[0])
   }
-  for (const match of text.matchAll(COMPARISON)) add('comparison', match[0], WEIGHT.comparison)
-  for (const comparative of matchesOf(doc.match('#Comparative than'), text)) {
-    add('comparison', comparative.text, WEIGHT.comparison)
+  for (const match of eachMatch(COMPARISON, text)) add('comparison', match[0])
+  for (const match of eachMatch(COMPARATIVE_THAN, text)) {
+    if (tagsOf(match[1]!).includes('Comparative')) add('comparison', match[0])
   }
 
-  const people = doc.people()
-  const places = doc.places()
-  const organisations = doc.organizations()
-  for (const person of matchesOf(people, text)) add('person', entityName(person.text), WEIGHT.person)
-  for (const organisation of matchesOf(organisations, text)) {
-    add('organisation', entityName(organisation.text), WEIGHT.organisation)
-  }
-  for (const place of matchesOf(places, text)) add('place', entityName(place.text), WEIGHT.place)
-  // compromise knows many names but not every one ("Rustem Umerov"): a run of proper nouns that is
-  // not a person, place, organisation, nationality or date still names something checkable.
-  const otherNames = doc
-    .match('#ProperNoun+')
-    .not(people)
-    .not(places)
-    .not(organisations)
-    .not('(#Demonym|#Date|#Month|#WeekDay|#Holiday|#Honorific)')
-  const dated = evidence.get('date')?.map((d) => d.label.toLowerCase()) ?? []
-  for (const name of matchesOf(otherNames, text)) {
-    const label = entityName(name.text)
-    if (!/^\p{Lu}/u.test(label) || TITLE.test(label)) continue
-    if (dated.some((d) => d.includes(label.toLowerCase()))) continue
-    add('named', label, WEIGHT.named)
+  const dated = evidence.get('date')?.map((d) => d.toLowerCase()) ?? []
+  for (const thing of namedThings(text)) {
+    if (dated.some((d) => d.includes(thing.label.toLowerCase()))) continue
+    add(thing.kind, thing.label)
   }
 
-  const penalties: Array<{ label: string; weight: number }> = []
-  const penalise = (label: string, weight: number) => {
-    if (!penalties.some((p) => p.label === label)) penalties.push({ label, weight })
+  const reasons: string[] = []
+  for (const kind of REASON_ORDER) {
+    for (const label of evidence.get(kind) ?? []) reasons.push(`${REASON_LABEL[kind]}: ${label}`)
+  }
+  const doubt = (label: string) => {
+    if (!reasons.includes(label)) reasons.push(label)
   }
   // A capital at the start of the sentence should not hide "Could" or "If" from the hedge list.
   const lowered = text.charAt(0).toLowerCase() + text.slice(1)
-  for (const match of text.matchAll(SENTIMENT)) {
-    penalise(`sentiment: ${match[0].toLowerCase()}`, PENALTY.sentiment)
-  }
-  for (const match of lowered.matchAll(OPINION)) penalise(`opinion: ${match[0]}`, PENALTY.opinion)
-  for (const match of lowered.matchAll(HEDGE)) penalise(`hedge: ${match[0]}`, PENALTY.hedge)
-  if (/\?[”"’')\]]*$/.test(text)) penalise('question', PENALTY.question)
+  for (const match of eachMatch(SENTIMENT, text)) doubt(`sentiment: ${match[0].toLowerCase()}`)
+  for (const match of eachMatch(OPINION, lowered)) doubt(`opinion: ${match[0]}`)
+  for (const match of eachMatch(HEDGE, lowered)) doubt(`hedge: ${match[0]}`)
+  if (/\?[”"’')\]]*$/.test(text)) doubt('question')
   const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
-  const length = `short: ${words} word${words === 1 ? '' : 's'}`
-  if (words < 5) penalise(length, PENALTY.veryShort)
-  else if (words < 8) penalise(length, PENALTY.short)
+  if (words < 8) doubt(`short: ${words} word${words === 1 ? '' : 's'}`)
+  return reasons
+}
 
-  const reasons: string[] = []
-  let support = 0
-  for (const kind of REASON_ORDER) {
-    const found = evidence.get(kind)
-    if (!found) continue
-    for (const f of found) reasons.push(`${REASON_LABEL[kind]}: ${f.label}`)
-    const strongestFirst = found.map((f) => f.weight).sort((a, b) => b - a)
-    for (const [i, weight] of strongestFirst.entries()) support += weight * REPEAT_DECAY ** i
-  }
-  let drag = 0
-  for (const p of penalties) {
-    reasons.push(p.label)
-    drag += p.weight
-  }
+/** One sentence on its own: the model's score (0–1) and the evidence behind the suggestion. */
+export function scoreSentence(text: string): CheckWorthiness {
+  return { score: roundScore(scoreLines([{ text }])[0]!), reasons: reasonsFor(text) }
+}
 
-  // 1 - e^-x saturates towards 1 as evidence accumulates; e^-y shrinks it as doubts accumulate.
-  const score = Math.round((1 - Math.exp(-support)) * Math.exp(-drag) * 1000) / 1000
-  return { score, reasons }
+function roundScore(score: number): number {
+  return Math.round(score * 1000) / 1000
 }
 
 const REASON_ORDER = [
@@ -488,30 +527,78 @@ const REASON_LABEL: Record<(typeof REASON_ORDER)[number], string> = {
   place: 'place',
 }
 
-export function suggestClaims(body: string): Suggestion[] {
-  return splitSentences(body)
-    .map((sentence) => ({ ...sentence, ...scoreSentence(sentence.text) }))
+// Where a sentence may hold two facts: "…, and …", "…; …", "…, while …".
+const PART_BREAK = /\s*(?:;|,\s+(?:and|but|while|whereas)\b|\s+(?:and|while)\s+(?=(?:\p{L}+\s+){0,3}?\p{L}+ed\b))\s*/gu
+const FACT_REASON = /^(?:number|date|comparison):/
+
+function statesAFact(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+  return words >= 4 && reasonsFor(text).some((reason) => FACT_REASON.test(reason))
+}
+
+/**
+ * The two checkable facts of a sentence that states two, as spans of the body ("rose from five million
+ * to 11 million" / "cut the import bill by 90 per cent"); none when it states fewer.
+ */
+export function claimParts(sentence: Sentence): Span[] {
+  let best: Span[] = []
+  let bestBalance = Infinity
+  for (const match of eachMatch(PART_BREAK, sentence.text)) {
+    const left = sentence.text.slice(0, match.index).replace(/[\s,;:]+$/, '')
+    const rightStart = match.index + match[0].length
+    const right = sentence.text.slice(rightStart)
+    if (!statesAFact(left) || !statesAFact(right)) continue
+    const balance = Math.abs(left.length - right.length)
+    if (balance >= bestBalance) continue
+    bestBalance = balance
+    best = [
+      { startOffset: sentence.startOffset, endOffset: sentence.startOffset + left.length },
+      { startOffset: sentence.startOffset + rightStart, endOffset: sentence.endOffset },
+    ]
+  }
+  return best
+}
+
+export type RankedSentence = Sentence & { score: number }
+
+/**
+ * Every sentence of the body, best first by the model (ties in the article's order). Explaining them
+ * (reasonsFor, claimParts) is left to the few that are shown.
+ */
+export function rankSentences(body: string): RankedSentence[] {
+  const sentences = splitSentences(body)
+  const scores = scoreLines(sentences)
+  return sentences
+    .map((sentence, i) => ({ ...sentence, score: roundScore(scores[i]!) }))
     .sort((a, b) => b.score - a.score || a.startOffset - b.startOffset)
+}
+
+/** Every sentence of the body, best first, each explained. */
+export function suggestClaims(body: string): Suggestion[] {
+  return rankSentences(body).map((sentence) => ({
+    ...sentence,
+    reasons: reasonsFor(sentence.text),
+    parts: claimParts(sentence),
+  }))
+}
+
+/**
+ * The matches of a global pattern, like String#matchAll but without copying the pattern on every
+ * call (a copy per pattern per sentence was most of the cost of explaining an article).
+ */
+function eachMatch(pattern: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = []
+  pattern.lastIndex = 0
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    found.push(match)
+    if (match[0] === '') pattern.lastIndex++
+  }
+  pattern.lastIndex = 0
+  return found
 }
 
 function blank(text: string, start: number, length: number): string {
   return text.slice(0, start) + ' '.repeat(length) + text.slice(start + length)
-}
-
-// Every compromise view (people, places, matches) can report where its matches sit in the text.
-type Matches = { json(options: { offset: true }): unknown }
-
-// Slices the sentence itself rather than using compromise's normalised text, so a reason quotes
-// the article ("Mr. Smith", not "Mr Smith").
-function matchesOf(view: Matches, text: string): Array<{ text: string; start: number }> {
-  const found: Array<{ text: string; start: number }> = []
-  const matches = view.json({ offset: true }) as Array<{ offset: { start: number; length: number } }>
-  for (const match of matches) {
-    const raw = text.slice(match.offset.start, match.offset.start + match.offset.length)
-    const cleaned = withoutEdgePunctuation(raw)
-    if (cleaned) found.push({ text: cleaned, start: match.offset.start + raw.indexOf(cleaned) })
-  }
-  return found
 }
 
 function withoutEdgePunctuation(text: string): string {

@@ -104,10 +104,10 @@ export const deleteClaimSchema = z.object({
   version: z.number({ error: 'Reload the page and try again.' }).int().min(1),
 })
 
-export const suggestionIntents = ['accept', 'dismiss', 'restore'] as const
+export const suggestionIntents = ['accept', 'split', 'dismiss', 'restore'] as const
 
 export const suggestionActionSchema = z.object({
-  intent: z.enum(suggestionIntents, { error: 'Choose accept, dismiss or restore.' }),
+  intent: z.enum(suggestionIntents, { error: 'Choose accept, split, dismiss or restore.' }),
   startOffset: offset,
   endOffset: offset,
 })

@@ -1,5 +1,6 @@
-// "Suggested claims": the article's sentences that state checkable facts, best first, each with its
-// score and the reasons for it. Accept makes it a claim; dismiss hides it for the whole desk.
+// "Suggested claims": the article's sentences that state checkable facts, best first by the trained
+// model's score, each with the evidence found in it. Accept makes it a claim, split makes one claim of
+// each fact a sentence states; dismiss hides it for the whole desk.
 // Plain forms underneath, so it all works without JavaScript; with it, nothing reloads or jumps.
 import { Link, useFetcher } from 'react-router'
 import { CheckedBeforeMark } from '~/fact-checks/checked-before-mark'
@@ -13,6 +14,8 @@ export type SuggestionItem = {
   text: string
   score: number
   reasons: string[]
+  /** The spans of its two checkable facts, when it states two (offsets into the body). */
+  parts?: ReadonlyArray<{ startOffset: number; endOffset: number }>
 }
 
 export type DismissedItem = SuggestionItem & { dismissedBy: string }
@@ -30,8 +33,8 @@ export type ClaimSuggestionsProps = {
   canAct: boolean
 }
 
-// Reasons that lowered the score; the others are evidence that raised it.
-const DRAG = /^(sentiment|opinion|hedge|question|short)\b/
+// Signs of opinion, hedging or a question; the other reasons are evidence of a checkable fact.
+const DOUBT = /^(sentiment|opinion|hedge|question|short)\b/
 
 function ReasonChips({ reasons }: { reasons: readonly string[] }) {
   if (reasons.length === 0) return null
@@ -40,16 +43,16 @@ function ReasonChips({ reasons }: { reasons: readonly string[] }) {
       {reasons.map((reason) => {
         const [kind, ...rest] = reason.split(': ')
         const detail = rest.join(': ')
-        const lowers = DRAG.test(reason)
+        const doubt = DOUBT.test(reason)
         return (
           <li key={reason} className="max-w-full">
             <Badge
-              tone={lowers ? 'warning' : 'info'}
+              tone={doubt ? 'warning' : 'info'}
               className="font-normal whitespace-normal"
-              title={lowers ? 'Lowers the score' : 'Raises the score'}
+              title={doubt ? 'A sign of opinion, hedging or a question' : 'Evidence of a checkable fact'}
             >
-              <span aria-hidden="true">{lowers ? '−' : '+'}</span>
-              <span className="sr-only">{lowers ? 'Lowers the score: ' : 'Raises the score: '}</span>
+              <span aria-hidden="true">{doubt ? '−' : '+'}</span>
+              <span className="sr-only">{doubt ? 'Sign of opinion or doubt: ' : 'Evidence: '}</span>
               {detail ? (
                 <>
                   <span className="opacity-75">{kind}</span> {detail}
@@ -70,7 +73,7 @@ function Score({ score }: { score: number }) {
   return (
     <span
       className="inline-flex items-center gap-1.5 text-xs text-ink-muted"
-      title="Check-worthiness: how many checkable facts the sentence states"
+      title="Check-worthiness: how likely a fact-checker would check this sentence, by the trained model"
     >
       <span
         aria-hidden="true"
@@ -100,6 +103,9 @@ function SuggestionRow({
   // Once submitted, the row leaves the list at once; it comes back if the server refuses.
   if (busy && intent === 'dismiss') return null
   const error = fetcher.state === 'idle' ? fetcher.data?.message : undefined
+  const parts = suggestion.parts ?? []
+  const partText = (part: { startOffset: number; endOffset: number }) =>
+    suggestion.text.slice(part.startOffset - suggestion.startOffset, part.endOffset - suggestion.startOffset)
   return (
     <li className={cx('py-3', busy && 'opacity-60')}>
       <div className="flex items-center justify-between gap-2">
@@ -108,6 +114,16 @@ function SuggestionRow({
       </div>
       <p className="mt-1.5 font-serif text-[0.95rem] leading-snug text-ink">{suggestion.text}</p>
       <ReasonChips reasons={suggestion.reasons} />
+      {parts.length > 1 ? (
+        <div className="mt-2 text-xs text-ink-muted">
+          <p>States {parts.length} checkable facts:</p>
+          <ol className="mt-1 list-decimal space-y-0.5 pl-5" aria-label="Checkable facts it states">
+            {parts.map((part) => (
+              <li key={`${part.startOffset}:${part.endOffset}`}>{partText(part)}</li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
       {canAct ? (
         <fetcher.Form method="post" action={action} preventScrollReset className="mt-2 flex flex-wrap gap-2">
           <input type="hidden" name="startOffset" value={suggestion.startOffset} />
@@ -116,6 +132,12 @@ function SuggestionRow({
             {busy && intent === 'accept' ? 'Adding…' : 'Accept'}
             <span className="sr-only"> as a claim: {suggestion.text.slice(0, 60)}</span>
           </Button>
+          {parts.length > 1 ? (
+            <Button type="submit" name="intent" value="split" size="sm" variant="secondary" disabled={busy}>
+              {busy && intent === 'split' ? 'Splitting…' : `Split into ${parts.length} claims`}
+              <span className="sr-only"> of the suggestion: {suggestion.text.slice(0, 60)}</span>
+            </Button>
+          ) : null}
           <Button type="submit" name="intent" value="dismiss" size="sm" variant="ghost" disabled={busy}>
             Dismiss<span className="sr-only"> suggestion: {suggestion.text.slice(0, 60)}</span>
           </Button>

@@ -31,7 +31,7 @@ const FUZZ_ROUTES: Record<string, readonly string[]> = {
   'routes/admin/users.tsx': ['create', 'role', 'deactivate', 'reactivate'],
   'routes/articles/new.tsx': ['save', 'import', 'upload'],
   'routes/articles/$articleId/edit.tsx': [],
-  'routes/articles/$articleId/index.tsx': ['accept', 'dismiss', 'restore'],
+  'routes/articles/$articleId/index.tsx': ['accept', 'split', 'dismiss', 'restore'],
   'routes/articles/$articleId/claims.new.tsx': [],
   'routes/claims/$claimId/edit.tsx': ['save', 'delete'],
   'routes/exports/claims[.]csv.ts': [],

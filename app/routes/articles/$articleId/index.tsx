@@ -13,7 +13,13 @@ import {
 import { can } from '~/auth/permissions'
 import { requirePermission } from '~/auth/session.server'
 import { articleWorkspace } from '~/articles/workspace.server'
-import { acceptSuggestion, dismissSuggestion, restoreSuggestion, suggestionsFor } from '~/claims/suggestions.server'
+import {
+  acceptSuggestion,
+  dismissSuggestion,
+  restoreSuggestion,
+  splitSuggestion,
+  suggestionsFor,
+} from '~/claims/suggestions.server'
 import { suggestionActionSchema } from '~/claims/schemas'
 import { VERDICTS } from '~/claims/verdicts'
 import { STATUS_LABELS } from '~/claims/workflow'
@@ -67,11 +73,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const workspace = await articleWorkspace(params.articleId, user)
   invariantResponse(workspace, 'There is no article at this address. It may have been removed.', { status: 404 })
   const { article, claims, canEditArticle } = workspace
+  const showAll = pageUrl(request).searchParams.get('suggestions') === 'all'
   const [suggestions, credibility] = await Promise.all([
-    suggestionsFor(article, claims),
+    suggestionsFor(article, claims, { explainFirst: showAll ? Infinity : TOP_SUGGESTIONS }),
     articleCredibilitySummary(article.id),
   ])
-  const showAll = pageUrl(request).searchParams.get('suggestions') === 'all'
   const now = new Date()
   return {
     article,
@@ -122,6 +128,7 @@ export function shouldRevalidate({
 
 const DONE = {
   accept: 'Suggestion added as a claim.',
+  split: 'Suggestion split into two claims.',
   dismiss: 'Suggestion dismissed for everyone.',
   restore: 'Suggestion restored.',
 } as const
@@ -133,7 +140,12 @@ export async function action({ request, params }: Route.ActionArgs) {
     return data({ message: 'That suggestion could not be read. Reload the page and try again.' }, { status: 400 })
   }
   const { intent, ...span } = submission.value
-  const act = { accept: acceptSuggestion, dismiss: dismissSuggestion, restore: restoreSuggestion }[intent]
+  const act = {
+    accept: acceptSuggestion,
+    split: splitSuggestion,
+    dismiss: dismissSuggestion,
+    restore: restoreSuggestion,
+  }[intent]
   const result = await act(user, params.articleId, span)
   if (!result.ok) return data({ message: result.message }, { status: result.status })
   // Back to the same view of the page (all suggestions or the top ones).
