@@ -107,24 +107,70 @@ async function pageOf(
 
 const OPEN = { not: ClaimStatus.APPROVED }
 
+/** Beyond this a queue list's heading says "1,000+": nobody works through a list that long by counting it. */
+export const QUEUE_COUNT_BOUND = 1_000
+
+/**
+ * One page of a queue list, written as SQL so that its conditions are the literal predicates of the
+ * list's partial index (prisma/schema.prisma, "Claim_queue_*"): Prisma would send `status <> $1`, which
+ * Postgres cannot match to an index built for `status <> 'APPROVED'`. The page walks that index in the
+ * list's order and the count stops at its bound, so neither grows with the desk.
+ */
+async function queuePage(where: Prisma.Sql, order: Order, cursor: Cursor | null, now: Date): Promise<QueueList> {
+  const column = Prisma.raw(`c."${order.field}"`)
+  const key = cursor?.key ? Prisma.sql`${cursor.key.toISOString()}::timestamp(3)` : null
+  let keyset = Prisma.empty
+  // Ascending, missing dates last: past the cursor are later dates, the same date with a later id, and every missing date.
+  if (cursor && key && order.field === 'createdAt') keyset = Prisma.sql`AND (${column}, c.id) > (${key}, ${cursor.id})`
+  else if (cursor && key) keyset = Prisma.sql`AND ((${column}, c.id) > (${key}, ${cursor.id}) OR ${column} IS NULL)`
+  else if (cursor) keyset = Prisma.sql`AND ${column} IS NULL AND c.id > ${cursor.id}`
+  const [counted, found] = await Promise.all([
+    db.$queryRaw<Array<{ count: number }>>`
+      SELECT COUNT(*)::int AS count FROM (SELECT 1 FROM "Claim" c WHERE ${where} LIMIT ${QUEUE_COUNT_BOUND + 1}) bounded`,
+    db.$queryRaw<Array<{ id: string }>>`
+      SELECT c.id FROM "Claim" c WHERE ${where} ${keyset}
+       ORDER BY ${column} ASC NULLS LAST, c.id ASC
+       LIMIT ${QUEUE_PAGE_SIZE + 1}`,
+  ])
+  const ids = found.slice(0, QUEUE_PAGE_SIZE).map((row) => row.id)
+  const rows = ids.length ? await db.claim.findMany({ where: { id: { in: ids } }, select: ITEM_SELECT }) : []
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  const page = ids.flatMap((id) => byId.get(id) ?? [])
+  const last = page[page.length - 1]
+  const count = counted[0]?.count ?? 0
+  return {
+    count: Math.min(count, QUEUE_COUNT_BOUND),
+    countCapped: count > QUEUE_COUNT_BOUND,
+    items: page.map((row) => toItem(row, now)),
+    nextAfter: found.length > QUEUE_PAGE_SIZE && last ? encodeCursor(last[order.field], last.id) : null,
+  }
+}
+
 /** Open claims assigned to the user: overdue first, then by due date, then those with none. */
 export function assignedTo(userId: string, cursor: Cursor | null, now = new Date()) {
-  return pageOf({ assigneeId: userId, deletedAt: null, status: OPEN }, { field: 'dueAt', dir: 'asc' }, cursor, now)
+  return queuePage(
+    Prisma.sql`c."assigneeId" = ${userId} AND c.status <> 'APPROVED' AND c."deletedAt" IS NULL`,
+    { field: 'dueAt', dir: 'asc' },
+    cursor,
+    now,
+  )
 }
 
 /** Open claims nobody holds, the longest waiting first: what a fact-checker can take. */
 export function upForGrabs(cursor: Cursor | null, now = new Date()) {
-  return pageOf({ assigneeId: null, deletedAt: null, status: OPEN }, { field: 'createdAt', dir: 'asc' }, cursor, now)
+  return queuePage(
+    Prisma.sql`c."assigneeId" IS NULL AND c.status <> 'APPROVED' AND c."deletedAt" IS NULL`,
+    { field: 'createdAt', dir: 'asc' },
+    cursor,
+    now,
+  )
 }
 
 /** Proposed verdicts the user may decide on (never their own), longest waiting first. */
 export function waitingForReviewBy(userId: string, cursor: Cursor | null, now = new Date()) {
-  return pageOf(
-    {
-      status: ClaimStatus.NEEDS_REVIEW,
-      deletedAt: null,
-      OR: [{ proposedById: null }, { proposedById: { not: userId } }],
-    },
+  return queuePage(
+    Prisma.sql`c.status = 'NEEDS_REVIEW' AND c."deletedAt" IS NULL
+               AND (c."proposedById" IS NULL OR c."proposedById" <> ${userId})`,
     { field: 'proposedAt', dir: 'asc' },
     cursor,
     now,
@@ -145,6 +191,8 @@ function returnedWhere(userId: string) {
     ) last_step
     JOIN "User" actor ON actor.id = last_step."actorId"
     WHERE c.status = 'IN_RESEARCH' AND c."deletedAt" IS NULL AND last_step.type = 'RETURNED'
+      -- A return keeps the proposer, so only claims proposed before are looked at ("Claim_queue_returned_idx").
+      AND c."proposedById" IS NOT NULL
       AND (c."assigneeId" = ${userId} OR c."proposedById" = ${userId})`
 }
 
