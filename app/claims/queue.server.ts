@@ -107,6 +107,36 @@ async function pageOf(
 
 const OPEN = { not: ClaimStatus.APPROVED }
 
+/** A queue row as SQL returns it: the claim, its article and the names of who holds and who proposed it. */
+type QueueRow = Pick<
+  ItemRow,
+  'id' | 'text' | 'status' | 'verdict' | 'version' | 'dueAt' | 'proposedAt' | 'createdAt'
+> & {
+  articleId: string
+  articleTitle: string
+  assigneeName: string | null
+  proposerName: string | null
+}
+
+function itemOf(row: QueueRow): ItemRow {
+  return {
+    id: row.id,
+    text: row.text,
+    status: row.status,
+    verdict: row.verdict,
+    version: row.version,
+    dueAt: row.dueAt,
+    proposedAt: row.proposedAt,
+    createdAt: row.createdAt,
+    article: { id: row.articleId, title: row.articleTitle },
+    assignee: row.assigneeName === null ? null : { name: row.assigneeName },
+    proposedBy: row.proposerName === null ? null : { name: row.proposerName },
+  }
+}
+
+/** The page's columns come back empty when a list has no claim, beside its count of 0. */
+type Nullable<Row> = { [Key in keyof Row]: Row[Key] | null }
+
 /** Beyond this a queue list's heading says "1,000+": nobody works through a list that long by counting it. */
 export const QUEUE_COUNT_BOUND = 1_000
 
@@ -124,25 +154,33 @@ async function queuePage(where: Prisma.Sql, order: Order, cursor: Cursor | null,
   if (cursor && key && order.field === 'createdAt') keyset = Prisma.sql`AND (${column}, c.id) > (${key}, ${cursor.id})`
   else if (cursor && key) keyset = Prisma.sql`AND ((${column}, c.id) > (${key}, ${cursor.id}) OR ${column} IS NULL)`
   else if (cursor) keyset = Prisma.sql`AND ${column} IS NULL AND c.id > ${cursor.id}`
-  const [counted, found] = await Promise.all([
-    db.$queryRaw<Array<{ count: number }>>`
-      SELECT COUNT(*)::int AS count FROM (SELECT 1 FROM "Claim" c WHERE ${where} LIMIT ${QUEUE_COUNT_BOUND + 1}) bounded`,
-    db.$queryRaw<Array<{ id: string }>>`
-      SELECT c.id FROM "Claim" c WHERE ${where} ${keyset}
+  // The count and the page, with its article and people, in one statement: one round trip per list.
+  const found = await db.$queryRaw<Array<{ total: number } & Nullable<QueueRow>>>`
+    WITH total AS (
+      SELECT COUNT(*)::int AS total FROM (SELECT 1 FROM "Claim" c WHERE ${where} LIMIT ${QUEUE_COUNT_BOUND + 1}) bounded
+    )
+    SELECT total.total, page.* FROM total LEFT JOIN LATERAL (
+      SELECT c.id, c.text, c.status::text AS status, c.verdict::text AS verdict, c.version, c."dueAt", c."proposedAt",
+             c."createdAt", a.id AS "articleId", a.title AS "articleTitle",
+             assignee.name AS "assigneeName", proposer.name AS "proposerName"
+        FROM "Claim" c
+        JOIN "Article" a ON a.id = c."articleId"
+        LEFT JOIN "User" assignee ON assignee.id = c."assigneeId"
+        LEFT JOIN "User" proposer ON proposer.id = c."proposedById"
+       WHERE ${where} ${keyset}
        ORDER BY ${column} ASC NULLS LAST, c.id ASC
-       LIMIT ${QUEUE_PAGE_SIZE + 1}`,
-  ])
-  const ids = found.slice(0, QUEUE_PAGE_SIZE).map((row) => row.id)
-  const rows = ids.length ? await db.claim.findMany({ where: { id: { in: ids } }, select: ITEM_SELECT }) : []
-  const byId = new Map(rows.map((row) => [row.id, row]))
-  const page = ids.flatMap((id) => byId.get(id) ?? [])
+       LIMIT ${QUEUE_PAGE_SIZE + 1}
+    ) page ON true
+    ORDER BY ${Prisma.raw(`page."${order.field}"`)} ASC NULLS LAST, page.id ASC`
+  const count = found[0]?.total ?? 0
+  const claims = found.filter((row): row is { total: number } & QueueRow => row.id !== null)
+  const page = claims.slice(0, QUEUE_PAGE_SIZE).map(itemOf)
   const last = page[page.length - 1]
-  const count = counted[0]?.count ?? 0
   return {
     count: Math.min(count, QUEUE_COUNT_BOUND),
     countCapped: count > QUEUE_COUNT_BOUND,
     items: page.map((row) => toItem(row, now)),
-    nextAfter: found.length > QUEUE_PAGE_SIZE && last ? encodeCursor(last[order.field], last.id) : null,
+    nextAfter: claims.length > QUEUE_PAGE_SIZE && last ? encodeCursor(last[order.field], last.id) : null,
   }
 }
 
@@ -196,40 +234,43 @@ function returnedWhere(userId: string) {
       AND (c."assigneeId" = ${userId} OR c."proposedById" = ${userId})`
 }
 
-/** The row of the returned-claims count: COUNT(*) uncast, so Postgres's bigint. */
-export type ReturnedCountRow = { count: bigint }
-
 /** A claim sent back to research, with the latest step that sent it back. */
-export type ReturnedStepRow = { id: string; returnedAt: Date; note: string; actorName: string }
+type ReturnedRow = QueueRow & { returnedAt: Date; note: string; actorName: string }
 
 /** Claims sent back to research that the user holds or proposed, longest waiting first. */
 export async function returnedTo(userId: string, cursor: Cursor | null, now = new Date()): Promise<QueueList> {
   const keyset = cursor?.key
-    ? Prisma.sql`AND (last_step."createdAt", c.id) > (${cursor.key.toISOString()}::timestamp(3), ${cursor.id})`
+    ? Prisma.sql`AND (s."returnedAt", s.id) > (${cursor.key.toISOString()}::timestamp(3), ${cursor.id})`
     : Prisma.empty
-  const [counted, steps] = await Promise.all([
-    db.$queryRaw<ReturnedCountRow[]>`SELECT COUNT(*) AS count ${returnedWhere(userId)}`,
-    db.$queryRaw<ReturnedStepRow[]>`
+  // As the other lists: the count and the page in one statement.
+  const found = await db.$queryRaw<Array<{ total: number } & Nullable<ReturnedRow>>>`
+    WITH steps AS (
       SELECT c.id, last_step."createdAt" AS "returnedAt", last_step.note, actor.name AS "actorName"
       ${returnedWhere(userId)}
-      ${keyset}
-      ORDER BY last_step."createdAt" ASC, c.id ASC
-      LIMIT ${QUEUE_PAGE_SIZE + 1}`,
-  ])
+    ), total AS (SELECT COUNT(*)::int AS total FROM steps)
+    SELECT total.total, page.* FROM total LEFT JOIN LATERAL (
+      SELECT s."returnedAt", s.note, s."actorName",
+             c.id, c.text, c.status::text AS status, c.verdict::text AS verdict, c.version, c."dueAt", c."proposedAt",
+             c."createdAt", a.id AS "articleId", a.title AS "articleTitle",
+             assignee.name AS "assigneeName", proposer.name AS "proposerName"
+        FROM steps s
+        JOIN "Claim" c ON c.id = s.id
+        JOIN "Article" a ON a.id = c."articleId"
+        LEFT JOIN "User" assignee ON assignee.id = c."assigneeId"
+        LEFT JOIN "User" proposer ON proposer.id = c."proposedById"
+       WHERE true ${keyset}
+       ORDER BY s."returnedAt" ASC, s.id ASC
+       LIMIT ${QUEUE_PAGE_SIZE + 1}
+    ) page ON true
+    ORDER BY page."returnedAt" ASC, page.id ASC`
+  const steps = found.filter((row): row is { total: number } & ReturnedRow => row.id !== null)
   const page = steps.slice(0, QUEUE_PAGE_SIZE)
-  const rows = page.length
-    ? await db.claim.findMany({ where: { id: { in: page.map((step) => step.id) } }, select: ITEM_SELECT })
-    : []
-  const byId = new Map(rows.map((row) => [row.id, row]))
   const last = page[page.length - 1]
   return {
-    count: Number(counted[0]?.count ?? 0),
-    items: page.flatMap((step) => {
-      const row = byId.get(step.id)
-      return row
-        ? [toItem(row, now, { returned: { by: step.actorName, at: formatDay(step.returnedAt), note: step.note } })]
-        : []
-    }),
+    count: found[0]?.total ?? 0,
+    items: page.map((row) =>
+      toItem(itemOf(row), now, { returned: { by: row.actorName, at: formatDay(row.returnedAt), note: row.note } }),
+    ),
     nextAfter: steps.length > QUEUE_PAGE_SIZE && last ? encodeCursor(last.returnedAt, last.id) : null,
   }
 }

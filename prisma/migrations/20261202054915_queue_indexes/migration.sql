@@ -6,7 +6,7 @@ CREATE INDEX "Claim_queue_assigned_idx" ON "Claim"("assigneeId", "dueAt", "id") 
 CREATE INDEX "Claim_queue_grabs_idx" ON "Claim"("createdAt", "id") WHERE ("assigneeId" IS NULL AND status <> 'APPROVED' AND "deletedAt" IS NULL);
 
 -- CreateIndex
-CREATE INDEX "Claim_queue_review_idx" ON "Claim"("proposedAt", "id") WHERE (status = 'NEEDS_REVIEW' AND "deletedAt" IS NULL);
+CREATE INDEX "Claim_queue_review_idx" ON "Claim"("proposedAt", "id", "proposedById") WHERE (status = 'NEEDS_REVIEW' AND "deletedAt" IS NULL);
 
 -- CreateIndex
 CREATE INDEX "Claim_queue_returned_idx" ON "Claim"("assigneeId") WHERE (status = 'IN_RESEARCH' AND "proposedById" IS NOT NULL AND "deletedAt" IS NULL);
