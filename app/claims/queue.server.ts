@@ -118,19 +118,12 @@ type QueueRow = Pick<
   proposerName: string | null
 }
 
-function itemOf(row: QueueRow): ItemRow {
+function itemOf({ articleId, articleTitle, assigneeName, proposerName, ...claim }: QueueRow): ItemRow {
   return {
-    id: row.id,
-    text: row.text,
-    status: row.status,
-    verdict: row.verdict,
-    version: row.version,
-    dueAt: row.dueAt,
-    proposedAt: row.proposedAt,
-    createdAt: row.createdAt,
-    article: { id: row.articleId, title: row.articleTitle },
-    assignee: row.assigneeName === null ? null : { name: row.assigneeName },
-    proposedBy: row.proposerName === null ? null : { name: row.proposerName },
+    ...claim,
+    article: { id: articleId, title: articleTitle },
+    assignee: assigneeName === null ? null : { name: assigneeName },
+    proposedBy: proposerName === null ? null : { name: proposerName },
   }
 }
 
