@@ -1,8 +1,7 @@
 // The HTTP section of the bench: what a person at the desk feels. It starts the production server on
 // the bench database as `npm run serve` does (its own process, NODE_ENV=production, the built app), and
 // drives each page with N concurrent clients signed in as an editor (autocannon), beside a bare page
-// (`/login`, signed out) measured before and after them in the same run, so the ratios hold on a busy
-// machine. Needs `npm run build` first.
+// (`/login`, signed out) measured between every two pages, so the ratios hold on a busy machine. Needs `npm run build` first.
 import autocannon from 'autocannon'
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -20,6 +19,8 @@ export const DEFAULT_HTTP: Required<HttpOptions> = { connections: 8, durationSec
 export type HttpBenchRow = BenchRow & {
   path: string
   requestsPerSecond: number
+  /** The bare page's req/s in the runs just before and after this page's. */
+  bareRequestsPerSecond: number
   bytes: number
   /** The share of the bare page's req/s this page must reach; none for the bare page itself. */
   target?: number
@@ -167,53 +168,69 @@ export async function benchHttp(ctx: BenchContext, options: HttpOptions = {}): P
       if (warmupSeconds > 0) await load(url, headersOf(page), connections, warmupSeconds, redirects)
       const result = await load(url, headersOf(page), connections, durationSeconds, redirects)
       if (result.failures > 0) throw new Error(`${page.path}: ${result.failures} requests failed or timed out`)
+      if (result.latencies.length === 0) throw new Error(`${page.path}: no answer came within ${durationSeconds} s`)
       return result
     }
-    // The bare page before and after the others: its mean is the baseline, its drift says how steady the machine was.
-    const bareBefore = await measure(BARE)
+    // The bare page between every two pages: each page is set against the bare runs on either side of
+    // it, so a machine that grows busier or quieter during the run moves both sides of each ratio alike.
+    const bareRuns: Load[] = [await measure(BARE)]
     const measured: Array<[Page, Load]> = []
-    for (const page of pages) measured.push([page, await measure(page)])
-    const bareAfter = await measure(BARE)
-    const bareRate = (bareBefore.requestsPerSecond + bareAfter.requestsPerSecond) / 2
+    for (const page of pages) {
+      measured.push([page, await measure(page)])
+      bareRuns.push(await measure(BARE))
+    }
+    const rates = bareRuns.map((run) => run.requestsPerSecond)
+    const bareRate = rates.reduce((sum, rate) => sum + rate, 0) / rates.length
 
-    const row = (page: Page, result: Load, note: string): HttpBenchRow => ({
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`
+    const row = (page: Page, result: Load, bareBeside: number, note: string): HttpBenchRow => ({
       name: `http ${page.name} (${page.path.length > 24 ? `${page.path.slice(0, 23)}…` : page.path})`,
       path: page.path,
       ...summarise(result.latencies),
       requestsPerSecond: result.requestsPerSecond,
+      bareRequestsPerSecond: bareBeside,
       bytes: sizes.get(page.path) ?? Number.NaN,
       target: page.target,
       note,
     })
-    const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`
-    const bare = row(BARE, { ...bareBefore, latencies: [...bareBefore.latencies, ...bareAfter.latencies] }, '')
-    bare.requestsPerSecond = bareRate
-    bare.note = `${bareRate.toFixed(1)} req/s (${bareBefore.requestsPerSecond.toFixed(1)} before, ${bareAfter.requestsPerSecond.toFixed(1)} after), ${kb(bare.bytes)}; ${BARE.what}`
+    const bareLoad: Load = {
+      requestsPerSecond: bareRate,
+      latencies: bareRuns.flatMap((run) => run.latencies),
+      failures: 0,
+    }
+    const spread = `${Math.min(...rates).toFixed(1)}–${Math.max(...rates).toFixed(1)}`
     return [
-      bare,
-      ...measured.map(([page, result]) =>
-        row(
+      row(
+        BARE,
+        bareLoad,
+        bareRate,
+        `${bareRate.toFixed(1)} req/s (runs between pages: ${spread}), ${kb(sizes.get(BARE.path)!)}; ${BARE.what}`,
+      ),
+      ...measured.map(([page, result], index) => {
+        const beside = (rates[index]! + rates[index + 1]!) / 2
+        return row(
           page,
           result,
-          `${result.requestsPerSecond.toFixed(1)} req/s = ${Math.round((100 * result.requestsPerSecond) / bareRate)}% of bare, ${kb(sizes.get(page.path) ?? Number.NaN)}; ${page.what}`,
-        ),
-      ),
+          beside,
+          `${result.requestsPerSecond.toFixed(1)} req/s = ${Math.round((100 * result.requestsPerSecond) / beside)}% of the bare ${beside.toFixed(1)} beside it, ${kb(sizes.get(page.path) ?? Number.NaN)}; ${page.what}`,
+        )
+      }),
     ]
   } finally {
     await server.stop()
   }
 }
 
-/** One line per page: its req/s as a share of the bare page's, against its target. */
+/** One line per page: its req/s as a share of the bare page's beside it, against its target. */
 export function describeHttpTargets(rows: readonly HttpBenchRow[], connections: number): string[] {
   const bare = rows.find((row) => row.target === undefined)
   if (!bare) return []
   const lines = [
-    `Targets, ${connections} concurrent clients, req/s as a share of the bare page's ${bare.requestsPerSecond.toFixed(1)}:`,
+    `Targets, ${connections} concurrent clients, req/s as a share of the bare page's in the runs beside it (${bare.requestsPerSecond.toFixed(1)} on average):`,
   ]
   for (const row of rows) {
     if (row.target === undefined) continue
-    const share = row.requestsPerSecond / bare.requestsPerSecond
+    const share = row.requestsPerSecond / row.bareRequestsPerSecond
     const met = share >= row.target ? 'met' : 'NOT MET'
     lines.push(
       `  ${row.path.padEnd(44)} ${row.requestsPerSecond.toFixed(1).padStart(7)} req/s  p50 ${row.p50.toFixed(0).padStart(5)} ms  p95 ${row.p95.toFixed(0).padStart(5)} ms  ${(share * 100).toFixed(0).padStart(3)}% (≥ ${row.target * 100}%: ${met})`,
