@@ -286,20 +286,8 @@ async function switchOffTriggers(client: pg.Client) {
   }
 }
 
-/**
- * Drops the loaded tables' indexes other than unique ones, and the primary keys no foreign key points
- * at (the audit trail's, the claim sources'); returns how to build them again, keys first.
- */
+/** Drops the loaded tables' indexes other than their keys and unique ones; returns how to build them again. */
 async function dropSecondaryIndexes(client: pg.Client): Promise<string[]> {
-  const keys = await client.query<{ table: string; name: string; definition: string }>(
-    `SELECT t.relname AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
-       FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
-      WHERE n.nspname = current_schema() AND t.relname = ANY($1) AND c.contype = 'p'
-        AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.confrelid = t.oid)
-      ORDER BY t.relname`,
-    [LOADED_TABLES],
-  )
-  for (const key of keys.rows) await client.query(`ALTER TABLE "${key.table}" DROP CONSTRAINT "${key.name}"`)
   const { rows } = await client.query<{ name: string; definition: string }>(
     `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
        FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
@@ -308,8 +296,5 @@ async function dropSecondaryIndexes(client: pg.Client): Promise<string[]> {
     [LOADED_TABLES],
   )
   for (const row of rows) await client.query(`DROP INDEX ${row.name}`)
-  return [
-    ...keys.rows.map((key) => `ALTER TABLE "${key.table}" ADD CONSTRAINT "${key.name}" ${key.definition}`),
-    ...rows.map((row) => row.definition),
-  ]
+  return rows.map((row) => row.definition)
 }
