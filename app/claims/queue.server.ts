@@ -107,24 +107,101 @@ async function pageOf(
 
 const OPEN = { not: ClaimStatus.APPROVED }
 
+/** A queue row as SQL returns it: the claim, its article and the names of who holds and who proposed it. */
+type QueueRow = Pick<
+  ItemRow,
+  'id' | 'text' | 'status' | 'verdict' | 'version' | 'dueAt' | 'proposedAt' | 'createdAt'
+> & {
+  articleId: string
+  articleTitle: string
+  assigneeName: string | null
+  proposerName: string | null
+}
+
+function itemOf({ articleId, articleTitle, assigneeName, proposerName, ...claim }: QueueRow): ItemRow {
+  return {
+    ...claim,
+    article: { id: articleId, title: articleTitle },
+    assignee: assigneeName === null ? null : { name: assigneeName },
+    proposedBy: proposerName === null ? null : { name: proposerName },
+  }
+}
+
+/** The page's columns come back empty when a list has no claim, beside its count of 0. */
+type Nullable<Row> = { [Key in keyof Row]: Row[Key] | null }
+
+/** Beyond this a queue list's heading says "1,000+": nobody works through a list that long by counting it. */
+export const QUEUE_COUNT_BOUND = 1_000
+
+/**
+ * One page of a queue list, written as SQL so that its conditions are the literal predicates of the
+ * list's partial index (prisma/schema.prisma, "Claim_queue_*"): Prisma would send `status <> $1`, which
+ * Postgres cannot match to an index built for `status <> 'APPROVED'`. The page walks that index in the
+ * list's order and the count stops at its bound, so neither grows with the desk.
+ */
+async function queuePage(where: Prisma.Sql, order: Order, cursor: Cursor | null, now: Date): Promise<QueueList> {
+  const column = Prisma.raw(`c."${order.field}"`)
+  const key = cursor?.key ? Prisma.sql`${cursor.key.toISOString()}::timestamp(3)` : null
+  let keyset = Prisma.empty
+  // Ascending, missing dates last: past the cursor are later dates, the same date with a later id, and every missing date.
+  if (cursor && key && order.field === 'createdAt') keyset = Prisma.sql`AND (${column}, c.id) > (${key}, ${cursor.id})`
+  else if (cursor && key) keyset = Prisma.sql`AND ((${column}, c.id) > (${key}, ${cursor.id}) OR ${column} IS NULL)`
+  else if (cursor) keyset = Prisma.sql`AND ${column} IS NULL AND c.id > ${cursor.id}`
+  // The count and the page, with its article and people, in one statement: one round trip per list.
+  const found = await db.$queryRaw<Array<{ total: number } & Nullable<QueueRow>>>`
+    WITH total AS (
+      SELECT COUNT(*)::int AS total FROM (SELECT 1 FROM "Claim" c WHERE ${where} LIMIT ${QUEUE_COUNT_BOUND + 1}) bounded
+    )
+    SELECT total.total, page.* FROM total LEFT JOIN LATERAL (
+      SELECT c.id, c.text, c.status::text AS status, c.verdict::text AS verdict, c.version, c."dueAt", c."proposedAt",
+             c."createdAt", a.id AS "articleId", a.title AS "articleTitle",
+             assignee.name AS "assigneeName", proposer.name AS "proposerName"
+        FROM "Claim" c
+        JOIN "Article" a ON a.id = c."articleId"
+        LEFT JOIN "User" assignee ON assignee.id = c."assigneeId"
+        LEFT JOIN "User" proposer ON proposer.id = c."proposedById"
+       WHERE ${where} ${keyset}
+       ORDER BY ${column} ASC NULLS LAST, c.id ASC
+       LIMIT ${QUEUE_PAGE_SIZE + 1}
+    ) page ON true
+    ORDER BY ${Prisma.raw(`page."${order.field}"`)} ASC NULLS LAST, page.id ASC`
+  const count = found[0]?.total ?? 0
+  const claims = found.filter((row): row is { total: number } & QueueRow => row.id !== null)
+  const page = claims.slice(0, QUEUE_PAGE_SIZE).map(itemOf)
+  const last = page[page.length - 1]
+  return {
+    count: Math.min(count, QUEUE_COUNT_BOUND),
+    countCapped: count > QUEUE_COUNT_BOUND,
+    items: page.map((row) => toItem(row, now)),
+    nextAfter: claims.length > QUEUE_PAGE_SIZE && last ? encodeCursor(last[order.field], last.id) : null,
+  }
+}
+
 /** Open claims assigned to the user: overdue first, then by due date, then those with none. */
 export function assignedTo(userId: string, cursor: Cursor | null, now = new Date()) {
-  return pageOf({ assigneeId: userId, deletedAt: null, status: OPEN }, { field: 'dueAt', dir: 'asc' }, cursor, now)
+  return queuePage(
+    Prisma.sql`c."assigneeId" = ${userId} AND c.status <> 'APPROVED' AND c."deletedAt" IS NULL`,
+    { field: 'dueAt', dir: 'asc' },
+    cursor,
+    now,
+  )
 }
 
 /** Open claims nobody holds, the longest waiting first: what a fact-checker can take. */
 export function upForGrabs(cursor: Cursor | null, now = new Date()) {
-  return pageOf({ assigneeId: null, deletedAt: null, status: OPEN }, { field: 'createdAt', dir: 'asc' }, cursor, now)
+  return queuePage(
+    Prisma.sql`c."assigneeId" IS NULL AND c.status <> 'APPROVED' AND c."deletedAt" IS NULL`,
+    { field: 'createdAt', dir: 'asc' },
+    cursor,
+    now,
+  )
 }
 
 /** Proposed verdicts the user may decide on (never their own), longest waiting first. */
 export function waitingForReviewBy(userId: string, cursor: Cursor | null, now = new Date()) {
-  return pageOf(
-    {
-      status: ClaimStatus.NEEDS_REVIEW,
-      deletedAt: null,
-      OR: [{ proposedById: null }, { proposedById: { not: userId } }],
-    },
+  return queuePage(
+    Prisma.sql`c.status = 'NEEDS_REVIEW' AND c."deletedAt" IS NULL
+               AND (c."proposedById" IS NULL OR c."proposedById" <> ${userId})`,
     { field: 'proposedAt', dir: 'asc' },
     cursor,
     now,
@@ -145,43 +222,48 @@ function returnedWhere(userId: string) {
     ) last_step
     JOIN "User" actor ON actor.id = last_step."actorId"
     WHERE c.status = 'IN_RESEARCH' AND c."deletedAt" IS NULL AND last_step.type = 'RETURNED'
+      -- A return keeps the proposer, so only claims proposed before are looked at ("Claim_queue_returned_idx").
+      AND c."proposedById" IS NOT NULL
       AND (c."assigneeId" = ${userId} OR c."proposedById" = ${userId})`
 }
 
-/** The row of the returned-claims count: COUNT(*) uncast, so Postgres's bigint. */
-export type ReturnedCountRow = { count: bigint }
-
 /** A claim sent back to research, with the latest step that sent it back. */
-export type ReturnedStepRow = { id: string; returnedAt: Date; note: string; actorName: string }
+type ReturnedRow = QueueRow & { returnedAt: Date; note: string; actorName: string }
 
 /** Claims sent back to research that the user holds or proposed, longest waiting first. */
 export async function returnedTo(userId: string, cursor: Cursor | null, now = new Date()): Promise<QueueList> {
   const keyset = cursor?.key
-    ? Prisma.sql`AND (last_step."createdAt", c.id) > (${cursor.key.toISOString()}::timestamp(3), ${cursor.id})`
+    ? Prisma.sql`AND (s."returnedAt", s.id) > (${cursor.key.toISOString()}::timestamp(3), ${cursor.id})`
     : Prisma.empty
-  const [counted, steps] = await Promise.all([
-    db.$queryRaw<ReturnedCountRow[]>`SELECT COUNT(*) AS count ${returnedWhere(userId)}`,
-    db.$queryRaw<ReturnedStepRow[]>`
+  // As the other lists: the count and the page in one statement.
+  const found = await db.$queryRaw<Array<{ total: number } & Nullable<ReturnedRow>>>`
+    WITH steps AS (
       SELECT c.id, last_step."createdAt" AS "returnedAt", last_step.note, actor.name AS "actorName"
       ${returnedWhere(userId)}
-      ${keyset}
-      ORDER BY last_step."createdAt" ASC, c.id ASC
-      LIMIT ${QUEUE_PAGE_SIZE + 1}`,
-  ])
+    ), total AS (SELECT COUNT(*)::int AS total FROM steps)
+    SELECT total.total, page.* FROM total LEFT JOIN LATERAL (
+      SELECT s."returnedAt", s.note, s."actorName",
+             c.id, c.text, c.status::text AS status, c.verdict::text AS verdict, c.version, c."dueAt", c."proposedAt",
+             c."createdAt", a.id AS "articleId", a.title AS "articleTitle",
+             assignee.name AS "assigneeName", proposer.name AS "proposerName"
+        FROM steps s
+        JOIN "Claim" c ON c.id = s.id
+        JOIN "Article" a ON a.id = c."articleId"
+        LEFT JOIN "User" assignee ON assignee.id = c."assigneeId"
+        LEFT JOIN "User" proposer ON proposer.id = c."proposedById"
+       WHERE true ${keyset}
+       ORDER BY s."returnedAt" ASC, s.id ASC
+       LIMIT ${QUEUE_PAGE_SIZE + 1}
+    ) page ON true
+    ORDER BY page."returnedAt" ASC, page.id ASC`
+  const steps = found.filter((row): row is { total: number } & ReturnedRow => row.id !== null)
   const page = steps.slice(0, QUEUE_PAGE_SIZE)
-  const rows = page.length
-    ? await db.claim.findMany({ where: { id: { in: page.map((step) => step.id) } }, select: ITEM_SELECT })
-    : []
-  const byId = new Map(rows.map((row) => [row.id, row]))
   const last = page[page.length - 1]
   return {
-    count: Number(counted[0]?.count ?? 0),
-    items: page.flatMap((step) => {
-      const row = byId.get(step.id)
-      return row
-        ? [toItem(row, now, { returned: { by: step.actorName, at: formatDay(step.returnedAt), note: step.note } })]
-        : []
-    }),
+    count: found[0]?.total ?? 0,
+    items: page.map((row) =>
+      toItem(itemOf(row), now, { returned: { by: row.actorName, at: formatDay(row.returnedAt), note: row.note } }),
+    ),
     nextAfter: steps.length > QUEUE_PAGE_SIZE && last ? encodeCursor(last.returnedAt, last.id) : null,
   }
 }

@@ -84,6 +84,7 @@ export default function Queue({ loaderData }: Route.ComponentProps) {
         id={name}
         {...COPY[name]}
         count={items.count}
+        countCapped={items.countCapped}
         items={items.items}
         firstHref={after[name] ? hrefWith(after, name, null) : null}
         nextHref={items.nextAfter ? hrefWith(after, name, items.nextAfter) : null}

@@ -1,4 +1,12 @@
-import { concurrentWaves, describeWaves, formatTable, percentile, summarise, type CapturedStatement } from './timing.ts'
+import {
+  concurrentWaves,
+  describeWaves,
+  formatGrowth,
+  formatTable,
+  percentile,
+  summarise,
+  type CapturedStatement,
+} from './timing.ts'
 
 const statement = (text: string, startedAt: number, endedAt: number): CapturedStatement => ({
   text,
@@ -57,4 +65,20 @@ test('formatTable lines up the columns and shows the ratio to the SQL', () => {
   expect(lines[0]).toMatch(/^name\s+p50\s+p95\s+SQL p50\s+SQL p95\s+÷ p50\s+÷ p95\s+peak MB\s+note$/)
   expect(lines[2]).toMatch(/^dashboard loader\s+44\.7\s+69\.9\s+41\.4\s+68\.8\s+1\.08×\s+1\.02×\s+—\s+7 statements$/)
   expect(lines[3]).toMatch(/^export CSV\s+13140\s+16208\s+—\s+—\s+—\s+—\s+483$/)
+})
+
+test('formatGrowth sets each row’s p95 on every desk side by side, with the largest desk’s as a multiple of the smallest’s', () => {
+  const lines = formatGrowth([
+    { claims: 10_000, rows: [{ name: 'dashboard loader', p50: 10, p95: 20 }] },
+    {
+      claims: 1_000_000,
+      rows: [
+        { name: 'dashboard loader', p50: 12, p95: 25 },
+        { name: 'export CSV', p50: 1, p95: 2 },
+      ],
+    },
+  ]).split('\n')
+  expect(lines[1]).toMatch(/^name\s+p95 @ 10,000\s+p95 @ 1,000,000\s+largest ÷ smallest$/)
+  expect(lines[3]).toMatch(/^dashboard loader\s+20\.0\s+25\.0\s+1\.25×$/)
+  expect(lines[4]).toMatch(/^export CSV\s+—\s+2\.0\s+—$/)
 })

@@ -196,3 +196,28 @@ export function formatTable(rows: readonly BenchRow[]): string {
       .trimEnd()
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)].join('\n')
 }
+
+/**
+ * How each row grew with the desk: its p95 on every desk size side by side, and the largest desk's
+ * p95 as a multiple of the smallest's. Rows missing from a desk's run show a dash.
+ */
+export function formatGrowth(results: ReadonlyArray<{ claims: number; rows: readonly BenchRow[] }>): string {
+  const sizes = results.map((result) => result.claims)
+  const names = [...new Set(results.flatMap((result) => result.rows.map((row) => row.name)))]
+  const header = ['name', ...sizes.map((claims) => `p95 @ ${claims.toLocaleString('en-GB')}`), 'largest ÷ smallest']
+  const body = names.map((name) => {
+    const p95s = results.map((result) => result.rows.find((row) => row.name === name)?.p95)
+    return [name, ...p95s.map((value) => ms(value)), ratio(p95s[p95s.length - 1] ?? Number.NaN, p95s[0])]
+  })
+  const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column]!.length)))
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join('  ')
+  return [
+    'How each row grew with the desk (p95 in ms):',
+    line(header),
+    line(widths.map((width) => '-'.repeat(width))),
+    ...body.map(line),
+  ].join('\n')
+}

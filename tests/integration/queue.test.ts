@@ -189,6 +189,8 @@ describe('returned to me', () => {
         text: `returned ${String(index).padStart(2, '0')}`,
         status: 'IN_RESEARCH',
         assignee: holder,
+        // Only a proposed verdict can be returned, and a return keeps its proposer.
+        proposedBy: holder,
       })
       await db.claimEvent.create({
         data: {
