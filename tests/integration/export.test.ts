@@ -4,12 +4,8 @@
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { parse } from 'csv-parse/sync'
 import { RouterContextProvider } from 'react-router'
-import {
-  claimReviewsForArticle,
-  observeExportBatches,
-  EXPORT_BATCH_SIZE,
-  EXPORTS_PAGE_SIZE,
-} from '~/exports/exports.server'
+import { EXPORT_BATCH_SIZE, observeExportBatches } from '~/exports/cursor.server'
+import { claimReviewsForArticle, EXPORTS_PAGE_SIZE } from '~/exports/exports.server'
 import { CSV_COLUMNS } from '~/exports/format'
 import type { Verdict } from '~/generated/prisma/enums'
 import * as rootRoute from '~/root'
@@ -789,20 +785,18 @@ describe('streaming a large export', () => {
       context: new RouterContextProvider(),
     })
     const reader = response.body!.getReader()
-    await reader.read()
+    const first = await reader.read()
+    expect(first.value?.byteLength).toBeGreaterThan(0)
     controller.abort()
-    let text = ''
     const failure = await (async () => {
       for (;;) {
-        const { done, value } = await reader.read()
+        const { done } = await reader.read()
         if (done) return null
-        text += new TextDecoder().decode(value)
       }
     })().catch((error: unknown) => error)
     expect(failure).toMatchObject({ name: 'AbortError' })
-    // What was already read from the first batch may still go out; no second batch is read.
+    // The first batch went out; no second batch is read.
     expect(batches).toEqual([EXPORT_BATCH_SIZE])
-    expect(text.length).toBeGreaterThan(0)
   })
 
   it('reads the whole set batch by batch, each claim once, in order, and records the count', async () => {
