@@ -59,10 +59,11 @@ export function observeExportBatches(listener: BatchListener): () => void {
 /**
  * The rows of `query`, `batchSize` at a time, each row an array of its columns in SELECT order.
  * Nothing is read until the first batch is asked for; the cursor sees the database as it was then.
- * Each batch is fetched only when the consumer asks for it, so rows fetched never run more than
- * one batch ahead of the consumer. Once `signal` aborts, the next batch throws instead of reading.
- * However the consumer stops (end, `return()`, an error), the transaction ends and the connection
- * goes back to the pool, or is closed if it broke.
+ * The next batch is fetched when one is handed to the consumer, so PostgreSQL reads it while the
+ * app writes this one out, and rows fetched never run more than one batch ahead of what the consumer
+ * has taken: a consumer that stops asking stops the reads. Once `signal` aborts, the next batch
+ * throws instead of reading. However the consumer stops (end, `return()`, an error), the transaction
+ * ends and the connection goes back to the pool, or is closed if it broke.
  */
 export async function* cursorBatches(
   query: Prisma.Sql,
@@ -71,23 +72,41 @@ export async function* cursorBatches(
   const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE
   options.signal?.throwIfAborted()
   const client = await exportPool().connect()
+  const fetchBatch = () => {
+    const fetching = client
+      .query<unknown[]>({ text: `FETCH ${batchSize} FROM factdesk_export`, rowMode: 'array' })
+      .then((batch) => {
+        for (const listener of batchListeners) listener({ rows: batch.rows.length })
+        return batch.rows
+      })
+    // Awaited below or in `finally`; this only keeps a consumer that stopped early from leaving it unhandled.
+    fetching.catch(() => {})
+    return fetching
+  }
+  let ahead: Promise<unknown[][]> | undefined
   let broken: Error | undefined
   try {
     await client.query(`BEGIN READ ONLY; SET LOCAL idle_in_transaction_session_timeout = '${IDLE_IN_TRANSACTION}'`)
     await client.query({ text: `DECLARE factdesk_export NO SCROLL CURSOR FOR ${query.text}`, values: query.values })
+    ahead = fetchBatch()
     for (;;) {
+      const rows = await ahead
+      ahead = undefined
       // The client went away: fail the stream rather than end it, so a cut-off file never looks complete.
       options.signal?.throwIfAborted()
-      const batch = await client.query<unknown[]>({ text: `FETCH ${batchSize} FROM factdesk_export`, rowMode: 'array' })
-      for (const listener of batchListeners) listener({ rows: batch.rows.length })
-      if (batch.rows.length > 0) yield batch.rows
-      if (batch.rows.length < batchSize) return
+      if (rows.length < batchSize) {
+        if (rows.length > 0) yield rows
+        return
+      }
+      ahead = fetchBatch()
+      yield rows
     }
   } catch (error) {
     broken = error instanceof Error ? error : new Error(String(error))
     throw error
   } finally {
     try {
+      await ahead?.catch(() => {})
       await client.query('ROLLBACK')
       // A failed statement leaves the connection usable once rolled back; only a dead one is thrown away.
       client.release()

@@ -763,10 +763,13 @@ describe('streaming a large export', () => {
     const first = await reader.read()
     expect(first.done).toBe(false)
     expect(new TextDecoder().decode(first.value).startsWith('article_title,')).toBe(true)
-    expect(batches).toEqual([EXPORT_BATCH_SIZE])
+    // The batch handed over, and at most the next one, read while the first was written out.
+    expect(batches.length).toBeLessThanOrEqual(2)
     await reader.cancel()
+    const atCancel = batches.length
     await new Promise((resolve) => setTimeout(resolve, 100))
-    expect(batches).toEqual([EXPORT_BATCH_SIZE])
+    expect(batches).toEqual(Array(atCancel).fill(EXPORT_BATCH_SIZE))
+    expect(atCancel).toBeLessThanOrEqual(2)
   })
 
   it('stops reading, and fails the stream rather than end it, when the request is aborted', async () => {
@@ -795,8 +798,8 @@ describe('streaming a large export', () => {
       }
     })().catch((error: unknown) => error)
     expect(failure).toMatchObject({ name: 'AbortError' })
-    // The first batch went out; no second batch is read.
-    expect(batches).toEqual([EXPORT_BATCH_SIZE])
+    // The first batch went out, and the one read ahead of it is never sent; nothing more is read.
+    expect(batches.length).toBeLessThanOrEqual(2)
   })
 
   it('reads the whole set batch by batch, each claim once, in order, and records the count', async () => {
