@@ -99,8 +99,14 @@ export function toCsvRecord(claim: ExportClaim): string[] {
 }
 
 // RFC 4180: CRLF between records, fields quoted only when they hold a comma, quote, CR or LF.
-// Formula escaping stays off here because defuseCell has already done it.
-const CSV_OPTIONS = { record_delimiter: 'windows', quoted: false, escape_formulas: false } as const
+// csv-stringify quotes a lone CR or LF only when asked (quote_record_delimiter), and a spreadsheet
+// would split the record at one. Formula escaping stays off here because defuseCell has already done it.
+const CSV_OPTIONS = {
+  record_delimiter: 'windows',
+  quote_record_delimiter: true,
+  quoted: false,
+  escape_formulas: false,
+} as const
 
 /** Excel reads a CSV without a byte-order mark as the local code page and garbles Cyrillic. */
 export const UTF8_BOM = '\uFEFF'

@@ -112,7 +112,15 @@ function copyThroughPsql(databaseUrl: string, selectSql: string): Promise<number
   return new Promise((resolve, reject) => {
     const child = spawn(
       PSQL,
-      [databaseUrl, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', `COPY (${selectSql}) TO STDOUT WITH (FORMAT csv, HEADER)`],
+      [
+        databaseUrl,
+        '-X',
+        '-q',
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-c',
+        `COPY (${selectSql}) TO STDOUT WITH (FORMAT csv, HEADER)`,
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     )
     let bytes = 0
@@ -181,7 +189,14 @@ function measureMemoryInChild(ctx: BenchContext): Promise<ChildReport[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [`--max-old-space-size=${CHILD_HEAP_MB}`, '--expose-gc', '--import', 'tsx', import.meta.filename, '--memory-child'],
+      [
+        `--max-old-space-size=${CHILD_HEAP_MB}`,
+        '--expose-gc',
+        '--import',
+        'tsx',
+        import.meta.filename,
+        '--memory-child',
+      ],
       {
         // The parent already pointed DATABASE_URL at the bench database and fixed SESSION_SECRET.
         env: { ...process.env, FACTDESK_BENCH_COOKIE: ctx.editorCookie },
