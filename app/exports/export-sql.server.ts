@@ -2,13 +2,13 @@
 // finished line of the file and the app only joins text: these are SQL twins of toCsvRecord + csv-stringify
 // and of toJsonRecord + JSON.stringify in format.ts, byte for byte (tests/integration/export-sql.test.ts
 // compares them on generated claims). ClaimReview's claimant guess needs a Unicode-aware regex that
-// PostgreSQL lacks, so there PostgreSQL writes all but the claim's author and the app fills that in.
+// PostgreSQL lacks, so its rows are the few plain fields toClaimReview reads.
 import { VERDICTS, type VerdictInfo } from '~/claims/verdicts'
 import { Prisma } from '~/generated/prisma/client'
 import type { ExportFormat } from '~/generated/prisma/enums'
 import { likePattern } from '~/utils/like-pattern'
 import { approvedOnly, type ExportFilters } from './filters'
-import { FORMULA_PREFIXES, defuseCell, reviewRatingOf } from './format'
+import { FORMULA_PREFIXES, defuseCell } from './format'
 
 /** The claims an export covers, as SQL over `"Claim" c`. Constants are inlined so an unfiltered export has no parameters. */
 export function exportWhereSql(filters: ExportFilters, format: ExportFormat): Prisma.Sql {
@@ -115,31 +115,34 @@ const JSON_RECORD = [
 
 const JSON_SOURCES = `string_agg('{"url":' || ${json('s.url')} || ',"title":' || ${json('s.title')} || ',"publisher":' || ${json('s.publisher')} || ',"stance":' || ${jsonPlain('cs.stance::text')} || '}', ',' ORDER BY cs."createdAt", s.url)`
 
-/**
- * A ClaimReview row: the claim's id, the claimant and the article's author and outlet (who made the
- * claim is a guess from the name, made in the app), and the review's JSON on either side of where
- * `itemReviewed.author` goes: `head` from "claimReviewed" to the end of "appearance", `tail` the rest.
- */
-export type ClaimReviewRow = [id: string, head: string, tail: string, claimant: string, author: string, outlet: string]
+/** The columns of a ClaimReview row, in order: what toClaimReview reads, dates as UTC days. */
+export type ClaimReviewRow = [
+  id: string,
+  text: string,
+  verdict: string,
+  claimant: string,
+  articleTitle: string,
+  articleUrl: string | null,
+  articleAuthor: string,
+  articleOutlet: string,
+  claimDate: string | null,
+  articlePublishedOn: string | null,
+  approvedOn: string | null,
+]
 
-function claimReviewColumns(orgJson: string): Prisma.Sql {
-  const head = [
-    `',"claimReviewed":' || ${json('c.text')} || ',"author":'`,
-    // The organisation's JSON, a parameter: it comes from the settings.
-    '$ORG',
-    `',"reviewRating":' || ${byVerdict((info) => JSON.stringify(reviewRatingOf(info.verdict)), 'null')}`,
-    `',"itemReviewed":{"@type":"Claim","appearance":{"@type":"CreativeWork","headline":' || ${json('a.title')}`,
-    // An empty URL is left out, as no URL is.
-    `COALESCE(',"url":' || ${json(`NULLIF(a.url, '')`)}, '') || '}'`,
-  ].join(' || ')
-  const said = `COALESCE(c."claimDate"::timestamp, a."publishedAt")`
-  const tail = [
-    `COALESCE(',"datePublished":"' || ${isoDay(said)} || '"', '') || '}'`,
-    `COALESCE(',"datePublished":"' || ${isoDay('c."approvedAt"')} || '"', '') || '}'`,
-  ].join(' || ')
-  const [before, after] = head.split('$ORG') as [string, string]
-  return Prisma.sql`c.id, ${Prisma.raw(before)}${orgJson}::text${Prisma.raw(after)}, ${Prisma.raw(tail)}, c.claimant, a.author, a.outlet`
-}
+const CLAIMREVIEW_COLUMNS = [
+  'c.id',
+  'c.text',
+  'c.verdict::text',
+  'c.claimant',
+  'a.title',
+  'a.url',
+  'a.author',
+  'a.outlet',
+  isoDay('c."claimDate"'),
+  isoDay('a."publishedAt"'),
+  isoDay('c."approvedAt"'),
+].join(', ')
 
 function sourcesJoin(list: string) {
   return Prisma.raw(`CROSS JOIN LATERAL (
@@ -149,18 +152,13 @@ function sourcesJoin(list: string) {
 
 /**
  * The rows of a download: for CSV and JSON one text column, the finished record (a CSV record ends
- * with its CRLF); for ClaimReview the columns of ClaimReviewRow, `org` being its author.
+ * with its CRLF); for ClaimReview the columns of ClaimReviewRow.
  */
-export function exportRowsSql(
-  filters: ExportFilters,
-  format: ExportFormat,
-  org: { name: string; url: string } = { name: '', url: '' },
-): Prisma.Sql {
+export function exportRowsSql(filters: ExportFilters, format: ExportFormat): Prisma.Sql {
   const where = exportWhereSql(filters, format)
   const order = exportOrderSql(filters, format)
   if (format === 'CLAIMREVIEW') {
-    const orgJson = JSON.stringify({ '@type': 'Organization', name: org.name, url: org.url })
-    return Prisma.sql`SELECT ${claimReviewColumns(orgJson)}
+    return Prisma.sql`SELECT ${Prisma.raw(CLAIMREVIEW_COLUMNS)}
       FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
       WHERE ${where} ORDER BY ${order}`
   }

@@ -5,7 +5,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { redirect } from 'react-router'
 import { requirePermission } from '~/auth/session.server'
-import type { ExportFormat } from '~/generated/prisma/enums'
+import type { ExportFormat, Verdict } from '~/generated/prisma/enums'
 import { getSettings } from '~/settings/settings.server'
 import { db } from '~/utils/db.server'
 import { decodeTimeCursor, encodeCursor } from '~/utils/keyset-cursor'
@@ -26,7 +26,7 @@ import {
 import { cursorBatches } from './cursor.server'
 import { exportRowsSql, exportWhereSql, type ClaimReviewRow } from './export-sql.server'
 import {
-  claimAuthor,
+  claimReviewOf,
   claimReviewScriptTag,
   csvFileChunks,
   jsonArrayOfBatches,
@@ -50,18 +50,32 @@ async function* recordBatches(rows: AsyncIterable<unknown[][]>): AsyncGenerator<
   for await (const batch of rows) yield batch.map((row) => row[0] as string)
 }
 
-const CLAIMREVIEW_START = '{"@context":"https://schema.org","@type":"ClaimReview","url":'
-
-/** A ClaimReview row as its JSON: the claim's page and its author put into what PostgreSQL wrote. */
-function claimReviewJson(row: ClaimReviewRow): string {
-  const [id, head, tail, claimant, author, outlet] = row
-  const said = claimAuthor({ claimant, article: { author, outlet } })
-  return `${CLAIMREVIEW_START}${JSON.stringify(claimUrl(id))}${head}${said ? `,"author":${JSON.stringify(said)}` : ''}${tail}`
+function claimReviewFromRow(row: ClaimReviewRow, org: { name: string; url: string }): ClaimReview {
+  const [id, text, verdict, claimant, title, url, author, outlet, claimDay, articlePublishedDay, approvedDay] = row
+  return claimReviewOf(
+    {
+      id,
+      text,
+      claimant,
+      verdict: verdict as Verdict,
+      article: { title, url, author, outlet },
+      claimDay,
+      articlePublishedDay,
+      approvedDay,
+    },
+    org,
+    claimUrl(id),
+  )
 }
 
 /** An export's ClaimReviews as JSON, a batch at a time. */
-async function* claimReviewBatches(rows: AsyncIterable<unknown[][]>): AsyncGenerator<string[], void, undefined> {
-  for await (const batch of rows) yield batch.map((row) => claimReviewJson(row as ClaimReviewRow))
+async function* claimReviewBatches(
+  rows: AsyncIterable<unknown[][]>,
+  org: { name: string; url: string },
+): AsyncGenerator<string[], void, undefined> {
+  for await (const batch of rows) {
+    yield batch.map((row) => JSON.stringify(claimReviewFromRow(row as ClaimReviewRow, org)))
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -128,12 +142,11 @@ export async function downloadExport(input: {
   })
   logEvent('export_started', { exportId, userId: user.id, format, rowCount })
 
-  const org = settings ? { name: settings.organizationName, url: settings.organizationUrl } : undefined
   async function* counted(): AsyncGenerator<unknown[][], void, undefined> {
     let written = 0
     let finished = false
     try {
-      for await (const batch of cursorBatches(exportRowsSql(filters, format, org), { signal })) {
+      for await (const batch of cursorBatches(exportRowsSql(filters, format), { signal })) {
         written += batch.length
         yield batch
       }
@@ -147,12 +160,13 @@ export async function downloadExport(input: {
     }
   }
 
+  const org = settings ? { name: settings.organizationName, url: settings.organizationUrl } : null
   const chunks =
     format === 'CSV'
       ? csvFileChunks(recordBatches(counted()), { bom })
       : format === 'JSON'
         ? jsonArrayOfBatches(recordBatches(counted()))
-        : jsonArrayOfBatches(claimReviewBatches(counted()))
+        : jsonArrayOfBatches(claimReviewBatches(counted(), org!))
 
   return new Response(readableStreamOf(chunks), {
     headers: {
@@ -285,9 +299,8 @@ export async function claimReviewsForArticle(articleId: string): Promise<ClaimRe
   const settings = await getSettings()
   const org = { name: settings.organizationName, url: settings.organizationUrl }
   const reviews: ClaimReview[] = []
-  // The download's own JSON, parsed back so the snippet can be laid out for reading.
-  for await (const batch of cursorBatches(exportRowsSql({ ...ALL_CLAIMS, articleId }, 'CLAIMREVIEW', org))) {
-    for (const row of batch) reviews.push(JSON.parse(claimReviewJson(row as ClaimReviewRow)) as ClaimReview)
+  for await (const batch of cursorBatches(exportRowsSql({ ...ALL_CLAIMS, articleId }, 'CLAIMREVIEW'))) {
+    for (const row of batch) reviews.push(claimReviewFromRow(row as ClaimReviewRow, org))
   }
   return { count: reviews.length, html: claimReviewScriptTag(reviews) }
 }

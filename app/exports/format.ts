@@ -364,27 +364,52 @@ export function claimAuthor(claim: {
   return null
 }
 
-/** A verdict as a ClaimReview rating: its label, and its place on the 1–5 scale when it has one. */
-export function reviewRatingOf(verdict: Verdict): ClaimReviewRating {
-  const rating = ratingValueOf(verdict)
-  const reviewRating: ClaimReviewRating = { '@type': 'Rating', alternateName: verdictLabel(verdict) }
-  if (rating !== null) {
-    reviewRating.ratingValue = rating
-    reviewRating.bestRating = BEST_RATING
-    reviewRating.worstRating = WORST_RATING
-  }
-  return reviewRating
+/** What a ClaimReview says of a claim, dates already as UTC days (YYYY-MM-DD): a claim or an export row. */
+export type ClaimReviewFields = Pick<ExportClaim, 'text' | 'claimant'> & {
+  id: string
+  verdict: Verdict | null
+  article: Pick<ExportClaim['article'], 'title' | 'url' | 'author' | 'outlet'>
+  claimDay: string | null
+  articlePublishedDay: string | null
+  approvedDay: string | null
 }
 
 /**
  * Google's ClaimReview shape. Verdicts off the 1–5 scale (Unproven, Not a factual claim) keep
  * their label in alternateName but carry no ratingValue, so no reader mistakes them for a rating.
  * Only claims with a verdict can be reviewed: export queries must select approved claims.
- * (Downloads have PostgreSQL write all of it but the claim's author; see export-sql.server.ts.)
  */
 export function toClaimReview(claim: ExportClaim, org: { name: string; url: string }, claimUrl: string): ClaimReview {
+  return claimReviewOf(
+    {
+      id: claim.id,
+      text: claim.text,
+      claimant: claim.claimant,
+      verdict: claim.verdict,
+      article: claim.article,
+      claimDay: claim.claimDate ? isoDay(claim.claimDate) : null,
+      articlePublishedDay: claim.article.publishedAt ? isoDay(claim.article.publishedAt) : null,
+      approvedDay: claim.approvedAt ? isoDay(claim.approvedAt) : null,
+    },
+    org,
+    claimUrl,
+  )
+}
+
+/** toClaimReview over the plain fields an export row carries. */
+export function claimReviewOf(
+  claim: ClaimReviewFields,
+  org: { name: string; url: string },
+  claimUrl: string,
+): ClaimReview {
   if (!claim.verdict) throw new Error(`Claim ${claim.id} has no verdict and cannot be published as a ClaimReview`)
-  const reviewRating = reviewRatingOf(claim.verdict)
+  const rating = ratingValueOf(claim.verdict)
+  const reviewRating: ClaimReviewRating = { '@type': 'Rating', alternateName: verdictLabel(claim.verdict) }
+  if (rating !== null) {
+    reviewRating.ratingValue = rating
+    reviewRating.bestRating = BEST_RATING
+    reviewRating.worstRating = WORST_RATING
+  }
 
   const appearance: ClaimReview['itemReviewed']['appearance'] = {
     '@type': 'CreativeWork',
@@ -394,8 +419,8 @@ export function toClaimReview(claim: ExportClaim, org: { name: string; url: stri
   const itemReviewed: ClaimReview['itemReviewed'] = { '@type': 'Claim', appearance }
   const author = claimAuthor(claim)
   if (author) itemReviewed.author = author
-  const said = claim.claimDate ?? claim.article.publishedAt
-  if (said) itemReviewed.datePublished = isoDay(said)
+  const said = claim.claimDay ?? claim.articlePublishedDay
+  if (said) itemReviewed.datePublished = said
 
   const review: ClaimReview = {
     '@context': 'https://schema.org',
@@ -406,7 +431,7 @@ export function toClaimReview(claim: ExportClaim, org: { name: string; url: stri
     reviewRating,
     itemReviewed,
   }
-  if (claim.approvedAt) review.datePublished = isoDay(claim.approvedAt)
+  if (claim.approvedDay) review.datePublished = claim.approvedDay
   return review
 }
 
