@@ -8,6 +8,7 @@ import { EXPORT_BATCH_SIZE, exportConnections, observeExportBatches } from '~/ex
 import * as csvRoute from '~/routes/exports/claims[.]csv'
 import * as jsonRoute from '~/routes/exports/claims[.]json'
 import { db } from '~/utils/db.server'
+import { bulkApprovedAt, bulkClaimId, bulkClaimText, insertBulkClaims } from '../helpers/bulk-claims'
 import { buildRequest } from '../helpers/route'
 import { createUsers } from '../helpers/users'
 
@@ -22,14 +23,7 @@ beforeAll(async () => {
   users = await createUsers()
   articleId = (await db.article.create({ data: { title: 'Bulk', body: 'Bulk body.', createdById: users.reporter.id } }))
     .id
-  await db.$executeRaw`
-    INSERT INTO "Claim" (id, "articleId", quote, "startOffset", "endOffset", text, claimant, tags, status, verdict,
-                         rationale, "createdById", "approvedById", "approvedAt", "createdAt", "updatedAt")
-    SELECT 'bulk-' || lpad(g::text, 6, '0'), ${articleId}, 'Bulk quote ' || g, 0, 4,
-           'Bulk claim number ' || g || ', with "quotes" and Київ', 'Claimant ' || g, ARRAY['bulk'],
-           'APPROVED', 'TRUE', repeat('A long rationale. ', 10), ${users.reporter.id}, ${users.editor.id},
-           timestamp '2025-06-01' + g * interval '1 second', now(), now()
-    FROM generate_series(1, ${BULK}::int) AS g`
+  await insertBulkClaims({ articleId, count: BULK, reporterId: users.reporter.id, editorId: users.editor.id })
 })
 
 afterEach(() => {
@@ -103,8 +97,8 @@ describe('a slow reader', () => {
     const rows = parse(text, { columns: true }) as Array<Record<string, string>>
     expect(rows).toHaveLength(BULK)
     expect(rows.map((row) => row.quote)).toEqual(Array.from({ length: BULK }, (_, i) => `Bulk quote ${i + 1}`))
-    expect(rows[41]!.claim_text).toBe('Bulk claim number 42, with "quotes" and Київ')
-    expect(rows[BULK - 1]!.approved_at).toBe(new Date(Date.UTC(2025, 5, 1) + BULK * 1000).toISOString())
+    expect(rows[41]!.claim_text).toBe(bulkClaimText(42))
+    expect(rows[BULK - 1]!.approved_at).toBe(bulkApprovedAt(BULK).toISOString())
   })
 
   it('gets the whole JSON array, each claim once and in order, when read to its end', async () => {
@@ -112,9 +106,7 @@ describe('a slow reader', () => {
     const records = JSON.parse(await (await download(jsonRoute, '/exports/claims.json')).text()) as Array<{
       id: string
     }>
-    expect(records.map((record) => record.id)).toEqual(
-      Array.from({ length: BULK }, (_, i) => `bulk-${String(i + 1).padStart(6, '0')}`),
-    )
+    expect(records.map((record) => record.id)).toEqual(Array.from({ length: BULK }, (_, i) => bulkClaimId(i + 1)))
     expect(rowsFetched()).toBe(BULK)
   })
 })

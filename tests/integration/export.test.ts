@@ -16,6 +16,7 @@ import * as jsonRoute from '~/routes/exports/claims[.]json'
 import { updateSettings } from '~/settings/settings.server'
 import { db } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
+import { bulkClaimId, insertBulkClaims } from '../helpers/bulk-claims'
 import { buildRequest, callAction, callLoader } from '../helpers/route'
 import { createUsers, type TestUser } from '../helpers/users'
 
@@ -741,15 +742,12 @@ describe('streaming a large export', () => {
     bulkArticle = (
       await db.article.create({ data: { title: 'Bulk', body: 'Bulk body.', createdById: users.reporter.id } })
     ).id
-    // One statement; groups of seven share an approval time, so batch boundaries fall inside ties.
-    await db.$executeRaw`
-      INSERT INTO "Claim" (id, "articleId", quote, "startOffset", "endOffset", text, claimant, tags, status, verdict,
-                           rationale, "createdById", "approvedById", "approvedAt", "createdAt", "updatedAt")
-      SELECT 'bulk-' || lpad(g::text, 5, '0'), ${bulkArticle}, 'Bulk quote ' || g, 0, 4,
-             'Bulk claim number ' || g || ', with "quotes", a comma and Київ', 'Claimant ' || g, ARRAY['bulk'],
-             'APPROVED', 'TRUE', repeat('A long rationale. ', 10), ${users.reporter.id}, ${users.editor.id},
-             timestamp '2025-06-01' + (g / 7) * interval '1 minute', now(), now()
-      FROM generate_series(1, ${BULK}::int) AS g`
+    await insertBulkClaims({
+      articleId: bulkArticle,
+      count: BULK,
+      reporterId: users.reporter.id,
+      editorId: users.editor.id,
+    })
   })
 
   it('answers with a stream whose first chunk arrives after one batch is read, and stops reading when cancelled', async () => {
@@ -808,9 +806,7 @@ describe('streaming a large export', () => {
     const before = await exportCount()
     const records = await jsonRecords({ article: bulkArticle })
     expect(records).toHaveLength(BULK)
-    expect(records.map((record) => record.id)).toEqual(
-      Array.from({ length: BULK }, (_, i) => `bulk-${String(i + 1).padStart(5, '0')}`),
-    )
+    expect(records.map((record) => record.id)).toEqual(Array.from({ length: BULK }, (_, i) => bulkClaimId(i + 1)))
     expect(batches).toEqual([...Array(BULK / EXPORT_BATCH_SIZE).fill(EXPORT_BATCH_SIZE), 0])
     expect(await exportCount()).toBe(before + 1)
     const recorded = await db.export.findFirst({ orderBy: { createdAt: 'desc' } })
