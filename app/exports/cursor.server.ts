@@ -72,6 +72,11 @@ export async function* cursorBatches(
   const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE
   options.signal?.throwIfAborted()
   const client = await exportPool().connect()
+  let broken: Error | undefined
+  // A connection that dies mid-export (database restarted, backend terminated) fails the statement in
+  // flight; without a listener its 'error' event would also bring the whole process down.
+  const onError = (error: Error) => (broken ??= error)
+  client.on('error', onError)
   const fetchBatch = () => {
     const fetching = client
       .query<unknown[]>({ text: `FETCH ${batchSize} FROM factdesk_export`, rowMode: 'array' })
@@ -84,7 +89,6 @@ export async function* cursorBatches(
     return fetching
   }
   let ahead: Promise<unknown[][]> | undefined
-  let broken: Error | undefined
   try {
     await client.query(`BEGIN READ ONLY; SET LOCAL idle_in_transaction_session_timeout = '${IDLE_IN_TRANSACTION}'`)
     await client.query({ text: `DECLARE factdesk_export NO SCROLL CURSOR FOR ${query.text}`, values: query.values })
@@ -101,17 +105,11 @@ export async function* cursorBatches(
       ahead = fetchBatch()
       yield rows
     }
-  } catch (error) {
-    broken = error instanceof Error ? error : new Error(String(error))
-    throw error
   } finally {
-    try {
-      await ahead?.catch(() => {})
-      await client.query('ROLLBACK')
-      // A failed statement leaves the connection usable once rolled back; only a dead one is thrown away.
-      client.release()
-    } catch (rollbackFailed) {
-      client.release(broken ?? (rollbackFailed as Error))
-    }
+    await ahead?.catch(() => {})
+    // A failed statement leaves the connection usable once rolled back; only a dead one is thrown away.
+    if (!broken) await client.query('ROLLBACK').catch((error: Error) => (broken ??= error))
+    client.removeListener('error', onError)
+    client.release(broken)
   }
 }

@@ -1,8 +1,7 @@
-// The export's SELECTs. For CSV and JSON, PostgreSQL writes each record itself, so every row is one
-// finished line of the file and the app only joins text: these are SQL twins of toCsvRecord + csv-stringify
-// and of toJsonRecord + JSON.stringify in format.ts, byte for byte (tests/integration/export-sql.test.ts
-// compares them on generated claims). ClaimReview's claimant guess needs a Unicode-aware regex that
-// PostgreSQL lacks, so its rows are the few plain fields toClaimReview reads.
+// The export's SELECTs. For CSV, PostgreSQL writes each record itself, so every row is one finished line
+// of the file and the app only joins text: an SQL twin of toCsvRecord + csv-stringify in format.ts, byte
+// for byte (tests/integration/export-sql.test.ts compares the files on generated claims, JSON and
+// ClaimReview too). JSON and ClaimReview rows are the plain fields the app writes them from.
 import { VERDICTS, type VerdictInfo } from '~/claims/verdicts'
 import { Prisma } from '~/generated/prisma/client'
 import type { ExportFormat } from '~/generated/prisma/enums'
@@ -85,33 +84,53 @@ const CSV_RECORD = [
 
 const CSV_SOURCES = `string_agg(s.url || ' (' || lower(cs.stance::text) || ')', '; ' ORDER BY cs."createdAt", s.url)`
 
-// JSON, as JSON.stringify writes it: to_json of a text escapes exactly the characters JSON.stringify does.
+// JSON: the app writes each record from these columns (PostgreSQL writing all of it measured slower,
+// the formatting then all on its side), except the sources, which PostgreSQL writes as JSON text.
+// to_json of a text escapes exactly the characters JSON.stringify does.
 const json = (expr: string) => `to_json(${expr})::text`
-const jsonOrNull = (expr: string) => `COALESCE(to_json(${expr})::text, 'null')`
-/** A string that needs no escaping (an enum name, an ISO date), or null. */
+/** A string that needs no escaping (an enum name), or null. */
 const jsonPlain = (expr: string) => `COALESCE('"' || ${expr} || '"', 'null')`
 
-const JSON_RECORD = [
-  `'{"id":' || ${json('c.id')}`,
-  `',"article":{"id":' || ${json('a.id')}`,
-  `',"title":' || ${json('a.title')}`,
-  `',"url":' || ${jsonOrNull('a.url')}`,
-  `',"outlet":' || ${json('a.outlet')}`,
-  `',"publishedAt":' || ${jsonPlain(isoTimestamp('a."publishedAt"'))} || '}'`,
-  `',"quote":' || ${json('c.quote')}`,
-  `',"text":' || ${json('c.text')}`,
-  `',"claimant":' || ${json('c.claimant')}`,
-  `',"claimDate":' || ${jsonPlain(isoDay('c."claimDate"'))}`,
-  `',"tags":' || array_to_json(c.tags)::text`,
-  `',"status":' || ${jsonPlain('c.status::text')}`,
-  `',"verdict":' || ${jsonPlain('c.verdict::text')}`,
-  `',"verdictLabel":' || ${byVerdict((info) => JSON.stringify(info.label), 'null')}`,
-  `',"ratingValue":' || ${byVerdict((info) => JSON.stringify(info.ratingValue), 'null')}`,
-  `',"rationale":' || ${json('c.rationale')}`,
-  `',"sources":[' || COALESCE(src.list, '') || ']'`,
-  `',"approvedBy":' || ${jsonOrNull('approver.name')}`,
-  `',"approvedAt":' || ${jsonPlain(isoTimestamp('c."approvedAt"'))} || '}'`,
-].join(' || ')
+/** The columns of a JSON row, in order, timestamps as toISOString writes them; `sources` is JSON text. */
+export type JsonRow = [
+  id: string,
+  articleId: string,
+  articleTitle: string,
+  articleUrl: string | null,
+  articleOutlet: string,
+  articlePublishedAt: string | null,
+  quote: string,
+  text: string,
+  claimant: string,
+  claimDate: string | null,
+  tags: string[],
+  status: string,
+  verdict: string | null,
+  rationale: string,
+  sources: string | null,
+  approvedBy: string | null,
+  approvedAt: string | null,
+]
+
+const JSON_COLUMNS = [
+  'c.id',
+  'a.id',
+  'a.title',
+  'a.url',
+  'a.outlet',
+  isoTimestamp('a."publishedAt"'),
+  'c.quote',
+  'c.text',
+  'c.claimant',
+  isoDay('c."claimDate"'),
+  'c.tags',
+  'c.status::text',
+  'c.verdict::text',
+  'c.rationale',
+  'src.list',
+  'approver.name',
+  isoTimestamp('c."approvedAt"'),
+].join(', ')
 
 const JSON_SOURCES = `string_agg('{"url":' || ${json('s.url')} || ',"title":' || ${json('s.title')} || ',"publisher":' || ${json('s.publisher')} || ',"stance":' || ${jsonPlain('cs.stance::text')} || '}', ',' ORDER BY cs."createdAt", s.url)`
 
@@ -151,8 +170,8 @@ function sourcesJoin(list: string) {
 }
 
 /**
- * The rows of a download: for CSV and JSON one text column, the finished record (a CSV record ends
- * with its CRLF); for ClaimReview the columns of ClaimReviewRow.
+ * The rows of a download: for CSV one text column, the finished record with its CRLF; for JSON the
+ * columns of JsonRow; for ClaimReview those of ClaimReviewRow.
  */
 export function exportRowsSql(filters: ExportFilters, format: ExportFormat): Prisma.Sql {
   const where = exportWhereSql(filters, format)
@@ -162,7 +181,7 @@ export function exportRowsSql(filters: ExportFilters, format: ExportFormat): Pri
       FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
       WHERE ${where} ORDER BY ${order}`
   }
-  const record = Prisma.raw(format === 'CSV' ? `${CSV_RECORD} || E'\\r\\n'` : JSON_RECORD)
+  const record = Prisma.raw(format === 'CSV' ? `${CSV_RECORD} || E'\\r\\n'` : JSON_COLUMNS)
   return Prisma.sql`SELECT ${record}
     FROM "Claim" c
     JOIN "Article" a ON a.id = c."articleId"

@@ -5,6 +5,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { redirect } from 'react-router'
 import { requirePermission } from '~/auth/session.server'
+import { ratingValueOf, verdictLabel } from '~/claims/verdicts'
 import type { ExportFormat, Verdict } from '~/generated/prisma/enums'
 import { getSettings } from '~/settings/settings.server'
 import { db } from '~/utils/db.server'
@@ -24,7 +25,7 @@ import {
   type StoredExportFilters,
 } from './filters'
 import { cursorBatches } from './cursor.server'
-import { exportRowsSql, exportWhereSql, type ClaimReviewRow } from './export-sql.server'
+import { exportRowsSql, exportWhereSql, type ClaimReviewRow, type JsonRow } from './export-sql.server'
 import {
   claimReviewOf,
   claimReviewScriptTag,
@@ -45,9 +46,33 @@ export async function countClaimsForExport(filters: ExportFilters, format: Expor
   return row?.count ?? 0
 }
 
-/** An export's finished CSV or JSON records, a batch at a time, as PostgreSQL wrote them. */
+/** An export's finished CSV records, a batch at a time, as PostgreSQL wrote them. */
 async function* recordBatches(rows: AsyncIterable<unknown[][]>): AsyncGenerator<string[], void, undefined> {
   for await (const batch of rows) yield batch.map((row) => row[0] as string)
+}
+
+const json = JSON.stringify
+
+/**
+ * A JSON row as JSON.stringify(toJsonRecord(claim)) writes it, without building the record: the same
+ * keys in the same order, each value through JSON.stringify, the sources as PostgreSQL wrote them.
+ */
+function jsonRecordFromRow(row: JsonRow): string {
+  const [id, articleId, title, url, outlet, publishedAt, quote, text, claimant, claimDate, tags, status, ...rest] = row
+  const [verdict, rationale, sources, approvedBy, approvedAt] = rest
+  const label = verdict ? json(verdictLabel(verdict as Verdict)) : 'null'
+  const rating = verdict ? json(ratingValueOf(verdict as Verdict)) : 'null'
+  return (
+    `{"id":${json(id)},"article":{"id":${json(articleId)},"title":${json(title)},"url":${json(url)},` +
+    `"outlet":${json(outlet)},"publishedAt":${json(publishedAt)}},"quote":${json(quote)},"text":${json(text)},` +
+    `"claimant":${json(claimant)},"claimDate":${json(claimDate)},"tags":${json(tags)},"status":${json(status)},` +
+    `"verdict":${json(verdict)},"verdictLabel":${label},"ratingValue":${rating},"rationale":${json(rationale)},` +
+    `"sources":[${sources ?? ''}],"approvedBy":${json(approvedBy)},"approvedAt":${json(approvedAt)}}`
+  )
+}
+
+async function* jsonRecordBatches(rows: AsyncIterable<unknown[][]>): AsyncGenerator<string[], void, undefined> {
+  for await (const batch of rows) yield batch.map((row) => jsonRecordFromRow(row as JsonRow))
 }
 
 function claimReviewFromRow(row: ClaimReviewRow, org: { name: string; url: string }): ClaimReview {
@@ -165,7 +190,7 @@ export async function downloadExport(input: {
     format === 'CSV'
       ? csvFileChunks(recordBatches(counted()), { bom })
       : format === 'JSON'
-        ? jsonArrayOfBatches(recordBatches(counted()))
+        ? jsonArrayOfBatches(jsonRecordBatches(counted()))
         : jsonArrayOfBatches(claimReviewBatches(counted(), org!))
 
   return new Response(readableStreamOf(chunks), {

@@ -50,16 +50,17 @@ async function download(route: { action: unknown }, url: string, signal?: AbortS
   return response
 }
 
-/** The export's own connections and, from the database's side, any session still inside a transaction. */
+/** From the database's side: the other sessions inside a transaction, running a statement or not. */
 async function openTransactions(): Promise<number> {
   const [row] = await db.$queryRaw<Array<{ count: number }>>`
     SELECT count(*)::int AS count FROM pg_stat_activity
-    WHERE datname = current_database() AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'`
+    WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`
   return row!.count
 }
 
+/** Waits (10 s at most) for every export connection to be back in the pool: the batch read ahead finishes first. */
 async function settled() {
-  for (let i = 0; i < 100 && exportConnections().idle < exportConnections().open; i++) await sleep(20)
+  for (let i = 0; i < 500 && exportConnections().idle < exportConnections().open; i++) await sleep(20)
 }
 
 describe('a slow reader', () => {
