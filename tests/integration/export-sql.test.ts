@@ -87,16 +87,18 @@ const deskArb = fc.record({
   claims: fc.array(claimArb, { minLength: 0, maxLength: 8 }),
 })
 
+type Desk = typeof deskArb extends fc.Arbitrary<infer T> ? T : never
+
 let run = 0
 
 /** Writes the generated desk; returns the article's id. */
-async function store(desk: fc.RecordValue<typeof deskArb>): Promise<string> {
+async function store(desk: Desk): Promise<string> {
   run++
   const approver = await db.user.create({
     data: { email: `approver-${run}@factdesk.test`, name: desk.approverName, role: 'EDITOR' },
   })
   const article = await db.article.create({ data: { ...desk.article, body: 'Body.', createdById: users.reporter.id } })
-  const sources = []
+  const sources: Array<{ id: string }> = []
   for (const [index, source] of desk.sources.entries()) {
     sources.push(
       await db.source.create({
