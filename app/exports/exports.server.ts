@@ -27,10 +27,8 @@ import {
 import { cursorBatches } from './cursor.server'
 import { exportRowsSql, exportWhereSql, type ClaimReviewRow, type JsonRow } from './export-sql.server'
 import {
-  claimAuthor,
   claimReviewOf,
   claimReviewScriptTag,
-  reviewRatingOf,
   csvFileChunks,
   jsonArrayOfBatches,
   readableStreamOf,
@@ -95,33 +93,14 @@ function claimReviewFromRow(row: ClaimReviewRow, org: { name: string; url: strin
   )
 }
 
-/**
- * A ClaimReview row as JSON.stringify(claimReviewOf(…)) writes it, without building the review: the
- * same keys in the same order, each value through JSON.stringify. `org` is the author's JSON.
- */
-function claimReviewJson(row: ClaimReviewRow, org: string, ratings: Map<string, string>): string {
-  const [id, text, verdict, claimant, title, url, author, outlet, claimDay, articlePublishedDay, approvedDay] = row
-  let rating = ratings.get(verdict)
-  if (rating === undefined) ratings.set(verdict, (rating = json(reviewRatingOf(verdict as Verdict))))
-  const said = claimAuthor({ claimant, article: { author, outlet } })
-  const day = claimDay ?? articlePublishedDay
-  return (
-    `{"@context":"https://schema.org","@type":"ClaimReview","url":${json(claimUrl(id))},` +
-    `"claimReviewed":${json(text)},"author":${org},"reviewRating":${rating},` +
-    `"itemReviewed":{"@type":"Claim","appearance":{"@type":"CreativeWork","headline":${json(title)}` +
-    `${url ? `,"url":${json(url)}` : ''}}${said ? `,"author":${json(said)}` : ''}` +
-    `${day ? `,"datePublished":${json(day)}` : ''}}${approvedDay ? `,"datePublished":${json(approvedDay)}` : ''}}`
-  )
-}
-
 /** An export's ClaimReviews as JSON, a batch at a time. */
 async function* claimReviewBatches(
   rows: AsyncIterable<unknown[][]>,
   org: { name: string; url: string },
 ): AsyncGenerator<string[], void, undefined> {
-  const orgJson = json({ '@type': 'Organization', name: org.name, url: org.url })
-  const ratings = new Map<string, string>()
-  for await (const batch of rows) yield batch.map((row) => claimReviewJson(row as ClaimReviewRow, orgJson, ratings))
+  for await (const batch of rows) {
+    yield batch.map((row) => JSON.stringify(claimReviewFromRow(row as ClaimReviewRow, org)))
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -396,18 +396,6 @@ export function toClaimReview(claim: ExportClaim, org: { name: string; url: stri
   )
 }
 
-/** A verdict as a ClaimReview rating: its label, and its place on the 1–5 scale when it has one. */
-export function reviewRatingOf(verdict: Verdict): ClaimReviewRating {
-  const rating = ratingValueOf(verdict)
-  const reviewRating: ClaimReviewRating = { '@type': 'Rating', alternateName: verdictLabel(verdict) }
-  if (rating !== null) {
-    reviewRating.ratingValue = rating
-    reviewRating.bestRating = BEST_RATING
-    reviewRating.worstRating = WORST_RATING
-  }
-  return reviewRating
-}
-
 /** toClaimReview over the plain fields an export row carries. */
 export function claimReviewOf(
   claim: ClaimReviewFields,
@@ -415,7 +403,13 @@ export function claimReviewOf(
   claimUrl: string,
 ): ClaimReview {
   if (!claim.verdict) throw new Error(`Claim ${claim.id} has no verdict and cannot be published as a ClaimReview`)
-  const reviewRating = reviewRatingOf(claim.verdict)
+  const rating = ratingValueOf(claim.verdict)
+  const reviewRating: ClaimReviewRating = { '@type': 'Rating', alternateName: verdictLabel(claim.verdict) }
+  if (rating !== null) {
+    reviewRating.ratingValue = rating
+    reviewRating.bestRating = BEST_RATING
+    reviewRating.worstRating = WORST_RATING
+  }
 
   const appearance: ClaimReview['itemReviewed']['appearance'] = {
     '@type': 'CreativeWork',
