@@ -1,6 +1,6 @@
 // Reading claims out of Factdesk. One WHERE clause serves the count shown before download and the
 // download itself, so the two cannot disagree; the download reads through a database cursor a batch
-// at a time (PostgreSQL writes the CSV and JSON records itself) and streams each batch out before
+// at a time (PostgreSQL writes the CSV records itself) and streams each batch out before
 // fetching the next, so memory stays flat and a slow or vanished client pauses or stops the reads.
 import { parseWithZod } from '@conform-to/zod/v4'
 import { redirect } from 'react-router'
