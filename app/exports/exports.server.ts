@@ -1,23 +1,21 @@
 // Reading claims out of Factdesk. One WHERE clause serves the count shown before download and the
-// download itself, so the two cannot disagree; the download reads in keyset batches and streams each
-// batch out before reading the next, so memory stays flat and a cancelled download stops the reads.
+// download itself, so the two cannot disagree; the download reads through a database cursor a batch
+// at a time (PostgreSQL writes the CSV records itself) and streams each batch out before
+// fetching the next, so memory stays flat and a slow or vanished client pauses or stops the reads.
 import { parseWithZod } from '@conform-to/zod/v4'
 import { redirect } from 'react-router'
 import { requirePermission } from '~/auth/session.server'
-import { Prisma } from '~/generated/prisma/client'
-import type { ExportFormat } from '~/generated/prisma/enums'
+import { ratingValueOf, verdictLabel } from '~/claims/verdicts'
+import type { ExportFormat, Verdict } from '~/generated/prisma/enums'
 import { getSettings } from '~/settings/settings.server'
-import { dayToDate } from '~/utils/dates'
 import { db } from '~/utils/db.server'
 import { decodeTimeCursor, encodeCursor } from '~/utils/keyset-cursor'
-import { likePattern } from '~/utils/like-pattern'
 import { getEnv } from '~/utils/env.server'
 import { readForm } from '~/utils/form.server'
 import { logEvent } from '~/utils/log.server'
 import { pageUrl } from '~/utils/page-url'
 import {
   ALL_CLAIMS,
-  approvedOnly,
   describeFilters,
   exportPageUrl,
   formatLabel,
@@ -26,50 +24,17 @@ import {
   type ExportFilters,
   type StoredExportFilters,
 } from './filters'
+import { cursorBatches } from './cursor.server'
+import { exportRowsSql, exportWhereSql, type ClaimReviewRow, type JsonRow } from './export-sql.server'
 import {
+  claimReviewOf,
   claimReviewScriptTag,
-  csvChunks,
-  jsonArrayChunks,
+  csvFileChunks,
+  jsonArrayOfBatches,
   readableStreamOf,
-  toClaimReview,
-  toJsonRecord,
-  type ExportClaim,
-  type ExportedClaimFields,
-  type ExportSource,
+  type ClaimReview,
 } from './format'
 import { csvDownloadSchema, exportFiltersSchema } from './schemas'
-
-/** Rows per database read: a few hundred kilobytes of text, and 200 reads for 100,000 claims. */
-export const EXPORT_BATCH_SIZE = 500
-
-// ---------------------------------------------------------------------------------------------
-// The query
-
-/** The claims an export covers, as SQL over `"Claim" c`. Constants are inlined so an unfiltered export has no parameters. */
-export function exportWhereSql(filters: ExportFilters, format: ExportFormat): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [Prisma.sql`c."deletedAt" IS NULL`]
-  if (approvedOnly(filters, format)) conditions.push(Prisma.sql`c.status = 'APPROVED' AND c."approvedAt" IS NOT NULL`)
-  // ClaimReview publishes a finding; a claim approved without a verdict has none to publish.
-  if (format === 'CLAIMREVIEW') conditions.push(Prisma.sql`c.verdict IS NOT NULL`)
-  if (filters.articleId) conditions.push(Prisma.sql`c."articleId" = ${filters.articleId}`)
-  if (filters.verdicts.length > 0) {
-    conditions.push(
-      Prisma.sql`c.verdict IN (${Prisma.join(filters.verdicts.map((verdict) => Prisma.sql`${verdict}::"Verdict"`))})`,
-    )
-  }
-  if (filters.claimant) conditions.push(Prisma.sql`c.claimant ILIKE ${likePattern(filters.claimant)}`)
-  // @> rather than = ANY so the GIN index on tags is used.
-  if (filters.tag) conditions.push(Prisma.sql`c.tags @> ARRAY[${filters.tag}]::text[]`)
-  // Approval times are stored in UTC; the dates are UTC days, both ends included.
-  if (filters.approvedFrom) conditions.push(Prisma.sql`c."approvedAt" >= ${filters.approvedFrom}::date`)
-  if (filters.approvedTo) conditions.push(Prisma.sql`c."approvedAt" < ${filters.approvedTo}::date + 1`)
-  return Prisma.join(conditions, ' AND ')
-}
-
-/** Approved claims leave in the order they were approved; any-status exports in the order they were created. */
-function sortColumn(filters: ExportFilters, format: ExportFormat) {
-  return approvedOnly(filters, format) ? Prisma.raw('"approvedAt"') : Prisma.raw('"createdAt"')
-}
 
 /** The row of the export count; cast ::int, so a number rather than COUNT's bigint. */
 export type ExportCountRow = { count: number }
@@ -81,124 +46,60 @@ export async function countClaimsForExport(filters: ExportFilters, format: Expor
   return row?.count ?? 0
 }
 
-/** A row of `exportSelectSql`: one claim with its article and approver. */
-export type ClaimRow = ExportedClaimFields & {
-  id: string
-  articleId: string
-  articleTitle: string
-  articleUrl: string | null
-  articleOutlet: string
-  articleAuthor: string
-  articlePublishedAt: Date | null
-  claimDate: string | null
-  approvedAt: Date | null
-  sortKey: Date
+/** An export's finished CSV records, a batch at a time, as PostgreSQL wrote them. */
+async function* recordBatches(rows: AsyncIterable<unknown[][]>): AsyncGenerator<string[], void, undefined> {
+  for await (const batch of rows) yield batch.map((row) => row[0] as string)
 }
 
-/** A row of `sourcesOf`: one source of one claim. */
-export type SourceRow = ExportSource & { claimId: string }
+const json = JSON.stringify
 
 /**
- * The rows of an export as plain SELECT text, for comparing against Postgres's own COPY in the
- * benchmark. Same columns, joins, filter and order as a download, without the batching.
+ * A JSON row as JSON.stringify(toJsonRecord(claim)) writes it, without building the record: the same
+ * keys in the same order, each value through JSON.stringify, the sources as PostgreSQL wrote them.
  */
-export function exportSelectSql(
-  filters: ExportFilters,
-  format: ExportFormat,
-  after?: { key: Date; id: string },
-  limit?: number,
-): Prisma.Sql {
-  const column = sortColumn(filters, format)
-  const keyset = after
-    ? Prisma.sql` AND (c.${column}, c.id) > (${after.key.toISOString()}::timestamp, ${after.id})`
-    : Prisma.empty
-  const limited = limit ? Prisma.sql` LIMIT ${limit}` : Prisma.empty
-  return Prisma.sql`
-    SELECT c.id, c."articleId", a.title AS "articleTitle", a.url AS "articleUrl", a.outlet AS "articleOutlet", a.author AS "articleAuthor",
-           a."publishedAt" AS "articlePublishedAt", c.quote, c.text, c.claimant,
-           to_char(c."claimDate", 'YYYY-MM-DD') AS "claimDate", c.tags, c.status::text AS status,
-           c.verdict::text AS verdict, c.rationale, approver.name AS "approvedBy", c."approvedAt",
-           c.${column} AS "sortKey"
-    FROM "Claim" c
-    JOIN "Article" a ON a.id = c."articleId"
-    LEFT JOIN "User" approver ON approver.id = c."approvedById"
-    WHERE ${exportWhereSql(filters, format)}${keyset}
-    ORDER BY c.${column}, c.id${limited}`
+function jsonRecordFromRow(row: JsonRow): string {
+  const [id, articleId, title, url, outlet, publishedAt, quote, text, claimant, claimDate, tags, status, ...rest] = row
+  const [verdict, rationale, sources, approvedBy, approvedAt] = rest
+  const label = verdict ? json(verdictLabel(verdict as Verdict)) : 'null'
+  const rating = verdict ? json(ratingValueOf(verdict as Verdict)) : 'null'
+  return (
+    `{"id":${json(id)},"article":{"id":${json(articleId)},"title":${json(title)},"url":${json(url)},` +
+    `"outlet":${json(outlet)},"publishedAt":${json(publishedAt)}},"quote":${json(quote)},"text":${json(text)},` +
+    `"claimant":${json(claimant)},"claimDate":${json(claimDate)},"tags":${json(tags)},"status":${json(status)},` +
+    `"verdict":${json(verdict)},"verdictLabel":${label},"ratingValue":${rating},"rationale":${json(rationale)},` +
+    `"sources":[${sources ?? ''}],"approvedBy":${json(approvedBy)},"approvedAt":${json(approvedAt)}}`
+  )
 }
 
-async function sourcesOf(claimIds: string[]): Promise<Map<string, ExportSource[]>> {
-  const rows = await db.$queryRaw<SourceRow[]>`
-    SELECT cs."claimId", s.url, s.title, s.publisher, cs.stance::text AS stance
-    FROM "ClaimSource" cs JOIN "Source" s ON s.id = cs."sourceId"
-    WHERE cs."claimId" = ANY(${claimIds}::text[])
-    ORDER BY cs."claimId", cs."createdAt", s.url`
-  const byClaim = new Map<string, ExportSource[]>()
-  for (const { claimId, url, title, publisher, stance } of rows) {
-    const list = byClaim.get(claimId) ?? []
-    list.push({ url, title, publisher, stance })
-    byClaim.set(claimId, list)
-  }
-  return byClaim
+async function* jsonRecordBatches(rows: AsyncIterable<unknown[][]>): AsyncGenerator<string[], void, undefined> {
+  for await (const batch of rows) yield batch.map((row) => jsonRecordFromRow(row as JsonRow))
 }
 
-function toExportClaim(row: ClaimRow, sources: ExportSource[]): ExportClaim {
-  return {
-    id: row.id,
-    article: {
-      id: row.articleId,
-      title: row.articleTitle,
-      url: row.articleUrl,
-      outlet: row.articleOutlet,
-      author: row.articleAuthor,
-      publishedAt: row.articlePublishedAt,
+function claimReviewFromRow(row: ClaimReviewRow, org: { name: string; url: string }): ClaimReview {
+  const [id, text, verdict, claimant, title, url, author, outlet, claimDay, articlePublishedDay, approvedDay] = row
+  return claimReviewOf(
+    {
+      id,
+      text,
+      claimant,
+      verdict: verdict as Verdict,
+      article: { title, url, author, outlet },
+      claimDay,
+      articlePublishedDay,
+      approvedDay,
     },
-    quote: row.quote,
-    text: row.text,
-    claimant: row.claimant,
-    claimDate: dayToDate(row.claimDate),
-    tags: row.tags,
-    status: row.status,
-    verdict: row.verdict,
-    rationale: row.rationale,
-    sources,
-    approvedBy: row.approvedBy,
-    approvedAt: row.approvedAt,
-  }
+    org,
+    claimUrl(id),
+  )
 }
 
-type BatchListener = (batch: { rows: number }) => void
-const batchListeners = new Set<BatchListener>()
-
-/** Calls `listener` after every batch read for an export; returns the function that stops it. For tests and diagnostics. */
-export function observeExportBatches(listener: BatchListener): () => void {
-  batchListeners.add(listener)
-  return () => batchListeners.delete(listener)
-}
-
-/**
- * The claims an export covers, read `batchSize` at a time by keyset (sort key, id), with one more
- * query per batch for their sources. Pulled: the next batch is read only when the consumer has
- * taken the last claim of this one, and never after the consumer stops; once `signal` aborts, the
- * next read throws instead.
- */
-export async function* claimsForExport(
-  filters: ExportFilters,
-  format: ExportFormat,
-  options: { batchSize?: number; signal?: AbortSignal } = {},
-): AsyncGenerator<ExportClaim, void, undefined> {
-  const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE
-  let after: { key: Date; id: string } | undefined
-  for (;;) {
-    // The client went away: fail the stream rather than end it, so a cut-off file never looks complete.
-    options.signal?.throwIfAborted()
-    const rows = await db.$queryRaw<ClaimRow[]>(exportSelectSql(filters, format, after, batchSize))
-    for (const listener of batchListeners) listener({ rows: rows.length })
-    if (rows.length === 0) return
-    const sources = await sourcesOf(rows.map((row) => row.id))
-    for (const row of rows) yield toExportClaim(row, sources.get(row.id) ?? [])
-    if (rows.length < batchSize) return
-    const last = rows[rows.length - 1]!
-    after = { key: last.sortKey, id: last.id }
+/** An export's ClaimReviews as JSON, a batch at a time. */
+async function* claimReviewBatches(
+  rows: AsyncIterable<unknown[][]>,
+  org: { name: string; url: string },
+): AsyncGenerator<string[], void, undefined> {
+  for await (const batch of rows) {
+    yield batch.map((row) => JSON.stringify(claimReviewFromRow(row as ClaimReviewRow, org)))
   }
 }
 
@@ -266,13 +167,13 @@ export async function downloadExport(input: {
   })
   logEvent('export_started', { exportId, userId: user.id, format, rowCount })
 
-  async function* counted(): AsyncGenerator<ExportClaim, void, undefined> {
+  async function* counted(): AsyncGenerator<unknown[][], void, undefined> {
     let written = 0
     let finished = false
     try {
-      for await (const claim of claimsForExport(filters, format, { signal })) {
-        written++
-        yield claim
+      for await (const batch of cursorBatches(exportRowsSql(filters, format), { signal })) {
+        written += batch.length
+        yield batch
       }
       finished = true
       if (written !== rowCount) {
@@ -287,10 +188,10 @@ export async function downloadExport(input: {
   const org = settings ? { name: settings.organizationName, url: settings.organizationUrl } : null
   const chunks =
     format === 'CSV'
-      ? csvChunks(counted(), { bom })
+      ? csvFileChunks(recordBatches(counted()), { bom })
       : format === 'JSON'
-        ? jsonArrayChunks(counted(), toJsonRecord)
-        : jsonArrayChunks(counted(), (claim) => toClaimReview(claim, org!, claimUrl(claim.id)))
+        ? jsonArrayOfBatches(jsonRecordBatches(counted()))
+        : jsonArrayOfBatches(claimReviewBatches(counted(), org!))
 
   return new Response(readableStreamOf(chunks), {
     headers: {
@@ -422,9 +323,9 @@ export type ClaimReviewSnippet = {
 export async function claimReviewsForArticle(articleId: string): Promise<ClaimReviewSnippet> {
   const settings = await getSettings()
   const org = { name: settings.organizationName, url: settings.organizationUrl }
-  const reviews = []
-  for await (const claim of claimsForExport({ ...ALL_CLAIMS, articleId }, 'CLAIMREVIEW')) {
-    reviews.push(toClaimReview(claim, org, claimUrl(claim.id)))
+  const reviews: ClaimReview[] = []
+  for await (const batch of cursorBatches(exportRowsSql({ ...ALL_CLAIMS, articleId }, 'CLAIMREVIEW'))) {
+    for (const row of batch) reviews.push(claimReviewFromRow(row as ClaimReviewRow, org))
   }
   return { count: reviews.length, html: claimReviewScriptTag(reviews) }
 }

@@ -202,6 +202,11 @@ describe('csvChunks', () => {
     expect(lines[2]).toBe('')
   })
 
+  test('quotes a field holding a lone CR or LF too, where a spreadsheet would end the record', async () => {
+    const csv = await collect(csvChunks([claim({ quote: 'one\ntwo', text: 'three\rfour' })], { bom: false }))
+    expect(csv).toContain(',"one\ntwo","three\rfour",')
+  })
+
   test('starts with a UTF-8 byte-order mark only when asked', async () => {
     const withBom = await collect(csvChunks([claim()], { bom: true }))
     const withoutBom = await collect(csvChunks([claim()], { bom: false }))

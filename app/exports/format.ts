@@ -46,7 +46,7 @@ export type ExportClaim = ExportedClaimFields & {
 
 // Spreadsheets run a cell that starts with these as a formula (OWASP "CSV injection"). The
 // full-width forms are added because Apple Numbers normalises them to their ASCII twins.
-const FORMULA_PREFIXES = new Set(['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'])
+export const FORMULA_PREFIXES = new Set(['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'])
 
 /** Prefix a cell that a spreadsheet would treat as a formula with `'`, so it shows as text. */
 export function defuseCell(value: string): string {
@@ -99,8 +99,14 @@ export function toCsvRecord(claim: ExportClaim): string[] {
 }
 
 // RFC 4180: CRLF between records, fields quoted only when they hold a comma, quote, CR or LF.
-// Formula escaping stays off here because defuseCell has already done it.
-const CSV_OPTIONS = { record_delimiter: 'windows', quoted: false, escape_formulas: false } as const
+// csv-stringify quotes a lone CR or LF only when asked (quote_record_delimiter), and a spreadsheet
+// would split the record at one. Formula escaping stays off here because defuseCell has already done it.
+const CSV_OPTIONS = {
+  record_delimiter: 'windows',
+  quote_record_delimiter: true,
+  quoted: false,
+  escape_formulas: false,
+} as const
 
 /** Excel reads a CSV without a byte-order mark as the local code page and garbles Cyrillic. */
 export const UTF8_BOM = '\uFEFF'
@@ -198,6 +204,38 @@ export async function* jsonArrayChunks<T>(
     }
   }
   yield buffer + (first ? ']\n' : '\n]\n')
+}
+
+/**
+ * The CSV file from batches of finished records (each ending with CRLF, as the export's SELECT
+ * writes them): optional BOM and the header, then one chunk per batch. The same bytes csvChunks
+ * writes for the same claims.
+ */
+export async function* csvFileChunks(
+  batches: AsyncIterable<readonly string[]>,
+  options: { bom: boolean },
+): AsyncGenerator<string, void, undefined> {
+  const { stringify } = await import('csv-stringify/sync')
+  // Goes out with the first batch, so the first chunk the client gets means the rows are coming.
+  let head = (options.bom ? UTF8_BOM : '') + stringify([[...CSV_COLUMNS]], CSV_OPTIONS)
+  for await (const batch of batches) {
+    yield head + batch.join('')
+    head = ''
+  }
+  if (head) yield head
+}
+
+/** The JSON array from batches of finished records, one chunk per batch: the same bytes jsonArrayChunks writes. */
+export async function* jsonArrayOfBatches(
+  batches: AsyncIterable<readonly string[]>,
+): AsyncGenerator<string, void, undefined> {
+  let first = true
+  for await (const batch of batches) {
+    if (batch.length === 0) continue
+    yield (first ? '[\n' : ',\n') + batch.join(',\n')
+    first = false
+  }
+  yield first ? '[]\n' : '\n]\n'
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -312,7 +350,10 @@ const STAND_INS = [
  * Organization), with a description saying it stands in for an unnamed claimant, so no reader takes
  * the byline for an attribution the desk made.
  */
-export function claimAuthor(claim: Pick<ExportClaim, 'claimant' | 'article'>): ClaimAuthor | null {
+export function claimAuthor(claim: {
+  claimant: string
+  article: Pick<ExportClaim['article'], 'author' | 'outlet'>
+}): ClaimAuthor | null {
   const claimant = claim.claimant.trim()
   if (claimant) return { '@type': claimantType(claimant), name: claimant }
   for (const { field, type, role } of STAND_INS) {
@@ -323,12 +364,44 @@ export function claimAuthor(claim: Pick<ExportClaim, 'claimant' | 'article'>): C
   return null
 }
 
+/** What a ClaimReview says of a claim, dates already as UTC days (YYYY-MM-DD): a claim or an export row. */
+export type ClaimReviewFields = Pick<ExportClaim, 'text' | 'claimant'> & {
+  id: string
+  verdict: Verdict | null
+  article: Pick<ExportClaim['article'], 'title' | 'url' | 'author' | 'outlet'>
+  claimDay: string | null
+  articlePublishedDay: string | null
+  approvedDay: string | null
+}
+
 /**
  * Google's ClaimReview shape. Verdicts off the 1–5 scale (Unproven, Not a factual claim) keep
  * their label in alternateName but carry no ratingValue, so no reader mistakes them for a rating.
  * Only claims with a verdict can be reviewed: export queries must select approved claims.
  */
 export function toClaimReview(claim: ExportClaim, org: { name: string; url: string }, claimUrl: string): ClaimReview {
+  return claimReviewOf(
+    {
+      id: claim.id,
+      text: claim.text,
+      claimant: claim.claimant,
+      verdict: claim.verdict,
+      article: claim.article,
+      claimDay: claim.claimDate ? isoDay(claim.claimDate) : null,
+      articlePublishedDay: claim.article.publishedAt ? isoDay(claim.article.publishedAt) : null,
+      approvedDay: claim.approvedAt ? isoDay(claim.approvedAt) : null,
+    },
+    org,
+    claimUrl,
+  )
+}
+
+/** toClaimReview over the plain fields an export row carries. */
+export function claimReviewOf(
+  claim: ClaimReviewFields,
+  org: { name: string; url: string },
+  claimUrl: string,
+): ClaimReview {
   if (!claim.verdict) throw new Error(`Claim ${claim.id} has no verdict and cannot be published as a ClaimReview`)
   const rating = ratingValueOf(claim.verdict)
   const reviewRating: ClaimReviewRating = { '@type': 'Rating', alternateName: verdictLabel(claim.verdict) }
@@ -346,8 +419,8 @@ export function toClaimReview(claim: ExportClaim, org: { name: string; url: stri
   const itemReviewed: ClaimReview['itemReviewed'] = { '@type': 'Claim', appearance }
   const author = claimAuthor(claim)
   if (author) itemReviewed.author = author
-  const said = claim.claimDate ?? claim.article.publishedAt
-  if (said) itemReviewed.datePublished = isoDay(said)
+  const said = claim.claimDay ?? claim.articlePublishedDay
+  if (said) itemReviewed.datePublished = said
 
   const review: ClaimReview = {
     '@context': 'https://schema.org',
@@ -358,7 +431,7 @@ export function toClaimReview(claim: ExportClaim, org: { name: string; url: stri
     reviewRating,
     itemReviewed,
   }
-  if (claim.approvedAt) review.datePublished = isoDay(claim.approvedAt)
+  if (claim.approvedDay) review.datePublished = claim.approvedDay
   return review
 }
 

@@ -4,12 +4,8 @@
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { parse } from 'csv-parse/sync'
 import { RouterContextProvider } from 'react-router'
-import {
-  claimReviewsForArticle,
-  observeExportBatches,
-  EXPORT_BATCH_SIZE,
-  EXPORTS_PAGE_SIZE,
-} from '~/exports/exports.server'
+import { EXPORT_BATCH_SIZE, observeExportBatches } from '~/exports/cursor.server'
+import { claimReviewsForArticle, EXPORTS_PAGE_SIZE } from '~/exports/exports.server'
 import { CSV_COLUMNS } from '~/exports/format'
 import type { Verdict } from '~/generated/prisma/enums'
 import * as rootRoute from '~/root'
@@ -20,6 +16,7 @@ import * as jsonRoute from '~/routes/exports/claims[.]json'
 import { updateSettings } from '~/settings/settings.server'
 import { db } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
+import { bulkClaimId, insertBulkClaims } from '../helpers/bulk-claims'
 import { buildRequest, callAction, callLoader } from '../helpers/route'
 import { createUsers, type TestUser } from '../helpers/users'
 
@@ -745,15 +742,12 @@ describe('streaming a large export', () => {
     bulkArticle = (
       await db.article.create({ data: { title: 'Bulk', body: 'Bulk body.', createdById: users.reporter.id } })
     ).id
-    // One statement; groups of seven share an approval time, so batch boundaries fall inside ties.
-    await db.$executeRaw`
-      INSERT INTO "Claim" (id, "articleId", quote, "startOffset", "endOffset", text, claimant, tags, status, verdict,
-                           rationale, "createdById", "approvedById", "approvedAt", "createdAt", "updatedAt")
-      SELECT 'bulk-' || lpad(g::text, 5, '0'), ${bulkArticle}, 'Bulk quote ' || g, 0, 4,
-             'Bulk claim number ' || g || ', with "quotes", a comma and Київ', 'Claimant ' || g, ARRAY['bulk'],
-             'APPROVED', 'TRUE', repeat('A long rationale. ', 10), ${users.reporter.id}, ${users.editor.id},
-             timestamp '2025-06-01' + (g / 7) * interval '1 minute', now(), now()
-      FROM generate_series(1, ${BULK}::int) AS g`
+    await insertBulkClaims({
+      articleId: bulkArticle,
+      count: BULK,
+      reporterId: users.reporter.id,
+      editorId: users.editor.id,
+    })
   })
 
   it('answers with a stream whose first chunk arrives after one batch is read, and stops reading when cancelled', async () => {
@@ -767,10 +761,13 @@ describe('streaming a large export', () => {
     const first = await reader.read()
     expect(first.done).toBe(false)
     expect(new TextDecoder().decode(first.value).startsWith('article_title,')).toBe(true)
-    expect(batches).toEqual([EXPORT_BATCH_SIZE])
+    // The batch handed over, and at most the next one, read while the first was written out.
+    expect(batches.length).toBeLessThanOrEqual(2)
     await reader.cancel()
+    const atCancel = batches.length
     await new Promise((resolve) => setTimeout(resolve, 100))
-    expect(batches).toEqual([EXPORT_BATCH_SIZE])
+    expect(batches).toEqual(Array(atCancel).fill(EXPORT_BATCH_SIZE))
+    expect(atCancel).toBeLessThanOrEqual(2)
   })
 
   it('stops reading, and fails the stream rather than end it, when the request is aborted', async () => {
@@ -789,20 +786,18 @@ describe('streaming a large export', () => {
       context: new RouterContextProvider(),
     })
     const reader = response.body!.getReader()
-    await reader.read()
+    const first = await reader.read()
+    expect(first.value?.byteLength).toBeGreaterThan(0)
     controller.abort()
-    let text = ''
     const failure = await (async () => {
       for (;;) {
-        const { done, value } = await reader.read()
+        const { done } = await reader.read()
         if (done) return null
-        text += new TextDecoder().decode(value)
       }
     })().catch((error: unknown) => error)
     expect(failure).toMatchObject({ name: 'AbortError' })
-    // What was already read from the first batch may still go out; no second batch is read.
-    expect(batches).toEqual([EXPORT_BATCH_SIZE])
-    expect(text.length).toBeGreaterThan(0)
+    // The first batch went out, and the one read ahead of it is never sent; nothing more is read.
+    expect(batches.length).toBeLessThanOrEqual(2)
   })
 
   it('reads the whole set batch by batch, each claim once, in order, and records the count', async () => {
@@ -811,9 +806,7 @@ describe('streaming a large export', () => {
     const before = await exportCount()
     const records = await jsonRecords({ article: bulkArticle })
     expect(records).toHaveLength(BULK)
-    expect(records.map((record) => record.id)).toEqual(
-      Array.from({ length: BULK }, (_, i) => `bulk-${String(i + 1).padStart(5, '0')}`),
-    )
+    expect(records.map((record) => record.id)).toEqual(Array.from({ length: BULK }, (_, i) => bulkClaimId(i + 1)))
     expect(batches).toEqual([...Array(BULK / EXPORT_BATCH_SIZE).fill(EXPORT_BATCH_SIZE), 0])
     expect(await exportCount()).toBe(before + 1)
     const recorded = await db.export.findFirst({ orderBy: { createdAt: 'desc' } })
