@@ -2,8 +2,8 @@
 // Attaching or detaching changes the evidence a reviewer judges, so it is a versioned change to the
 // claim with its own ClaimEvent, and it is refused while the claim is under review or approved.
 import { can } from '~/auth/permissions'
-import type { Prisma } from '~/generated/prisma/client'
-import { ClaimStatus, type Reliability } from '~/generated/prisma/enums'
+import { type Prisma } from '~/generated/prisma/client'
+import { ClaimStatus, type Reliability, type Stance, type Verdict } from '~/generated/prisma/enums'
 import { STANCE_LABELS } from '~/claims/verdicts'
 import {
   type ClaimActor,
@@ -193,8 +193,6 @@ export const SOURCE_SELECT = {
   reliability: true,
 } satisfies Prisma.SourceSelect
 
-const LIVE_CITATIONS = { claim: { deletedAt: null } } satisfies Prisma.ClaimSourceWhereInput
-
 /** Newest sources first, searched by title, publisher or address; keyset-paginated. */
 export async function listSources({ q, after }: { q?: string | null; after?: string | null }) {
   const search = q?.trim().slice(0, 200)
@@ -217,37 +215,64 @@ export async function listSources({ q, after }: { q?: string | null; after?: str
     where,
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: SOURCES_PAGE_SIZE + 1,
-    select: {
-      ...SOURCE_SELECT,
-      createdAt: true,
-      _count: { select: { claims: { where: LIVE_CITATIONS } } },
-      claims: {
-        where: LIVE_CITATIONS,
-        orderBy: { createdAt: 'desc' },
-        take: CITATIONS_SHOWN,
-        select: {
-          stance: true,
-          claim: {
-            select: { id: true, text: true, status: true, verdict: true, article: { select: { title: true } } },
-          },
-        },
-      },
-    },
+    select: { ...SOURCE_SELECT, createdAt: true },
   })
   const page = rows.slice(0, SOURCES_PAGE_SIZE)
   const last = page[page.length - 1]
+  const cited = await citationsOf(page.map((source) => source.id))
   return {
-    sources: page.map(({ _count, claims, createdAt: _createdAt, ...source }) => ({
+    sources: page.map(({ createdAt: _createdAt, ...source }) => ({
       ...source,
-      citationCount: _count.claims,
-      citations: claims.map((citation) => ({
-        stance: citation.stance,
-        ...citation.claim,
-        articleTitle: citation.claim.article.title,
-      })),
+      citationCount: cited.counts.get(source.id) ?? 0,
+      citations: cited.latest.get(source.id) ?? [],
     })),
     nextAfter: rows.length > SOURCES_PAGE_SIZE && last ? encodeCursor(last.createdAt, last.id) : null,
   }
+}
+
+type Citation = {
+  stance: Stance
+  id: string
+  text: string
+  status: ClaimStatus
+  verdict: Verdict | null
+  articleTitle: string
+}
+type CitationRow = Citation & { sourceId: string }
+
+/**
+ * How many live claims cite each of these sources, and the latest few of them: read for the page's sources
+ * only, through the citations' source index, so a page costs the same however many claims the desk holds.
+ */
+async function citationsOf(sourceIds: string[]) {
+  const latest = new Map<string, Citation[]>()
+  if (sourceIds.length === 0) return { counts: new Map<string, number>(), latest }
+  const [counts, rows] = await Promise.all([
+    db.$queryRaw<{ sourceId: string; n: number }[]>`
+      SELECT cs."sourceId", count(*)::int AS n
+        FROM "ClaimSource" cs JOIN "Claim" c ON c.id = cs."claimId" AND c."deletedAt" IS NULL
+       WHERE cs."sourceId" = ANY(${sourceIds}::text[])
+       GROUP BY cs."sourceId"`,
+    db.$queryRaw<CitationRow[]>`
+      SELECT s.id AS "sourceId", x.stance, x.id, x.text, x.status, x.verdict, x."articleTitle"
+        FROM unnest(${sourceIds}::text[]) AS s(id)
+        CROSS JOIN LATERAL (
+          SELECT cs.stance::text AS stance, c.id, c.text, c.status::text AS status, c.verdict::text AS verdict,
+                 a.title AS "articleTitle"
+            FROM "ClaimSource" cs
+            JOIN "Claim" c ON c.id = cs."claimId" AND c."deletedAt" IS NULL
+            JOIN "Article" a ON a.id = c."articleId"
+           WHERE cs."sourceId" = s.id
+           ORDER BY cs."createdAt" DESC
+           LIMIT ${CITATIONS_SHOWN}
+        ) x`,
+  ])
+  for (const { sourceId, ...citation } of rows) {
+    const list = latest.get(sourceId)
+    if (list) list.push(citation)
+    else latest.set(sourceId, [citation])
+  }
+  return { counts: new Map(counts.map((row) => [row.sourceId, row.n])), latest }
 }
 
 export type RateOutcome = { ok: true; changed: boolean; title: string } | ClaimWriteFailure
