@@ -83,7 +83,11 @@ export function useFocusOnResult() {
     return () => document.removeEventListener('submit', onSubmit, true)
   }, [])
 
-  const sending = navigation.state === 'submitting' || fetchers.some((fetcher) => fetcher.state === 'submitting')
+  // A sent form stays "underway" through the loading that follows its action, so a busy machine that renders
+  // submitting and loading in one go is still seen sending it.
+  const sending =
+    (navigation.state !== 'idle' && navigation.formData !== undefined) ||
+    fetchers.some((fetcher) => fetcher.state !== 'idle' && fetcher.formData !== undefined)
   const settled = navigation.state === 'idle' && fetchers.every((fetcher) => fetcher.state === 'idle')
 
   useEffect(() => {
