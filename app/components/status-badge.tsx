@@ -3,7 +3,6 @@
 import type { ComponentProps } from 'react'
 import { ClaimStatus } from '~/generated/prisma/enums'
 import { STATUS_LABELS } from '~/claims/workflow'
-import { BADGE_BASE } from './ui/badge'
 import { cx } from './ui/cx'
 
 export type StatusStyle = {
@@ -110,10 +109,19 @@ export function StatusGlyph({ status, className }: { status: ClaimStatus; classN
 
 export type StatusBadgeProps = Omit<ComponentProps<'span'>, 'children'> & { status: ClaimStatus }
 
+/** The pill's classes in app.css: `.badge` is BADGE_BASE, `.badge-*` the status's `badge` colours. */
+const BADGE_CLASSES: { readonly [S in ClaimStatus]: string } = {
+  UNREVIEWED: 'badge badge-unreviewed',
+  IN_RESEARCH: 'badge badge-research',
+  NEEDS_REVIEW: 'badge badge-review',
+  APPROVED: 'badge badge-approved',
+}
+
+/** Drawn with short classes and the CSS glyph, since lists and tables show it on every row. */
 export function StatusBadge({ status, className, ...props }: StatusBadgeProps) {
   return (
-    <span className={cx(BADGE_BASE, STATUS_STYLES[status].badge, className)} {...props}>
-      <StatusGlyph status={status} />
+    <span className={cx(BADGE_CLASSES[status], className)} {...props}>
+      <span aria-hidden="true" className={STATUS_STYLES[status].dot} />
       {STATUS_LABELS[status]}
     </span>
   )
