@@ -86,7 +86,7 @@ function SearchResultsView({ query, found }: { query: SearchQuery; found: Found 
   const shownTotal = query.type ? (found.facets.type.find((facet) => facet.value === query.type)?.count ?? 0) : total
   const capped = found.capped.length > 0
   return (
-    <div className="grid gap-6 lg:grid-cols-[16rem_minmax(0,1fr)]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[16rem_minmax(0,1fr)]">
       {/* Results come first to a screen reader and on a phone; beside the facets from 1024 px. */}
       <section aria-labelledby="search-results-title" className="min-w-0 space-y-3 lg:col-start-2 lg:row-start-1">
         <h2 id="search-results-title" className="text-base font-semibold text-ink" aria-live="polite">

@@ -7,7 +7,8 @@ const word = () => `zorbulite${Math.random().toString(36).slice(2, 7)}`
 async function deskWithFinding(desk: Desk, mineral: string) {
   const editor = await desk.user({ role: 'EDITOR' })
   const body = `Officials said ${mineral} exports doubled in 2025. The port handled 3 million tonnes.`
-  const article = await desk.article({ by: editor, title: `Mining report on ${mineral}`, body })
+  const title = `Mining report on ${mineral}: the harbour authority's export figures for the whole of 2025`
+  const article = await desk.article({ by: editor, title, body })
   const claim = await desk.claim({
     article,
     by: editor,
@@ -54,6 +55,9 @@ test('`/` focuses the header search; a misspelt word finds the claim, marked, an
   await page.screenshot({ path: 'test-results/search-1280.png', fullPage: true })
   await page.setViewportSize({ width: 390, height: 844 })
   await expect(box).toBeVisible()
+  // On a phone the results and facets fit the width: nothing, not a long title in a facet, scrolls sideways.
+  const [scrollWidth, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth])
+  expect(scrollWidth).toBeLessThanOrEqual(width)
   await page.screenshot({ path: 'test-results/search-390.png', fullPage: true })
   await page.setViewportSize({ width: 1280, height: 900 })
 
