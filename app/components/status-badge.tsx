@@ -3,10 +3,11 @@
 import type { ComponentProps } from 'react'
 import { ClaimStatus } from '~/generated/prisma/enums'
 import { STATUS_LABELS } from '~/claims/workflow'
+import { BADGE_BASE } from './ui/badge'
 import { cx } from './ui/cx'
 
 export type StatusStyle = {
-  /** Pale fill, border and dark text, combined: what StatusBadge uses. */
+  /** Pale fill, border and dark text, combined (a `.badge-*` class of app.css): what StatusBadge uses. */
   readonly badge: string
   readonly bg: string
   readonly border: string
@@ -28,7 +29,7 @@ export type StatusStyle = {
 
 export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
   UNREVIEWED: {
-    badge: 'border-gray-300 bg-gray-100 text-gray-800',
+    badge: 'badge-unreviewed',
     bg: 'bg-gray-100',
     border: 'border-gray-300',
     text: 'text-gray-800',
@@ -39,7 +40,7 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     dot: 'glyph text-status-unreviewed',
   },
   IN_RESEARCH: {
-    badge: 'border-amber-300 bg-amber-50 text-amber-900',
+    badge: 'badge-research',
     bg: 'bg-amber-50',
     border: 'border-amber-300',
     text: 'text-amber-900',
@@ -50,7 +51,7 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     dot: 'glyph glyph-half text-status-research',
   },
   NEEDS_REVIEW: {
-    badge: 'border-violet-300 bg-violet-50 text-violet-800',
+    badge: 'badge-review',
     bg: 'bg-violet-50',
     border: 'border-violet-300',
     text: 'text-violet-800',
@@ -61,7 +62,7 @@ export const STATUS_STYLES: { readonly [S in ClaimStatus]: StatusStyle } = {
     dot: 'glyph glyph-most text-status-review',
   },
   APPROVED: {
-    badge: 'border-green-300 bg-green-50 text-green-800',
+    badge: 'badge-approved',
     bg: 'bg-green-50',
     border: 'border-green-300',
     text: 'text-green-800',
@@ -109,18 +110,10 @@ export function StatusGlyph({ status, className }: { status: ClaimStatus; classN
 
 export type StatusBadgeProps = Omit<ComponentProps<'span'>, 'children'> & { status: ClaimStatus }
 
-/** The pill's classes in app.css: `.badge` is BADGE_BASE, `.badge-*` the status's `badge` colours. */
-const BADGE_CLASSES: { readonly [S in ClaimStatus]: string } = {
-  UNREVIEWED: 'badge badge-unreviewed',
-  IN_RESEARCH: 'badge badge-research',
-  NEEDS_REVIEW: 'badge badge-review',
-  APPROVED: 'badge badge-approved',
-}
-
 /** Drawn with short classes and the CSS glyph, since lists and tables show it on every row. */
 export function StatusBadge({ status, className, ...props }: StatusBadgeProps) {
   return (
-    <span className={cx(BADGE_CLASSES[status], className)} {...props}>
+    <span className={cx(BADGE_BASE, STATUS_STYLES[status].badge, className)} {...props}>
       <span aria-hidden="true" className={STATUS_STYLES[status].dot} />
       {STATUS_LABELS[status]}
     </span>

@@ -13,8 +13,8 @@ export const BADGE_TONES: Readonly<Record<BadgeTone, string>> = {
   violet: 'border-violet-200 bg-violet-50 text-violet-800',
 }
 
-export const BADGE_BASE =
-  'inline-flex max-w-full items-center gap-1 whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium leading-5'
+/** Every pill's shape (`.badge` in app.css): one short class, since lists and tables show one on every row. */
+export const BADGE_BASE = 'badge'
 
 export type BadgeProps = ComponentProps<'span'> & { tone?: BadgeTone }
 
