@@ -64,6 +64,13 @@ test('a new claim worded differently from an approved one is offered it, and sta
   await expect(proposal.getByLabel('Verdict', { exact: true })).toHaveValue('FALSE')
   await expect(proposal.getByLabel('Rationale', { exact: true })).toHaveValue('The ministry counted 800.')
   await expect(proposal.getByText('Your unsent draft is back.')).toBeVisible()
+
+  // The two are the same claim: grouped, each shows the other.
+  await match.getByRole('button', { name: 'Same claim: group them' }).click()
+  await expect(section.getByText('Grouped as the same claim.')).toBeVisible()
+  await expect(
+    section.getByRole('list', { name: 'Claims grouped with this one' }).getByRole('link', { name: APPROVED }),
+  ).toBeVisible()
 })
 
 test('an editor imports a ClaimReview file from the fact-checks page', async ({ page, desk }) => {

@@ -74,6 +74,12 @@ test('lists the desk’s claims under a filter, twenty-five at a time', async ({
   await expect(list.getByRole('link', { name: /^Listed claim/ })).toHaveCount(2)
   await list.getByRole('link', { name: '← First page' }).click()
   await expect(list.getByRole('link', { name: /^Listed claim/ })).toHaveCount(25)
+  // Words narrow the same list: part of a word in the claim is enough.
+  await page.getByLabel('Words').fill('claim 2')
+  await page.getByRole('button', { name: 'Apply' }).click()
+  await expect(page).toHaveURL(/q=claim\+2/)
+  const narrowed = page.getByRole('region', { name: /^Matching claims/ })
+  await expect(narrowed.getByRole('link', { name: /^Listed claim 2/ })).toHaveCount(9)
   // A value the list cannot use is explained, and the rest of the filter still applies.
   await page.goto(`/claims?tag=${tag}&status=SOMETIMES`)
   await expect(page.getByText('That is not a claim status.')).toBeVisible()
