@@ -137,12 +137,32 @@ const PASSWORD_CHANGE_PATH = '/account'
 /** The login page's `reason` when a session ran out, so the page can say why the user is there. */
 export const SESSION_EXPIRED_REASON = 'expired'
 
-/** The signed-in user, or a redirect to the login page that comes back here afterwards. */
-export async function requireUser(request: Request): Promise<SessionUser> {
+/**
+ * Where a person should come back to after signing in, for a route that a page only fetches (a fetcher
+ * posting to a resource route): the page they were on, as its Referer names it, not the resource itself.
+ */
+export function fetchingPage(request: Request): string {
+  const referer = request.headers.get('Referer')
+  if (!referer) return '/'
+  try {
+    const url = new URL(referer)
+    return `${url.pathname}${url.search}`
+  } catch {
+    return '/'
+  }
+}
+
+export type RequireUserOptions = {
+  /** The path the login page sends the person back to; by default the page this request is for. */
+  returnTo?: string
+}
+
+/** The signed-in user, or a redirect to the login page that comes back here (or to `returnTo`) afterwards. */
+export async function requireUser(request: Request, options: RequireUserOptions = {}): Promise<SessionUser> {
   const user = await getUser(request)
   const page = pageUrl(request)
   if (!user) {
-    const params = new URLSearchParams({ redirectTo: `${page.pathname}${page.search}` })
+    const params = new URLSearchParams({ redirectTo: options.returnTo ?? `${page.pathname}${page.search}` })
     // A session cookie that no longer opens a session: it timed out or was ended elsewhere. Say so, and drop it.
     if (await readToken(request)) {
       params.set('reason', SESSION_EXPIRED_REASON)
@@ -164,10 +184,26 @@ export function forbidden(message: string): never {
 }
 
 /** The signed-in user, provided their role holds the permission (in any form); otherwise the 403 page. */
-export async function requirePermission(request: Request, permission: Permission): Promise<SessionUser> {
-  const user = await requireUser(request)
+export async function requirePermission(
+  request: Request,
+  permission: Permission,
+  options: RequireUserOptions = {},
+): Promise<SessionUser> {
+  const user = await requireUser(request, options)
   if (!can(user.role, permission)) {
     forbidden(`Only ${rolesThatCan(permission)} can do this.`)
   }
+  return user
+}
+
+/**
+ * For what a page loads by itself in the background: the signed-in user holding the permission, or null
+ * when the session has ended. The route then answers 401 quietly instead of taking the person away from
+ * what they are typing; the next thing they send goes to the login page and back, with their draft.
+ */
+export async function backgroundUser(request: Request, permission: Permission): Promise<SessionUser | null> {
+  const user = await getUser(request)
+  if (!user || user.mustChangePassword) return null
+  if (!can(user.role, permission)) forbidden(`Only ${rolesThatCan(permission)} can do this.`)
   return user
 }

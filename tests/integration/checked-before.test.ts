@@ -9,7 +9,7 @@ import * as similarRoute from '~/routes/fact-checks/similar'
 import { db } from '~/utils/db.server'
 import { createArticle, createClaim } from '../helpers/claims'
 import { callAction, callLoader } from '../helpers/route'
-import { createUsers } from '../helpers/users'
+import { createUser, createUsers } from '../helpers/users'
 
 let users: Awaited<ReturnType<typeof createUsers>>
 let approvedId: string
@@ -271,6 +271,42 @@ describe('grouping claims found to be the same', () => {
   it('is refused to a reporter', async () => {
     const claimId = await newClaimOnAnotherArticle()
     expect((await reuse(users.reporter, claimId, { intent: 'group', otherClaimId: approvedId })).status).toBe(403)
+    expect(await db.claimGroupMember.count({ where: { claimId } })).toBe(0)
+  })
+})
+
+describe('when the session ends while a claim is open', () => {
+  async function signedOutChecker() {
+    const checker = await createUser('FACT_CHECKER')
+    await db.session.deleteMany({ where: { userId: checker.id } })
+    return checker
+  }
+
+  it('answers the panel’s own loads with a quiet 401, so the person is not taken away from what they type', async () => {
+    const checker = await signedOutChecker()
+    const claimId = await newClaimOnAnotherArticle()
+    const panel = await checkedBefore(claimId, checker)
+    expect(panel).toMatchObject({ status: 401, data: null, location: null })
+    const url = `/fact-checks/similar?${new URLSearchParams({ text: LATER })}`
+    expect(await callLoader(similarRoute.loader, { user: checker, url })).toMatchObject({ status: 401, location: null })
+  })
+
+  it('sends a button pressed on the panel to the login page, and back to the claim’s page rather than here', async () => {
+    const checker = await signedOutChecker()
+    const claimId = await newClaimOnAnotherArticle()
+    const page = `/articles/a1/claims/${claimId}?status=IN_RESEARCH`
+    const result = await callAction(claimChecks.action, {
+      user: checker,
+      params: { claimId },
+      url: `/fact-checks/claims/${claimId}`,
+      headers: { Referer: `http://localhost:3000${page}` },
+      form: { intent: 'group', otherClaimId: approvedId, version: '1' },
+    })
+    expect(result.status).toBe(302)
+    const login = new URL(result.location!, 'http://localhost')
+    expect(login.pathname).toBe('/login')
+    expect(login.searchParams.get('redirectTo')).toBe(page)
+    expect(login.searchParams.get('reason')).toBe('expired')
     expect(await db.claimGroupMember.count({ where: { claimId } })).toBe(0)
   })
 })

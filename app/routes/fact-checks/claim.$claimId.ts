@@ -2,7 +2,7 @@
 // that match, and the claims grouped with it. Its action uses a match as a starting point or groups it.
 import { data } from 'react-router'
 import { can, rolesThatCan } from '~/auth/permissions'
-import { requirePermission } from '~/auth/session.server'
+import { backgroundUser, fetchingPage, requirePermission } from '~/auth/session.server'
 import { checkedBeforeClaim } from '~/claims/similar.server'
 import { groupAsSameClaim, startFromCheckedClaim } from '~/claims/similar-links.server'
 import { checkedBeforeSchema } from '~/fact-checks/schemas'
@@ -11,7 +11,8 @@ import { invariantResponse } from '~/utils/invariant'
 import type { Route } from './+types/claim.$claimId'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  await requirePermission(request, 'claim:view')
+  // A session that ended while the panel was open: the section stays empty, and the page stays put.
+  if (!(await backgroundUser(request, 'claim:view'))) return data(null, 401)
   const found = await checkedBeforeClaim(params.claimId)
   invariantResponse(found, 'There is no such claim. It may have been deleted.', { status: 404 })
   return found
@@ -26,7 +27,8 @@ export type CheckedBeforeReply =
 const INTENT_PERMISSIONS = { 'use-as-starting-point': 'source:attach', group: 'claim:research' } as const
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requirePermission(request, 'claim:view')
+  // Posted by the claim's panel: after signing in again the person comes back to that page, not here.
+  const user = await requirePermission(request, 'claim:view', { returnTo: fetchingPage(request) })
   const form = await readFormData(request)
   const intent = String(form.get('intent') ?? '')
   const permission = Object.hasOwn(INTENT_PERMISSIONS, intent)

@@ -1,11 +1,13 @@
 // Whether a sentence was checked before, for the suggestions list's marker: the best approved match.
-import { requirePermission } from '~/auth/session.server'
+import { data } from 'react-router'
+import { backgroundUser } from '~/auth/session.server'
 import { checkedBefore } from '~/claims/similar.server'
 import { pageUrl } from '~/utils/page-url'
 import type { Route } from './+types/similar'
 
 export async function loader({ request }: Route.LoaderArgs) {
-  await requirePermission(request, 'claim:view')
+  // A session that ended while the page was open: no marker, and the page stays put.
+  if (!(await backgroundUser(request, 'claim:view'))) return data(null, 401)
   const text = (pageUrl(request).searchParams.get('text') ?? '').slice(0, 1_000)
   const { desk, external } = await checkedBefore([text])
   const top = desk[0]
