@@ -6,6 +6,8 @@ const swc = [
       parser: { syntax: 'typescript', tsx: true },
       transform: { react: { runtime: 'automatic' } },
       target: 'es2022',
+      // Keeps `with { type: 'json' }`, which Node's ES module loader needs for a JSON import.
+      experimental: { keepImportAttributes: true },
     },
     module: { type: 'es6' },
   },

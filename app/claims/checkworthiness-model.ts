@@ -1,7 +1,7 @@
 // The trained check-worthiness model: a logistic regression over the hashed features of
 // checkworthiness-features.ts, shipped as checkworthiness-model.json (written by
 // `npm run checkworthiness -- train`) and read once, on first use.
-import modelJson from './checkworthiness-model.json'
+import modelJson from './checkworthiness-model.json' with { type: 'json' }
 import { marginsOfDocument, type FeatureConfig, type ScoringLine } from './checkworthiness-features'
 
 export const MODEL_FORMAT = 'factdesk-checkworthiness/1'
