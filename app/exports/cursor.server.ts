@@ -35,6 +35,15 @@ function exportPool(): pg.Pool {
   return globalForPool.factdeskExportPool
 }
 
+/**
+ * True when every export connection is reading a download and another download would have to wait for
+ * one: the download is refused at once (503) rather than answered 200 and then cut off after the wait.
+ */
+export function exportsBusy(): boolean {
+  const pool = globalForPool.factdeskExportPool
+  return Boolean(pool && pool.totalCount >= MAX_CONNECTIONS && pool.idleCount === 0)
+}
+
 /** How many export connections are open, and how many of them are idle in the pool. For tests and diagnostics. */
 export function exportConnections(): { open: number; idle: number; waiting: number } {
   const pool = globalForPool.factdeskExportPool

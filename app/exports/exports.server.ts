@@ -24,7 +24,7 @@ import {
   type ExportFilters,
   type StoredExportFilters,
 } from './filters'
-import { cursorBatches } from './cursor.server'
+import { cursorBatches, exportsBusy } from './cursor.server'
 import { exportRowsSql, exportWhereSql, type ClaimReviewRow, type JsonRow } from './export-sql.server'
 import {
   claimReviewOf,
@@ -124,12 +124,15 @@ export function exportFilename(format: ExportFormat, now = new Date()) {
 }
 
 /** A refused download, in words: the download forms post to resource routes, which have no page to show errors on. */
-export function downloadRefused(message: string, status = 400) {
+export function downloadRefused(message: string, status = 400, headers: Record<string, string> = {}) {
   return new Response(message, {
     status,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
   })
 }
+
+/** Seconds a refused download is asked to wait before trying again when every export connection is busy. */
+export const EXPORTS_BUSY_RETRY_SECONDS = 30
 
 export async function articleTitleOf(articleId: string): Promise<string | null> {
   const article = await db.article.findUnique({ where: { id: articleId }, select: { title: true } })
@@ -150,6 +153,13 @@ export async function downloadExport(input: {
 }): Promise<Response> {
   const { user, filters, format, signal } = input
   const bom = format === 'CSV' && input.bom === true
+  if (exportsBusy()) {
+    return downloadRefused(
+      'Several exports are being downloaded right now. Nothing was started: try again in half a minute.',
+      503,
+      { 'Retry-After': String(EXPORTS_BUSY_RETRY_SECONDS) },
+    )
+  }
   let articleTitle: string | null = null
   if (filters.articleId) {
     articleTitle = await articleTitleOf(filters.articleId)

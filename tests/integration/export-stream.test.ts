@@ -158,4 +158,25 @@ describe('a client that goes away', () => {
     const rows = parse(await (await download(csvRoute, '/exports/claims.csv')).text(), { columns: true }) as unknown[]
     expect(rows).toHaveLength(BULK)
   })
+
+  it('refuses one download too many at once with 503 and Retry-After, before it starts, and serves the next', async () => {
+    const readers = []
+    for (let i = 0; i < 4; i++) {
+      const reader = (await download(csvRoute, '/exports/claims.csv')).body!.getReader()
+      await reader.read()
+      readers.push(reader)
+    }
+    const request = buildRequest({ method: 'POST', url: '/exports/claims.csv', user: users.editor, form: {} })
+    const before = await db.export.count()
+    const refused = await csvRoute.action({ request, params: {}, context: new RouterContextProvider() } as never)
+    expect(refused.status).toBe(503)
+    expect(refused.headers.get('Retry-After')).toBe('30')
+    expect(await refused.text()).toMatch(/Nothing was started: try again/)
+    expect(await db.export.count()).toBe(before)
+
+    for (const reader of readers) await reader.cancel()
+    await settled()
+    const rows = parse(await (await download(csvRoute, '/exports/claims.csv')).text(), { columns: true }) as unknown[]
+    expect(rows).toHaveLength(BULK)
+  })
 })
