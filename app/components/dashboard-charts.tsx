@@ -74,7 +74,13 @@ const TH = 'border-b border-paper-line px-2 py-1.5 text-xs font-semibold upperca
 const TD = 'border-b border-paper-line px-2 py-1.5'
 const TOTAL = 'px-2 py-1.5 font-semibold'
 
-type TableRow = { key: string; label: ReactNode; counts: number[] }
+type TableRow = {
+  key: string
+  label: ReactNode
+  counts: number[]
+  /** For each count, the list of the claims it counts and what that link says to a screen reader. */
+  links: { to: string; label: string }[]
+}
 
 /** The chart's numbers as a table behind a disclosure: one row per bar, one column per count, and the totals. */
 function ShowAsTable({
@@ -107,8 +113,8 @@ function ShowAsTable({
                   <span className="inline-flex items-center gap-1.5">{row.label}</span>
                 </th>
                 {row.counts.map((count, index) => (
-                  <td key={index} className={`${TD} text-right tabular-nums`}>
-                    {formatCount(count)}
+                  <td key={index} className={`${TD} text-right`}>
+                    <CountLink count={count} {...row.links[index]!} />
                   </td>
                 ))}
               </tr>
@@ -187,6 +193,7 @@ export function StatusChart({
                 </>
               ),
               counts: [row.count],
+              links: [{ to: claimsOf(filters, { status: row.status }), label: `${STATUS_LABELS[row.status]} claims` }],
             }))}
             totalLabel="All claims"
           />
@@ -283,6 +290,16 @@ export function VerdictChart({
                 </>
               ),
               counts: [row.approved, row.proposed],
+              links: [
+                {
+                  to: claimsOf(filters, { status: 'APPROVED', verdict: row.verdict }),
+                  label: `Approved as ${verdictLabel(row.verdict)}`,
+                },
+                {
+                  to: claimsOf(filters, { status: 'NEEDS_REVIEW', verdict: row.verdict }),
+                  label: `Proposed as ${verdictLabel(row.verdict)}, awaiting review`,
+                },
+              ],
             }))}
             totalLabel="All verdicts"
           />

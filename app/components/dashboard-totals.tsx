@@ -79,6 +79,8 @@ export function DashboardTotals({
         <Figure
           label={filtered ? 'Articles with these claims' : 'Articles'}
           value={totals.articleCount}
+          // The article list has no claim-date or tag filter, so only the whole desk's count links to it.
+          to={filtered ? undefined : '/articles'}
           testId="total-articles"
         />
         <Figure

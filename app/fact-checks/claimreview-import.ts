@@ -2,6 +2,8 @@
 // publisher's pages carry it) into plain reviews. All or nothing: one unreadable review refuses the whole
 // file, naming it, so an import never half-happens. Pure; every walk and field is bounded.
 
+import { hostOf } from '~/utils/host-of'
+
 export type ImportedReview = {
   url: string
   publisher: string
@@ -116,7 +118,7 @@ function readReview(node: Node, position: string): ImportedReview | string {
     (ratingValue !== null ? `${ratingValue}${bestRating !== null ? ` of ${bestRating}` : ''}` : '')
   if (!ratingText) return `${position} (${url}) has no rating (reviewRating with alternateName).`
   const author = first(node.author)
-  const publisher = nameOf(author) || nameOf(node.publisher) || new URL(url).hostname.replace(/^www\./, '')
+  const publisher = nameOf(author) || nameOf(node.publisher) || hostOf(url)
   const publisherUrl = isNode(author) ? webAddress(text(author.url)) : null
   const item = first(node.itemReviewed)
   const claim = isNode(item) ? item : {}

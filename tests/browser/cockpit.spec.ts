@@ -269,3 +269,37 @@ test.describe('on a phone', () => {
     await expect(row).toBeInViewport()
   })
 })
+
+test('a claim open in each status reads at 1280 px and on a phone', async ({ page, desk }) => {
+  const { checker, article, claims } = await deskWith(desk, [
+    { status: 'UNREVIEWED' },
+    { status: 'IN_RESEARCH', mine: true },
+    { status: 'NEEDS_REVIEW', verdict: 'MISLEADING', rationale: 'The figure counts only one quarter.' },
+  ])
+  const editor = await desk.user({ role: 'EDITOR' })
+  const approvedArticle = await desk.article({ by: editor, body: BODY })
+  const approved = await desk.claim({
+    article: approvedArticle,
+    by: editor,
+    status: 'APPROVED',
+    verdict: 'TRUE',
+    rationale: 'The statistics office confirms 5.2 percent.',
+  })
+  await desk.signIn(page, checker)
+  const open = [
+    { name: 'unreviewed', label: 'Unreviewed', articleId: article.id, claimId: claims[0]!.id },
+    { name: 'in-research', label: 'In research', articleId: article.id, claimId: claims[1]!.id },
+    { name: 'needs-review', label: 'Needs review', articleId: article.id, claimId: claims[2]!.id },
+    { name: 'approved', label: 'Approved', articleId: approvedArticle.id, claimId: approved.id },
+  ]
+  for (const { name, label, articleId, claimId } of open) {
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: width === 1280 ? 900 : 844 })
+      await page.goto(`/articles/${articleId}/claims/${claimId}`)
+      // The status is said in words on the open panel, not by colour alone.
+      await expect(panelTitle(page)).toBeVisible()
+      await expect(page.locator('#claim-panel').getByText(label, { exact: true }).first()).toBeVisible()
+      await page.screenshot({ path: `test-results/workspace-${name}-${width}.png` })
+    }
+  }
+})

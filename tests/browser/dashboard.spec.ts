@@ -60,6 +60,11 @@ test('draws the charts with each bar’s label and number, and keeps the same nu
   const table = byStatus.getByRole('table', { name: 'Claims by status' })
   await expect(table.getByRole('row', { name: /Approved/ }).getByRole('cell')).toHaveText('3')
   await expect(table.getByRole('row', { name: /Needs review/ }).getByRole('cell')).toHaveText('1')
+  // The table's numbers lead to their claims as the bars' do.
+  await expect(table.getByRole('link', { name: 'Approved claims: 3, list them' })).toHaveAttribute(
+    'href',
+    new RegExp(`/claims\\?.*status=APPROVED`),
+  )
 
   const byVerdict = page.getByRole('region', { name: 'Claims by verdict' })
   const verdictBars = byVerdict.getByRole('list', { name: 'Claims by verdict' }).getByRole('listitem')
@@ -110,6 +115,10 @@ test('sorts the articles, keeps the order under a new filter, and clears the fil
   const { tag } = await taggedArticle(desk, reporter)
   await desk.signIn(page, reporter)
   await page.goto('/dashboard')
+  // The whole desk's article count leads to the article list.
+  await expect(
+    page.getByTestId('total-articles').getByRole('link', { name: /^Articles: [\d,]+, list them$/ }),
+  ).toHaveAttribute('href', '/articles')
   await page
     .getByRole('columnheader', { name: /Coverage/ })
     .getByRole('link')

@@ -18,11 +18,10 @@ test('a quote typed with a straight apostrophe is found where the article has a 
   await page.getByRole('textbox', { name: 'Quote' }).fill(`What is Nigeria's annual national budget?`)
   await page.getByRole('button', { name: 'Add claim' }).click()
 
-  await expect(page).toHaveURL(new RegExp(`/articles/${article.id}#quote-`))
+  await expect(page).toHaveURL(new RegExp(`/articles/${article.id}/claims/\\w+#quote-`))
   await expect(page.getByRole('status')).toContainText('Claim added.')
-  const claims = page.getByRole('complementary', { name: /Claims \(1\)/ })
-  // Saved with the article's characters, so it is the exact span of the body.
-  await expect(claims.getByRole('link', { name: 'What is Nigeria’s annual national budget?' })).toBeVisible()
+  // Saved with the article's characters, so it is the exact span of the body; the new claim is open.
+  await expect(page.getByRole('heading', { name: 'Claim 1: What is Nigeria’s annual national budget?' })).toBeVisible()
   const [saved] = await desk.query<{ quote: string; startOffset: number }>(
     `SELECT quote, "startOffset" FROM "Claim" WHERE "articleId" = $1`,
     [article.id],

@@ -118,7 +118,7 @@ describe('adding a claim from a selection', () => {
       tags: 'Diplomacy, talks , diplomacy',
     })
     expect(result.status).toBe(302)
-    expect(result.location).toMatch(new RegExp(`^/articles/${articleId}#quote-`))
+    expect(result.location).toMatch(new RegExp(`^/articles/${articleId}/claims/(\\w+)#quote-\\1$`))
     expect(result.headers.get('Set-Cookie')).toContain('factdesk_toast')
 
     const claim = await db.claim.findFirstOrThrow({ where: { articleId, quote }, include: { events: true } })

@@ -5,6 +5,7 @@ import { requirePermission } from '~/auth/session.server'
 import { createClaim, newClaimContext } from '~/claims/claims.server'
 import { newClaimSchema } from '~/claims/schemas'
 import { ClaimDetailsFields } from '~/components/claim-fields'
+import { claimHref } from '~/components/claim-href'
 import { Button, ButtonLink } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
 import { ConformTextareaField } from '~/components/ui/conform-fields'
@@ -43,7 +44,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     const occurrences = outcome.occurrences ? { quote: submission.value.quote.trim(), list: outcome.occurrences } : null
     return data({ result: submission.reply(errors), occurrences }, { status: outcome.status })
   }
-  return redirectWithToast(`/articles/${params.articleId}#quote-${outcome.claim.id}`, {
+  // The new claim opens in the panel, so what the desk has checked before is in view at once.
+  return redirectWithToast(`${claimHref(params.articleId, outcome.claim.id)}#quote-${outcome.claim.id}`, {
     kind: 'success',
     message: 'Claim added.',
   })

@@ -13,6 +13,7 @@ import {
 import { draftKey } from '~/claims/drafts'
 import type { FieldSide } from '~/claims/merge'
 import { deleteClaimSchema, editClaimSchema } from '~/claims/schemas'
+import { parseTags } from '~/claims/tags'
 import { ClaimDetailsFields } from '~/components/claim-fields'
 import { DraftNotice, useFormDraft } from '~/components/form-draft'
 import { STATUS_STYLES, StatusBadge } from '~/components/status-badge'
@@ -142,14 +143,7 @@ function sideOf(
   if (conflict.sides) return conflict.sides[field]
   const theirs = shown(field, conflict.values)
   const yours = typeof typed?.[field] === 'string' ? (typed[field] as string).trim() : ''
-  const normalisedYours =
-    field === 'tags'
-      ? yours
-          .split(',')
-          .map((tag) => tag.trim().toLowerCase())
-          .filter(Boolean)
-          .join(', ')
-      : yours
+  const normalisedYours = field === 'tags' ? parseTags(yours).join(', ') : yours
   const differs = field === 'text' ? normalisedYours !== '' && normalisedYours !== theirs : normalisedYours !== theirs
   return differs ? 'differs' : 'none'
 }
