@@ -59,7 +59,7 @@ const GROWTH_CLAIMS_PER_ARTICLE = 500
  * the figures compare desks of different sizes rather than a part-filled page with a full one.
  */
 const GROWTH_MIN_ARTICLES = 100
-/** p95 at the largest desk over p95 at 10,000 claims (issue 15). */
+/** p95 at the largest desk over p95 at 10,000 claims. */
 export const GROWTH_TARGET_RATIO = 1.5
 
 /** The desk sizes `--claims=` asks for (several, comma-separated, make bench.ts run on each). */

@@ -10,7 +10,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { summarise, type BenchContext, type BenchRow } from './timing.ts'
 
-/** What issue 15 asks: every page at least half the bare page's req/s, the workspace at least 30%. */
+/** The targets: every page at least half the bare page's req/s, the workspace at least 30%. */
 export const HTTP_TARGETS = { page: 0.5, workspace: 0.3 }
 
 export type HttpOptions = { connections?: number; durationSeconds?: number; warmupSeconds?: number }

@@ -9,7 +9,7 @@ import pg from 'pg'
 import { createRequestHandler, type ServerBuild } from 'react-router'
 import { summarise, timePaired, type BenchContext, type BenchRow, type RunOptions } from './timing.ts'
 
-/** What issue 13 asks of the workspace of a 500-claim article. */
+/** The targets for the workspace of a 500-claim article. */
 export const WORKSPACE_TARGETS = { p95Ms: 150, htmlKb: 400 }
 
 export type WorkspaceBenchRow = BenchRow & { bytes?: number }
