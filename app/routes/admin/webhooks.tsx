@@ -136,7 +136,7 @@ export default function Webhooks({ loaderData, actionData }: Route.ComponentProp
       ) : null}
       <FormError errors={rowError} title="That change was not made" />
       <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <Card className="min-w-0" aria-labelledby="endpoints-title">
+        <Card className="h-fit min-w-0" aria-labelledby="endpoints-title">
           <CardHeader title="Endpoints" titleId="endpoints-title" />
           {endpoints.length === 0 ? (
             <p className="text-sm text-ink-muted">No endpoint yet. Add one to start sending events.</p>
@@ -239,15 +239,14 @@ export default function Webhooks({ loaderData, actionData }: Route.ComponentProp
           </Form>
         </Card>
       </div>
-      <Card className="min-w-0 p-0 sm:p-0" aria-labelledby="deliveries-title">
+      <Card className="min-w-0" aria-labelledby="deliveries-title">
         <CardHeader
           title="Deliveries"
           titleId="deliveries-title"
           description={`Newest first. A failed delivery is tried again up to ${MAX_DELIVERY_ATTEMPTS} times over about a day; Redeliver sends it once more now, with the same webhook-id.`}
-          className="px-4 pt-4 sm:px-5 sm:pt-5"
         />
         {deliveries.length === 0 ? (
-          <p className="px-4 pb-4 text-sm text-ink-muted sm:px-5">No deliveries yet.</p>
+          <p className="text-sm text-ink-muted">No deliveries yet.</p>
         ) : (
           <div className="md:overflow-x-auto">
             <table className="block w-full text-left text-sm md:table">
@@ -265,7 +264,10 @@ export default function Webhooks({ loaderData, actionData }: Route.ComponentProp
                         {moment(delivery.createdAt)} · <span className="font-mono">{delivery.webhookId}</span>
                       </p>
                     </td>
-                    <td className="block w-full max-w-xs truncate font-mono text-xs md:table-cell md:w-auto md:px-4 md:py-3">
+                    <td
+                      className="block w-full max-w-xs truncate font-mono text-xs md:table-cell md:w-auto md:px-4 md:py-3"
+                      title={delivery.endpoint.url}
+                    >
                       {delivery.endpoint.url}
                     </td>
                     <td className="block md:table-cell md:px-4 md:py-3">
@@ -314,7 +316,7 @@ export default function Webhooks({ loaderData, actionData }: Route.ComponentProp
           label="Pages of deliveries"
           first={after ? '/admin/webhooks' : null}
           next={nextAfter ? pageHref('/admin/webhooks', { after: nextAfter }) : null}
-          className="border-t border-paper-line px-4 py-3"
+          className="border-t border-paper-line pt-3"
         />
       </Card>
     </div>
