@@ -62,6 +62,7 @@ const NAVIGATION: Array<{ to: string; label: string; permission: Permission }> =
   { to: '/fact-checks', label: 'Fact-checks', permission: 'source:rate' },
   { to: '/admin/users', label: 'Admin', permission: 'user:manage' },
   { to: '/admin/sign-ins', label: 'Sign-ins', permission: 'user:manage' },
+  { to: '/admin/webhooks', label: 'Webhooks', permission: 'settings:edit' },
 ]
 
 export function Layout({ children }: { children: ReactNode }) {

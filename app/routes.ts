@@ -22,6 +22,7 @@ export default [
   route('exports/claims.json', 'routes/exports/claims[.]json.ts'),
   route('exports/claimreview.jsonld', 'routes/exports/claimreview[.]jsonld.ts'),
   route('admin/settings', 'routes/admin/settings.tsx'),
+  route('admin/webhooks', 'routes/admin/webhooks.tsx'),
   route('dashboard', 'routes/dashboard.tsx'),
   route('claims', 'routes/claims/index.tsx'),
   route('claims/:claimId', 'routes/claims/$claimId/index.tsx'),

@@ -224,6 +224,22 @@ function pinnedLookup(addresses: ResolvedAddress[]): net.LookupFunction {
   }
 }
 
+/** A vetted target: the parsed address, and a resolver for the socket that can only answer with the vetted addresses. */
+export type VettedAddress = { url: URL; addresses: ResolvedAddress[]; lookup: net.LookupFunction }
+
+/**
+ * The address check of the import on its own, for other outgoing requests (webhooks): refuses private and
+ * local targets unless allow-listed, and pins the connection to the addresses that were checked.
+ */
+export async function vetAddress(
+  raw: string,
+  options: Pick<FetchArticleOptions, 'allowList' | 'lookup'>,
+): Promise<VettedAddress> {
+  const url = parseTarget(raw)
+  const addresses = await vetTarget(url, parseAllowList(options.allowList), options.lookup ?? defaultLookup)
+  return { url, addresses, lookup: pinnedLookup(addresses) }
+}
+
 function formatSize(bytes: number): string {
   const units: [number, string][] = [
     [1024 * 1024, 'MB'],

@@ -5,6 +5,7 @@ import { can, canAssignClaim, grantOf } from '~/auth/permissions'
 import type { Prisma } from '~/generated/prisma/client'
 import { ClaimStatus, type Role } from '~/generated/prisma/enums'
 import { db } from '~/utils/db.server'
+import { enqueueClaimEvent } from '~/webhooks/claim-events.server'
 import { CLAIM_STANDING_SELECT } from './claim-select'
 import { checkTransition, type TransitionInput, type WorkflowAction } from './workflow'
 import { failure, MISSING_CLAIM_MESSAGE, STALE_CLAIM_MESSAGE, type ClaimActor, type ClaimWriteFailure } from './writes'
@@ -101,6 +102,9 @@ export async function transitionClaim(
         changes,
       },
     })
+    // Webhook endpoints hear of an approval or a reopening exactly when it commits.
+    if (action === 'approve') await enqueueClaimEvent(tx, 'claim.approved', claim.id, user, note)
+    if (action === 'reopen') await enqueueClaimEvent(tx, 'claim.reopened', claim.id, user, note)
     return true
   })
   if (!written) return stale()

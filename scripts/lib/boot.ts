@@ -58,6 +58,9 @@ export async function boot(
     console.error(`Factdesk cannot start: ${listenFailure(error, port)}.`)
     process.exit(1)
   }
+  // Background work (webhook deliveries, …) runs in this process on the PostgreSQL job queue.
+  const jobs = await import('../../app/jobs/queue.server.ts')
+  await jobs.startJobQueue({ connectionString: database.url })
   console.log(`\nFactdesk is running at http://localhost:${port}\n`)
   if (demo) {
     console.log(`Demo logins (the password for each is ${demo.DEMO_PASSWORD}):`)
@@ -73,6 +76,7 @@ export async function boot(
     server.close()
     server.closeAllConnections()
     await close()
+    await jobs.stopJobQueue()
     const { disconnectDb } = await import('../../app/utils/db.server.ts')
     await disconnectDb()
     await database.stop()

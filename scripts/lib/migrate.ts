@@ -3,6 +3,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { Logger, runMigrations } from 'graphile-worker'
 import pg from 'pg'
 import { migrationsDir as defaultMigrationsDir } from './schema-engine.ts'
 
@@ -104,5 +105,9 @@ export async function migrate(databaseUrl: string, options: { dir?: string; log?
   } finally {
     await client.end()
   }
+  // The job queue's own schema (graphile_worker), which graphile-worker versions and upgrades itself.
+  await runMigrations({ connectionString: databaseUrl, logger: quietLogger })
   return applied
 }
+
+const quietLogger = new Logger(() => () => {})

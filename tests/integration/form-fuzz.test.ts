@@ -38,6 +38,7 @@ const FUZZ_ROUTES: Record<string, readonly string[]> = {
   'routes/exports/claims[.]json.ts': [],
   'routes/exports/claimreview[.]jsonld.ts': [],
   'routes/admin/settings.tsx': [],
+  'routes/admin/webhooks.tsx': ['create', 'enable', 'disable', 'delete', 'redeliver'],
   'routes/claims/$claimId/index.tsx': CLAIM_INTENTS,
   // The workspace's claim panel answers the same forms.
   'routes/articles/$articleId/claims.$claimId.tsx': CLAIM_INTENTS,
@@ -104,6 +105,10 @@ const FIELD_NAMES = [
   'organizationUrl',
   'urlImportAllowList',
   'lockoutId',
+  'description',
+  'events',
+  'endpointId',
+  'deliveryId',
 ] as const
 
 const ROLES: Array<Role | 'signed out'> = ['signed out', 'REPORTER', 'FACT_CHECKER', 'EDITOR', 'ADMIN']

@@ -56,6 +56,16 @@ const MATRIX: Record<string, Expectation> = {
   'routes/exports/claims[.]json.ts': { loader: 'export:run', action: 'export:run' },
   'routes/exports/claimreview[.]jsonld.ts': { loader: 'export:run', action: 'export:run' },
   'routes/admin/settings.tsx': { loader: 'settings:edit', action: 'settings:edit' },
+  'routes/admin/webhooks.tsx': {
+    loader: 'settings:edit',
+    action: {
+      create: 'settings:edit',
+      enable: 'settings:edit',
+      disable: 'settings:edit',
+      delete: 'settings:edit',
+      redeliver: 'settings:edit',
+    },
+  },
   'routes/dashboard.tsx': { loader: 'dashboard:view' },
   'routes/claims/$claimId/index.tsx': { loader: 'claim:view', action: CLAIM_ACTIONS },
   // The workspace's claim panel: the same claim, the same forms.
