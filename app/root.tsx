@@ -19,7 +19,9 @@ import { HeaderSearch } from './components/header-search'
 import { RouteError } from './components/route-error'
 import { useFocusOnResult } from './components/ui/focus-result'
 import { Toast } from './components/ui/toast'
+import { isPublicPath } from './reports/paths'
 import { outageResponse } from './utils/database-outage.server'
+import { pageUrl } from './utils/page-url'
 import { useNonce } from './utils/nonce'
 import { refuseCrossSiteRequest, withSecurityHeaders } from './utils/request-guard.server'
 import { readToast } from './utils/toast.server'
@@ -35,6 +37,8 @@ export const middleware: Route.MiddlewareFunction[] = [
 ]
 
 export async function loader({ request }: Route.LoaderArgs) {
+  // A reader's page is the same for everyone and may be cached: no session is read and no cookie is set.
+  if (isPublicPath(pageUrl(request).pathname)) return data({ user: null, toast: null })
   const [user, { toast, headers }] = await Promise.all([getUser(request), readToast(request)])
   return data(
     {
@@ -246,6 +250,8 @@ function PhoneMenu({ navigation }: { navigation: Array<{ to: string; label: stri
 }
 
 export default function App() {
+  // Readers' pages draw their own masthead: the desk's navigation and search are not theirs.
+  if (isPublicPath(useLocation().pathname)) return <Outlet />
   return (
     <Shell>
       <Outlet />
