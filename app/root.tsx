@@ -16,6 +16,7 @@ import './app.css'
 import { can, type Permission, ROLE_LABELS } from './auth/permissions'
 import { getUser } from './auth/session.server'
 import { HeaderSearch } from './components/header-search'
+import { PublicNotFound } from './components/public-report'
 import { RouteError } from './components/route-error'
 import { useFocusOnResult } from './components/ui/focus-result'
 import { Toast } from './components/ui/toast'
@@ -260,6 +261,7 @@ export default function App() {
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  if (isPublicPath(useLocation().pathname)) return <PublicNotFound error={error} />
   return (
     <Shell>
       <RouteError error={error} />

@@ -8,6 +8,7 @@ import { ClaimStatus, type Stance } from '~/generated/prisma/enums'
 import { formatDay } from '~/utils/dates'
 import { BADGE_BASE } from './ui/badge'
 import { cx } from './ui/cx'
+import './public-report.css'
 import { VERDICT_STYLES, VerdictBadge } from './verdict-badge'
 import type { Verdict } from '~/generated/prisma/enums'
 

@@ -50,6 +50,7 @@ test('an editor publishes a report, a signed-out reader reads it and its claims,
   const reportUrl = (await page.getByTestId('public-report-link').getAttribute('href'))!
   expect(new URL(reportUrl).pathname).toMatch(/^\/reports\/harbour-traffic-and-the-tram-budget-\d+$/)
   const reportPath = new URL(reportUrl).pathname
+  await page.screenshot({ path: 'test-results/publish-page-1280.png', fullPage: true })
 
   const reader = await readerPage(browser)
   const response = await reader.page.goto(reportPath)
@@ -89,6 +90,9 @@ test('an editor publishes a report, a signed-out reader reads it and its claims,
     reviewRating: { alternateName: 'Mostly true', ratingValue: 4 },
   })
   const claimPath = new URL(reader.page.url()).pathname
+  await reader.page.emulateMedia({ media: 'print' })
+  await reader.page.screenshot({ path: 'test-results/public-claim-print.png', fullPage: true })
+  await reader.page.emulateMedia({ media: 'screen' })
   await reader.page.screenshot({ path: 'test-results/public-claim-1280.png', fullPage: true })
   await reader.page.setViewportSize({ width: 390, height: 844 })
   await reader.page.screenshot({ path: 'test-results/public-claim-390.png', fullPage: true })

@@ -52,21 +52,17 @@ export default function PublicReportPage({ loaderData }: Route.ComponentProps) {
             {article.title}
           </h1>
           <p className="mt-4 text-base text-ink-muted">
-            {byline || 'Article'}
-            {article.publishedDay ? (
-              <>
-                {' · '}
-                <PublicDate day={article.publishedDay} />
-              </>
-            ) : null}
-            {article.url ? (
-              <>
-                {' · '}
+            {[
+              byline ? <span key="byline">{byline}</span> : null,
+              article.publishedDay ? <PublicDate key="day" day={article.publishedDay} /> : null,
+              article.url ? (
                 <a href={article.url} rel="noopener noreferrer nofollow" className="print-url">
                   Read the original on {hostOf(article.url)}
                 </a>
-              </>
-            ) : null}
+              ) : null,
+            ]
+              .filter(Boolean)
+              .flatMap((part, index) => (index === 0 ? [part] : [' · ', part]))}
           </p>
           <p className="mt-1 text-sm text-ink-muted">
             Checked by {org.name} · <PublicDate day={publishedDay} prefix="Published " />
