@@ -68,6 +68,12 @@ test('an editor publishes a report, a signed-out reader reads it and its claims,
     'ClaimReview',
     'ClaimReview',
   ])
+  // A reader who holds the page gets 304 with no body, and no policy that would replace the cached page's.
+  const etag = response!.headers()['etag']!
+  const revalidated = await reader.page.request.get(reportPath, { headers: { 'If-None-Match': etag } })
+  expect(revalidated.status()).toBe(304)
+  expect(revalidated.headers()['content-security-policy']).toBeUndefined()
+  expect((await reader.page.request.get(reportPath, { headers: { 'If-None-Match': 'W/"old"' } })).status()).toBe(200)
   await expect(reader.page.locator('link[rel="canonical"]')).toHaveAttribute('href', reportUrl)
   await expect(reader.page.locator('meta[property="og:title"]')).toHaveAttribute(
     'content',

@@ -15,6 +15,8 @@ import { db } from '~/utils/db.server'
 import { attachSources, createArticle, createClaim, postToClaim, type TestArticle } from '../helpers/claims'
 import { BASE_URL, buildRequest, callAction, callLoader, type RouteResult } from '../helpers/route'
 import { createUsers, type TestUser } from '../helpers/users'
+import { addressOf, APP_ROUTES, routeModule } from '../helpers/app-routes'
+import { isPublicPath } from '~/reports/paths'
 
 let users: Awaited<ReturnType<typeof createUsers>>
 
@@ -306,6 +308,36 @@ describe('what a signed-out reader sees', () => {
     await publishAs(users.admin, temporary.id)
     expect(await slugOf(temporary.id)).toBe(tempSlug)
     expect((await readClaim(tempSlug, claimSlug)).status).toBe(200)
+  })
+
+  it('finds no draft, reopened claim or other article on any public route, whatever the address', async () => {
+    const publicRoutes = APP_ROUTES.filter((route) => isPublicPath(route.path.replace(/:\w+/g, 'x')))
+    expect(publicRoutes.map((route) => route.file).sort()).toEqual([
+      'routes/reports/$slug/claims.$claimSlug.tsx',
+      'routes/reports/$slug/index.tsx',
+      'routes/sitemap[.]xml.ts',
+    ])
+    const other = await createArticle(users.reporter, 'Unpublished sibling', BODY)
+    const otherClaim = await claimInReview(other, 'Officials met in Istanbul on Monday')
+    await approve(otherClaim)
+    const claimSlugs = (await db.publicClaimSlug.findMany({ select: { slug: true } })).map((row) => row.slug)
+    for (const route of publicRoutes) {
+      const module = await routeModule(route.file)
+      for (const claimSlug of [...claimSlugs, 'turnout-was-71-percent']) {
+        for (const reportSlug of [slug, 'unpublished-sibling']) {
+          const result = await callLoader(module.loader, addressOf(route, { slug: reportSlug, claimSlug }, 'x'))
+          expect(result.status === 200 || result.status === 404).toBe(true)
+          const shown = typeof result.data === 'string' ? result.data : JSON.stringify(result.data)
+          for (const secret of ['Turnout was 71 percent', 'secret draft', 'Unpublished sibling', 'unpublished-sibling'])
+            expect({ route: route.file, reportSlug, claimSlug, leaks: shown.includes(secret) }).toEqual({
+              route: route.file,
+              reportSlug,
+              claimSlug,
+              leaks: false,
+            })
+        }
+      }
+    }
   })
 
   it('answers addresses that are not slugs with 404, not 500', async () => {
