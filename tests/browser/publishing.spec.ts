@@ -41,6 +41,7 @@ test('an editor publishes a report, a signed-out reader reads it and its claims,
 
   await desk.signIn(page, editor)
   await page.goto(`/articles/${article.id}`)
+  await page.screenshot({ path: 'test-results/workspace-publish-1280.png' })
   await page.getByRole('link', { name: 'Publish', exact: true }).click()
   await expect(page.getByRole('heading', { name: 'Public report' })).toBeVisible()
   await expect(page.getByTestId('publication-status')).toHaveText('Not published')
