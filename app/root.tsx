@@ -16,10 +16,13 @@ import './app.css'
 import { can, type Permission, ROLE_LABELS } from './auth/permissions'
 import { getUser } from './auth/session.server'
 import { HeaderSearch } from './components/header-search'
+import { PublicNotFound } from './components/public-report'
 import { RouteError } from './components/route-error'
 import { useFocusOnResult } from './components/ui/focus-result'
 import { Toast } from './components/ui/toast'
+import { isPublicPath } from './reports/paths'
 import { outageResponse } from './utils/database-outage.server'
+import { pageUrl } from './utils/page-url'
 import { useNonce } from './utils/nonce'
 import { refuseCrossSiteRequest, withSecurityHeaders } from './utils/request-guard.server'
 import { readToast } from './utils/toast.server'
@@ -35,6 +38,8 @@ export const middleware: Route.MiddlewareFunction[] = [
 ]
 
 export async function loader({ request }: Route.LoaderArgs) {
+  // A reader's page is the same for everyone and may be cached: no session is read and no cookie is set.
+  if (isPublicPath(pageUrl(request).pathname)) return data({ user: null, toast: null })
   const [user, { toast, headers }] = await Promise.all([getUser(request), readToast(request)])
   return data(
     {
@@ -247,6 +252,8 @@ function PhoneMenu({ navigation }: { navigation: Array<{ to: string; label: stri
 }
 
 export default function App() {
+  // Readers' pages draw their own masthead: the desk's navigation and search are not theirs.
+  if (isPublicPath(useLocation().pathname)) return <Outlet />
   return (
     <Shell>
       <Outlet />
@@ -255,6 +262,7 @@ export default function App() {
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  if (isPublicPath(useLocation().pathname)) return <PublicNotFound error={error} />
   return (
     <Shell>
       <RouteError error={error} />

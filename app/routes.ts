@@ -33,5 +33,10 @@ export default [
   route('fact-checks/claims/:claimId', 'routes/fact-checks/claim.$claimId.ts'),
   route('search', 'routes/search.tsx'),
   route('healthz', 'routes/healthz.ts'),
+  route('articles/:articleId/publish', 'routes/articles/$articleId/publish.tsx'),
+  // Readers' pages: no sign-in, no session (see app/reports/paths.ts).
+  route('reports/:slug', 'routes/reports/$slug/index.tsx'),
+  route('reports/:slug/claims/:claimSlug', 'routes/reports/$slug/claims.$claimSlug.tsx'),
+  route('sitemap.xml', 'routes/sitemap[.]xml.ts'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -3,6 +3,7 @@
 import fs from 'node:fs'
 import { hashPassword } from '~/auth/password.server'
 import type { ClaimEventType, ClaimStatus, Role, SourceKind, Stance, Verdict } from '~/generated/prisma/enums'
+import { publishReport } from '~/reports/publishing.server'
 import { db } from '~/utils/db.server'
 
 export const DEMO_PASSWORD = 'factdesk-demo-2026'
@@ -229,6 +230,9 @@ export async function seed(): Promise<boolean> {
     },
     { timeout: 30_000 },
   )
+  // The demo article's report is public, so a new desk shows what readers see (/reports/…).
+  const published = await publishReport({ id: users.editor, role: 'EDITOR' }, SEED_ARTICLE_ID)
+  if (!published.ok) throw new Error(`The demo report could not be published: ${published.message}`)
   return true
 }
 

@@ -37,6 +37,7 @@ const DESIGN_TABLE: Record<Permission, [Grant, Grant, Grant, Grant]> = {
   'export:run': ['none', 'none', 'all', 'all'],
   'user:manage': ['none', 'none', 'none', 'all'],
   'settings:edit': ['none', 'none', 'none', 'all'],
+  'report:publish': ['none', 'none', 'all', 'all'],
 }
 
 const ROLES = [Role.REPORTER, Role.FACT_CHECKER, Role.EDITOR, Role.ADMIN] as const

@@ -25,6 +25,7 @@ export type Permission =
   | 'export:run'
   | 'user:manage'
   | 'settings:edit'
+  | 'report:publish'
 
 /** 'own': only on what the user created (or, for claim:assign, see `scope`). */
 export type Grant = 'all' | 'own' | 'none'
@@ -84,6 +85,7 @@ export const PERMISSIONS: { readonly [P in Permission]: PermissionRule } = {
   'export:run': EDITORS,
   'user:manage': ADMINS,
   'settings:edit': ADMINS,
+  'report:publish': EDITORS,
 }
 
 export const ROLE_LABELS: { readonly [R in Role]: string } = {

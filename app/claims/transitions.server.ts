@@ -4,6 +4,7 @@
 import { can, canAssignClaim, grantOf } from '~/auth/permissions'
 import type { Prisma } from '~/generated/prisma/client'
 import { ClaimStatus, type Role } from '~/generated/prisma/enums'
+import { giveClaimSlug } from '~/reports/publishing.server'
 import { db } from '~/utils/db.server'
 import { enqueueClaimEvent } from '~/webhooks/claim-events.server'
 import { CLAIM_STANDING_SELECT } from './claim-select'
@@ -31,7 +32,14 @@ export async function transitionClaim(
 ): Promise<TransitionOutcome> {
   const claim = await db.claim.findUnique({
     where: { id: claimId },
-    select: { ...CLAIM_STANDING_SELECT, id: true, proposedById: true, approvedById: true },
+    select: {
+      ...CLAIM_STANDING_SELECT,
+      id: true,
+      articleId: true,
+      text: true,
+      proposedById: true,
+      approvedById: true,
+    },
   })
   if (!claim || claim.deletedAt) return failure(404, MISSING_CLAIM_MESSAGE)
 
@@ -102,6 +110,8 @@ export async function transitionClaim(
         changes,
       },
     })
+    // An approved claim has a public address from now on, shown once its article's report is published.
+    if (action === 'approve') await giveClaimSlug(tx, claim)
     // Webhook endpoints hear of an approval or a reopening exactly when it commits.
     if (action === 'approve') await enqueueClaimEvent(tx, 'claim.approved', claim.id, user, note)
     if (action === 'reopen') await enqueueClaimEvent(tx, 'claim.reopened', claim.id, user, note)

@@ -147,6 +147,9 @@ export type ClaimReviewRow = [
   claimDate: string | null,
   articlePublishedOn: string | null,
   approvedOn: string | null,
+  /** The report's and the claim's public slugs, only while the report is published and the claim approved. */
+  reportSlug: string | null,
+  claimSlug: string | null,
 ]
 
 const CLAIMREVIEW_COLUMNS = [
@@ -161,6 +164,8 @@ const CLAIMREVIEW_COLUMNS = [
   isoDay('c."claimDate"'),
   isoDay('a."publishedAt"'),
   isoDay('c."approvedAt"'),
+  `CASE WHEN rp."publishedAt" IS NOT NULL AND c.status = 'APPROVED' THEN rp.slug END`,
+  `CASE WHEN rp."publishedAt" IS NOT NULL AND c.status = 'APPROVED' THEN pcs.slug END`,
 ].join(', ')
 
 function sourcesJoin(list: string) {
@@ -179,6 +184,8 @@ export function exportRowsSql(filters: ExportFilters, format: ExportFormat): Pri
   if (format === 'CLAIMREVIEW') {
     return Prisma.sql`SELECT ${Prisma.raw(CLAIMREVIEW_COLUMNS)}
       FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
+      LEFT JOIN "ReportPublication" rp ON rp."articleId" = c."articleId"
+      LEFT JOIN "PublicClaimSlug" pcs ON pcs."claimId" = c.id
       WHERE ${where} ORDER BY ${order}`
   }
   const record = Prisma.raw(format === 'CSV' ? `${CSV_RECORD} || E'\\r\\n'` : JSON_COLUMNS)

@@ -7,6 +7,7 @@ import { redirect } from 'react-router'
 import { requirePermission } from '~/auth/session.server'
 import { ratingValueOf, verdictLabel } from '~/claims/verdicts'
 import type { ExportFormat, Verdict } from '~/generated/prisma/enums'
+import { claimReviewUrl } from '~/reports/paths'
 import { getSettings } from '~/settings/settings.server'
 import { db } from '~/utils/db.server'
 import { decodeTimeCursor, encodeCursor } from '~/utils/keyset-cursor'
@@ -76,7 +77,21 @@ async function* jsonRecordBatches(rows: AsyncIterable<unknown[][]>): AsyncGenera
 }
 
 function claimReviewFromRow(row: ClaimReviewRow, org: { name: string; url: string }): ClaimReview {
-  const [id, text, verdict, claimant, title, url, author, outlet, claimDay, articlePublishedDay, approvedDay] = row
+  const [
+    id,
+    text,
+    verdict,
+    claimant,
+    title,
+    url,
+    author,
+    outlet,
+    claimDay,
+    articlePublishedDay,
+    approvedDay,
+    ...slugs
+  ] = row
+  const [reportSlug, claimSlug] = slugs
   return claimReviewOf(
     {
       id,
@@ -89,7 +104,7 @@ function claimReviewFromRow(row: ClaimReviewRow, org: { name: string; url: strin
       approvedDay,
     },
     org,
-    claimUrl(id),
+    claimReviewUrl(getEnv().APP_ORIGIN, { id, reportSlug, claimSlug }),
   )
 }
 
@@ -106,8 +121,9 @@ async function* claimReviewBatches(
 // ---------------------------------------------------------------------------------------------
 // Downloads
 
+/** The claim's page on the desk: what a ClaimReview names while the claim has no public page. */
 export function claimUrl(claimId: string) {
-  return `${getEnv().APP_ORIGIN.replace(/\/+$/, '')}/claims/${encodeURIComponent(claimId)}`
+  return claimReviewUrl(getEnv().APP_ORIGIN, { id: claimId, reportSlug: null, claimSlug: null })
 }
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {

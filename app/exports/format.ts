@@ -442,11 +442,15 @@ export function claimReviewOf(
  * element early and inject markup into the publisher's page; JSON parsers read the same text.
  */
 export function claimReviewScriptTag(reviews: readonly ClaimReview[]): string {
-  const json = JSON.stringify(reviews, null, 2).replace(
+  return `<script type="application/ld+json">\n${jsonForScript(reviews)}\n</script>`
+}
+
+/** JSON to write inside a `<script>` element (a page's JSON-LD): `<`, `>` and `&` as JSON escapes. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(
     /[<>&]/g,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   )
-  return `<script type="application/ld+json">\n${json}\n</script>`
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -50,6 +50,9 @@ export function refuseCrossSiteRequest(request: Request) {
 }
 
 export function withSecurityHeaders(response: Response) {
-  applySecurityHeaders(response.headers, { https: new URL(getEnv().APP_ORIGIN).protocol === 'https:' })
+  applySecurityHeaders(response.headers, {
+    https: new URL(getEnv().APP_ORIGIN).protocol === 'https:',
+    notModified: response.status === 304,
+  })
   return response
 }

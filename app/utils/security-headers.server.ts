@@ -16,13 +16,14 @@ export function contentSecurityPolicy(nonce: string, options: { development: boo
   ].join('; ')
 }
 
-export function applySecurityHeaders(headers: Headers, options: { https: boolean }) {
+export function applySecurityHeaders(headers: Headers, options: { https: boolean; notModified?: boolean }) {
   headers.set('X-Content-Type-Options', 'nosniff')
   headers.set('Referrer-Policy', 'strict-origin-when-cross-origin')
   headers.set('X-Frame-Options', 'DENY')
   headers.set('Cross-Origin-Opener-Policy', 'same-origin')
   headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
-  if (!headers.has('Content-Security-Policy')) {
+  // A 304 has no body; a policy on it would replace the cached page's own (and its script nonce).
+  if (!headers.has('Content-Security-Policy') && !options.notModified) {
     // Non-HTML responses (JSON, CSV, health checks) still refuse to be framed or run anything.
     headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'")
   }

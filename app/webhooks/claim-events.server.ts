@@ -1,5 +1,6 @@
 // The `claim.*` webhook events, written by the claim transitions in their own transaction.
 import type { Prisma } from '~/generated/prisma/client'
+import { claimReviewUrl } from '~/reports/paths'
 import { getEnv } from '~/utils/env.server'
 import { enqueueWebhookEvent } from './events.server'
 
@@ -23,16 +24,22 @@ export async function enqueueClaimEvent(
       rationale: true,
       approvedAt: true,
       version: true,
+      publicSlug: { select: { slug: true } },
+      article: { select: { publication: { select: { slug: true, publishedAt: true } } } },
     },
   })
   if (!claim) return null
-  const origin = getEnv().APP_ORIGIN.replace(/\/+$/, '')
+  const { publicSlug, article, ...fields } = claim
+  const publication = article.publication
+  // The public page once the claim is approved in a published report, as ClaimReview names it; else the desk's.
+  const isPublic = claim.status === 'APPROVED' && publication?.publishedAt != null
+  const url = claimReviewUrl(getEnv().APP_ORIGIN, {
+    id: claim.id,
+    reportSlug: isPublic ? publication.slug : null,
+    claimSlug: isPublic ? (publicSlug?.slug ?? null) : null,
+  })
   return enqueueWebhookEvent(tx, type, {
-    claim: {
-      ...claim,
-      approvedAt: claim.approvedAt?.toISOString() ?? null,
-      url: `${origin}/claims/${encodeURIComponent(claim.id)}`,
-    },
+    claim: { ...fields, approvedAt: claim.approvedAt?.toISOString() ?? null, url },
     actor: { id: actor.id },
     ...(type === 'claim.reopened' ? { note } : {}),
   })

@@ -46,6 +46,7 @@ const FUZZ_ROUTES: Record<string, readonly string[]> = {
   'routes/admin/sign-ins.tsx': ['clear'],
   'routes/fact-checks/index.tsx': ['file', 'url'],
   'routes/fact-checks/claim.$claimId.ts': ['use-as-starting-point', 'group'],
+  'routes/articles/$articleId/publish.tsx': ['publish', 'unpublish'],
 }
 
 /** The names the desk's forms use. */

@@ -82,6 +82,14 @@ const MATRIX: Record<string, Expectation> = {
   'routes/search.tsx': { loader: 'claim:view' },
   'routes/healthz.ts': { loader: 'public' },
   'routes/not-found.tsx': { loader: 'public' },
+  'routes/articles/$articleId/publish.tsx': {
+    loader: 'report:publish',
+    action: { publish: 'report:publish', unpublish: 'report:publish' },
+  },
+  // Readers' pages: open to everyone, showing only what is published and approved.
+  'routes/reports/$slug/index.tsx': { loader: 'public' },
+  'routes/reports/$slug/claims.$claimSlug.tsx': { loader: 'public' },
+  'routes/sitemap[.]xml.ts': { loader: 'public' },
 }
 
 const ROLES: Role[] = ['REPORTER', 'FACT_CHECKER', 'EDITOR', 'ADMIN']

@@ -38,6 +38,11 @@ describe('the demo seed', () => {
     })
     expect(approvals.length).toBeGreaterThan(0)
     for (const approval of approvals) expect(approval.actorId).not.toBe(approval.claim.proposedById)
+    // The demo article's report is published, with a public address for each approved claim.
+    const publication = await db.reportPublication.findUniqueOrThrow({ where: { articleId: SEED_ARTICLE_ID } })
+    expect(publication.publishedAt).not.toBeNull()
+    const approved = await db.claim.count({ where: { articleId: SEED_ARTICLE_ID, status: 'APPROVED' } })
+    expect(await db.publicClaimSlug.count({ where: { articleId: SEED_ARTICLE_ID } })).toBe(approved)
   })
 
   it('adds nothing when it runs again', async () => {

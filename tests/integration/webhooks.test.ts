@@ -7,6 +7,7 @@ import { Webhook } from 'standardwebhooks'
 import { transitionClaim } from '~/claims/transitions.server'
 import { startJobQueue, stopJobQueue } from '~/jobs/queue.server'
 import { db } from '~/utils/db.server'
+import { publishReport, unpublishReport } from '~/reports/publishing.server'
 import { MAX_DELIVERY_ATTEMPTS } from '~/webhooks/events'
 import { enqueueWebhookEvent } from '~/webhooks/events.server'
 import { createEndpoint } from '~/webhooks/webhooks.server'
@@ -338,5 +339,43 @@ describe('webhook events', () => {
     expect(events[1]!.payload).toMatchObject({
       data: { claim: { id: claimId, status: 'UNREVIEWED' }, note: 'New figures came out.' },
     })
+  })
+
+  it('fire report.published and report.unpublished with the public report, and name the public claim page', async () => {
+    await createEndpoint(admin, {
+      url: `http://127.0.0.1:${port}/reports`,
+      description: '',
+      events: ['claim.approved', 'report.published', 'report.unpublished'],
+    })
+    const claimId = await claimAwaitingReview()
+    const { articleId } = await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { articleId: true } })
+    const published = await publishReport(editor, articleId)
+    expect(published.ok).toBe(true)
+    await approve(claimId)
+    expect((await unpublishReport(editor, articleId)).ok).toBe(true)
+
+    const events = await db.webhookEvent.findMany({ orderBy: { createdAt: 'asc' } })
+    expect(events.map((event) => event.type)).toEqual(['report.published', 'claim.approved', 'report.unpublished'])
+    const report = published.ok ? published : null
+    expect(events[0]!.payload).toMatchObject({
+      type: 'report.published',
+      data: { report: { articleId, slug: report!.slug, url: expect.stringMatching(/\/reports\/[\w-]+$/) } },
+    })
+    // Approved inside a published report, the claim is named by its public page, as its ClaimReview is.
+    const { claim } = (events[1]!.payload as { data: { claim: { url: string } } }).data
+    expect(claim.url).toMatch(new RegExp(`/reports/${report!.slug}/claims/[\\w-]+$`))
+    expect(events[2]!.payload).toMatchObject({ type: 'report.unpublished', data: { report: { slug: report!.slug } } })
+    expect(await db.webhookDelivery.count()).toBe(3)
+  })
+
+  it('are not written when a publication is refused', async () => {
+    await createEndpoint(admin, {
+      url: `http://127.0.0.1:${port}/reports`,
+      description: '',
+      events: ['report.published'],
+    })
+    const { articleId } = await createArticleWithClaim(checker)
+    expect((await publishReport(checker, articleId)).ok).toBe(false)
+    expect(await db.webhookEvent.count()).toBe(0)
   })
 })

@@ -27,6 +27,7 @@ import { ArticleCredibility } from '~/components/article-credibility'
 import { ArticleHighlighter, highlightClasses } from '~/components/article-highlighter'
 import { ClaimReviewSnippet } from '~/components/claimreview-snippet'
 import { articleCredibilitySummary } from '~/credibility/article-credibility.server'
+import { publicReportPath } from '~/reports/publishing.server'
 import { claimHref } from '~/components/claim-href'
 import {
   claimRowLink,
@@ -74,9 +75,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   invariantResponse(workspace, 'There is no article at this address. It may have been removed.', { status: 404 })
   const { article, claims, canEditArticle } = workspace
   const showAll = pageUrl(request).searchParams.get('suggestions') === 'all'
-  const [suggestions, credibility] = await Promise.all([
+  const [suggestions, credibility, publicReport] = await Promise.all([
     suggestionsFor(article, claims, { explainFirst: showAll ? Infinity : TOP_SUGGESTIONS }),
     articleCredibilitySummary(article.id),
+    publicReportPath(article.id),
   ])
   const now = new Date()
   return {
@@ -86,6 +88,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     canExport: can(user.role, 'export:run'),
     canEditArticle,
     canCreateClaims: can(user.role, 'claim:create'),
+    canPublish: can(user.role, 'report:publish'),
+    publicReport,
     // Only what a row and a highlight show: the panel loads the claim itself when it is opened.
     claims: claims.map((claim) =>
       packClaimRow({
@@ -242,7 +246,8 @@ function placeOf(
 }
 
 export default function ArticleWorkspace({ loaderData, actionData }: Route.ComponentProps) {
-  const { article, suggestions, canCreateClaims, canEditArticle, credibility, canExport } = loaderData
+  const { article, suggestions, canCreateClaims, canEditArticle, credibility, canExport, canPublish, publicReport } =
+    loaderData
   const claims = useMemo(() => unpackClaimRows(loaderData.claims, article.body), [loaderData.claims, article.body])
   const location = useLocation()
   const navigate = useNavigate()
@@ -367,6 +372,16 @@ export default function ArticleWorkspace({ loaderData, actionData }: Route.Compo
             {canEditArticle ? (
               <ButtonLink to={`/articles/${article.id}/edit`} variant="secondary" size="sm">
                 Edit article
+              </ButtonLink>
+            ) : null}
+            {publicReport ? (
+              <a href={publicReport} className="text-sm font-medium">
+                Public report
+              </a>
+            ) : null}
+            {canPublish ? (
+              <ButtonLink to={`/articles/${article.id}/publish`} variant="secondary" size="sm">
+                {publicReport ? 'Publishing' : 'Publish'}
               </ButtonLink>
             ) : null}
           </>
