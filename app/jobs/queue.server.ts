@@ -50,6 +50,9 @@ function pick(meta: unknown): Record<string, unknown> {
   return error ? { error: error instanceof Error ? error.message : String(error) } : {}
 }
 
+/** The longest a stop waits for the queue: the 5-second grace for running jobs, and time to abort them. */
+const STOP_TIMEOUT_MS = 15_000
+
 const RESTART_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000]
 
 type QueueState = {
@@ -126,7 +129,7 @@ type RunnerWithPools = Runner & { pools?: Set<string> }
 async function unlockEndedPools(state: QueueState, connectionString: string) {
   if (state.endedPools.size === 0) return
   const ids = [...state.endedPools]
-  const client = new pg.Client({ connectionString })
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 3_000 })
   client.on('error', () => {})
   try {
     await client.connect()
@@ -161,7 +164,14 @@ export async function stopJobQueue(): Promise<void> {
   const runner = state.runner as RunnerWithPools | undefined
   state.runner = undefined
   if (!runner) return
-  await runner.stop().catch(() => {})
+  // Bounded, so that Ctrl-C never hangs on a queue whose database is gone.
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, STOP_TIMEOUT_MS)
+    timer.unref()
+  })
+  await Promise.race([runner.stop().catch(() => {}), timeout])
+  clearTimeout(timer)
   for (const id of runner.pools ?? []) state.endedPools.add(id)
   await unlockEndedPools(state, state.connectionString ?? getEnv().DATABASE_URL)
 }

@@ -106,7 +106,9 @@ test('an admin registers an endpoint, sees its secret once, and an approval is d
 
     // Tidy: other tests approve claims too, and this endpoint would hear of them.
     await page.getByRole('button', { name: `Delete ${url}` }).click()
+    await page.getByRole('group', { name: 'Confirm deletion' }).getByRole('button', { name: 'Delete endpoint' }).click()
     await expect(toast(page, /Endpoint deleted/)).toBeVisible()
+    await expect(endpoints.getByText(url)).toHaveCount(0)
   } finally {
     await receiver.close()
   }

@@ -237,6 +237,25 @@ describe('webhook deliveries', () => {
     expect(delivery.attempts).toBe(1)
   })
 
+  it('keep delivering after the database cut every connection of the queue', async () => {
+    await registerEndpoint()
+    await startJobQueue(QUEUE_OPTIONS)
+    // As when PostgreSQL restarts: every other session of this database ends at once.
+    await db.$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid()`
+    const claimId = await claimAwaitingReview()
+    await approve(claimId)
+    await waitFor(async () => {
+      await retriesDueNow()
+      return received.length === 1
+    }, 30_000)
+    const delivery = await waitFor(async () => {
+      const row = await onlyDelivery()
+      return row.status === 'SUCCEEDED' && row
+    })
+    expect(delivery.attempts).toBe(1)
+  }, 45_000)
+
   it('mark a delivery to a private address failed with a clear error, and do not retry it', async () => {
     // Not on the allow-list: a different port of the same loopback address.
     await registerEndpoint(`http://127.0.0.1:${port + 1}/internal`)

@@ -31,6 +31,8 @@ import type { Route } from './+types/webhooks'
 // On an error the ErrorBoundary names the page.
 export const meta: Route.MetaFunction = ({ error }) => (error ? [] : [{ title: 'Webhooks · Factdesk' }])
 
+const CONFIRM_PARAM = 'delete'
+
 const DELIVERY_COLUMNS: Column[] = [
   'Event',
   'Endpoint',
@@ -43,9 +45,12 @@ const DELIVERY_COLUMNS: Column[] = [
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requirePermission(request, 'settings:edit')
-  const after = pageUrl(request).searchParams.get('after')
+  const url = pageUrl(request)
+  const after = url.searchParams.get('after')
   const [endpoints, deliveries] = await Promise.all([listEndpoints(), listDeliveries({ after })])
-  return { endpoints, ...deliveries, after }
+  // Deleting takes the endpoint's deliveries with it, so the row's button first asks (a GET: works without JS).
+  const confirming = endpoints.find((endpoint) => endpoint.id === url.searchParams.get(CONFIRM_PARAM))?.id ?? null
+  return { endpoints, ...deliveries, after, confirming }
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -84,6 +89,7 @@ export async function action({ request }: Route.ActionArgs) {
 
 function backTo(request: Request) {
   const url = pageUrl(request)
+  url.searchParams.delete(CONFIRM_PARAM)
   return `${url.pathname}${url.search}`
 }
 
@@ -92,7 +98,7 @@ function moment(value: Date | string | null) {
 }
 
 export default function Webhooks({ loaderData, actionData }: Route.ComponentProps) {
-  const { endpoints, deliveries, nextAfter, after } = loaderData
+  const { endpoints, deliveries, nextAfter, after, confirming } = loaderData
   const result = actionData && 'result' in actionData ? actionData.result : undefined
   const created = actionData && 'created' in actionData ? actionData.created : null
   const rowError = actionData && 'error' in actionData ? actionData.error : null
@@ -174,20 +180,43 @@ export default function Webhooks({ loaderData, actionData }: Route.ComponentProp
                         {endpoint.enabled ? 'Disable' : 'Enable'}
                       </Button>
                     </Form>
-                    <Form method="post" action={listHref}>
-                      <input type="hidden" name="endpointId" value={endpoint.id} />
+                    <Form method="get" action="/admin/webhooks" preventScrollReset>
+                      {after ? <input type="hidden" name="after" value={after} /> : null}
                       <Button
                         type="submit"
                         size="sm"
                         variant="danger"
-                        name="intent"
-                        value="delete"
+                        name={CONFIRM_PARAM}
+                        value={endpoint.id}
                         aria-label={`Delete ${endpoint.url}`}
+                        aria-expanded={confirming === endpoint.id}
                       >
                         Delete
                       </Button>
                     </Form>
                   </div>
+                  {confirming === endpoint.id ? (
+                    <div
+                      role="group"
+                      aria-label="Confirm deletion"
+                      className="w-full rounded-md bg-red-50 px-4 py-3 text-sm"
+                    >
+                      <p className="text-red-950">
+                        Delete {endpoint.url}? It stops receiving events, and its deliveries are deleted with it.
+                      </p>
+                      <div className="mt-2 flex flex-wrap gap-2">
+                        <Form method="post" action={listHref}>
+                          <input type="hidden" name="endpointId" value={endpoint.id} />
+                          <Button type="submit" size="sm" variant="danger" name="intent" value="delete">
+                            Delete endpoint
+                          </Button>
+                        </Form>
+                        <ButtonLink to={listHref} size="sm" variant="secondary" preventScrollReset>
+                          Keep it
+                        </ButtonLink>
+                      </div>
+                    </div>
+                  ) : null}
                 </li>
               ))}
             </ul>
