@@ -32,5 +32,13 @@ export default [
   route('fact-checks/claims/:claimId', 'routes/fact-checks/claim.$claimId.ts'),
   route('search', 'routes/search.tsx'),
   route('healthz', 'routes/healthz.ts'),
+  // The read-only JSON API (app/api/): personal tokens, never the session; JSON answers only.
+  route('api/v1/claims', 'routes/api/v1/claims.ts'),
+  route('api/v1/claims/:claimId', 'routes/api/v1/claims.$claimId.ts'),
+  route('api/v1/articles', 'routes/api/v1/articles.ts'),
+  route('api/v1/articles/:articleId', 'routes/api/v1/articles.$articleId.ts'),
+  route('api/v1/sources', 'routes/api/v1/sources.ts'),
+  route('api/v1/openapi.json', 'routes/api/v1/openapi[.]json.ts'),
+  route('api/*', 'routes/api/not-found.ts'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig
