@@ -1,6 +1,8 @@
 // The read-only JSON API through real Requests: personal tokens and their scopes, revocation and expiry, the
 // rate limit, every use logged, the export's filters, keyset paging, JSON errors, and the OpenAPI document.
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import express from 'express'
+import type net from 'node:net'
 import { Validator } from '@seriousme/openapi-schema-validator'
 import { apiEdgeRefusal } from '~/api/http-edge'
 import { openApiDocument } from '~/api/openapi'
@@ -11,6 +13,7 @@ import {
   apiClaimSchema,
   apiErrorSchema,
   apiSourcePageSchema,
+  type ClaimsQuery,
 } from '~/api/schemas'
 import { createApiToken } from '~/api/tokens.server'
 import type { ApiScopeName } from '~/api/endpoints'
@@ -29,6 +32,10 @@ import { APP_ROUTES } from '../helpers/app-routes'
 import { createArticle, createClaim } from '../helpers/claims'
 import { callAction, callLoader } from '../helpers/route'
 import { createUsers, type TestUser } from '../helpers/users'
+import pg from 'pg'
+import { listApiClaims } from '~/api/read.server'
+import { captureSql } from '../../scripts/bench/timing'
+import { listen, refuseApiMisuse, refuseMalformedRequests } from '../../scripts/lib/http-server'
 
 let checker: TestUser
 let editor: TestUser
@@ -181,6 +188,37 @@ describe('GET /api/v1/claims', () => {
     expect(pages).toBe(4)
     expect(seen).toHaveLength(10)
     expect([...seen].sort()).toEqual([...approvedA, falseClaimId, openClaimId].sort())
+  })
+})
+
+describe('the claim list’s plan', () => {
+  it('walks the index Claim(updatedAt, id) in page order, on the first page and after a cursor', async () => {
+    const first: ClaimsQuery = { scope: 'any', verdict: [], limit: 50 }
+    const later: ClaimsQuery = { ...first, cursor: `2026-11-30T12:00:00.000Z.${approvedA[0]}` }
+    for (const query of [first, later]) {
+      const statements = await captureSql(() => listApiClaims(query))
+      const statement = statements.find((s) => /FROM "Claim" c\b/.test(s.text))!
+      const client = new pg.Client({ connectionString: process.env.DATABASE_URL })
+      await client.connect()
+      try {
+        // On ten rows a scan and a sort are cheapest; with both off, the planner still scans and sorts when
+        // no index gives the rows in page order, so the plan names the index exactly when it can serve the page.
+        await client.query('BEGIN')
+        await client.query('SET LOCAL enable_seqscan = off')
+        await client.query('SET LOCAL enable_sort = off')
+        await client.query('ANALYZE "Claim"')
+        const { rows } = await client.query<{ 'QUERY PLAN': string }>({
+          text: `EXPLAIN ${statement.text}`,
+          values: statement.values as unknown[],
+        })
+        const plan = rows.map((row) => row['QUERY PLAN']).join('\n')
+        expect(plan).toContain('Claim_updatedAt_id_idx')
+        expect(plan).not.toMatch(/Sort Key: c\."updatedAt"/)
+        await client.query('ROLLBACK')
+      } finally {
+        await client.end()
+      }
+    }
   })
 })
 
@@ -451,6 +489,43 @@ describe('API errors', () => {
     expect(apiEdgeRefusal({ method: 'GET', path: '/api/v1/claims', readable: false })?.status).toBe(400)
     expect(apiEdgeRefusal({ method: 'GET', path: '/api/v1/claims', readable: true })).toBeNull()
     expect(apiEdgeRefusal({ method: 'POST', path: '/login', readable: true })).toBeNull()
+  })
+})
+
+describe('the HTTP server in front of the API', () => {
+  it('answers writes and unreadable addresses under /api/ in JSON, before the app sees them', async () => {
+    const app = express()
+    app.use(refuseApiMisuse)
+    app.use(refuseMalformedRequests)
+    app.all(/.*/, (_req, res) => {
+      res.type('text/plain').send('reached the app')
+    })
+    const server = await listen(app, 0, '127.0.0.1')
+    const base = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`
+    try {
+      for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
+        const response = await fetch(`${base}/api/v1/claims`, {
+          method,
+          body: method === 'OPTIONS' ? undefined : 'x=1',
+        })
+        expect({ method, status: response.status, type: response.headers.get('Content-Type') }).toEqual({
+          method,
+          status: 405,
+          type: expect.stringMatching(/^application\/json/),
+        })
+        expect(((await response.json()) as { error: { code: string } }).error.code).toBe('method_not_allowed')
+        expect(response.headers.get('Allow')).toBe('GET, HEAD')
+      }
+      const broken = await fetch(`${base}/api/v1/claims/%E0%A4%A`)
+      expect(broken.status).toBe(400)
+      expect(((await broken.json()) as { error: { code: string } }).error.code).toBe('invalid_query')
+      expect(await (await fetch(`${base}/api/v1/claims`)).text()).toBe('reached the app')
+      // Pages keep their own answers.
+      expect((await fetch(`${base}/login`, { method: 'PUT' })).headers.get('Content-Type')).toMatch(/^text\/plain/)
+    } finally {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    }
   })
 })
 
