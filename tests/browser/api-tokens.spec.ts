@@ -1,5 +1,5 @@
 // A fact-checker makes a personal API token on the account page, sees it once, uses it, and revokes it.
-import { test, expect, toast } from './fixtures'
+import { test, expect, toast, JAVASCRIPT_OFF } from './fixtures'
 
 const LONG_NAME = 'Nightly sync of approved claims into the newsroom’s archive and the partner desks’ shared sheet'
 
@@ -91,4 +91,26 @@ test('a fact-checker makes an API token, sees it once, uses it and revokes it', 
   expect(afterRevoke.status()).toBe(401)
   expect(await afterRevoke.json()).toMatchObject({ error: { code: 'unauthorized' } })
   expect(baseURL).toBeTruthy()
+})
+
+test.describe('without JavaScript', () => {
+  test.use(JAVASCRIPT_OFF)
+
+  test('a token is made and shown once, and revoked, with plain form posts', async ({ page, desk, request }) => {
+    await desk.signInAs(page, 'REPORTER')
+    await page.goto('/account')
+    const section = page.getByRole('region', { name: 'API tokens' })
+    await section.getByLabel('Name', { exact: true }).fill('Spreadsheet import')
+    await section.getByLabel(/Read articles/).check()
+    await section.getByRole('button', { name: 'Make token' }).click()
+    const token = await section.getByLabel('Your new token').inputValue()
+    expect(token).toMatch(/^fdk_/)
+    const articles = await request.get('/api/v1/articles', { headers: { Authorization: `Bearer ${token}` } })
+    expect(articles.status()).toBe(200)
+    await section.getByRole('button', { name: 'Revoke Spreadsheet import' }).click()
+    await expect(toast(page, 'Token “Spreadsheet import” revoked.')).toBeVisible()
+    await expect(section.getByText('You have no API tokens.')).toBeVisible()
+    const refused = await request.get('/api/v1/articles', { headers: { Authorization: `Bearer ${token}` } })
+    expect(refused.status()).toBe(401)
+  })
 })
