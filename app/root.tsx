@@ -13,6 +13,7 @@ import {
 } from 'react-router'
 import type { Route } from './+types/root'
 import './app.css'
+import { isApiPath } from './api/http-edge'
 import { can, type Permission, ROLE_LABELS } from './auth/permissions'
 import { getUser } from './auth/session.server'
 import { HeaderSearch } from './components/header-search'
@@ -32,7 +33,8 @@ export const links: Route.LinksFunction = () => [{ rel: 'icon', href: '/favicon.
 // Runs for every request, resource routes included, before any loader or action.
 export const middleware: Route.MiddlewareFunction[] = [
   async ({ request }, next) => {
-    refuseCrossSiteRequest(request)
+    // The API reads a bearer token, never the session cookie, and refuses every write itself (in JSON).
+    if (!isApiPath(new URL(request.url).pathname)) refuseCrossSiteRequest(request)
     return withSecurityHeaders(outageResponse(request, (await next()) as Response))
   },
 ]

@@ -38,5 +38,13 @@ export default [
   route('reports/:slug', 'routes/reports/$slug/index.tsx'),
   route('reports/:slug/claims/:claimSlug', 'routes/reports/$slug/claims.$claimSlug.tsx'),
   route('sitemap.xml', 'routes/sitemap[.]xml.ts'),
+  // The read-only JSON API (app/api/): personal tokens, never the session; JSON answers only.
+  route('api/v1/claims', 'routes/api/v1/claims.ts'),
+  route('api/v1/claims/:claimId', 'routes/api/v1/claims.$claimId.ts'),
+  route('api/v1/articles', 'routes/api/v1/articles.ts'),
+  route('api/v1/articles/:articleId', 'routes/api/v1/articles.$articleId.ts'),
+  route('api/v1/sources', 'routes/api/v1/sources.ts'),
+  route('api/v1/openapi.json', 'routes/api/v1/openapi[.]json.ts'),
+  route('api/*', 'routes/api/not-found.ts'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

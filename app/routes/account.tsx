@@ -1,10 +1,13 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, useRouteLoaderData } from 'react-router'
+import { createTokenSchema, expiryDays, revokeTokenSchema } from '~/api/token-schemas'
+import { createApiToken, listApiTokens, revokeApiToken } from '~/api/tokens.server'
 import { changePassword, listSessions, signOutOtherSessions } from '~/auth/account.server'
 import { ROLE_LABELS } from '~/auth/permissions'
 import { changePasswordSchema } from '~/auth/schemas'
 import { requireUser } from '~/auth/session.server'
+import { ApiTokens } from '~/components/api-tokens'
 import { Button } from '~/components/ui/button'
 import { Card, CardHeader } from '~/components/ui/card'
 import { ConformField } from '~/components/ui/conform-fields'
@@ -20,8 +23,9 @@ export const meta: Route.MetaFunction = () => [{ title: 'Your account · Factdes
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request)
-  const sessions = await listSessions(user)
+  const [sessions, tokens] = await Promise.all([listSessions(user), listApiTokens(user.id)])
   return {
+    tokens,
     user: {
       name: user.name,
       email: user.email,
@@ -41,6 +45,33 @@ export async function action({ request }: Route.ActionArgs) {
       kind: 'success',
       message: `Signed out of ${count} other session${count === 1 ? '' : 's'}.`,
     })
+  }
+  if (formData.get('intent') === 'create-token') {
+    const tokenSubmission = parseWithZod(formData, { schema: createTokenSchema })
+    if (tokenSubmission.status !== 'success') {
+      return data({ tokenResult: tokenSubmission.reply(), created: null }, { status: 400 })
+    }
+    const { name, scopes, expiry } = tokenSubmission.value
+    const made = await createApiToken(user, { name, scopes, expiresInDays: expiryDays(expiry) })
+    if (!made.ok)
+      return data(
+        { tokenResult: tokenSubmission.reply({ formErrors: [made.message] }), created: null },
+        { status: 400 },
+      )
+    // Answered, not redirected: this answer is the only place the token is ever shown.
+    return data(
+      {
+        tokenResult: tokenSubmission.reply({ resetForm: true }),
+        created: { id: made.id, name: made.name, token: made.token },
+      },
+      { headers: { 'Cache-Control': 'no-store' } },
+    )
+  }
+  if (formData.get('intent') === 'revoke-token') {
+    const revoke = parseWithZod(formData, { schema: revokeTokenSchema })
+    const revoked = revoke.status === 'success' ? await revokeApiToken(user, revoke.value.tokenId) : null
+    if (revoked === null) throw data({ message: 'You hold no such token. Reload the page.' }, { status: 404 })
+    return redirectWithToast('/account', { kind: 'success', message: `Token “${revoked}” revoked.` })
   }
   const submission = parseWithZod(formData, { schema: changePasswordSchema })
   const hidden = ['currentPassword', 'newPassword', 'confirmPassword']
@@ -65,11 +96,12 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
-  const { user, sessions } = loaderData
+  const { user, sessions, tokens } = loaderData
+  const tokenReply = actionData && 'tokenResult' in actionData ? actionData : null
   // A success arrives as a new message; the form starts afresh then, so no password stays typed on the page.
   const freshness = useRouteLoaderData<typeof rootLoader>('root')?.toast?.id ?? 'form'
   const [form, fields] = useForm({
-    lastResult: actionData?.result,
+    lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
     shouldValidate: 'onBlur',
   })
@@ -155,6 +187,14 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             ))}
           </ul>
         </Card>
+      )}
+      {user.mustChangePassword ? null : (
+        <ApiTokens
+          tokens={tokens}
+          created={tokenReply?.created ?? null}
+          lastResult={tokenReply?.tokenResult}
+          freshness={tokenReply?.created?.id ?? 'form'}
+        />
       )}
     </div>
   )

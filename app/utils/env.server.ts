@@ -58,6 +58,18 @@ const schema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: minutes(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: minutes(20),
   LOGIN_LOCKOUT_MINUTES: minutes(15),
+  // The API's rate limit: requests per token in each fixed window of this many seconds.
+  API_RATE_LIMIT: z.coerce
+    .number({ error: 'API_RATE_LIMIT must be a whole number of requests, such as 600' })
+    .int('API_RATE_LIMIT must be a whole number of requests, such as 600')
+    .positive('API_RATE_LIMIT must be a whole number of requests, such as 600')
+    .default(600),
+  API_RATE_WINDOW_SECONDS: z.coerce
+    .number({ error: 'API_RATE_WINDOW_SECONDS must be a whole number of seconds, such as 60' })
+    .int('API_RATE_WINDOW_SECONDS must be a whole number of seconds, such as 60')
+    .min(1, 'API_RATE_WINDOW_SECONDS must be a whole number of seconds, such as 60')
+    .max(86_400, 'API_RATE_WINDOW_SECONDS must be at most 86400 (a day)')
+    .default(60),
 })
 
 export type Env = Omit<z.infer<typeof schema>, 'APP_ORIGIN'> & { APP_ORIGIN: string }

@@ -6,6 +6,7 @@ import type http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ServerBuild } from 'react-router'
+import { apiEdgeRefusal } from '../../app/api/http-edge.ts'
 import { CLIENT_ADDRESS_HEADER } from '../../app/utils/client-address.ts'
 import { getEnv } from '../../app/utils/env.server.ts'
 import { LARGEST_BODY_BYTES } from '../../app/utils/form.server.ts'
@@ -19,6 +20,7 @@ export async function createHttpApp(options: { mode: 'production' | 'development
   // Only the proxies named by TRUST_PROXY may say what the client's address, protocol and host were.
   app.set('trust proxy', getEnv().TRUST_PROXY)
   app.use(compression())
+  app.use(refuseApiMisuse)
   app.use(refuseMalformedRequests)
   app.use((req, res, next) => {
     // The login lockout counts per client address; only this server may say what that address is.
@@ -65,6 +67,19 @@ export async function createHttpApp(options: { mode: 'production' | 'development
   const build = (await import(path.join(root, 'build/server/index.js'))) as ServerBuild
   app.all(/.*/, createRequestHandler({ build, mode: 'production' }))
   return { app, close: async () => {} }
+}
+
+/** The API answers in JSON even what the app never sees: writes (it is read-only) and unreadable addresses. */
+export function refuseApiMisuse(req: express.Request, res: express.Response, next: express.NextFunction) {
+  const refused = apiEdgeRefusal({ method: req.method, path: req.path, readable: isReadableAddress(req.originalUrl) })
+  if (!refused) {
+    next()
+    return
+  }
+  // The request body, if any, is never read: the connection closes after the answer.
+  if (Number(req.get('Content-Length')) > 0 || req.get('Transfer-Encoding') !== undefined)
+    res.set('Connection', 'close')
+  res.status(refused.status).set(refused.headers).send(refused.body)
 }
 
 /** The methods the desk answers; anything else (TRACE, PUT, …) is a 405 instead of a failure deeper in. */

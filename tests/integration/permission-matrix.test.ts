@@ -90,6 +90,15 @@ const MATRIX: Record<string, Expectation> = {
   'routes/reports/$slug/index.tsx': { loader: 'public' },
   'routes/reports/$slug/claims.$claimSlug.tsx': { loader: 'public' },
   'routes/sitemap[.]xml.ts': { loader: 'public' },
+  // The API never reads the session: a bearer token and its scopes decide (tests/integration/api.test.ts).
+  // Its writes all answer 405.
+  'routes/api/v1/claims.ts': { loader: 'public', action: 'public' },
+  'routes/api/v1/claims.$claimId.ts': { loader: 'public', action: 'public' },
+  'routes/api/v1/articles.ts': { loader: 'public', action: 'public' },
+  'routes/api/v1/articles.$articleId.ts': { loader: 'public', action: 'public' },
+  'routes/api/v1/sources.ts': { loader: 'public', action: 'public' },
+  'routes/api/v1/openapi[.]json.ts': { loader: 'public', action: 'public' },
+  'routes/api/not-found.ts': { loader: 'public', action: 'public' },
 }
 
 const ROLES: Role[] = ['REPORTER', 'FACT_CHECKER', 'EDITOR', 'ADMIN']
