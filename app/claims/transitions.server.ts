@@ -4,6 +4,7 @@
 import { can, canAssignClaim, grantOf } from '~/auth/permissions'
 import type { Prisma } from '~/generated/prisma/client'
 import { ClaimStatus, type Role } from '~/generated/prisma/enums'
+import { notifyAboutClaim } from '~/notifications/notifications.server'
 import { db } from '~/utils/db.server'
 import { CLAIM_STANDING_SELECT } from './claim-select'
 import { checkTransition, type TransitionInput, type WorkflowAction } from './workflow'
@@ -30,7 +31,7 @@ export async function transitionClaim(
 ): Promise<TransitionOutcome> {
   const claim = await db.claim.findUnique({
     where: { id: claimId },
-    select: { ...CLAIM_STANDING_SELECT, id: true, proposedById: true, approvedById: true },
+    select: { ...CLAIM_STANDING_SELECT, id: true, proposedById: true, approvedById: true, assigneeId: true },
   })
   if (!claim || claim.deletedAt) return failure(404, MISSING_CLAIM_MESSAGE)
 
@@ -101,10 +102,35 @@ export async function transitionClaim(
         changes,
       },
     })
+    const told = TOLD_ABOUT[action]
+    if (told) {
+      await notifyAboutClaim(tx, {
+        kind: told.kind,
+        claimId: claim.id,
+        actorId: user.id,
+        recipients: told.recipients(claim),
+        note,
+      })
+    }
     return true
   })
   if (!written) return stale()
   return { ok: true, action, to: check.to }
+}
+
+/** Who hears of each step: the researcher of a returned claim, the proposer of an approved or reopened one. */
+const TOLD_ABOUT: Partial<
+  Record<
+    WorkflowAction,
+    {
+      kind: 'RETURNED' | 'APPROVED' | 'REOPENED'
+      recipients(claim: { proposedById: string | null; assigneeId: string | null }): Array<string | null>
+    }
+  >
+> = {
+  return: { kind: 'RETURNED', recipients: (claim) => [claim.proposedById, claim.assigneeId] },
+  approve: { kind: 'APPROVED', recipients: (claim) => [claim.proposedById] },
+  reopen: { kind: 'REOPENED', recipients: (claim) => [claim.proposedById] },
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -190,6 +216,14 @@ export async function assignClaim(user: ClaimActor, claimId: string, input: Assi
     })
     if (count === 0) return false
     await tx.claimEvent.create({ data: { claimId: claim.id, actorId: user.id, type: 'ASSIGNED', changes } })
+    if (input.assigneeId && input.assigneeId !== claim.assigneeId) {
+      await notifyAboutClaim(tx, {
+        kind: 'ASSIGNED',
+        claimId: claim.id,
+        actorId: user.id,
+        recipients: [input.assigneeId],
+      })
+    }
     return true
   })
   if (!written) return stale()
