@@ -16,6 +16,9 @@ import './app.css'
 import { can, type Permission, ROLE_LABELS } from './auth/permissions'
 import { getUser } from './auth/session.server'
 import { HeaderSearch } from './components/header-search'
+import { LiveEventsProvider } from './components/live-events'
+import { NotificationBell } from './components/notification-bell'
+import { unreadCount } from './notifications/notifications.server'
 import { RouteError } from './components/route-error'
 import { useFocusOnResult } from './components/ui/focus-result'
 import { Toast } from './components/ui/toast'
@@ -36,12 +39,14 @@ export const middleware: Route.MiddlewareFunction[] = [
 
 export async function loader({ request }: Route.LoaderArgs) {
   const [user, { toast, headers }] = await Promise.all([getUser(request), readToast(request)])
+  const unreadNotifications = user ? await unreadCount(user.id) : 0
   return data(
     {
       user: user && {
         name: user.name,
         email: user.email,
         roleLabel: ROLE_LABELS[user.role],
+        unreadNotifications,
         navigation: NAVIGATION.filter((item) => can(user.role, item.permission)).map(({ to, label }) => ({
           to,
           label,
@@ -94,7 +99,7 @@ function Shell({ children }: { children: ReactNode }) {
     document.documentElement.dataset.hydrated = ''
   }, [])
   return (
-    <>
+    <LiveEventsProvider enabled={Boolean(user)}>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-paper focus:px-3 focus:py-2"
@@ -137,6 +142,7 @@ function Shell({ children }: { children: ReactNode }) {
           <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
             {user ? (
               <>
+                <NotificationBell unread={user.unreadNotifications} />
                 <a
                   href="/account"
                   className="min-w-0 truncate text-ink no-underline hover:underline"
@@ -168,7 +174,7 @@ function Shell({ children }: { children: ReactNode }) {
         {children}
         <Toast toast={rootData?.toast} />
       </main>
-    </>
+    </LiveEventsProvider>
   )
 }
 

@@ -2,7 +2,9 @@
 // rolled back tells nobody), read by the bell and /notifications, and muted per kind on /account.
 import { Prisma, type PrismaClient } from '~/generated/prisma/client'
 import type { NotificationKind } from '~/generated/prisma/enums'
-import { notificationBody } from './kinds'
+import { db } from '~/utils/db.server'
+import { decodeTimeCursor, encodeCursor } from '~/utils/keyset-cursor'
+import { NOTIFICATION_KINDS, notificationBody } from './kinds'
 
 type Tx = Prisma.TransactionClient | PrismaClient
 
@@ -71,4 +73,75 @@ export async function notifyDue(client: Tx, now: Date = new Date()): Promise<num
     ON CONFLICT ("claimId", "userId", kind) WHERE kind IN ('DUE_TOMORROW', 'OVERDUE') DO NOTHING
     RETURNING id`)
   return rows.length
+}
+
+// ---------------------------------------------------------------------------------------------
+// The bell, the list and the settings
+
+export const NOTIFICATIONS_PER_PAGE = 30
+
+/** The bell's figure: served by the partial index of unread rows. */
+export function unreadCount(userId: string) {
+  return db.notification.count({ where: { userId, readAt: null } })
+}
+
+/** One page of the person's notifications, newest first, after the keyset cursor `after`. */
+export async function listNotifications(userId: string, after: string | undefined) {
+  const cursor = decodeTimeCursor(after)
+  const rows = await db.notification.findMany({
+    where: {
+      userId,
+      ...(cursor?.key
+        ? {
+            OR: [{ createdAt: { lt: cursor.key } }, { createdAt: cursor.key, id: { lt: cursor.id } }],
+          }
+        : {}),
+    },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: NOTIFICATIONS_PER_PAGE + 1,
+    select: {
+      id: true,
+      kind: true,
+      body: true,
+      createdAt: true,
+      readAt: true,
+      claimId: true,
+      claim: { select: { articleId: true } },
+    },
+  })
+  const page = rows.slice(0, NOTIFICATIONS_PER_PAGE)
+  const last = page.at(-1)
+  return {
+    notifications: page.map(({ claim, ...row }) => ({ ...row, articleId: claim.articleId })),
+    nextAfter: rows.length > NOTIFICATIONS_PER_PAGE && last ? encodeCursor(last.createdAt, last.id) : null,
+  }
+}
+
+/** Marks one of the person's notifications read; someone else's is left alone. */
+export async function markRead(userId: string, notificationId: string) {
+  const { count } = await db.notification.updateMany({
+    where: { id: notificationId, userId, readAt: null },
+    data: { readAt: new Date() },
+  })
+  return count
+}
+
+export async function markAllRead(userId: string) {
+  const { count } = await db.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } })
+  return count
+}
+
+export async function mutedKinds(userId: string): Promise<NotificationKind[]> {
+  const rows = await db.notificationMute.findMany({ where: { userId }, select: { kind: true } })
+  return rows.map(({ kind }) => kind)
+}
+
+/** Keeps exactly the kinds the person left ticked; the rest are muted. */
+export async function setWantedKinds(userId: string, wanted: NotificationKind[]) {
+  const keep = new Set(wanted)
+  const muted = NOTIFICATION_KINDS.map(({ kind }) => kind).filter((kind) => !keep.has(kind))
+  await db.$transaction([
+    db.notificationMute.deleteMany({ where: { userId } }),
+    db.notificationMute.createMany({ data: muted.map((kind) => ({ userId, kind })) }),
+  ])
 }

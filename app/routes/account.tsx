@@ -15,13 +15,17 @@ import type { Route } from './+types/account'
 import type { loader as rootLoader } from '~/root'
 import { formatDayTime } from '~/utils/dates'
 import { readFormData } from '~/utils/form.server'
+import { NotificationSettings } from '~/components/notification-settings'
+import { mutedKinds, setWantedKinds } from '~/notifications/notifications.server'
+import { notificationSettingsSchema } from '~/notifications/schemas'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Your account · Factdesk' }]
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request)
-  const sessions = await listSessions(user)
+  const [sessions, muted] = await Promise.all([listSessions(user), mutedKinds(user.id)])
   return {
+    muted,
     user: {
       name: user.name,
       email: user.email,
@@ -41,6 +45,14 @@ export async function action({ request }: Route.ActionArgs) {
       kind: 'success',
       message: `Signed out of ${count} other session${count === 1 ? '' : 's'}.`,
     })
+  }
+  if (formData.get('intent') === 'notifications') {
+    const settings = parseWithZod(formData, { schema: notificationSettingsSchema })
+    if (settings.status !== 'success') {
+      return data({ result: null, settingsError: 'Choose from the listed kinds and save again.' }, { status: 400 })
+    }
+    await setWantedKinds(user.id, settings.value.kinds)
+    return redirectWithToast('/account', { kind: 'success', message: 'Notification settings saved.' })
   }
   const submission = parseWithZod(formData, { schema: changePasswordSchema })
   const hidden = ['currentPassword', 'newPassword', 'confirmPassword']
@@ -65,11 +77,11 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
-  const { user, sessions } = loaderData
+  const { user, sessions, muted } = loaderData
   // A success arrives as a new message; the form starts afresh then, so no password stays typed on the page.
   const freshness = useRouteLoaderData<typeof rootLoader>('root')?.toast?.id ?? 'form'
   const [form, fields] = useForm({
-    lastResult: actionData?.result,
+    lastResult: actionData?.result ?? undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
     shouldValidate: 'onBlur',
   })
@@ -115,6 +127,12 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           </Button>
         </Form>
       </Card>
+      {user.mustChangePassword ? null : (
+        <NotificationSettings
+          muted={muted}
+          error={actionData && 'settingsError' in actionData ? actionData.settingsError : undefined}
+        />
+      )}
       {user.mustChangePassword ? null : (
         <Card>
           <CardHeader

@@ -27,7 +27,9 @@ const CLAIM_INTENTS = [
 const FUZZ_ROUTES: Record<string, readonly string[]> = {
   'routes/login.tsx': [],
   'routes/logout.ts': [],
-  'routes/account.tsx': ['password', 'sign-out-others'],
+  'routes/account.tsx': ['password', 'sign-out-others', 'notifications'],
+  'routes/notifications.tsx': ['read', 'read-all'],
+  'routes/events.ts': ['presence'],
   'routes/admin/users.tsx': ['create', 'role', 'deactivate', 'reactivate'],
   'routes/articles/new.tsx': ['save', 'import', 'upload'],
   'routes/articles/$articleId/edit.tsx': [],
@@ -104,6 +106,9 @@ const FIELD_NAMES = [
   'organizationUrl',
   'urlImportAllowList',
   'lockoutId',
+  'notificationId',
+  'kinds',
+  'claimId',
 ] as const
 
 const ROLES: Array<Role | 'signed out'> = ['signed out', 'REPORTER', 'FACT_CHECKER', 'EDITOR', 'ADMIN']
