@@ -99,8 +99,15 @@ export default function Notifications({ loaderData, actionData }: Route.Componen
                   {unreadRow ? (
                     <Form method="post">
                       <input type="hidden" name="notificationId" value={notification.id} />
-                      <Button type="submit" variant="ghost" size="sm" name="intent" value="read">
-                        Mark read<span className="sr-only">: {notification.body}</span>
+                      <Button
+                        type="submit"
+                        variant="ghost"
+                        size="sm"
+                        name="intent"
+                        value="read"
+                        aria-label={`Mark read: ${notification.body}`}
+                      >
+                        Mark read
                       </Button>
                     </Form>
                   ) : null}
