@@ -173,11 +173,13 @@ export class LiveHub {
   /** A notification carries the bell's new figure, counted when it is sent. */
   private async withUnread(row: LiveEventRow): Promise<LiveEventRow> {
     try {
-      const { rows } = await this.pool.query<{ unread: number }>(
-        'SELECT count(*)::int AS unread FROM "Notification" WHERE "userId" = $1 AND "readAt" IS NULL',
+      const { rows } = await this.pool.query<{ unread: number; countedAt: string }>(
+        `SELECT count(*)::int AS unread,
+                to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "countedAt"
+           FROM "Notification" WHERE "userId" = $1 AND "readAt" IS NULL`,
         [row.userId],
       )
-      return { ...row, data: { ...(row.data as object), unread: rows[0]?.unread ?? null } }
+      return { ...row, data: { ...(row.data as object), ...rows[0] } }
     } catch {
       return row
     }
