@@ -18,6 +18,15 @@ import { can, type Permission, ROLE_LABELS } from './auth/permissions'
 import { getUser } from './auth/session.server'
 import { HeaderSearch } from './components/header-search'
 import { PublicNotFound } from './components/public-report'
+import { LiveEventsProvider } from './components/live-events'
+import {
+  NotificationBell,
+  notificationsLabel,
+  type UnreadTally,
+  UnreadCount,
+  useUnreadNotifications,
+} from './components/notification-bell'
+import { unreadTally } from './notifications/notifications.server'
 import { RouteError } from './components/route-error'
 import { useFocusOnResult } from './components/ui/focus-result'
 import { Toast } from './components/ui/toast'
@@ -43,12 +52,14 @@ export async function loader({ request }: Route.LoaderArgs) {
   // A reader's page is the same for everyone and may be cached: no session is read and no cookie is set.
   if (isPublicPath(pageUrl(request).pathname)) return data({ user: null, toast: null })
   const [user, { toast, headers }] = await Promise.all([getUser(request), readToast(request)])
+  const unreadNotifications = user ? await unreadTally(user.id) : { unread: 0, countedAt: '' }
   return data(
     {
       user: user && {
         name: user.name,
         email: user.email,
         roleLabel: ROLE_LABELS[user.role],
+        unreadNotifications,
         navigation: NAVIGATION.filter((item) => can(user.role, item.permission)).map(({ to, label }) => ({
           to,
           label,
@@ -102,7 +113,7 @@ function Shell({ children }: { children: ReactNode }) {
     document.documentElement.dataset.hydrated = ''
   }, [])
   return (
-    <>
+    <LiveEventsProvider enabled={Boolean(user)}>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-paper focus:px-3 focus:py-2"
@@ -145,6 +156,10 @@ function Shell({ children }: { children: ReactNode }) {
           <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
             {user ? (
               <>
+                <NotificationBell
+                  unread={user.unreadNotifications}
+                  className="hidden items-center gap-1 sm:inline-flex"
+                />
                 <a
                   href="/account"
                   className="min-w-0 truncate text-ink no-underline hover:underline"
@@ -166,7 +181,7 @@ function Shell({ children }: { children: ReactNode }) {
                     Sign out
                   </button>
                 </Form>
-                <PhoneMenu navigation={user.navigation} />
+                <PhoneMenu navigation={user.navigation} unread={user.unreadNotifications} />
               </>
             ) : null}
           </div>
@@ -176,7 +191,7 @@ function Shell({ children }: { children: ReactNode }) {
         {children}
         <Toast toast={rootData?.toast} />
       </main>
-    </>
+    </LiveEventsProvider>
   )
 }
 
@@ -184,7 +199,14 @@ function Shell({ children }: { children: ReactNode }) {
  * The navigation on a phone: a disclosure (<details>), so it opens without JavaScript and by keyboard.
  * With JavaScript it closes after a navigation and on Escape.
  */
-function PhoneMenu({ navigation }: { navigation: Array<{ to: string; label: string }> }) {
+function PhoneMenu({
+  navigation,
+  unread: loaded,
+}: {
+  navigation: Array<{ to: string; label: string }>
+  unread: UnreadTally
+}) {
+  const { unread } = useUnreadNotifications(loaded)
   const menu = useRef<HTMLDetailsElement>(null)
   const location = useLocation()
   useEffect(() => {
@@ -212,6 +234,8 @@ function PhoneMenu({ navigation }: { navigation: Array<{ to: string; label: stri
           <path d="M2.5 4h11M2.5 8h11M2.5 12h11" />
         </svg>
         Menu
+        <UnreadCount unread={unread} />
+        {unread > 0 ? <span className="sr-only">, {unread} unread notifications</span> : null}
       </summary>
       <div className="absolute right-0 z-30 mt-2 w-56 rounded-md border border-paper-line bg-paper p-1.5 shadow-lg">
         <nav aria-label="Main">
@@ -233,6 +257,13 @@ function PhoneMenu({ navigation }: { navigation: Array<{ to: string; label: stri
           </ul>
         </nav>
         <div className="mt-1.5 border-t border-paper-line pt-1.5">
+          <NavLink
+            to="/notifications"
+            aria-label={notificationsLabel(unread)}
+            className="flex items-center justify-between rounded px-3 py-2 text-sm text-ink no-underline hover:bg-paper-sunk hover:no-underline"
+          >
+            Notifications <UnreadCount unread={unread} />
+          </NavLink>
           <a
             href="/account"
             className="block rounded px-3 py-2 text-sm text-ink no-underline hover:bg-paper-sunk hover:no-underline"

@@ -5,6 +5,8 @@ export default [
   route('login', 'routes/login.tsx'),
   route('logout', 'routes/logout.ts'),
   route('account', 'routes/account.tsx'),
+  route('notifications', 'routes/notifications.tsx'),
+  route('events', 'routes/events.ts'),
   route('admin/users', 'routes/admin/users.tsx'),
   route('admin/sign-ins', 'routes/admin/sign-ins.tsx'),
   route('articles', 'routes/articles/index.tsx'),

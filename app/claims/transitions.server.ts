@@ -5,6 +5,7 @@ import { can, canAssignClaim, grantOf } from '~/auth/permissions'
 import type { Prisma } from '~/generated/prisma/client'
 import { ClaimStatus, type Role } from '~/generated/prisma/enums'
 import { giveClaimSlug } from '~/reports/publishing.server'
+import { notifyAboutClaim } from '~/notifications/notifications.server'
 import { db } from '~/utils/db.server'
 import { enqueueClaimEvent } from '~/webhooks/claim-events.server'
 import { CLAIM_STANDING_SELECT } from './claim-select'
@@ -39,6 +40,7 @@ export async function transitionClaim(
       text: true,
       proposedById: true,
       approvedById: true,
+      assigneeId: true,
     },
   })
   if (!claim || claim.deletedAt) return failure(404, MISSING_CLAIM_MESSAGE)
@@ -115,10 +117,35 @@ export async function transitionClaim(
     // Webhook endpoints hear of an approval or a reopening exactly when it commits.
     if (action === 'approve') await enqueueClaimEvent(tx, 'claim.approved', claim.id, user, note)
     if (action === 'reopen') await enqueueClaimEvent(tx, 'claim.reopened', claim.id, user, note)
+    const told = TOLD_ABOUT[action]
+    if (told) {
+      await notifyAboutClaim(tx, {
+        kind: told.kind,
+        claimId: claim.id,
+        actorId: user.id,
+        recipients: told.recipients(claim),
+        note,
+      })
+    }
     return true
   })
   if (!written) return stale()
   return { ok: true, action, to: check.to }
+}
+
+/** Who hears of each step: the researcher of a returned claim, the proposer of an approved or reopened one. */
+const TOLD_ABOUT: Partial<
+  Record<
+    WorkflowAction,
+    {
+      kind: 'RETURNED' | 'APPROVED' | 'REOPENED'
+      recipients(claim: { proposedById: string | null; assigneeId: string | null }): Array<string | null>
+    }
+  >
+> = {
+  return: { kind: 'RETURNED', recipients: (claim) => [claim.proposedById, claim.assigneeId] },
+  approve: { kind: 'APPROVED', recipients: (claim) => [claim.proposedById] },
+  reopen: { kind: 'REOPENED', recipients: (claim) => [claim.proposedById] },
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -204,6 +231,14 @@ export async function assignClaim(user: ClaimActor, claimId: string, input: Assi
     })
     if (count === 0) return false
     await tx.claimEvent.create({ data: { claimId: claim.id, actorId: user.id, type: 'ASSIGNED', changes } })
+    if (input.assigneeId && input.assigneeId !== claim.assigneeId) {
+      await notifyAboutClaim(tx, {
+        kind: 'ASSIGNED',
+        claimId: claim.id,
+        actorId: user.id,
+        recipients: [input.assigneeId],
+      })
+    }
     return true
   })
   if (!written) return stale()

@@ -10,6 +10,7 @@ import type { ClaimActionData } from '~/routes/claims/$claimId/index'
 import { ClaimAssignment } from './claim-assignment'
 import { ClaimComments } from './claim-comments'
 import { ClaimConflict } from './claim-conflict'
+import { ClaimLive } from './claim-live'
 import { ClaimHistory } from './claim-history'
 import { ClaimNextStep, nextStepOf } from './claim-next-step'
 import { ClaimSources } from './claim-sources'
@@ -171,6 +172,7 @@ export function ClaimPanel({ page, actionData, place }: ClaimPanelProps) {
           </p>
         </div>
 
+        <ClaimLive claimId={claim.id} userId={userId} />
         {actionData?.conflict ? <ClaimConflict conflict={actionData.conflict} typed={actionData.typed} /> : null}
 
         <Section id="workflow" title="Next step" titleId="workflow-heading">

@@ -3,6 +3,9 @@
 import { EventEmitter } from 'node:events'
 import { Logger, run, type LogFunctionFactory, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker'
 import pg from 'pg'
+import { forgetOldLoginFailures } from '~/auth/throttle.server'
+import { notifyDue } from '~/notifications/notifications.server'
+import { db } from '~/utils/db.server'
 import { deliverWebhookTask } from '~/webhooks/deliver-task.server'
 import { getEnv } from '~/utils/env.server'
 import { logEvent } from '~/utils/log.server'
@@ -10,13 +13,25 @@ import { logEvent } from '~/utils/log.server'
 /** Every task a job can name. A feature adds its own line here. */
 export const TASKS: TaskList = {
   deliver_webhook: deliverWebhookTask,
+  // Due-tomorrow and overdue reminders; each is created once per claim and person, whoever runs it.
+  notify_due: async () => {
+    await notifyDue(db)
+  },
+  forget_login_failures: async () => {
+    await forgetOldLoginFailures()
+  },
 }
 
 /**
  * Recurring jobs in graphile-worker's crontab format, one per line:
  * `<minute> <hour> <day> <month> <weekday> <task> [?options] [payload]`. A feature adds its own lines here.
  */
-export const CRONTAB = ''
+export const CRONTAB = [
+  // graphile-worker runs each line once per time across every process; a missed run is not made up
+  // (reminders are asked for again a quarter of an hour later anyway).
+  '*/15 * * * * notify_due',
+  '17 * * * * forget_login_failures',
+].join('\n')
 
 export type JobQueueOptions = {
   connectionString?: string

@@ -18,14 +18,18 @@ import type { Route } from './+types/account'
 import type { loader as rootLoader } from '~/root'
 import { formatDayTime } from '~/utils/dates'
 import { readFormData } from '~/utils/form.server'
+import { NotificationSettings } from '~/components/notification-settings'
+import { mutedKinds, setWantedKinds } from '~/notifications/notifications.server'
+import { notificationSettingsSchema } from '~/notifications/schemas'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Your account · Factdesk' }]
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request)
-  const [sessions, tokens] = await Promise.all([listSessions(user), listApiTokens(user.id)])
+  const [sessions, tokens, muted] = await Promise.all([listSessions(user), listApiTokens(user.id), mutedKinds(user.id)])
   return {
     tokens,
+    muted,
     user: {
       name: user.name,
       email: user.email,
@@ -73,6 +77,14 @@ export async function action({ request }: Route.ActionArgs) {
     if (revoked === null) throw data({ message: 'You hold no such token. Reload the page.' }, { status: 404 })
     return redirectWithToast('/account', { kind: 'success', message: `Token “${revoked}” revoked.` })
   }
+  if (formData.get('intent') === 'notifications') {
+    const settings = parseWithZod(formData, { schema: notificationSettingsSchema })
+    if (settings.status !== 'success') {
+      return data({ result: null, settingsError: 'Choose from the listed kinds and save again.' }, { status: 400 })
+    }
+    await setWantedKinds(user.id, settings.value.kinds)
+    return redirectWithToast('/account', { kind: 'success', message: 'Notification settings saved.' })
+  }
   const submission = parseWithZod(formData, { schema: changePasswordSchema })
   const hidden = ['currentPassword', 'newPassword', 'confirmPassword']
   if (submission.status !== 'success') {
@@ -96,7 +108,7 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
-  const { user, sessions, tokens } = loaderData
+  const { user, sessions, tokens, muted } = loaderData
   const tokenReply = actionData && 'tokenResult' in actionData ? actionData : null
   // A success arrives as a new message; the form starts afresh then, so no password stays typed on the page.
   const freshness = useRouteLoaderData<typeof rootLoader>('root')?.toast?.id ?? 'form'
@@ -147,6 +159,12 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           </Button>
         </Form>
       </Card>
+      {user.mustChangePassword ? null : (
+        <NotificationSettings
+          muted={muted}
+          error={actionData && 'settingsError' in actionData ? actionData.settingsError : undefined}
+        />
+      )}
       {user.mustChangePassword ? null : (
         <Card>
           <CardHeader

@@ -73,6 +73,9 @@ export async function boot(
     if (stopping) return
     stopping = true
     console.log('\nStopping…')
+    // Live streams never end by themselves: end them first, so the server can close.
+    const { closeLiveHub } = await import('../../app/live/live.server.ts')
+    await closeLiveHub()
     server.close()
     server.closeAllConnections()
     await close()

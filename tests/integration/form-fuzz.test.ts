@@ -27,7 +27,9 @@ const CLAIM_INTENTS = [
 const FUZZ_ROUTES: Record<string, readonly string[]> = {
   'routes/login.tsx': [],
   'routes/logout.ts': [],
-  'routes/account.tsx': ['password', 'sign-out-others', 'create-token', 'revoke-token'],
+  'routes/account.tsx': ['password', 'sign-out-others', 'create-token', 'revoke-token', 'notifications'],
+  'routes/notifications.tsx': ['read', 'read-all'],
+  'routes/events.ts': ['presence'],
   'routes/admin/users.tsx': ['create', 'role', 'deactivate', 'reactivate'],
   'routes/articles/new.tsx': ['save', 'import', 'upload'],
   'routes/articles/$articleId/edit.tsx': [],
@@ -121,6 +123,9 @@ const FIELD_NAMES = [
   'scopes',
   'expiry',
   'tokenId',
+  'notificationId',
+  'kinds',
+  'claimId',
 ] as const
 
 const ROLES: Array<Role | 'signed out'> = ['signed out', 'REPORTER', 'FACT_CHECKER', 'EDITOR', 'ADMIN']

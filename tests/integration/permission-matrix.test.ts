@@ -26,13 +26,19 @@ const CLAIM_ACTIONS: Record<string, Access> = {
 }
 
 /** Loaders a page calls in the background (fetcher loads), which never send the person to the login page. */
-const BACKGROUND_LOADS = new Set(['routes/fact-checks/similar.ts', 'routes/fact-checks/claim.$claimId.ts'])
+const BACKGROUND_LOADS = new Set([
+  'routes/fact-checks/similar.ts',
+  'routes/fact-checks/claim.$claimId.ts',
+  'routes/events.ts',
+])
 
 const MATRIX: Record<string, Expectation> = {
   'routes/index.tsx': { loader: 'dashboard:view' },
   'routes/login.tsx': { loader: 'public', action: 'public' },
   'routes/logout.ts': { loader: 'public', action: 'public' },
   'routes/account.tsx': { loader: 'signed-in', action: 'signed-in' },
+  'routes/notifications.tsx': { loader: 'signed-in', action: { read: 'signed-in', 'read-all': 'signed-in' } },
+  'routes/events.ts': { loader: 'signed-in', action: { presence: 'signed-in' } },
   'routes/admin/users.tsx': {
     loader: 'user:manage',
     action: { create: 'user:manage', role: 'user:manage', deactivate: 'user:manage' },
