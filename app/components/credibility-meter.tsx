@@ -33,21 +33,19 @@ export function CredibilityMeter({
   const width = score === null ? 0 : Math.min(100, Math.max(0, score))
 
   if (variant === 'compact') {
+    // Short classes of app.css (`.meter`): lists and tables show one on every row.
     return (
-      <span
-        className={cx('inline-flex flex-wrap items-baseline gap-x-1.5 text-sm', className)}
-        title={formatCredibility({ score, scoredCount, totalCount })}
-      >
+      <span className={cx('meter', className)} title={formatCredibility({ score, scoredCount, totalCount })}>
         <span className="sr-only">{label}: </span>
         {score === null ? (
-          <span className="text-ink-muted italic">Not yet rated</span>
+          <span className="meter-none">Not yet rated</span>
         ) : (
           <>
-            <span className="font-semibold tabular-nums text-ink">
+            <b>
               {score}
               <span className="sr-only"> out of 100</span>
-            </span>
-            <span className="text-ink-muted">
+            </b>
+            <span className="meter-base">
               <span aria-hidden="true">· </span>
               {formatCount(scoredCount)} of {formatCount(totalCount)} {claimsNoun(totalCount)}
             </span>

@@ -3,16 +3,18 @@
 import { Link } from 'react-router'
 import type { ArticleRow } from '~/credibility/credibility.server'
 import { dashboardHref, type ArticleSort, type DashboardQuery } from '~/credibility/dashboard-query'
+import { STATUS_LABELS } from '~/claims/workflow'
 import { coveragePercent, formatCount, formatCoverage } from '~/credibility/format'
 import { CredibilityMeter } from './credibility-meter'
-import { claimsOf, CountLink, StatusTally } from './dashboard-parts'
+import { claimsOf, CountLink } from './dashboard-parts'
+import { STATUS_STYLES } from './status-badge'
+import { useClientLinks } from './ui/client-links'
 import { EmptyState, TitledCard } from './ui/card'
 import { ButtonLink } from './ui/button'
 import { cx } from './ui/cx'
 
 const TH =
   'border-b border-paper-line bg-paper-sunk px-3 py-2 text-xs font-semibold uppercase tracking-wide text-ink-muted'
-const TD = 'border-b border-paper-line px-3 py-3 align-top'
 
 const SORT_NAMES: Record<ArticleSort, string> = { score: 'Score', coverage: 'Coverage' }
 
@@ -55,22 +57,43 @@ function CoverageCell({ scoredCount, totalCount }: { scoredCount: number; totalC
   const percent = coveragePercent(scoredCount, totalCount)
   if (percent === null) return <span className="text-ink-muted">No claims</span>
   return (
-    <span className="block min-w-24">
+    <span className="cov">
       <span className="tabular-nums">{formatCoverage(scoredCount, totalCount)}</span>
       <span className="text-ink-muted"> ({percent}%)</span>
-      <span
-        aria-hidden="true"
-        className="mt-1 block h-1.5 overflow-hidden rounded-full bg-paper-sunk ring-1 ring-paper-line ring-inset"
-      >
-        <span className="block h-full rounded-full bg-status-approved" style={{ width: `${percent}%` }} />
+      <span aria-hidden="true" className="cov-bar">
+        <span style={{ width: `${percent}%` }} />
       </span>
     </span>
   )
 }
 
+/**
+ * An article's claims per status, each number a link to those claims: the dashboard's StatusTally drawn
+ * with the CSS glyph and plain links (the table navigates them on the client), as every row shows two.
+ */
 function StatusCounts({ row, query }: { row: ArticleRow; query: DashboardQuery }) {
   return (
-    <StatusTally counts={row.byStatus} listOf={(status) => claimsOf(query, { article: row.id, status })}>
+    <ul className="tally">
+      {row.byStatus.map(({ status, count }) => {
+        const label = STATUS_LABELS[status]
+        return (
+          <li key={status} title={label}>
+            <span aria-hidden="true" className={STATUS_STYLES[status].dot} />
+            {count === 0 ? (
+              <span className="tabular-nums">{formatCount(count)}</span>
+            ) : (
+              <a
+                href={claimsOf(query, { article: row.id, status })}
+                className="tabular-nums"
+                aria-label={`${label}: ${formatCount(count)}, list them`}
+              >
+                {formatCount(count)}
+              </a>
+            )}
+            <span className="sr-only"> {label.toLowerCase()}</span>
+          </li>
+        )
+      })}
       {row.overdueCount > 0 ? (
         <li className="font-medium text-red-800">
           <CountLink
@@ -82,7 +105,7 @@ function StatusCounts({ row, query }: { row: ArticleRow; query: DashboardQuery }
           overdue
         </li>
       ) : null}
-    </StatusTally>
+    </ul>
   )
 }
 
@@ -101,6 +124,7 @@ export function DashboardArticles({
   total: number
   filtered: boolean
 }) {
+  const rowLinks = useClientLinks<HTMLTableSectionElement>()
   return (
     <TitledCard
       className="min-w-0"
@@ -152,25 +176,25 @@ export function DashboardArticles({
                   </th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody ref={rowLinks} className="desk-rows">
                 {rows.map((row) => (
                   <tr key={row.id}>
-                    <th scope="row" className={`${TD} max-w-md font-normal`}>
-                      <Link to={`/articles/${row.id}`} className="font-medium">
+                    <th scope="row">
+                      <a href={`/articles/${row.id}`} className="font-medium">
                         {row.title}
-                      </Link>
-                      {row.outlet ? <span className="block text-ink-muted">{row.outlet}</span> : null}
-                      <span className="mt-1.5 block md:hidden">
+                      </a>
+                      {row.outlet ? <span className="desk-sub">{row.outlet}</span> : null}
+                      <span className="desk-phone">
                         <StatusCounts row={row} query={query} />
                       </span>
                     </th>
-                    <td className={cx(TD, 'md:whitespace-nowrap')}>
+                    <td className="desk-nowrap">
                       <CredibilityMeter {...row.credibility} variant="compact" label={`Credibility of ${row.title}`} />
                     </td>
-                    <td className={cx(TD, 'hidden md:table-cell')}>
+                    <td className="desk-wide">
                       <CoverageCell scoredCount={row.credibility.scoredCount} totalCount={row.credibility.totalCount} />
                     </td>
-                    <td className={cx(TD, 'hidden md:table-cell')}>
+                    <td className="desk-wide">
                       <StatusCounts row={row} query={query} />
                     </td>
                   </tr>

@@ -1,13 +1,12 @@
 // Pieces the dashboard's cards share: a count that links to the list of the claims it counts, the
 // glyph-and-number tallies per status, and a table's column headings.
 import type { ReactNode } from 'react'
-import { Link } from 'react-router'
 import { claimListHref, type ClaimListFilters } from '~/claims/claim-list-query'
 import { STATUS_LABELS } from '~/claims/workflow'
 import type { StatusCount } from '~/credibility/credibility.server'
 import type { DashboardFilters } from '~/credibility/dashboard-query'
 import { formatCount } from '~/credibility/format'
-import { StatusGlyph } from './status-badge'
+import { STATUS_STYLES } from './status-badge'
 import { cx } from './ui/cx'
 
 /** The /claims list of what a dashboard figure counts: the dashboard's own filters plus the figure's. */
@@ -17,7 +16,8 @@ export function claimsOf(filters: DashboardFilters, narrowing: Partial<ClaimList
 
 /**
  * A count as a link to the claims it counts; `label` is what the link says to a screen reader
- * ("Approved claims"). Nothing to list, no link.
+ * ("Approved claims"). Nothing to list, no link. A plain link, since a dashboard shows hundreds: the page
+ * navigates them on the client (useClientLinks).
  */
 export function CountLink({
   count,
@@ -32,9 +32,9 @@ export function CountLink({
 }) {
   if (count === 0) return <span className={cx('tabular-nums', className)}>{formatCount(count)}</span>
   return (
-    <Link to={to} className={cx('tabular-nums', className)} aria-label={`${label}: ${formatCount(count)}, list them`}>
+    <a href={to} className={cx('tabular-nums', className)} aria-label={`${label}: ${formatCount(count)}, list them`}>
       {formatCount(count)}
-    </Link>
+    </a>
   )
 }
 
@@ -51,10 +51,10 @@ export function StatusTally({
   children?: ReactNode
 }) {
   return (
-    <ul className="flex flex-wrap gap-x-3 gap-y-1">
+    <ul className="tally">
       {counts.map((entry) => (
-        <li key={entry.status} className="inline-flex items-center gap-1" title={STATUS_LABELS[entry.status]}>
-          <StatusGlyph status={entry.status} />
+        <li key={entry.status} title={STATUS_LABELS[entry.status]}>
+          <span aria-hidden="true" className={STATUS_STYLES[entry.status].dot} />
           <CountLink count={entry.count} to={listOf(entry.status)} label={STATUS_LABELS[entry.status]} />
           <span className="sr-only"> {STATUS_LABELS[entry.status].toLowerCase()}</span>
         </li>

@@ -35,7 +35,7 @@ import { articlesPageTallySql, deskFiguresTallySql, openClaimsTallySql, SORT_COL
 
 export type { StatusCount } from './sql.server'
 
-export const DASHBOARD_ARTICLES_PAGE = 50
+export const DASHBOARD_ARTICLES_PAGE = 20
 export const OVERDUE_LIST_SIZE = 10
 export const ACTIVITY_LIST_SIZE = 20
 const TAG_SUGGESTIONS = 30

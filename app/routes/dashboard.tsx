@@ -4,6 +4,7 @@ import { StatusChart, VerdictChart } from '~/components/dashboard-charts'
 import { DashboardFilters } from '~/components/dashboard-filters'
 import { ActivityList, CheckerLoadTable, OverdueClaims } from '~/components/dashboard-lists'
 import { DashboardTotals } from '~/components/dashboard-totals'
+import { useClientLinks } from '~/components/ui/client-links'
 import { PageHeader } from '~/components/ui/page-header'
 import { deskDashboard } from '~/credibility/credibility.server'
 import { parseDashboardQuery } from '~/credibility/dashboard-query'
@@ -23,8 +24,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
   const { query, errors, now, filtered, totals, byStatus, byVerdict, overdue, load, articles, activity, tags } =
     loaderData
+  const links = useClientLinks<HTMLDivElement>()
   return (
-    <div className="space-y-6">
+    <div ref={links} className="space-y-6">
       <PageHeader title="Dashboard" description="Credibility, progress and workload across the desk." />
       <DashboardFilters query={query} errors={errors} tags={tags} />
       <DashboardTotals totals={totals} filtered={filtered} filters={query} />

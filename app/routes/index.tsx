@@ -4,6 +4,7 @@ import { deskOverview } from '~/articles/articles.server'
 import { requirePermission } from '~/auth/session.server'
 import { claimListHref } from '~/claims/claim-list-query'
 import { CountLink } from '~/components/dashboard-parts'
+import { useClientLinks } from '~/components/ui/client-links'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Factdesk' }]
 
@@ -14,8 +15,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export default function DeskHome({ loaderData }: Route.ComponentProps) {
   const { articles, claimsByStatus } = loaderData
+  const links = useClientLinks<HTMLDivElement>()
   return (
-    <div className="space-y-6">
+    <div ref={links} className="space-y-6">
       <h1 className="text-2xl font-semibold">The desk</h1>
       <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Claims by status">
         {claimsByStatus.map((row) => (

@@ -477,8 +477,8 @@ describe('paging through the articles table', () => {
         seen.push(...dashboard.articles.rows.map((row) => ({ id: row.id, score: row.credibility.score })))
         after = dashboard.articles.nextCursor
         pages += 1
-      } while (after && pages < 5)
-      expect(pages).toBe(2)
+      } while (after && pages < 10)
+      expect(pages).toBe(Math.ceil(60 / DASHBOARD_ARTICLES_PAGE))
       expect(new Set(seen.map((row) => row.id)).size).toBe(60)
       const rated = seen.filter((row) => row.score !== null)
       expect(seen.slice(rated.length).every((row) => row.score === null)).toBe(true)
