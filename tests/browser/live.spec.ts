@@ -3,6 +3,7 @@
 import type { Page } from '@playwright/test'
 import { claimSnippet } from '../../app/notifications/kinds.ts'
 import { test, expect, toast, JAVASCRIPT_OFF } from './fixtures'
+import { startTestApp } from './support/app-server.ts'
 
 function bell(page: Page) {
   return page.getByRole('link', { name: /^Notifications, / })
@@ -59,6 +60,33 @@ test('the editor approves, and the fact-checker’s open panel updates and the b
   await expect(bell(page)).toHaveAccessibleName('Notifications, none unread')
   await entry.click()
   await expect(page).toHaveURL(new RegExp(`/claims/${claim.id}$`))
+})
+
+test('a change made on a second app process reaches a page served by the first', async ({ page, desk, browser }) => {
+  const checker = await desk.user({ role: 'FACT_CHECKER' })
+  const editor = await desk.user({ role: 'EDITOR' })
+  const article = await desk.article({ by: checker })
+  const claim = await desk.claim({ article, by: checker, status: 'NEEDS_REVIEW', verdict: 'FALSE' })
+  await desk.signIn(page, checker)
+  await page.goto(`/articles/${article.id}/claims/${claim.id}`)
+  await expect(page.locator('html[data-live="open"]')).toBeAttached()
+
+  // Another process of the app on the same database, as behind a load balancer.
+  const second = await startTestApp(process.env.FACTDESK_TEST_DATABASE_URL, 'second-process')
+  const editorContext = await browser.newContext({ baseURL: second.baseUrl })
+  try {
+    const editorPage = await editorContext.newPage()
+    await desk.signIn(editorPage, editor)
+    await editorPage.goto(`/claims/${claim.id}`)
+    await editorPage.getByRole('button', { name: 'Approve', exact: true }).click()
+    await expect(toast(editorPage, 'Verdict approved.')).toBeVisible()
+
+    await expect(page.getByText(`Changed by ${editor.name} just now: status → Approved`)).toBeVisible()
+    await expect(bell(page)).toHaveAccessibleName('Notifications, 1 unread')
+  } finally {
+    await editorContext.close()
+    await second.stop()
+  }
 })
 
 test.describe('without JavaScript', () => {
