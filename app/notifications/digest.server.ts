@@ -93,3 +93,13 @@ async function sendDigestTo(
     return false
   }
 }
+
+/** Whether the person receives the daily digest email (everyone does until they turn it off on /account). */
+export async function digestWanted(userId: string, db: PrismaClient = defaultDb): Promise<boolean> {
+  return (await db.digestOptOut.count({ where: { userId } })) === 0
+}
+
+export async function setDigestWanted(userId: string, wanted: boolean, db: PrismaClient = defaultDb) {
+  if (wanted) await db.digestOptOut.deleteMany({ where: { userId } })
+  else await db.digestOptOut.createMany({ data: [{ userId }], skipDuplicates: true })
+}

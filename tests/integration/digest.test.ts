@@ -7,8 +7,10 @@ import { SMTPServer } from 'smtp-server'
 import { CRONTAB, TASKS } from '~/jobs/queue.server'
 import { sendDigests } from '~/notifications/digest.server'
 import { db } from '~/utils/db.server'
+import * as accountRoute from '~/routes/account'
 import { resetEnvForTests } from '~/utils/env.server'
 import { createArticle, createClaim } from '../helpers/claims'
+import { callAction, callLoader } from '../helpers/route'
 import { createUser, type TestUser } from '../helpers/users'
 
 type Mail = { from: string; to: string[]; raw: string }
@@ -172,5 +174,41 @@ describe('the daily digest', () => {
 
     expect(await sendDigests()).toBe(0)
     expect(inbox).toHaveLength(0)
+  })
+
+  it('is turned off and on again from the notification settings on /account', async () => {
+    const checker = await createUser('FACT_CHECKER')
+    await notify(checker, ['Ann assigned “Turnout rose” to you.'])
+    const page = await callLoader(accountRoute.loader, { url: '/account', user: checker })
+    expect((page.data as { digest: boolean }).digest).toBe(true)
+
+    const off = await callAction(accountRoute.action, {
+      url: '/account',
+      user: checker,
+      form: { intent: 'notifications', kinds: ['ASSIGNED'] },
+    })
+    expect(off.status).toBe(302)
+    const after = await callLoader(accountRoute.loader, { url: '/account', user: checker })
+    expect((after.data as { digest: boolean }).digest).toBe(false)
+    configureSmtp(true)
+    expect(await sendDigests()).toBe(0)
+
+    const on = await callAction(accountRoute.action, {
+      url: '/account',
+      user: checker,
+      form: { intent: 'notifications', kinds: ['ASSIGNED'], digest: 'on' },
+    })
+    expect(on.status).toBe(302)
+    expect(await sendDigests()).toBe(1)
+  })
+
+  it('refuses a digest setting that is not the checkbox’s value with a 400', async () => {
+    const checker = await createUser('FACT_CHECKER')
+    const result = await callAction(accountRoute.action, {
+      url: '/account',
+      user: checker,
+      form: { intent: 'notifications', kinds: ['ASSIGNED'], digest: 'sometimes' },
+    })
+    expect(result.status).toBe(400)
   })
 })
