@@ -4,6 +4,7 @@ import { EventEmitter } from 'node:events'
 import { Logger, run, type LogFunctionFactory, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker'
 import pg from 'pg'
 import { forgetOldLoginFailures } from '~/auth/throttle.server'
+import { sendDigests } from '~/notifications/digest.server'
 import { notifyDue } from '~/notifications/notifications.server'
 import { db } from '~/utils/db.server'
 import { deliverWebhookTask } from '~/webhooks/deliver-task.server'
@@ -20,6 +21,10 @@ export const TASKS: TaskList = {
   forget_login_failures: async () => {
     await forgetOldLoginFailures()
   },
+  // The daily digest email; a person gets one a day however many workers run it, none without SMTP settings.
+  send_digests: async () => {
+    await sendDigests()
+  },
 }
 
 /**
@@ -31,6 +36,7 @@ export const CRONTAB = [
   // (reminders are asked for again a quarter of an hour later anyway).
   '*/15 * * * * notify_due',
   '17 * * * * forget_login_failures',
+  '0 7 * * * send_digests',
 ].join('\n')
 
 export type JobQueueOptions = {

@@ -13,4 +13,6 @@ export const notificationActionSchema = z.discriminatedUnion('intent', [
 export const notificationSettingsSchema = z.object({
   intent: z.literal('notifications'),
   kinds: z.array(z.enum(NotificationKind)).max(20).default([]),
+  // The daily digest email's checkbox: sent as "on" when ticked, absent when not.
+  digest: z.literal('on').optional(),
 })

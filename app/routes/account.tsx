@@ -19,6 +19,7 @@ import type { loader as rootLoader } from '~/root'
 import { formatDayTime } from '~/utils/dates'
 import { readFormData } from '~/utils/form.server'
 import { NotificationSettings } from '~/components/notification-settings'
+import { digestWanted, setDigestWanted } from '~/notifications/digest.server'
 import { mutedKinds, setWantedKinds } from '~/notifications/notifications.server'
 import { notificationSettingsSchema } from '~/notifications/schemas'
 
@@ -26,10 +27,16 @@ export const meta: Route.MetaFunction = () => [{ title: 'Your account · Factdes
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request)
-  const [sessions, tokens, muted] = await Promise.all([listSessions(user), listApiTokens(user.id), mutedKinds(user.id)])
+  const [sessions, tokens, muted, digest] = await Promise.all([
+    listSessions(user),
+    listApiTokens(user.id),
+    mutedKinds(user.id),
+    digestWanted(user.id),
+  ])
   return {
     tokens,
     muted,
+    digest,
     user: {
       name: user.name,
       email: user.email,
@@ -83,6 +90,7 @@ export async function action({ request }: Route.ActionArgs) {
       return data({ result: null, settingsError: 'Choose from the listed kinds and save again.' }, { status: 400 })
     }
     await setWantedKinds(user.id, settings.value.kinds)
+    await setDigestWanted(user.id, settings.value.digest === 'on')
     return redirectWithToast('/account', { kind: 'success', message: 'Notification settings saved.' })
   }
   const submission = parseWithZod(formData, { schema: changePasswordSchema })
@@ -108,7 +116,7 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
-  const { user, sessions, tokens, muted } = loaderData
+  const { user, sessions, tokens, muted, digest } = loaderData
   const tokenReply = actionData && 'tokenResult' in actionData ? actionData : null
   // A success arrives as a new message; the form starts afresh then, so no password stays typed on the page.
   const freshness = useRouteLoaderData<typeof rootLoader>('root')?.toast?.id ?? 'form'
@@ -162,6 +170,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       {user.mustChangePassword ? null : (
         <NotificationSettings
           muted={muted}
+          digest={digest}
           error={actionData && 'settingsError' in actionData ? actionData.settingsError : undefined}
         />
       )}

@@ -32,6 +32,22 @@ describe('configuration', () => {
     )
   })
 
+  it('takes SMTP settings for the digest, or none, and names a wrong one', () => {
+    const none = parseEnv(valid)
+    expect([none.SMTP_URL, none.MAIL_FROM]).toEqual([undefined, undefined])
+    expect(
+      parseEnv({
+        ...valid,
+        SMTP_URL: 'smtps://desk:secret@mail.example.org:465',
+        MAIL_FROM: 'Desk <desk@example.org>',
+      }),
+    ).toMatchObject({ SMTP_URL: 'smtps://desk:secret@mail.example.org:465', MAIL_FROM: 'Desk <desk@example.org>' })
+    expect(() => parseEnv({ ...valid, SMTP_URL: 'http://mail.example.org' })).toThrow(
+      /SMTP_URL: SMTP_URL must be an smtp/,
+    )
+    expect(() => parseEnv({ ...valid, MAIL_FROM: 'nobody' })).toThrow(/MAIL_FROM: MAIL_FROM must be an address/)
+  })
+
   it('requires a session secret of 32+ characters in production', () => {
     expect(() => parseEnv({ ...valid, NODE_ENV: 'production' })).toThrow(/SESSION_SECRET: required in production/)
     expect(() => parseEnv({ ...valid, NODE_ENV: 'production', SESSION_SECRET: 'short' })).toThrow(

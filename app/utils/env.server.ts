@@ -70,6 +70,23 @@ const schema = z.object({
     .min(1, 'API_RATE_WINDOW_SECONDS must be a whole number of seconds, such as 60')
     .max(86_400, 'API_RATE_WINDOW_SECONDS must be at most 86400 (a day)')
     .default(60),
+  // Where the daily digest email goes out; without both, no digest is sent.
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(
+      /^smtps?:\/\/[^\s]+$/,
+      'SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.org:587',
+    )
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .max(200, 'MAIL_FROM must be at most 200 characters')
+    .regex(/^[^\r\n]*@[^\r\n]*$/, 'MAIL_FROM must be an address such as "Factdesk <desk@example.org>"')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 })
 
 export type Env = Omit<z.infer<typeof schema>, 'APP_ORIGIN'> & { APP_ORIGIN: string }
