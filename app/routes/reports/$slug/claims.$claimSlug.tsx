@@ -10,6 +10,7 @@ import {
 import { publicClaim } from '~/reports/public-reports.server'
 import { conditionalGet, notPublic, publicData } from '~/reports/public-route.server'
 import { SOURCE_KIND_LABELS } from '~/sources/labels'
+import { shareMeta } from '~/reports/share-meta'
 import { hostOf } from '~/utils/host-of'
 import type { Route } from './+types/claims.$claimSlug'
 
@@ -29,20 +30,13 @@ export const meta: Route.MetaFunction = ({ loaderData }) => {
   const who = claim.claimant ? `${claim.claimant}: ` : ''
   const title = `${claim.verdictLabel}: ${who}“${claim.text}”`
   const description = claim.rationale.length > 200 ? `${claim.rationale.slice(0, 199)}…` : claim.rationale
-  return [
-    { title: `${title} · ${org.name}` },
-    { name: 'description', content: description },
-    { tagName: 'link', rel: 'canonical', href: url },
-    { property: 'og:type', content: 'article' },
-    { property: 'og:site_name', content: org.name },
-    { property: 'og:title', content: title },
-    { property: 'og:description', content: description },
-    { property: 'og:url', content: url },
-    ...(claim.approvedDay ? [{ property: 'article:published_time', content: claim.approvedDay }] : []),
-    { name: 'twitter:card', content: 'summary' },
-    { name: 'twitter:title', content: title },
-    { name: 'twitter:description', content: description },
-  ]
+  return shareMeta({
+    title,
+    description,
+    url,
+    siteName: org.name,
+    articleTimes: claim.approvedDay ? [{ property: 'article:published_time', content: claim.approvedDay }] : [],
+  })
 }
 
 export default function PublicClaimPage({ loaderData }: Route.ComponentProps) {

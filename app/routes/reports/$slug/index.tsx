@@ -5,6 +5,7 @@ import { formatCredibility } from '~/credibility/credibility'
 import { ClaimStatus } from '~/generated/prisma/enums'
 import { publicReport } from '~/reports/public-reports.server'
 import { conditionalGet, notPublic, publicData } from '~/reports/public-route.server'
+import { shareMeta } from '~/reports/share-meta'
 import { hostOf } from '~/utils/host-of'
 import type { Route } from './+types/index'
 
@@ -23,21 +24,16 @@ export const meta: Route.MetaFunction = ({ loaderData }) => {
   const { article, org, url, credibility, claims } = loaderData
   const title = `Fact check: ${article.title}`
   const description = `${org.name} checked ${claims.length} ${claims.length === 1 ? 'claim' : 'claims'} in “${article.title}”${article.outlet ? ` (${article.outlet})` : ''}. Credibility: ${formatCredibility(credibility)}.`
-  return [
-    { title: `${title} · ${org.name}` },
-    { name: 'description', content: description },
-    { tagName: 'link', rel: 'canonical', href: url },
-    { property: 'og:type', content: 'article' },
-    { property: 'og:site_name', content: org.name },
-    { property: 'og:title', content: title },
-    { property: 'og:description', content: description },
-    { property: 'og:url', content: url },
-    { property: 'article:published_time', content: loaderData.publishedDay },
-    { property: 'article:modified_time', content: loaderData.updatedDay },
-    { name: 'twitter:card', content: 'summary' },
-    { name: 'twitter:title', content: title },
-    { name: 'twitter:description', content: description },
-  ]
+  return shareMeta({
+    title,
+    description,
+    url,
+    siteName: org.name,
+    articleTimes: [
+      { property: 'article:published_time', content: loaderData.publishedDay },
+      { property: 'article:modified_time', content: loaderData.updatedDay },
+    ],
+  })
 }
 
 export default function PublicReportPage({ loaderData }: Route.ComponentProps) {
