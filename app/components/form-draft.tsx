@@ -86,9 +86,10 @@ export function useAcceptedSubmission({
   const latest = useRef({ isMine, refused, onAccepted })
   latest.current = { isMine, refused, onAccepted }
   useEffect(() => {
-    if (navigation.state === 'submitting') {
-      sending.current = navigation.formData && latest.current.isMine(navigation.formData) ? navigation.formData : null
-      return
+    // A submission is seen while it is sent or while the page reloads after it. The router's state changes
+    // are transitions, so on a busy machine React may render only the second of the two.
+    if (navigation.state !== 'idle' && navigation.formData) {
+      sending.current = latest.current.isMine(navigation.formData) ? navigation.formData : null
     }
     const sent = sending.current
     if (!sent) return
