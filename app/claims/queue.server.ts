@@ -287,6 +287,11 @@ export async function queueFor(user: ClaimActor, after: Partial<Record<QueueName
 export const CLAIM_LIST_PAGE_SIZE = 25
 /** Beyond this the list says "10,000+"; a person narrows such a list rather than counts it. */
 export const CLAIM_LIST_COUNT_BOUND = 10_000
+/**
+ * With words, each claim counted is a text comparison, not an index entry: counting stops sooner. A word in
+ * a quarter of the desk ("minister") then costs 9 ms to count, not 85.
+ */
+export const CLAIM_LIST_SEARCH_COUNT_BOUND = 1_000
 
 /** The claims a /claims address asks for, as the dashboard counts them: live claims only. */
 function claimListWhere(query: ClaimListQuery, userId: string, now: Date): Prisma.ClaimWhereInput {
@@ -324,7 +329,7 @@ export function claimList(query: ClaimListQuery, user: ClaimActor, now = new Dat
     { field: 'createdAt', dir: 'desc' },
     decodeTimeCursor(query.after),
     now,
-    { size: CLAIM_LIST_PAGE_SIZE, countUpTo: CLAIM_LIST_COUNT_BOUND },
+    { size: CLAIM_LIST_PAGE_SIZE, countUpTo: query.q ? CLAIM_LIST_SEARCH_COUNT_BOUND : CLAIM_LIST_COUNT_BOUND },
   )
 }
 

@@ -14,6 +14,7 @@ import type { Segment } from '~/search/highlight'
 import {
   APPROVED_LABELS,
   CANDIDATE_LIMIT,
+  NEAR_CANDIDATE_LIMIT,
   KIND_LABELS,
   SEARCH_MAX_LENGTH,
   searchHref,
@@ -96,10 +97,9 @@ function SearchResultsView({ query, found }: { query: SearchQuery; found: Found 
         </h2>
         {capped ? (
           <p className="text-sm text-ink-muted">
-            More than {CANDIDATE_LIMIT.toLocaleString('en-GB')}{' '}
-            {found.capped.map((kind) => KIND_LABELS[kind].toLowerCase()).join(' and ')} match: the best of the first{' '}
-            {CANDIDATE_LIMIT.toLocaleString('en-GB')} are ranked and counted. Add a word or choose a facet to narrow the
-            search.
+            More {found.capped.map((kind) => KIND_LABELS[kind].toLowerCase()).join(' and ')} match than are counted: the
+            best of the first {CANDIDATE_LIMIT.toLocaleString('en-GB')} exact matches (or {NEAR_CANDIDATE_LIMIT} near
+            spellings) are ranked. Add a word or choose a facet to narrow the search.
           </p>
         ) : null}
         {found.results.length ? (

@@ -12,6 +12,8 @@ export const CLAIMANT_MAX_LENGTH = 200
 export const SEARCH_PAGE_SIZE = 20
 /** The most matches of one kind that are ranked and counted, so a word in every claim costs what a rare one does. */
 export const CANDIDATE_LIMIT = 1_000
+/** The most near spellings of one kind that are ranked and counted, looked for while full-text matches are fewer than CANDIDATE_LIMIT. */
+export const NEAR_CANDIDATE_LIMIT = 200
 /** The longest facets (articles, claimants, tags) list this many values. */
 export const FACET_VALUES = 10
 

@@ -1,8 +1,9 @@
 // One search over the desk's claims, sources and articles: PostgreSQL full text (websearch syntax) on the
 // generated `searchVector` columns, plus trigram word similarity on claims' text and claimant and on
 // sources' and articles' titles, so partial words and typos are found ("prisonrs" finds "prisoners").
-// Each kind reads at most CANDIDATE_LIMIT matches from its GIN indexes, so a word found in every claim
-// costs what a rare one costs; the page says when that bound was reached. Ranked, with facet counts over
+// Each kind reads at most CANDIDATE_LIMIT full-text matches from its GIN indexes, and near spellings only
+// while there are fewer, so a word found in every claim costs what a rare one costs; the page says when a
+// bound was reached. Ranked, with facet counts over
 // the same matches, and keyset pages on (rank, kind, id).
 import { Prisma } from '~/generated/prisma/client'
 import type { ClaimStatus, Verdict } from '~/generated/prisma/enums'
@@ -13,6 +14,7 @@ import { highlightSegments, START, STOP, type Segment } from './highlight'
 import {
   APPROVED_DAYS,
   CANDIDATE_LIMIT,
+  NEAR_CANDIDATE_LIMIT,
   FACET_NAMES,
   FACET_VALUES,
   fuzzyText,
@@ -72,7 +74,7 @@ export type SearchResult =
 export type SearchResults = {
   results: SearchResult[]
   facets: SearchFacets
-  /** The kinds whose matches reached CANDIDATE_LIMIT: there are more than were counted. */
+  /** The kinds whose matches reached CANDIDATE_LIMIT or NEAR_CANDIDATE_LIMIT: there are more than were counted. */
   capped: ResultKind[]
   nextCursor: string | null
   words: string[]
@@ -81,17 +83,17 @@ export type SearchResults = {
 type Hit = { kind: ResultKind; id: string; rank: string; key: string }
 
 function claimConditions(filters: SearchFilters, now: Date): Prisma.Sql[] {
-  const conditions: Prisma.Sql[] = [Prisma.sql`c."deletedAt" IS NULL`]
-  if (filters.status) conditions.push(Prisma.sql`c."status" = ${filters.status}::"ClaimStatus"`)
-  if (filters.verdict) conditions.push(Prisma.sql`c."verdict" = ${filters.verdict}::"Verdict"`)
-  if (filters.article) conditions.push(Prisma.sql`c."articleId" = ${filters.article}`)
-  if (filters.claimant) conditions.push(Prisma.sql`c."claimant" = ${filters.claimant}`)
-  if (filters.tag) conditions.push(Prisma.sql`c."tags" @> ARRAY[${filters.tag}]::text[]`)
+  const conditions: Prisma.Sql[] = [Prisma.sql`t."deletedAt" IS NULL`]
+  if (filters.status) conditions.push(Prisma.sql`t."status" = ${filters.status}::"ClaimStatus"`)
+  if (filters.verdict) conditions.push(Prisma.sql`t."verdict" = ${filters.verdict}::"Verdict"`)
+  if (filters.article) conditions.push(Prisma.sql`t."articleId" = ${filters.article}`)
+  if (filters.claimant) conditions.push(Prisma.sql`t."claimant" = ${filters.claimant}`)
+  if (filters.tag) conditions.push(Prisma.sql`t."tags" @> ARRAY[${filters.tag}]::text[]`)
   if (filters.approved) {
     const cutoff = daysBefore(now, filters.approved === 'older' ? 365 : APPROVED_DAYS[filters.approved])
-    conditions.push(Prisma.sql`c."status" = 'APPROVED'`)
+    conditions.push(Prisma.sql`t."status" = 'APPROVED'`)
     conditions.push(
-      filters.approved === 'older' ? Prisma.sql`c."approvedAt" < ${cutoff}` : Prisma.sql`c."approvedAt" >= ${cutoff}`,
+      filters.approved === 'older' ? Prisma.sql`t."approvedAt" < ${cutoff}` : Prisma.sql`t."approvedAt" >= ${cutoff}`,
     )
   }
   return conditions
@@ -108,46 +110,89 @@ function tsquery(q: string): Prisma.Sql {
   return Prisma.sql`websearch_to_tsquery('english', ${q})`
 }
 
-/** Matches on the vector, or (plain words only) a near spelling in one of the trigram-indexed columns. */
-function matchOf(q: string, vector: Prisma.Sql, fuzzy: string | null, columns: Prisma.Sql[]): Prisma.Sql {
-  if (!fuzzy) return Prisma.sql`${vector} @@ ${tsquery(q)}`
-  const near = columns.map((column) => Prisma.sql`${fuzzy} <% ${column}`)
-  return Prisma.sql`(${vector} @@ ${tsquery(q)} OR ${Prisma.join(near, ' OR ')})`
+type Candidates = {
+  /** The CTE's name; `${name}_words` and `${name}_near` are its two halves. */
+  name: string
+  /** What each match carries besides its rank, with the table aliased `t`. */
+  columns: Prisma.Sql
+  table: 'Claim' | 'Source' | 'Article'
+  /** The trigram-indexed columns a near spelling is looked for in; the first also ranks it. */
+  near: [Prisma.Sql, ...Prisma.Sql[]]
+  conditions?: Prisma.Sql[]
 }
 
-function rankOf(q: string, vector: Prisma.Sql, fuzzy: string | null, column: Prisma.Sql): Prisma.Sql {
-  const similarity = fuzzy ? Prisma.sql` + ${SIMILARITY_WEIGHT} * word_similarity(${fuzzy}, ${column})` : Prisma.empty
-  return Prisma.sql`round((ts_rank(${vector}, ${tsquery(q)}, 32)${similarity})::numeric, 6)`
-}
-
-/** Sources or articles that match, near spellings looked for in their title and publisher or outlet. */
-function titledMatches(q: string, fuzzy: string | null, table: 'Source' | 'Article', second: 'publisher' | 'outlet') {
+/**
+ * The matches of one kind as three CTEs: `_words`, at most CANDIDATE_LIMIT full-text matches; `_near`,
+ * at most NEAR_CANDIDATE_LIMIT near spellings (plain words only) that are not full-text matches, looked
+ * for only while the full-text matches are fewer than CANDIDATE_LIMIT; and the kind's name, both together.
+ * A word in a quarter of the desk ("minister") then costs one GIN lookup, not a trigram comparison per row.
+ */
+function candidates(q: string, fuzzy: string | null, kind: Candidates): Prisma.Sql {
   const vector = Prisma.raw('t."searchVector"')
+  const name = Prisma.raw(kind.name)
+  const words = Prisma.raw(`${kind.name}_words`)
+  const near = Prisma.raw(`${kind.name}_near`)
+  const where = kind.conditions?.length ? Prisma.sql`AND ${Prisma.join(kind.conditions, ' AND ')}` : Prisma.empty
+  const similarity = fuzzy
+    ? Prisma.sql` + ${SIMILARITY_WEIGHT} * word_similarity(${fuzzy}, ${kind.near[0]})`
+    : Prisma.empty
+  const rank = Prisma.sql`round((ts_rank(${vector}, ${tsquery(q)}, 32)${similarity})::numeric, 6)`
+  const nearMatch = fuzzy
+    ? Prisma.sql`(${Prisma.join(
+        kind.near.map((column) => Prisma.sql`${fuzzy} <% ${column}`),
+        ' OR ',
+      )}) AND (${vector} @@ ${tsquery(q)}) IS NOT TRUE AND (SELECT count(*) FROM ${words}) < ${CANDIDATE_LIMIT}`
+    : Prisma.sql`false`
+  const from = Prisma.raw(`"${kind.table}" t`)
   return Prisma.sql`
-    SELECT t."id", ${rankOf(q, vector, fuzzy, Prisma.raw('t."title"'))} AS rank
-      FROM ${Prisma.raw(`"${table}"`)} t
-     WHERE ${matchOf(q, vector, fuzzy, [Prisma.raw('t."title"'), Prisma.raw(`t."${second}"`)])}
-     LIMIT ${CANDIDATE_LIMIT}`
+    ${words} AS MATERIALIZED (
+      SELECT ${kind.columns}, ${rank} AS rank FROM ${from}
+       WHERE ${vector} @@ ${tsquery(q)} ${where}
+       LIMIT ${CANDIDATE_LIMIT}),
+    ${near} AS MATERIALIZED (
+      SELECT ${kind.columns}, ${rank} AS rank FROM ${from}
+       WHERE ${nearMatch} ${where}
+       LIMIT ${NEAR_CANDIDATE_LIMIT}),
+    ${name} AS MATERIALIZED (SELECT * FROM ${words} UNION ALL SELECT * FROM ${near})`
+}
+
+/** Whether a kind's matches reached either bound, so there are more than were counted. */
+function cappedOf(name: string): Prisma.Sql {
+  return Prisma.sql`((SELECT count(*) FROM ${Prisma.raw(`${name}_words`)}) >= ${CANDIDATE_LIMIT}
+    OR (SELECT count(*) FROM ${Prisma.raw(`${name}_near`)}) >= ${NEAR_CANDIDATE_LIMIT})`
 }
 
 /** The matches of each kind searched, with facet counts and one page, in one statement. */
 async function findHits(query: SearchQuery, fuzzy: string | null, now: Date) {
   const kinds = kindsSearched({ ...query, type: null })
   const shown = query.type ? kinds.filter((kind) => kind === query.type) : kinds
-  const none = Prisma.sql`SELECT NULL::text AS id, NULL::numeric AS rank WHERE false`
+  const none = (name: string, columns: string) =>
+    Prisma.sql`${Prisma.raw(name)} AS MATERIALIZED (SELECT ${Prisma.raw(columns)} WHERE false)`
   const claims = kinds.includes('claim')
-    ? Prisma.sql`
-        SELECT c."id", c."articleId", c."status", c."verdict", c."claimant", c."tags", c."approvedAt",
-               ${rankOf(query.q, Prisma.sql`c."searchVector"`, fuzzy, Prisma.sql`c."text"`)} AS rank
-          FROM "Claim" c
-         WHERE ${matchOf(query.q, Prisma.sql`c."searchVector"`, fuzzy, [Prisma.sql`c."text"`, Prisma.sql`c."claimant"`])}
-           AND ${Prisma.join(claimConditions(query, now), ' AND ')}
-         LIMIT ${CANDIDATE_LIMIT}`
-    : Prisma.sql`SELECT NULL::text AS id, NULL::text AS "articleId", NULL::"ClaimStatus" AS status, NULL::"Verdict" AS verdict,
-                        NULL::text AS claimant, NULL::text[] AS tags, NULL::timestamp AS "approvedAt", NULL::numeric AS rank
-                  WHERE false`
-  const sources = kinds.includes('source') ? titledMatches(query.q, fuzzy, 'Source', 'publisher') : none
-  const articles = kinds.includes('article') ? titledMatches(query.q, fuzzy, 'Article', 'outlet') : none
+    ? candidates(query.q, fuzzy, {
+        name: 'claims',
+        table: 'Claim',
+        columns: Prisma.sql`t."id", t."articleId", t."status", t."verdict", t."claimant", t."tags", t."approvedAt"`,
+        near: [Prisma.sql`t."text"`, Prisma.sql`t."claimant"`],
+        conditions: claimConditions(query, now),
+      })
+    : none(
+        'claims',
+        `NULL::text AS id, NULL::text AS "articleId", NULL::"ClaimStatus" AS status, NULL::"Verdict" AS verdict,
+         NULL::text AS claimant, NULL::text[] AS tags, NULL::timestamp AS "approvedAt", NULL::numeric AS rank`,
+      )
+  const titled = (kind: 'source' | 'article', table: 'Source' | 'Article', second: 'publisher' | 'outlet') =>
+    kinds.includes(kind)
+      ? candidates(query.q, fuzzy, {
+          name: `${kind}s`,
+          table,
+          columns: Prisma.sql`t."id"`,
+          near: [Prisma.sql`t."title"`, Prisma.raw(`t."${second}"`)],
+        })
+      : none(`${kind}s`, 'NULL::text AS id, NULL::numeric AS rank')
+  const capped = (['claim', 'source', 'article'] as const).map((kind) =>
+    kinds.includes(kind) ? Prisma.sql`CASE WHEN ${cappedOf(`${kind}s`)} THEN ${kind} END` : Prisma.sql`NULL::text`,
+  )
   const after = decodeDecimalCursor(query.after)
   const keyset =
     after && after.key !== null
@@ -172,11 +217,12 @@ async function findHits(query: SearchQuery, fuzzy: string | null, now: Date) {
         claimants: Array<Count<string>> | null
         tags: Array<Count<string>> | null
         approved: Record<ApprovedRange, number> | null
+        capped: ResultKind[]
       }>
     >`
-    WITH claims AS MATERIALIZED (${claims}),
-    sources AS MATERIALIZED (${sources}),
-    articles AS MATERIALIZED (${articles}),
+    WITH ${claims},
+    ${titled('source', 'Source', 'publisher')},
+    ${titled('article', 'Article', 'outlet')},
     hits AS (
       SELECT 'claim' AS kind, id, rank, 'c-' || id AS key FROM claims
       UNION ALL SELECT 'source', id, rank, 's-' || id FROM sources
@@ -208,7 +254,8 @@ async function findHits(query: SearchQuery, fuzzy: string | null, now: Date) {
          '30d', count(*) FILTER (WHERE "approvedAt" >= ${monthAgo}),
          '1y', count(*) FILTER (WHERE "approvedAt" >= ${yearAgo}),
          'older', count(*) FILTER (WHERE "approvedAt" < ${yearAgo}))
-         FROM claims WHERE status = 'APPROVED') AS approved`
+         FROM claims WHERE status = 'APPROVED') AS approved,
+      array_remove(ARRAY[${Prisma.join(capped)}]::text[], NULL) AS capped`
   })
   return { row: row!, kinds }
 }
@@ -318,7 +365,7 @@ export async function searchDesk(query: SearchQuery, now = new Date()): Promise<
         .map((value) => ({ value, count: approved[value] }))
         .filter((facet) => facet.count > 0),
     },
-    capped: kindCounts.filter((k) => k.count >= CANDIDATE_LIMIT).map((k) => k.value),
+    capped: row.capped,
     nextCursor: hasMore && last ? encodeCursor(last.rank, last.key) : null,
     words: parsed.words,
   }

@@ -183,6 +183,10 @@ describe('the filtered claim list', () => {
     expect(found.list.items).toHaveLength(25)
     const narrower = await list(`tag=${tag}&status=APPROVED`)
     expect(narrower.list).toMatchObject({ count: 0, countCapped: false })
+    // Words are compared claim by claim, so their count stops at a lower bound.
+    const searched = await list(`tag=${tag}&q=bulk`)
+    expect(searched.list).toMatchObject({ count: 1_000, countCapped: true })
+    expect(searched.list.items).toHaveLength(25)
   })
 
   it('explains a filter it cannot use and lists by the others, never failing', async () => {

@@ -10,7 +10,7 @@ import { listArticles } from '~/articles/articles.server'
 import { toClaimListQuery } from '~/claims/claim-list-query'
 import { claimList } from '~/claims/queue.server'
 import * as claimsRoute from '~/routes/claims/index'
-import { toSearchQuery } from '~/search/query'
+import { CANDIDATE_LIMIT, toSearchQuery } from '~/search/query'
 import { searchDesk } from '~/search/search.server'
 import { listSources } from '~/sources/sources.server'
 import { listUsers } from '~/users/users.server'
@@ -99,6 +99,55 @@ describe('search indexes', () => {
         'Article_title_idx',
       ]),
     )
+  })
+})
+
+type AnalysedNode = { 'Relation Name'?: string; 'Actual Loops'?: number; Plans?: AnalysedNode[] }
+
+/** How often each scan of the Claim table ran when the search's main statement was executed (0: skipped). */
+async function claimScanLoops(work: () => Promise<unknown>): Promise<number[]> {
+  const statements = await captureSelects(work)
+  const main = statements.find((statement) => /claims_near/.test(statement.text))
+  expect(main).toBeDefined()
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL })
+  await client.connect()
+  try {
+    await client.query('BEGIN')
+    const settings = statements.find((statement) => /set_config\(/.test(statement.text))!
+    await client.query({ text: settings.text, values: settings.values as unknown[] })
+    const { rows } = await client.query<{ 'QUERY PLAN': Array<{ Plan: AnalysedNode }> }>({
+      text: `EXPLAIN (ANALYZE, FORMAT JSON) ${main!.text}`,
+      values: main!.values as unknown[],
+    })
+    await client.query('ROLLBACK')
+    const loops: number[] = []
+    const walk = (node: AnalysedNode) => {
+      if (node['Relation Name'] === 'Claim') loops.push(node['Actual Loops'] ?? 0)
+      for (const child of node.Plans ?? []) walk(child)
+    }
+    walk(rows[0]!['QUERY PLAN'][0]!.Plan)
+    return loops
+  } finally {
+    await client.end()
+  }
+}
+
+describe('/search on a word found in more claims than are counted', () => {
+  it('counts the first full-text matches, says there are more, and does not look for near spellings', async () => {
+    const query = toSearchQuery({ q: 'road', type: 'claim' })
+    const found = await searchDesk(query)
+    expect(found.capped).toEqual(['claim'])
+    expect(found.facets.type.find((facet) => facet.value === 'claim')?.count).toBe(CANDIDATE_LIMIT)
+    expect(found.results[0]?.snippet.some((segment) => segment.match && /road/i.test(segment.text))).toBe(true)
+    // Two scans of Claim: the full-text one ran, the near-spelling one was skipped.
+    expect(await claimScanLoops(() => searchDesk(query))).toEqual([1, 0])
+  })
+
+  it('a rare word still finds near spellings alongside its full-text matches', async () => {
+    const found = await searchDesk(toSearchQuery({ q: 'prisonrs' }))
+    expect(found.capped).toEqual([])
+    expect(found.results.map((result) => result.kind === 'claim' && result.claimant)).toContain('Kyiv officials')
+    expect(await claimScanLoops(() => searchDesk(toSearchQuery({ q: 'prisonrs' })))).toEqual([1, 1])
   })
 })
 
