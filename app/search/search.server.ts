@@ -116,7 +116,7 @@ type Candidates = {
   /** What each match carries besides its rank, with the table aliased `t`. */
   columns: Prisma.Sql
   table: 'Claim' | 'Source' | 'Article'
-  /** The trigram-indexed columns a near spelling is looked for in; the first also ranks it. */
+  /** The trigram-indexed columns a near spelling is looked for in, and ranked by. */
   near: [Prisma.Sql, ...Prisma.Sql[]]
   conditions?: Prisma.Sql[]
 }
@@ -133,10 +133,16 @@ function candidates(q: string, fuzzy: string | null, kind: Candidates): Prisma.S
   const words = Prisma.raw(`${kind.name}_words`)
   const near = Prisma.raw(`${kind.name}_near`)
   const where = kind.conditions?.length ? Prisma.sql`AND ${Prisma.join(kind.conditions, ' AND ')}` : Prisma.empty
-  const similarity = fuzzy
-    ? Prisma.sql` + ${SIMILARITY_WEIGHT} * word_similarity(${fuzzy}, ${kind.near[0]})`
-    : Prisma.empty
-  const rank = Prisma.sql`round((ts_rank(${vector}, ${tsquery(q)}, 32)${similarity})::numeric, 6)`
+  // A full-text match counts as a whole-word one (similarity 1) beside a near spelling, which is ranked by
+  // its closest column: comparing every full-text match's wording too would cost more than finding them.
+  const bonus = fuzzy ? SIMILARITY_WEIGHT : 0
+  const rank = Prisma.sql`round((ts_rank(${vector}, ${tsquery(q)}, 32) + ${bonus})::numeric, 6)`
+  const nearRank = fuzzy
+    ? Prisma.sql`round((${SIMILARITY_WEIGHT} * greatest(${Prisma.join(
+        kind.near.map((column) => Prisma.sql`word_similarity(${fuzzy}, ${column})`),
+        ', ',
+      )}))::numeric, 6)`
+    : Prisma.sql`0::numeric`
   const nearMatch = fuzzy
     ? Prisma.sql`(${Prisma.join(
         kind.near.map((column) => Prisma.sql`${fuzzy} <% ${column}`),
@@ -150,7 +156,7 @@ function candidates(q: string, fuzzy: string | null, kind: Candidates): Prisma.S
        WHERE ${vector} @@ ${tsquery(q)} ${where}
        LIMIT ${CANDIDATE_LIMIT}),
     ${near} AS MATERIALIZED (
-      SELECT ${kind.columns}, ${rank} AS rank FROM ${from}
+      SELECT ${kind.columns}, ${nearRank} AS rank FROM ${from}
        WHERE ${nearMatch} ${where}
        LIMIT ${NEAR_CANDIDATE_LIMIT}),
     ${name} AS MATERIALIZED (SELECT * FROM ${words} UNION ALL SELECT * FROM ${near})`
