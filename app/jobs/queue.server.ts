@@ -3,6 +3,7 @@
 import { EventEmitter } from 'node:events'
 import { Logger, run, type LogFunctionFactory, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker'
 import pg from 'pg'
+import { forgetOldTokenUses } from '~/api/tokens.server'
 import { forgetOldLoginFailures } from '~/auth/throttle.server'
 import { sendDigests } from '~/notifications/digest.server'
 import { notifyDue } from '~/notifications/notifications.server'
@@ -21,6 +22,10 @@ export const TASKS: TaskList = {
   forget_login_failures: async () => {
     await forgetOldLoginFailures()
   },
+  // The record of API requests is kept for TOKEN_USE_KEPT_DAYS.
+  forget_api_token_uses: async () => {
+    await forgetOldTokenUses()
+  },
   // The daily digest email; a person gets one a day however many workers run it, none without SMTP settings.
   send_digests: async () => {
     await sendDigests()
@@ -36,6 +41,7 @@ export const CRONTAB = [
   // (reminders are asked for again a quarter of an hour later anyway).
   '*/15 * * * * notify_due',
   '17 * * * * forget_login_failures',
+  '41 3 * * * forget_api_token_uses',
   '0 7 * * * send_digests',
 ].join('\n')
 

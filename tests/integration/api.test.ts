@@ -15,7 +15,7 @@ import {
   apiSourcePageSchema,
   type ClaimsQuery,
 } from '~/api/schemas'
-import { createApiToken } from '~/api/tokens.server'
+import { createApiToken, forgetOldTokenUses, TOKEN_USE_KEPT_DAYS } from '~/api/tokens.server'
 import type { ApiScopeName } from '~/api/endpoints'
 import routes from '~/routes'
 import * as articleRoute from '~/routes/api/v1/articles.$articleId'
@@ -353,6 +353,22 @@ describe('API tokens', () => {
     await db.apiToken.update({ where: { id }, data: { revokedAt: new Date() } })
     await get(claimsRoute.loader, '/api/v1/claims', token)
     expect(await db.apiTokenUse.count({ where: { tokenId: id, status: 401 } })).toBe(1)
+  })
+
+  it(`keep the record of uses for ${TOKEN_USE_KEPT_DAYS} days: the daily job forgets older ones`, async () => {
+    const { id, token } = await tokenFor(checker, ['claims:read'])
+    await get(claimsRoute.loader, '/api/v1/claims?limit=1', token)
+    const day = 24 * 60 * 60 * 1000
+    const now = new Date()
+    await db.apiTokenUse.createMany({
+      data: [
+        { tokenId: id, path: '/api/v1/claims', status: 200, createdAt: new Date(now.getTime() - 91 * day) },
+        { tokenId: id, path: '/api/v1/sources', status: 200, createdAt: new Date(now.getTime() - 89 * day) },
+      ],
+    })
+    expect(await forgetOldTokenUses(now)).toBeGreaterThanOrEqual(1)
+    const kept = await db.apiTokenUse.findMany({ where: { tokenId: id }, orderBy: { createdAt: 'asc' } })
+    expect(kept.map((use) => use.path)).toEqual(['/api/v1/sources', '/api/v1/claims'])
   })
 
   it('are rate-limited per window: past API_RATE_LIMIT requests the answer is 429 with Retry-After', async () => {

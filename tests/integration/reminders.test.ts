@@ -27,7 +27,7 @@ describe('scheduled reminders', () => {
   it('are on the crontab, for tasks the queue knows', () => {
     const items = parseCrontab(CRONTAB)
     const names = items.map((item) => item.task)
-    expect(names).toEqual(expect.arrayContaining(['notify_due', 'forget_login_failures']))
+    expect(names).toEqual(expect.arrayContaining(['notify_due', 'forget_login_failures', 'forget_api_token_uses']))
     for (const name of names) expect(Object.keys(TASKS)).toContain(name)
   })
 
