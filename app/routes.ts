@@ -47,6 +47,7 @@ export default [
   route('api/v1/articles/:articleId', 'routes/api/v1/articles.$articleId.ts'),
   route('api/v1/sources', 'routes/api/v1/sources.ts'),
   route('api/v1/openapi.json', 'routes/api/v1/openapi[.]json.ts'),
+  route('api', 'routes/api/not-found.ts', { id: 'api-root' }),
   route('api/*', 'routes/api/not-found.ts'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

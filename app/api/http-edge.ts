@@ -3,8 +3,9 @@
 
 export const API_PREFIX = '/api/'
 
+/** /api itself, and every address under it. */
 export function isApiPath(pathname: string) {
-  return pathname.startsWith(API_PREFIX)
+  return pathname === '/api' || pathname.startsWith(API_PREFIX)
 }
 
 export type EdgeRefusal = { status: number; headers: Record<string, string>; body: string }

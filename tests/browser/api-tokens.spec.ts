@@ -53,9 +53,11 @@ test('a fact-checker makes an API token, sees it once, uses it and revokes it', 
   })
   expect(post.status()).toBe(405)
   expect(await post.json()).toMatchObject({ error: { code: 'method_not_allowed' } })
-  expect((await (await request.get('/api/nothing/here')).json()) as object).toMatchObject({
-    error: { code: 'not_found' },
-  })
+  for (const address of ['/api/nothing/here', '/api']) {
+    const missing = await request.get(address)
+    expect(missing.status()).toBe(404)
+    expect((await missing.json()) as object).toMatchObject({ error: { code: 'not_found' } })
+  }
 
   // Shown once: after a reload it is gone; the list says it was used.
   await page.reload()

@@ -480,6 +480,7 @@ describe('API errors', () => {
     expect(result.status).toBe(404)
     expect(apiErrorSchema.parse(result.data).error.code).toBe('not_found')
     expect(routes.some((route) => route.path === 'api/*' && route.file === 'routes/api/not-found.ts')).toBe(true)
+    expect(routes.some((route) => route.path === 'api' && route.file === 'routes/api/not-found.ts')).toBe(true)
   })
 
   it('answer anything but GET and HEAD with a JSON 405, in the app and at the HTTP server', async () => {

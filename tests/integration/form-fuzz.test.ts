@@ -142,6 +142,8 @@ const ids: Record<string, string> = {}
 beforeAll(async () => {
   const withActions: ActionRoute[] = []
   for (const route of APP_ROUTES) {
+    // A module mounted at two addresses (the API's not-found) is fuzzed once.
+    if (withActions.some((seen) => seen.file === route.file)) continue
     const module = await routeModule(route.file)
     if (module.action) withActions.push({ ...route, action: module.action, intents: FUZZ_ROUTES[route.file] ?? [] })
   }
