@@ -45,14 +45,14 @@ export async function notifyAboutClaim(
 
 /**
  * Reminders for claims whose assignee still holds them: due tomorrow (by UTC calendar day) and
- * overdue. Each is sent at most once per claim, person and kind: the partial unique index
- * "Notification_reminder_key" settles it, so calls that overlap (two schedulers, two processes)
+ * overdue. Each is sent at most once per claim, person, kind and due date (a due date that moves is
+ * reminded of again): the partial unique index "Notification_reminder_key" settles it, so calls that overlap (two schedulers, two processes)
  * still create each reminder once. Returns how many were created.
  */
 export async function notifyDue(client: Tx, now: Date = new Date()): Promise<number> {
   const rows = await client.$queryRaw<Array<{ id: string }>>(Prisma.sql`
     WITH due AS (
-      SELECT c.id AS "claimId", c."assigneeId" AS "userId",
+      SELECT c.id AS "claimId", c."assigneeId" AS "userId", c."dueAt",
              btrim(regexp_replace(c.text, '\\s+', ' ', 'g')) AS words,
              CASE WHEN c."dueAt" < ${now} THEN 'OVERDUE' ELSE 'DUE_TOMORROW' END::"NotificationKind" AS kind
         FROM "Claim" c
@@ -63,14 +63,14 @@ export async function notifyDue(client: Tx, now: Date = new Date()): Promise<num
          AND (c."dueAt" < ${now}
               OR (c."dueAt" AT TIME ZONE 'UTC')::date = ((${now}::timestamptz AT TIME ZONE 'UTC')::date + 1))
     )
-    INSERT INTO "Notification" (id, "userId", kind, "claimId", body)
-    SELECT gen_random_uuid()::text, due."userId", due.kind, due."claimId",
+    INSERT INTO "Notification" (id, "userId", kind, "claimId", "dueAt", body)
+    SELECT gen_random_uuid()::text, due."userId", due.kind, due."claimId", due."dueAt",
            -- The words of kinds.ts (claimSnippet and notificationBody), for every claim at once.
            '“' || CASE WHEN length(due.words) <= 80 THEN due.words ELSE rtrim(left(due.words, 79)) || '…' END
                || CASE WHEN due.kind = 'OVERDUE' THEN '” is overdue.' ELSE '” is due tomorrow.' END
       FROM due
      WHERE NOT EXISTS (SELECT 1 FROM "NotificationMute" m WHERE m."userId" = due."userId" AND m.kind = due.kind)
-    ON CONFLICT ("claimId", "userId", kind) WHERE kind IN ('DUE_TOMORROW', 'OVERDUE') DO NOTHING
+    ON CONFLICT ("claimId", "userId", kind, "dueAt") WHERE kind IN ('DUE_TOMORROW', 'OVERDUE') DO NOTHING
     RETURNING id`)
   return rows.length
 }

@@ -1,5 +1,5 @@
 // Notifications: who hears of which change, written in the change's own transaction, and the
-// reminders notifyDue sends once per claim, person and kind.
+// reminders notifyDue sends once per claim, person, kind and due date.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { transitionClaim } from '~/claims/transitions.server'
 import { notifyDue } from '~/notifications/notifications.server'
@@ -204,6 +204,25 @@ describe('notifyDue', () => {
     expect(created.reduce((sum, count) => sum + count, 0)).toBeGreaterThanOrEqual(2)
     expect(await notifyDue(db, new Date(now.getTime() + 60_000))).toBe(0)
     expect(await db.notification.count({ where: { userId: checker.id } })).toBe(2)
+  })
+
+  it('reminds again once a due date moves, and only once for the new date', async () => {
+    const { checker, tomorrow } = await dueClaims()
+    await notifyDue(db, now)
+    // The deadline is pushed back a day; the day before the new one, the assignee hears of it again.
+    await db.claim.update({ where: { id: tomorrow }, data: { dueAt: new Date('2026-12-04T23:59:59.999Z') } })
+    const nextDay = new Date('2026-12-03T09:00:00Z')
+    await notifyDue(db, nextDay)
+    await notifyDue(db, nextDay)
+    const reminders = await db.notification.findMany({
+      where: { userId: checker.id, claimId: tomorrow },
+      select: { kind: true, dueAt: true },
+      orderBy: { createdAt: 'asc' },
+    })
+    expect(reminders).toEqual([
+      { kind: 'DUE_TOMORROW', dueAt: new Date('2026-12-03T23:59:59.999Z') },
+      { kind: 'DUE_TOMORROW', dueAt: new Date('2026-12-04T23:59:59.999Z') },
+    ])
   })
 
   it('skips a reminder the assignee muted', async () => {
