@@ -146,7 +146,8 @@ export class LiveHub {
 
   private async deliverSince(after: bigint) {
     const rows = await this.query(
-      'SELECT id::text AS id, "userId", type, "claimId", data FROM "LiveEvent" WHERE id > $1 ORDER BY id LIMIT $2',
+      // By the number, not the text the id is sent as: 10 comes after 9.
+      'SELECT id::text AS id, "userId", type, "claimId", data FROM "LiveEvent" WHERE id > $1 ORDER BY "LiveEvent".id LIMIT $2',
       [after.toString(), this.options.maxReplay],
     )
     for (const row of rows) await this.dispatch(row)
@@ -278,7 +279,8 @@ export class LiveHub {
       ? await this.query(
           `SELECT id::text AS id, "userId", type, "claimId", data FROM "LiveEvent"
             WHERE id > $1 AND ("userId" IS NULL OR "userId" = $2) AND "createdAt" > now() - make_interval(secs => $3)
-            ORDER BY id LIMIT $4`,
+            -- By the number, not the text the id is sent as: 10 comes after 9.
+            ORDER BY "LiveEvent".id LIMIT $4`,
           [after, owner.id, this.options.retentionMs / 1000, this.options.maxReplay],
         )
       : []

@@ -20,5 +20,6 @@ describe('claimChangeWords', () => {
     expect(claimChangeWords({ ...base, event: 'SOURCE_ATTACHED', actorName: null })).toBe(
       'Changed by someone just now: source attached',
     )
+    expect(claimChangeWords({ ...base, event: 'COMMENTED' })).toBe('Changed by Dana just now: comment added')
   })
 })

@@ -19,6 +19,8 @@ const EVENT_WORDS: Record<string, string> = {
   SOURCE_DETACHED: 'source detached',
   ASSIGNED: 'assignment changed',
   LINKED: 'linked to another claim',
+  COMMENTED: 'comment added',
+  COMMENT_EDITED: 'comment edited',
 }
 
 const FIELD_WORDS: Record<string, string> = { dueAt: 'due date', approvedBy: 'approval', assignee: 'assignee' }

@@ -100,6 +100,24 @@ describe('the live stream', () => {
     expect(reporters.stream.events.filter((event) => event.event === 'notification')).toEqual([])
   })
 
+  it('tells everyone with the claim open of a comment added or corrected, naming its author', async () => {
+    const checker = await createUser('FACT_CHECKER')
+    const claimId = await proposedClaim(checker)
+    const editors = await openStream(users.editor)
+    expect((await postToClaim(checker, claimId, { intent: 'comment', body: 'Board figures attached.' })).status).toBe(
+      302,
+    )
+    const added = await editors.stream.next(
+      (event) => event.event === 'claim' && event.data.claimId === claimId && event.data.event === 'COMMENTED',
+    )
+    expect(added.data).toMatchObject({ actorId: checker.id, actorName: checker.name, toStatus: null })
+    const comment = await db.comment.findFirstOrThrow({ where: { claimId } })
+    await db.comment.update({ where: { id: comment.id }, data: { body: 'Board figures attached (2025).' } })
+    await editors.stream.next(
+      (event) => event.event === 'claim' && event.data.claimId === claimId && event.data.event === 'COMMENT_EDITED',
+    )
+  })
+
   it('replays what was missed when it reconnects with Last-Event-ID, and nothing older', async () => {
     const checker = await createUser('FACT_CHECKER')
     const claimId = await proposedClaim(checker)
@@ -117,16 +135,35 @@ describe('the live stream', () => {
     await again.stream.next((event) => event.event === 'notification' && event.data.kind === 'APPROVED')
     const replayed = again.stream.events
     expect(replayed.map((event) => [event.event, event.data.kind ?? event.data.event])).toEqual([
+      ['claim', 'COMMENTED'],
       ['notification', 'COMMENTED'],
       ['claim', 'APPROVED'],
       ['notification', 'APPROVED'],
     ])
-    expect(replayed[0]!.data.body).toContain('Second.')
-    expect(replayed[2]!.data.unread).toBe(4)
+    expect(replayed[1]!.data.body).toContain('Second.')
+    expect(replayed[3]!.data.unread).toBe(4)
     expect(Number(approved.id)).toBeGreaterThan(Number(seen.id))
     // Ids only grow, so the browser's next reconnect starts from the last one it saw.
     const ids = replayed.map((event) => Number(event.id))
     expect([...ids].sort((a, b) => a - b)).toEqual(ids)
+  })
+
+  it('replays in the order of the ids as numbers, across a change in their number of digits', async () => {
+    const [{ highest }] = await db.$queryRaw<Array<{ highest: bigint }>>`
+      SELECT coalesce(max(id), 0) AS highest FROM "LiveEvent"`
+    // The next ids are 99…9, 100…0 and 100…1.
+    const start = 10n ** BigInt(String(highest).length + 1) - 2n
+    await db.$executeRaw`SELECT setval(pg_get_serial_sequence('"LiveEvent"', 'id'), ${start})`
+    for (const n of [1, 2, 3]) {
+      await db.$executeRaw`INSERT INTO "LiveEvent" (type, data) VALUES ('claim', ${JSON.stringify({ event: `E${n}` })}::jsonb)`
+    }
+    const again = await openStream(users.checker, String(start))
+    await again.stream.next((event) => event.data.event === 'E3')
+    expect(again.stream.events.map((event) => [event.id, event.data.event])).toEqual([
+      [String(start + 1n), 'E1'],
+      [String(start + 2n), 'E2'],
+      [String(start + 3n), 'E3'],
+    ])
   })
 
   it('carries presence: someone viewing the claim is announced to the others', async () => {
