@@ -62,6 +62,40 @@ test('the editor approves, and the fact-checker’s open panel updates and the b
   await expect(page).toHaveURL(new RegExp(`/claims/${claim.id}$`))
 })
 
+test('a comment the editor adds appears in the fact-checker’s open panel, with no reload', async ({
+  page,
+  desk,
+  browser,
+  baseURL,
+}) => {
+  const checker = await desk.user({ role: 'FACT_CHECKER' })
+  const editor = await desk.user({ role: 'EDITOR' })
+  const article = await desk.article({ by: checker })
+  const claim = await desk.claim({ article, by: checker, status: 'NEEDS_REVIEW', verdict: 'FALSE' })
+  await desk.signIn(page, checker)
+  await page.goto(`/articles/${article.id}/claims/${claim.id}`)
+  await expect(page.locator('html[data-live="open"]')).toBeAttached()
+  await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true))
+
+  const editorContext = await browser.newContext({ baseURL })
+  try {
+    const editorPage = await editorContext.newPage()
+    await desk.signIn(editorPage, editor)
+    await editorPage.goto(`/claims/${claim.id}`)
+    await editorPage.getByLabel('Add a comment').fill('Which year is the 14 percent from?')
+    await editorPage.getByRole('button', { name: 'Add comment' }).click()
+    await expect(toast(editorPage, 'Comment added.')).toBeVisible()
+  } finally {
+    await editorContext.close()
+  }
+
+  await expect(page.getByText(`Changed by ${editor.name} just now: comment added`)).toBeVisible()
+  await expect(
+    page.getByRole('region', { name: 'Comments (1)' }).getByText('Which year is the 14 percent from?'),
+  ).toBeVisible()
+  expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true)
+})
+
 test('a change made on a second app process reaches a page served by the first', async ({ page, desk, browser }) => {
   const checker = await desk.user({ role: 'FACT_CHECKER' })
   const editor = await desk.user({ role: 'EDITOR' })
