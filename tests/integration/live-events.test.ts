@@ -149,8 +149,9 @@ describe('the live stream', () => {
   })
 
   it('replays in the order of the ids as numbers, across a change in their number of digits', async () => {
-    const [{ highest }] = await db.$queryRaw<Array<{ highest: bigint }>>`
+    const [row] = await db.$queryRaw<Array<{ highest: bigint }>>`
       SELECT coalesce(max(id), 0) AS highest FROM "LiveEvent"`
+    const highest = row!.highest
     // The next ids are 99…9, 100…0 and 100…1.
     const start = 10n ** BigInt(String(highest).length + 1) - 2n
     await db.$executeRaw`SELECT setval(pg_get_serial_sequence('"LiveEvent"', 'id'), ${start})`
