@@ -37,6 +37,7 @@ export default [
   route('healthz', 'routes/healthz.ts'),
   route('articles/:articleId/publish', 'routes/articles/$articleId/publish.tsx'),
   // Readers' pages: no sign-in, no session (see app/reports/paths.ts).
+  route('reports', 'routes/reports/index.tsx'),
   route('reports/:slug', 'routes/reports/$slug/index.tsx'),
   route('reports/:slug/claims/:claimSlug', 'routes/reports/$slug/claims.$claimSlug.tsx'),
   route('sitemap.xml', 'routes/sitemap[.]xml.ts'),

@@ -33,7 +33,9 @@ export function PublicFrame({ org, children }: { org: { name: string; url: strin
           ) : (
             <span className="font-serif text-xl font-semibold tracking-tight">Fact check</span>
           )}
-          <span className="text-xs font-semibold uppercase tracking-[0.14em] text-brand">Fact check</span>
+          <a href="/reports" className="text-xs font-semibold uppercase tracking-[0.14em] text-brand">
+            All fact checks
+          </a>
         </div>
       </header>
       <main id="main" className="flex-1">

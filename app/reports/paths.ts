@@ -1,7 +1,7 @@
 // The public side of Factdesk: the addresses readers open without signing in. Pure, shared by the server
 // (which must not touch the session on these paths) and the browser (which draws them without the desk).
 
-/** True for the reader-facing pages: a published report, one of its claims, and the sitemap. */
+/** True for the reader-facing pages: the list of reports, a published report, one of its claims, and the sitemap. */
 export function isPublicPath(pathname: string): boolean {
   return pathname === '/sitemap.xml' || pathname === '/reports' || pathname.startsWith('/reports/')
 }

@@ -7,6 +7,7 @@ import { claimReviewOf, type ClaimReview } from '~/exports/format'
 import { ClaimStatus, type Reliability, type SourceKind, type Stance, type Verdict } from '~/generated/prisma/enums'
 import { getSettings } from '~/settings/settings.server'
 import { isoDay } from '~/utils/dates'
+import { decodeTimeCursor, encodeCursor } from '~/utils/keyset-cursor'
 import { db } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import { quoteInContext, type QuoteInContext } from './context'
@@ -278,12 +279,72 @@ export async function publicClaim(reportSlug: string, claimSlug: string): Promis
   }
 }
 
+export const REPORTS_PER_PAGE = 30
+
+export type PublicReportListing = {
+  path: string
+  title: string
+  outlet: string
+  publishedDay: string
+  /** Approved claims: those the report lists. */
+  checked: number
+  /** The article's credibility, 0–100, or null while no approved claim is scored. */
+  score: number | null
+}
+
+export type PublicReportList = {
+  org: PublicOrganisation
+  reports: PublicReportListing[]
+  /** The `after` of the next page, or null on the last. */
+  next: string | null
+}
+
+/** The published reports, newest publication first, a page at a time after the keyset cursor `after`. */
+export async function publicReportList(after: string | null): Promise<PublicReportList> {
+  const cursor = decodeTimeCursor(after)
+  const [org, rows] = await Promise.all([
+    organisation(),
+    db.reportPublication.findMany({
+      where: {
+        publishedAt: { not: null },
+        ...(cursor?.key
+          ? {
+              OR: [{ publishedAt: { lt: cursor.key } }, { publishedAt: cursor.key, articleId: { lt: cursor.id } }],
+            }
+          : {}),
+      },
+      orderBy: [{ publishedAt: 'desc' }, { articleId: 'desc' }],
+      take: REPORTS_PER_PAGE + 1,
+      select: {
+        articleId: true,
+        slug: true,
+        publishedAt: true,
+        article: { select: { title: true, outlet: true, tally: { select: { status_APPROVED: true, score: true } } } },
+      },
+    }),
+  ])
+  const page = rows.slice(0, REPORTS_PER_PAGE)
+  const last = page[page.length - 1]
+  return {
+    org,
+    reports: page.map((row) => ({
+      path: reportPath(row.slug),
+      title: row.article.title,
+      outlet: row.article.outlet,
+      publishedDay: isoDay(row.publishedAt!),
+      checked: row.article.tally?.status_APPROVED ?? 0,
+      score: row.article.tally?.score ?? null,
+    })),
+    next: rows.length > REPORTS_PER_PAGE && last ? encodeCursor(last.publishedAt, last.articleId) : null,
+  }
+}
+
 /** The sitemap protocol's limit for one file. */
 export const SITEMAP_MAX_URLS = 50_000
 
 export type SitemapEntry = { url: string; lastModified: string }
 
-/** Every published report and each of its approved claims, newest reports first. */
+/** The list of reports, every published report and each of its approved claims, newest reports first. */
 export async function sitemapEntries(): Promise<SitemapEntry[]> {
   const rows = await db.$queryRaw<Array<{ report: string; claim: string | null; modified: Date }>>`
     SELECT rp.slug AS report, NULL AS claim, GREATEST(rp."publishedAt", max(c."approvedAt")) AS modified,
@@ -300,10 +361,18 @@ export async function sitemapEntries(): Promise<SitemapEntry[]> {
      WHERE rp."publishedAt" IS NOT NULL AND c.verdict IS NOT NULL
      ORDER BY published DESC, report, kind, "offset"
      LIMIT ${SITEMAP_MAX_URLS}`
-  return rows.map((row) => ({
+  const entries = rows.map((row) => ({
     url: absoluteUrl(origin(), row.claim ? publicClaimPath(row.report, row.claim) : reportPath(row.report)),
     lastModified: (row.modified ?? new Date()).toISOString(),
   }))
+  // The list of reports changes whenever a report does.
+  const newest = entries.reduce<string | null>(
+    (latest, entry) => (!latest || entry.lastModified > latest ? entry.lastModified : latest),
+    null,
+  )
+  return newest
+    ? [{ url: absoluteUrl(origin(), '/reports'), lastModified: newest }, ...entries.slice(0, SITEMAP_MAX_URLS - 1)]
+    : entries
 }
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' }

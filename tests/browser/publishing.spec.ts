@@ -105,6 +105,17 @@ test('an editor publishes a report, a signed-out reader reads it and its claims,
   await reader.page.screenshot({ path: 'test-results/public-claim-390.png', fullPage: true })
   await reader.page.goto(reportPath)
   await reader.page.screenshot({ path: 'test-results/public-report-390.png', fullPage: true })
+  // The masthead leads to every published fact check, and the list back to this one.
+  await reader.page.getByRole('link', { name: 'All fact checks' }).click()
+  await expect(reader.page).toHaveURL(/\/reports$/)
+  await expect(reader.page.getByRole('heading', { level: 1, name: 'Fact checks' })).toBeVisible()
+  const listed = reader.page.getByRole('listitem').filter({ hasText: article.title })
+  await expect(listed).toContainText('2 claims checked')
+  await reader.page.screenshot({ path: 'test-results/public-reports-390.png', fullPage: true })
+  await reader.page.setViewportSize({ width: 1280, height: 900 })
+  await reader.page.screenshot({ path: 'test-results/public-reports-1280.png', fullPage: true })
+  await listed.getByRole('link', { name: article.title }).click()
+  await expect(reader.page).toHaveURL(new RegExp(`${reportPath}$`))
   expect(reader.problems).toEqual([])
   await reader.close()
 

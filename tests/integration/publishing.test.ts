@@ -9,6 +9,8 @@ import * as rootRoute from '~/root'
 import * as publishRoute from '~/routes/articles/$articleId/publish'
 import * as claimPage from '~/routes/reports/$slug/claims.$claimSlug'
 import * as reportPage from '~/routes/reports/$slug/index'
+import * as reportsPage from '~/routes/reports/index'
+import { REPORTS_PER_PAGE } from '~/reports/public-reports.server'
 import * as sitemapRoute from '~/routes/sitemap[.]xml'
 import { toastHeader } from '~/utils/toast.server'
 import { db } from '~/utils/db.server'
@@ -283,11 +285,43 @@ describe('what a signed-out reader sees', () => {
     expect(xml).toMatch(
       /^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/,
     )
+    expect(xml).toContain(`<loc>${BASE_URL}/reports</loc>`)
     expect(xml).toContain(`<loc>${BASE_URL}/reports/${slug}</loc>`)
     expect(xml).toContain(`<loc>${BASE_URL}/reports/${slug}/claims/${await claimSlugOf(approvedId)}</loc>`)
     expect(xml).not.toContain('never-published-report')
     expect(xml).not.toContain(await claimSlugOf(hidden))
     expect(xml).toMatch(/<lastmod>\d{4}-\d\d-\d\dT[\d:.]+Z<\/lastmod>/)
+  })
+
+  it('lists the published reports, newest first, with what was checked, and never an unpublished one', async () => {
+    const listed = await callLoader(reportsPage.loader, { url: '/reports' })
+    expect(listed.status).toBe(200)
+    expect(listed.headers.get('Cache-Control')).toContain('public')
+    const entry = listed.data.reports.find((report: { path: string }) => report.path === `/reports/${slug}`)
+    expect(entry).toMatchObject({
+      title: 'Istanbul talks and the prisoner exchange',
+      outlet: 'Wire',
+      checked: 2,
+      score: 38,
+    })
+    expect(JSON.stringify(listed.data)).not.toContain('Never published report')
+
+    // Pages of REPORTS_PER_PAGE, newest publication first, each report once.
+    const more = await createArticle(users.reporter, 'Paged report', BODY)
+    for (let n = 0; n < REPORTS_PER_PAGE; n++) {
+      const article = n === 0 ? more : await createArticle(users.reporter, `Paged report ${n}`, BODY)
+      await publishAs(users.editor, article.id)
+    }
+    const first = await callLoader(reportsPage.loader, { url: '/reports' })
+    expect(first.data.reports).toHaveLength(REPORTS_PER_PAGE)
+    expect(first.data.reports[0].title).toBe(`Paged report ${REPORTS_PER_PAGE - 1}`)
+    const second = await callLoader(reportsPage.loader, {
+      url: `/reports?after=${encodeURIComponent(first.data.next)}`,
+    })
+    const paths = [...first.data.reports, ...second.data.reports].map((report: { path: string }) => report.path)
+    expect(new Set(paths).size).toBe(paths.length)
+    expect(paths).toContain(`/reports/${slug}`)
+    expect((await callLoader(reportsPage.loader, { url: '/reports?after=garbage' })).status).toBe(200)
   })
 
   it('finds nothing once the report is unpublished, and everything again when it is republished', async () => {
@@ -315,6 +349,7 @@ describe('what a signed-out reader sees', () => {
     expect(publicRoutes.map((route) => route.file).sort()).toEqual([
       'routes/reports/$slug/claims.$claimSlug.tsx',
       'routes/reports/$slug/index.tsx',
+      'routes/reports/index.tsx',
       'routes/sitemap[.]xml.ts',
     ])
     const other = await createArticle(users.reporter, 'Unpublished sibling', BODY)
