@@ -8,6 +8,7 @@
 //                a desk of each size in turn, run the sections on each and print how every row grew
 //   --connections=N  concurrent clients of the HTTP section (default 8)
 //   --duration=S     seconds each page is driven for in the HTTP section (default 10, after 2 of warm-up)
+// FACTDESK_BENCH_DATABASE (default factdesk_bench) is the database the desk is built in; it is dropped first.
 //
 // The desk is built once; then each section runs against it. A section is a function
 // (ctx: BenchContext) => Promise<BenchRow[]> (scripts/bench/timing.ts has the types and timing helpers);
@@ -59,7 +60,12 @@ const http = {
   durationSeconds: numberArg('duration', DEFAULT_HTTP.durationSeconds, 1, 600),
 }
 
-const BENCH_DATABASE = 'factdesk_bench'
+/** FACTDESK_BENCH_DATABASE names another database, so two checkouts can run the bench side by side. */
+const BENCH_DATABASE = process.env.FACTDESK_BENCH_DATABASE ?? 'factdesk_bench'
+if (!/^[a-z_][a-z0-9_]{0,62}$/.test(BENCH_DATABASE)) {
+  console.error(`FACTDESK_BENCH_DATABASE must be a plain database name (a-z, 0-9, _), not "${BENCH_DATABASE}".`)
+  process.exit(2)
+}
 const TARGET_P95_MS = 100
 const TARGET_RATIO = 2
 
