@@ -4,7 +4,7 @@ import http from 'node:http'
 import type net from 'node:net'
 import pg from 'pg'
 import { Webhook } from 'standardwebhooks'
-import { test, expect, toast } from './fixtures'
+import { test, expect, toast, JAVASCRIPT_OFF } from './fixtures'
 
 type Received = { headers: Record<string, string>; body: string }
 
@@ -125,3 +125,41 @@ for (const [role, who] of Object.entries(NOT_ADMINS) as Array<[keyof typeof NOT_
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Webhooks' })).toHaveCount(0)
   })
 }
+
+test.describe('without JavaScript', () => {
+  test.use(JAVASCRIPT_OFF)
+
+  test('an admin adds an endpoint, sees its secret once, and deletes it after confirming', async ({ page, desk }) => {
+    const receiver = await startReceiver()
+    try {
+      await allowHost(`127.0.0.1:${receiver.port}`)
+      await desk.signInAs(page, 'ADMIN')
+      const url = `http://127.0.0.1:${receiver.port}/hooks/no-script-${Date.now()}`
+      await page.goto('/admin/webhooks')
+      await page.getByLabel('Address').fill(url)
+      await page.getByRole('button', { name: 'Add endpoint' }).click()
+      await expect(page.getByTestId('webhook-secret')).toHaveText(/^whsec_[A-Za-z0-9+/=]{44}$/)
+      const endpoints = page.getByRole('region', { name: 'Endpoints' })
+      await expect(endpoints.getByText(url)).toBeVisible()
+
+      // An address the desk cannot use is refused with its reason, and what was typed stays.
+      await page.getByLabel('Address').fill('ftp://files.example/hook')
+      await page.getByRole('button', { name: 'Add endpoint' }).click()
+      await expect(page.getByLabel('Address')).toHaveValue('ftp://files.example/hook')
+      await expect(page.getByLabel('Address')).toHaveAttribute('aria-invalid', 'true')
+      await expect(page.getByText('starting with https:// or http://')).toBeVisible()
+
+      await page.goto('/admin/webhooks')
+      await expect(page.getByTestId('webhook-secret')).toHaveCount(0)
+      await page.getByRole('button', { name: `Delete ${url}` }).click()
+      await page
+        .getByRole('group', { name: 'Confirm deletion' })
+        .getByRole('button', { name: 'Delete endpoint' })
+        .click()
+      await expect(toast(page, /Endpoint deleted/)).toBeVisible()
+      await expect(endpoints.getByText(url)).toHaveCount(0)
+    } finally {
+      await receiver.close()
+    }
+  })
+})
