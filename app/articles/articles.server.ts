@@ -250,13 +250,28 @@ export type ArticleListItem = {
   credibility: Credibility
 }
 
-/** A row of the article list query, before its claim counts and credibility are added. */
-export type ArticleListRow = { id: string; title: string; outlet: string; publishedAt: Date | null; createdAt: Date }
+/** A row of the article list query: the article and its claim tally (null columns when it has none yet). */
+export type ArticleListRow = {
+  id: string
+  title: string
+  outlet: string
+  publishedAt: Date | null
+  createdAt: Date
+  totalCount: number | null
+  scoredCount: number | null
+  score: number | null
+} & { [S in ClaimStatus as `status_${S}`]: number | null }
+
+const TALLY_STATUS_COLUMNS = Prisma.raw(
+  Object.values(ClaimStatus)
+    .map((status) => `t."status_${status}"`)
+    .join(', '),
+)
 
 /**
  * One page of articles, newest first, by keyset: `("createdAt", id) < cursor` walks the
  * ("createdAt" DESC, id DESC) index, so page 400 costs what page 1 costs. Claim counts and
- * credibility come from the page's claim tallies, one row per article.
+ * credibility come from each article's claim tally, joined to the page in the same query.
  */
 export async function listArticles({ q, cursor }: { q?: string | null; cursor?: string | null }) {
   const search = q?.trim() ?? ''
@@ -272,37 +287,29 @@ export async function listArticles({ q, cursor }: { q?: string | null; cursor?: 
   }
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty
   const rows = await db.$queryRaw<ArticleListRow[]>`
-    SELECT "id", "title", "outlet", "publishedAt", "createdAt"
-      FROM "Article" ${where}
-     ORDER BY "createdAt" DESC, "id" DESC
-     LIMIT ${ARTICLES_PAGE_SIZE + 1}`
+    SELECT a."id", a."title", a."outlet", a."publishedAt", a."createdAt",
+           t."totalCount", t."scoredCount", t."score", ${TALLY_STATUS_COLUMNS}
+      FROM (SELECT "id", "title", "outlet", "publishedAt", "createdAt"
+              FROM "Article" ${where}
+             ORDER BY "createdAt" DESC, "id" DESC
+             LIMIT ${ARTICLES_PAGE_SIZE + 1}) a
+      LEFT JOIN "ArticleClaimTally" t ON t."articleId" = a."id"
+     ORDER BY a."createdAt" DESC, a."id" DESC`
 
   const page = rows.slice(0, ARTICLES_PAGE_SIZE)
   const last = page[page.length - 1]
   const nextCursor = rows.length > ARTICLES_PAGE_SIZE && last ? encodeCursor(last.createdAt, last.id) : null
-  const ids = page.map((row) => row.id)
 
-  const tallies = ids.length
-    ? await db.articleClaimTally.findMany({
-        where: { articleId: { in: ids } },
-        select: { articleId: true, totalCount: true, scoredCount: true, score: true, ...statusColumns() },
-      })
-    : []
-  const byArticle = new Map(tallies.map((tally) => [tally.articleId, tally]))
-
-  const articles: ArticleListItem[] = page.map((row) => {
-    const tally = byArticle.get(row.id)
-    return {
-      ...row,
-      claimCounts: Object.values(ClaimStatus)
-        .map((status) => ({ status, count: tally?.[`status_${status}`] ?? 0 }))
-        .filter((entry) => entry.count > 0),
-      credibility: {
-        score: tally?.score ?? null,
-        scoredCount: tally?.scoredCount ?? 0,
-        totalCount: tally?.totalCount ?? 0,
-      },
-    }
-  })
+  const articles: ArticleListItem[] = page.map((row) => ({
+    id: row.id,
+    title: row.title,
+    outlet: row.outlet,
+    publishedAt: row.publishedAt,
+    createdAt: row.createdAt,
+    claimCounts: Object.values(ClaimStatus)
+      .map((status) => ({ status, count: row[`status_${status}`] ?? 0 }))
+      .filter((entry) => entry.count > 0),
+    credibility: { score: row.score, scoredCount: row.scoredCount ?? 0, totalCount: row.totalCount ?? 0 },
+  }))
   return { articles, q: search, isFirstPage: !after, nextCursor }
 }

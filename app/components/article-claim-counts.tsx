@@ -1,5 +1,6 @@
 // An article's live claims by status: each status badge followed by its number ("Approved 3"),
-// in workflow order, so a row reads left to right as the work moves along.
+// in workflow order, so a row reads left to right as the work moves along. Drawn with the short
+// classes of app.css (`.status-counts`), as the article list shows one on every row.
 import type { ClaimStatus } from '~/generated/prisma/enums'
 import { StatusBadge } from './status-badge'
 import { cx } from './ui/cx'
@@ -11,13 +12,13 @@ export type ArticleClaimCountsProps = {
 }
 
 export function ArticleClaimCounts({ counts, className }: ArticleClaimCountsProps) {
-  if (counts.length === 0) return <p className={cx('text-sm text-ink-muted italic', className)}>No claims yet</p>
+  if (counts.length === 0) return <p className={cx('status-counts-none', className)}>No claims yet</p>
   return (
-    <ul className={cx('flex flex-wrap gap-x-3 gap-y-1.5', className)} aria-label="Claims by status">
+    <ul className={cx('status-counts', className)} aria-label="Claims by status">
       {counts.map(({ status, count }) => (
-        <li key={status} className="inline-flex items-center gap-1">
+        <li key={status}>
           <StatusBadge status={status} />
-          <span className="text-sm font-semibold tabular-nums text-ink">{count}</span>
+          <b>{count}</b>
         </li>
       ))}
     </ul>

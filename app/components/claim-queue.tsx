@@ -1,6 +1,7 @@
 // One list of claims: a person's work lists on /queue and the desk's filtered list on /claims. A
 // heading with the count, the claims with their status, verdict, article and due date, and links to
-// the first and next page of this list only.
+// the first and next page of this list only. Its rows use the short classes of app.css (`.queue-items`)
+// and plain links navigated on the client, as a page shows up to four lists of them.
 import type { ReactNode } from 'react'
 import { Form, Link } from 'react-router'
 import type { ClaimStatus, Verdict } from '~/generated/prisma/enums'
@@ -9,6 +10,7 @@ import { DueDate, type DueView } from './claim-assignment'
 import { StatusBadge } from './status-badge'
 import { Button } from './ui/button'
 import { Card, CardHeader, EmptyState } from './ui/card'
+import { useClientLinks } from './ui/client-links'
 import { VerdictBadge } from './verdict-badge'
 
 export type QueueItemView = {
@@ -18,11 +20,13 @@ export type QueueItemView = {
   verdict: Verdict | null
   version: number
   article: { id: string; title: string }
-  assignee: string | null
-  proposedBy: string | null
-  proposedAt: string | null
+  /** Only where the list says who holds each claim (`showAssignee`). */
+  assignee?: string | null
+  /** Only where the list shows them (`extra`): who proposed the verdict and when, the return note. */
+  proposedBy?: string | null
+  proposedAt?: string | null
   due: DueView | null
-  returned: { by: string; at: string; note: string } | null
+  returned?: { by: string; at: string; note: string } | null
 }
 
 export type ClaimQueueProps = {
@@ -55,7 +59,7 @@ function TakeForm({ item, userId }: { item: QueueItemView; userId: string }) {
       <input type="hidden" name="assigneeId" value={userId} />
       <input type="hidden" name="version" value={item.version} />
       <Button type="submit" variant="secondary" size="sm">
-        Take<span className="sr-only"> “{item.text}”</span>
+        Take<span className="sr-only">{` “${item.text}”`}</span>
       </Button>
     </Form>
   )
@@ -76,6 +80,7 @@ export function ClaimQueue({
   showAssignee,
   takeAs,
 }: ClaimQueueProps) {
+  const links = useClientLinks<HTMLUListElement>()
   return (
     <Card aria-labelledby={`${id}-heading`} id={id} className="scroll-mt-24">
       <CardHeader
@@ -86,29 +91,24 @@ export function ClaimQueue({
       {items.length === 0 ? (
         <EmptyState title={empty} description={emptyHint} className="py-6" />
       ) : (
-        <ul className="divide-y divide-paper-line">
+        <ul ref={links} className="queue-items">
           {items.map((item) => (
-            <li key={item.id} className="flex flex-col gap-x-4 gap-y-1.5 py-3 first:pt-0 last:pb-0 sm:flex-row">
-              <div className="min-w-0 flex-1">
-                <Link to={`/claims/${item.id}`} className="font-medium break-words">
-                  {item.text}
-                </Link>
-                <p className="text-sm text-ink-muted">
-                  In{' '}
-                  <Link to={`/articles/${item.article.id}`} className="text-ink-muted underline">
-                    {item.article.title}
-                  </Link>
+            <li key={item.id}>
+              <div className="queue-claim">
+                <a href={`/claims/${item.id}`}>{item.text}</a>
+                <p className="queue-sub">
+                  In <a href={`/articles/${item.article.id}`}>{item.article.title}</a>
                 </p>
-                <p className="mt-1 text-sm">
+                <p className="queue-due">
                   <DueDate due={item.due} />
                   {showAssignee ? (
-                    <span className="text-ink-muted"> · {item.assignee ?? 'Nobody holds it'}</span>
+                    <span className="text-ink-muted">{` · ${item.assignee ?? 'Nobody holds it'}`}</span>
                   ) : null}
                 </p>
                 {extra ? extra(item) : null}
               </div>
-              <div className="flex shrink-0 flex-wrap items-start gap-1.5 sm:flex-col sm:items-end">
-                <span className="flex flex-wrap gap-1.5">
+              <div className="queue-side">
+                <span>
                   <StatusBadge status={item.status} />
                   <VerdictBadge verdict={item.verdict} status={item.status} />
                 </span>

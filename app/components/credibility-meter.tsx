@@ -36,7 +36,7 @@ export function CredibilityMeter({
     // Short classes of app.css (`.meter`): lists and tables show one on every row.
     return (
       <span className={cx('meter', className)} title={formatCredibility({ score, scoredCount, totalCount })}>
-        <span className="sr-only">{label}: </span>
+        <span className="sr-only">{`${label}: `}</span>
         {score === null ? (
           <span className="meter-none">Not yet rated</span>
         ) : (
@@ -47,7 +47,7 @@ export function CredibilityMeter({
             </b>
             <span className="meter-base">
               <span aria-hidden="true">· </span>
-              {formatCount(scoredCount)} of {formatCount(totalCount)} {claimsNoun(totalCount)}
+              {`${formatCount(scoredCount)} of ${formatCount(totalCount)} ${claimsNoun(totalCount)}`}
             </span>
           </>
         )}

@@ -110,11 +110,19 @@ export function StatusGlyph({ status, className }: { status: ClaimStatus; classN
 
 export type StatusBadgeProps = Omit<ComponentProps<'span'>, 'children'> & { status: ClaimStatus }
 
+/** The glyph's shape inside a badge; its `.badge-*` class gives it the status colour. */
+const BADGE_GLYPHS: { readonly [S in ClaimStatus]: string } = {
+  UNREVIEWED: 'glyph',
+  IN_RESEARCH: 'glyph glyph-half',
+  NEEDS_REVIEW: 'glyph glyph-most',
+  APPROVED: 'glyph glyph-done',
+}
+
 /** Drawn with short classes and the CSS glyph, since lists and tables show it on every row. */
 export function StatusBadge({ status, className, ...props }: StatusBadgeProps) {
   return (
     <span className={cx(BADGE_BASE, STATUS_STYLES[status].badge, className)} {...props}>
-      <span aria-hidden="true" className={STATUS_STYLES[status].dot} />
+      <span aria-hidden="true" className={BADGE_GLYPHS[status]} />
       {STATUS_LABELS[status]}
     </span>
   )

@@ -89,11 +89,11 @@ export const VERDICT_STYLES: { readonly [V in Verdict]: VerdictStyle } = {
   },
 }
 
-/** How a claim without a verdict looks: muted and dashed, so it never passes for a finding. */
-export const NO_VERDICT_STYLE = 'border-dashed border-paper-line bg-transparent font-normal text-ink-muted'
+/** How a claim without a verdict looks (`.badge-none` in app.css): muted and dashed, so it never passes for a finding. */
+export const NO_VERDICT_STYLE = 'badge-none'
 
-/** A draft verdict: dashed and pale like "No verdict", with a hollow dot in the verdict's colour. */
-export const DRAFT_VERDICT_STYLE = 'border-dashed border-gray-400 bg-paper text-ink-muted'
+/** A draft verdict (`.badge-draft`): dashed and pale like "No verdict", with a hollow dot in the verdict's colour. */
+export const DRAFT_VERDICT_STYLE = 'badge-draft'
 
 export type VerdictBadgeProps = Omit<ComponentProps<'span'>, 'children'> & {
   verdict: Verdict | null | undefined
@@ -114,14 +114,14 @@ export function VerdictBadge({ verdict, status, className, ...props }: VerdictBa
   if (standing.draft) {
     return (
       <span className={cx(BADGE_BASE, DRAFT_VERDICT_STYLE, className)} {...props}>
-        <span aria-hidden="true" className={cx('size-2 shrink-0 rounded-full border-[1.5px]', style.ring)} />
-        Draft: {verdictLabel(standing.verdict)}
+        <span aria-hidden="true" className={cx('verdict-ring', style.ring)} />
+        {`Draft: ${verdictLabel(standing.verdict)}`}
       </span>
     )
   }
   return (
     <span className={cx(BADGE_BASE, style.badge, className)} {...props}>
-      <span aria-hidden="true" className={cx('size-2 shrink-0 rounded-full', style.bar)} />
+      <span aria-hidden="true" className={cx('verdict-dot', style.bar)} />
       {verdictLabel(standing.verdict)}
     </span>
   )

@@ -18,7 +18,35 @@ export async function loader({ request }: Route.LoaderArgs) {
     string | null
   >
   const queue = await queueFor(user, after)
-  return { ...queue, after, userId: user.id }
+  return {
+    mine: shown('mine', queue.mine),
+    returned: shown('returned', queue.returned),
+    review: queue.review && shown('review', queue.review),
+    grabs: queue.grabs && shown('grabs', queue.grabs),
+    after,
+    userId: user.id,
+  }
+}
+
+/**
+ * A list with only what this page shows of each claim: the proposer on reviews, the return note on
+ * returns, and nobody's name (every list here is one person's), since each row is sent as HTML and as data.
+ */
+function shown(name: QueueName, list: QueueList) {
+  const items = list.items.map(
+    ({ id, text, status, verdict, version, article, due, proposedBy, proposedAt, returned }) => ({
+      id,
+      text,
+      status,
+      verdict,
+      version,
+      article,
+      due,
+      ...(name === 'review' ? { proposedBy, proposedAt } : {}),
+      ...(name === 'returned' ? { returned } : {}),
+    }),
+  )
+  return { ...list, items }
 }
 
 /** This page with one list moved to `cursor` (null: its first page) and the others where they are. */
@@ -77,7 +105,7 @@ const COPY: Record<QueueName, ListCopy> = {
 
 export default function Queue({ loaderData }: Route.ComponentProps) {
   const { after, userId } = loaderData
-  const list = (name: QueueName, items: QueueList | null): ReactNode =>
+  const list = (name: QueueName, items: ReturnType<typeof shown> | null): ReactNode =>
     items ? (
       <ClaimQueue
         key={name}
