@@ -93,6 +93,7 @@ const MATRIX: Record<string, Expectation> = {
     action: { publish: 'report:publish', unpublish: 'report:publish' },
   },
   // Readers' pages: open to everyone, showing only what is published and approved.
+  'routes/reports/index.tsx': { loader: 'public' },
   'routes/reports/$slug/index.tsx': { loader: 'public' },
   'routes/reports/$slug/claims.$claimSlug.tsx': { loader: 'public' },
   'routes/sitemap[.]xml.ts': { loader: 'public' },
