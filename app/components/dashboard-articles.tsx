@@ -163,7 +163,7 @@ export function DashboardArticles({
             <SortLink query={query} sort="coverage" />
           </p>
           <div className="-mx-4 overflow-x-auto sm:-mx-5">
-            <table className="w-full text-left text-sm" data-testid="article-table">
+            <table className="desk-table w-full text-left text-sm" data-testid="article-table">
               <thead>
                 <tr>
                   <th scope="col" className={TH}>
@@ -184,9 +184,6 @@ export function DashboardArticles({
                         {row.title}
                       </a>
                       {row.outlet ? <span className="desk-sub">{row.outlet}</span> : null}
-                      <span className="desk-phone">
-                        <StatusCounts row={row} query={query} />
-                      </span>
                     </th>
                     <td className="desk-nowrap">
                       <CredibilityMeter {...row.credibility} variant="compact" label={`Credibility of ${row.title}`} />
@@ -194,7 +191,7 @@ export function DashboardArticles({
                     <td className="desk-wide">
                       <CoverageCell scoredCount={row.credibility.scoredCount} totalCount={row.credibility.totalCount} />
                     </td>
-                    <td className="desk-wide">
+                    <td className="desk-status">
                       <StatusCounts row={row} query={query} />
                     </td>
                   </tr>
