@@ -16,12 +16,16 @@ const CONNECT_TIMEOUT_MS = 10_000
 // A client that stops reading holds a transaction open; PostgreSQL ends it after this long.
 const IDLE_IN_TRANSACTION = '5min'
 
+export const EXPORT_APPLICATION_NAME = 'factdesk-export'
+
 const globalForPool = globalThis as unknown as { factdeskExportPool?: pg.Pool }
 
 function exportPool(): pg.Pool {
   if (!globalForPool.factdeskExportPool) {
     const pool = new pg.Pool({
       connectionString: getEnv().DATABASE_URL,
+      // Named, so pg_stat_activity tells a download's connection from the app's own.
+      application_name: EXPORT_APPLICATION_NAME,
       max: MAX_CONNECTIONS,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       idleTimeoutMillis: 10_000,
