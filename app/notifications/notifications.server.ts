@@ -46,8 +46,8 @@ export async function notifyAboutClaim(
 /**
  * Reminders for claims whose assignee still holds them: due tomorrow (by UTC calendar day) and
  * overdue. Each is sent at most once per claim, person, kind and due date (a due date that moves is
- * reminded of again): the partial unique index "Notification_reminder_key" settles it, so calls that overlap (two schedulers, two processes)
- * still create each reminder once. Returns how many were created.
+ * reminded of again): the partial unique index "Notification_reminder_key" settles it, so calls that
+ * overlap (two schedulers, two processes) still create each reminder once. Returns how many were created.
  */
 export async function notifyDue(client: Tx, now: Date = new Date()): Promise<number> {
   const rows = await client.$queryRaw<Array<{ id: string }>>(Prisma.sql`
