@@ -10,7 +10,7 @@ import type { ExportFormat, Verdict } from '~/generated/prisma/enums'
 import { claimReviewUrl } from '~/reports/paths'
 import { getSettings } from '~/settings/settings.server'
 import { db } from '~/utils/db.server'
-import { decodeTimeCursor, encodeCursor } from '~/utils/keyset-cursor'
+import { decodeTimeCursor, encodeCursor, newestFirstAfter } from '~/utils/keyset-cursor'
 import { getEnv } from '~/utils/env.server'
 import { readForm } from '~/utils/form.server'
 import { logEvent } from '~/utils/log.server'
@@ -305,9 +305,7 @@ export type ExportHistoryItem = {
 export async function listExports({ before }: { before?: string | null } = {}) {
   const cursor = decodeTimeCursor(before)
   const rows = await db.export.findMany({
-    where: cursor?.key
-      ? { OR: [{ createdAt: { lt: cursor.key } }, { createdAt: cursor.key, id: { lt: cursor.id } }] }
-      : {},
+    where: newestFirstAfter(cursor, 'createdAt'),
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: EXPORTS_PAGE_SIZE + 1,
     select: {

@@ -4,7 +4,7 @@
 import { fetchVettedPage, UrlImportError } from '~/articles/fetch-url.server'
 import { decodeText } from '~/articles/text'
 import { db } from '~/utils/db.server'
-import { decodeTimeCursor, encodeCursor } from '~/utils/keyset-cursor'
+import { decodeTimeCursor, encodeCursor, newestFirstAfter } from '~/utils/keyset-cursor'
 import { MAX_IMPORT_BYTES, readClaimReviews, type ImportedReview } from './claimreview-import'
 
 /** Who may import: the editors, who also rate the desk's sources. */
@@ -82,10 +82,7 @@ const PAGE_SIZE = 50
 export async function listExternalFactChecks(cursorParam: string | null) {
   const cursor = decodeTimeCursor(cursorParam)
   const rows = await db.externalFactCheck.findMany({
-    where:
-      cursor?.key != null
-        ? { OR: [{ updatedAt: { lt: cursor.key } }, { updatedAt: cursor.key, id: { lt: cursor.id } }] }
-        : undefined,
+    where: newestFirstAfter(cursor, 'updatedAt'),
     orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
     take: PAGE_SIZE + 1,
     select: {

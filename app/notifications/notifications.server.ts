@@ -3,7 +3,7 @@
 import { Prisma, type PrismaClient } from '~/generated/prisma/client'
 import type { NotificationKind } from '~/generated/prisma/enums'
 import { db } from '~/utils/db.server'
-import { decodeTimeCursor, encodeCursor } from '~/utils/keyset-cursor'
+import { decodeTimeCursor, encodeCursor, newestFirstAfter } from '~/utils/keyset-cursor'
 import { NOTIFICATION_KINDS, notificationBody } from './kinds'
 
 type Tx = Prisma.TransactionClient | PrismaClient
@@ -100,14 +100,7 @@ export async function unreadTally(userId: string): Promise<{ unread: number; cou
 export async function listNotifications(userId: string, after: string | undefined) {
   const cursor = decodeTimeCursor(after)
   const rows = await db.notification.findMany({
-    where: {
-      userId,
-      ...(cursor?.key
-        ? {
-            OR: [{ createdAt: { lt: cursor.key } }, { createdAt: cursor.key, id: { lt: cursor.id } }],
-          }
-        : {}),
-    },
+    where: { userId, ...newestFirstAfter(cursor, 'createdAt') },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: NOTIFICATIONS_PER_PAGE + 1,
     select: {

@@ -7,7 +7,7 @@ import { claimReviewOf, type ClaimReview } from '~/exports/format'
 import { ClaimStatus, type Reliability, type SourceKind, type Stance, type Verdict } from '~/generated/prisma/enums'
 import { getSettings } from '~/settings/settings.server'
 import { isoDay } from '~/utils/dates'
-import { decodeTimeCursor, encodeCursor } from '~/utils/keyset-cursor'
+import { decodeTimeCursor, encodeCursor, newestFirstAfter } from '~/utils/keyset-cursor'
 import { db } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import { quoteInContext, type QuoteInContext } from './context'
@@ -305,14 +305,7 @@ export async function publicReportList(after: string | null): Promise<PublicRepo
   const [org, rows] = await Promise.all([
     organisation(),
     db.reportPublication.findMany({
-      where: {
-        publishedAt: { not: null },
-        ...(cursor?.key
-          ? {
-              OR: [{ publishedAt: { lt: cursor.key } }, { publishedAt: cursor.key, articleId: { lt: cursor.id } }],
-            }
-          : {}),
-      },
+      where: { publishedAt: { not: null }, ...newestFirstAfter(cursor, 'publishedAt', 'articleId') },
       orderBy: [{ publishedAt: 'desc' }, { articleId: 'desc' }],
       take: REPORTS_PER_PAGE + 1,
       select: {

@@ -14,7 +14,7 @@ import {
 } from '~/claims/writes'
 import { dayToDate } from '~/utils/dates'
 import { db } from '~/utils/db.server'
-import { decodeTimeCursor, encodeCursor } from '~/utils/keyset-cursor'
+import { decodeTimeCursor, encodeCursor, newestFirstAfter } from '~/utils/keyset-cursor'
 import type { AttachSourceInput } from './schemas'
 import { normaliseSourceUrl } from './url'
 
@@ -208,7 +208,7 @@ export async function listSources({ q, after }: { q?: string | null; after?: str
             ],
           }
         : {},
-      cursor?.key ? { OR: [{ createdAt: { lt: cursor.key } }, { createdAt: cursor.key, id: { lt: cursor.id } }] } : {},
+      newestFirstAfter(cursor, 'createdAt'),
     ],
   }
   const rows = await db.source.findMany({

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { decodeDecimalCursor, decodeTimeCursor, encodeCursor } from './keyset-cursor'
+import { decodeDecimalCursor, decodeTimeCursor, encodeCursor, newestFirstAfter } from './keyset-cursor'
 
 describe('time cursors', () => {
   test('round-trip a timestamp and a missing one', () => {
@@ -41,5 +41,19 @@ describe('decimal cursors', () => {
     for (const value of [null, '', 'abc', '75', 'drop table.x', "1.'; --", `1.${'x'.repeat(101)}`, '1e5.a', '1..a']) {
       expect(decodeDecimalCursor(value)).toBeNull()
     }
+  })
+})
+
+describe('newest first after a cursor', () => {
+  test('asks for older rows, or rows of the same time with a smaller id; the first page asks for nothing', () => {
+    const at = new Date('2026-12-02T10:00:00.000Z')
+    expect(newestFirstAfter({ key: at, id: 'b' }, 'createdAt')).toEqual({
+      OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: 'b' } }],
+    })
+    expect(newestFirstAfter({ key: at, id: 'b' }, 'publishedAt', 'articleId')).toEqual({
+      OR: [{ publishedAt: { lt: at } }, { publishedAt: at, articleId: { lt: 'b' } }],
+    })
+    expect(newestFirstAfter(null, 'createdAt')).toEqual({})
+    expect(newestFirstAfter({ key: null, id: 'b' }, 'createdAt')).toEqual({})
   })
 })

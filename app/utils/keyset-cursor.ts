@@ -35,3 +35,20 @@ export function decodeDecimalCursor(value: string | null | undefined): KeysetCur
   if (!cursor || cursor.key === null) return cursor
   return DECIMAL.test(cursor.key) ? cursor : null
 }
+
+/**
+ * Prisma's `where` for the rows after `cursor` in a list ordered newest first: by `key`, then by `id`, both
+ * descending. The first page (no cursor, or one without a time) gets `{}`, which matches every row.
+ */
+export function newestFirstAfter<K extends string, I extends string = 'id'>(
+  cursor: KeysetCursor<Date> | null,
+  key: K,
+  id: I = 'id' as I,
+):
+  | { OR: Array<Record<NoInfer<K>, { lt: Date }> | (Record<NoInfer<K>, Date> & Record<NoInfer<I>, { lt: string }>)> }
+  | Record<string, never> {
+  if (!cursor?.key) return {}
+  const older = { [key]: { lt: cursor.key } } as Record<K, { lt: Date }>
+  const tied = { [key]: cursor.key, [id]: { lt: cursor.id } } as Record<K, Date> & Record<I, { lt: string }>
+  return { OR: [older, tied] }
+}

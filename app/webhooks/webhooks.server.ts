@@ -2,7 +2,7 @@
 // deliveries newest first (keyset-paginated), and redeliver one.
 import type { Prisma } from '~/generated/prisma/client'
 import { db } from '~/utils/db.server'
-import { decodeTimeCursor, encodeCursor } from '~/utils/keyset-cursor'
+import { decodeTimeCursor, encodeCursor, newestFirstAfter } from '~/utils/keyset-cursor'
 import { logEvent } from '~/utils/log.server'
 import { webhookMessageId } from './events'
 import { enqueueDeliveryJob } from './events.server'
@@ -60,10 +60,7 @@ export type DeliveryRow = Awaited<ReturnType<typeof listDeliveries>>['deliveries
 /** Every delivery, newest first; `after` is the cursor of the last row of the previous page. */
 export async function listDeliveries({ after }: { after?: string | null } = {}) {
   const cursor = decodeTimeCursor(after)
-  const where: Prisma.WebhookDeliveryWhereInput =
-    cursor?.key != null
-      ? { OR: [{ createdAt: { lt: cursor.key } }, { createdAt: cursor.key, id: { lt: cursor.id } }] }
-      : {}
+  const where: Prisma.WebhookDeliveryWhereInput = newestFirstAfter(cursor, 'createdAt')
   const rows = await db.webhookDelivery.findMany({
     where,
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
