@@ -3,8 +3,7 @@
 // sources' and articles' titles, so partial words and typos are found ("prisonrs" finds "prisoners").
 // Each kind reads at most CANDIDATE_LIMIT full-text matches from its GIN indexes, and near spellings only
 // while there are fewer, so a word found in every claim costs what a rare one costs; the page says when a
-// bound was reached. Ranked, with facet counts over
-// the same matches, and keyset pages on (rank, kind, id).
+// bound was reached. Ranked, with facet counts over the same matches, and keyset pages on (rank, kind, id).
 import { Prisma } from '~/generated/prisma/client'
 import type { ClaimStatus, Verdict } from '~/generated/prisma/enums'
 import { db } from '~/utils/db.server'
