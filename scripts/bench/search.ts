@@ -40,21 +40,26 @@ export async function captureSelects(work: () => Promise<unknown>): Promise<Stat
   return captured
 }
 
-type PlanNode = { 'Node Type'?: string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] }
+export type PlanNode = {
+  'Node Type'?: string
+  'Relation Name'?: string
+  'Index Name'?: string
+  /** With `analyze`: how often the node ran (0: never). */
+  'Actual Loops'?: number
+  Plans?: PlanNode[]
+}
 
 /**
- * The index names the plans of `statements` read, and the tables any of them reads whole. A statement that
- * sets a planner setting for its transaction (`set_config(…, true)`) is replayed, so the plans that follow
+ * The plan of each of `statements` (EXPLAIN, or EXPLAIN ANALYZE with `analyze`). A statement that sets a
+ * planner setting for its transaction (`set_config(…, true)`) is replayed instead, so the plans that follow
  * are made as the app's were; all in one transaction, rolled back.
  */
-export async function indexesRead(client: pg.Client, statements: readonly Statement[]) {
-  const names = new Set<string>()
-  const seqScans = new Set<string>()
-  const walk = (node: PlanNode) => {
-    if (node['Index Name']) names.add(node['Index Name'])
-    if (node['Node Type'] === 'Seq Scan' && node['Relation Name']) seqScans.add(node['Relation Name'])
-    for (const child of node.Plans ?? []) walk(child)
-  }
+export async function plansOf(
+  client: pg.Client,
+  statements: readonly Statement[],
+  { analyze = false }: { analyze?: boolean } = {},
+): Promise<PlanNode[]> {
+  const plans: PlanNode[] = []
   await client.query('BEGIN')
   try {
     for (const statement of statements) {
@@ -63,14 +68,27 @@ export async function indexesRead(client: pg.Client, statements: readonly Statem
         continue
       }
       const { rows } = await client.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>({
-        text: `EXPLAIN (FORMAT JSON) ${statement.text}`,
+        text: `EXPLAIN (${analyze ? 'ANALYZE, ' : ''}FORMAT JSON) ${statement.text}`,
         values: statement.values as unknown[],
       })
-      walk(rows[0]!['QUERY PLAN'][0]!.Plan)
+      plans.push(rows[0]!['QUERY PLAN'][0]!.Plan)
     }
   } finally {
     await client.query('ROLLBACK')
   }
+  return plans
+}
+
+/** The index names the plans of `statements` read, and the tables any of them reads whole. */
+export async function indexesRead(client: pg.Client, statements: readonly Statement[]) {
+  const names = new Set<string>()
+  const seqScans = new Set<string>()
+  const walk = (node: PlanNode) => {
+    if (node['Index Name']) names.add(node['Index Name'])
+    if (node['Node Type'] === 'Seq Scan' && node['Relation Name']) seqScans.add(node['Relation Name'])
+    for (const child of node.Plans ?? []) walk(child)
+  }
+  for (const plan of await plansOf(client, statements)) walk(plan)
   return { names: [...names].sort(), seqScans: [...seqScans].sort() }
 }
 

@@ -14,7 +14,7 @@ import { CANDIDATE_LIMIT, toSearchQuery } from '~/search/query'
 import { searchDesk } from '~/search/search.server'
 import { listSources } from '~/sources/sources.server'
 import { listUsers } from '~/users/users.server'
-import { captureSelects, indexesRead } from '../../scripts/bench/search.ts'
+import { captureSelects, indexesRead, plansOf, type PlanNode } from '../../scripts/bench/search.ts'
 import { db } from '~/utils/db.server'
 import { createArticle, createClaim } from '../helpers/claims'
 import { callLoader } from '../helpers/route'
@@ -102,30 +102,23 @@ describe('search indexes', () => {
   })
 })
 
-type AnalysedNode = { 'Relation Name'?: string; 'Actual Loops'?: number; Plans?: AnalysedNode[] }
-
 /** How often each scan of the Claim table ran when the search's main statement was executed (0: skipped). */
 async function claimScanLoops(work: () => Promise<unknown>): Promise<number[]> {
   const statements = await captureSelects(work)
   const main = statements.find((statement) => /claims_near/.test(statement.text))
+  const settings = statements.find((statement) => /set_config\(/.test(statement.text))
   expect(main).toBeDefined()
+  expect(settings).toBeDefined()
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL })
   await client.connect()
   try {
-    await client.query('BEGIN')
-    const settings = statements.find((statement) => /set_config\(/.test(statement.text))!
-    await client.query({ text: settings.text, values: settings.values as unknown[] })
-    const { rows } = await client.query<{ 'QUERY PLAN': Array<{ Plan: AnalysedNode }> }>({
-      text: `EXPLAIN (ANALYZE, FORMAT JSON) ${main!.text}`,
-      values: main!.values as unknown[],
-    })
-    await client.query('ROLLBACK')
+    const [plan] = await plansOf(client, [settings!, main!], { analyze: true })
     const loops: number[] = []
-    const walk = (node: AnalysedNode) => {
+    const walk = (node: PlanNode) => {
       if (node['Relation Name'] === 'Claim') loops.push(node['Actual Loops'] ?? 0)
       for (const child of node.Plans ?? []) walk(child)
     }
-    walk(rows[0]!['QUERY PLAN'][0]!.Plan)
+    walk(plan!)
     return loops
   } finally {
     await client.end()
