@@ -15,7 +15,7 @@ import type { Route } from './+types/root'
 import './app.css'
 import { isApiPath } from './api/http-edge'
 import { can, type Permission, ROLE_LABELS } from './auth/permissions'
-import { getUser } from './auth/session.server'
+import { getUnreadTally, getUser } from './auth/session.server'
 import { HeaderSearch } from './components/header-search'
 import { PublicNotFound } from './components/public-report'
 import { LiveEventsProvider } from './components/live-events'
@@ -26,7 +26,6 @@ import {
   UnreadCount,
   useUnreadNotifications,
 } from './components/notification-bell'
-import { unreadTally } from './notifications/notifications.server'
 import { RouteError } from './components/route-error'
 import { useFocusOnResult } from './components/ui/focus-result'
 import { Toast } from './components/ui/toast'
@@ -51,15 +50,18 @@ export const middleware: Route.MiddlewareFunction[] = [
 export async function loader({ request }: Route.LoaderArgs) {
   // A reader's page is the same for everyone and may be cached: no session is read and no cookie is set.
   if (isPublicPath(pageUrl(request).pathname)) return data({ user: null, toast: null })
-  const [user, { toast, headers }] = await Promise.all([getUser(request), readToast(request)])
-  const unreadNotifications = user ? await unreadTally(user.id) : { unread: 0, countedAt: '' }
+  const [user, unreadNotifications, { toast, headers }] = await Promise.all([
+    getUser(request),
+    getUnreadTally(request),
+    readToast(request),
+  ])
   return data(
     {
       user: user && {
         name: user.name,
         email: user.email,
         roleLabel: ROLE_LABELS[user.role],
-        unreadNotifications,
+        unreadNotifications: unreadNotifications ?? { unread: 0, countedAt: '' },
         navigation: NAVIGATION.filter((item) => can(user.role, item.permission)).map(({ to, label }) => ({
           to,
           label,

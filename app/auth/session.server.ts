@@ -2,6 +2,7 @@
 // so a copy of the sessions table cannot be used to sign in. Logout and deactivation end a session at once.
 import crypto from 'node:crypto'
 import { createCookie, data, redirect, type Cookie } from 'react-router'
+import type { UnreadTally } from '~/components/notification-bell'
 import type { Role } from '~/generated/prisma/enums'
 import { db } from '~/utils/db.server'
 import { clientAddress } from '~/utils/client-address'
@@ -90,43 +91,73 @@ export async function destroySession(request: Request) {
   return sessionCookie().serialize('', { maxAge: 0 })
 }
 
-const cache = new WeakMap<Request, Promise<SessionUser | null>>()
+type Lookup = { user: SessionUser; unread: UnreadTally } | null
 
-/** The signed-in, active user of this request, or null. Looked up once per request. */
-export function getUser(request: Request): Promise<SessionUser | null> {
+const cache = new WeakMap<Request, Promise<Lookup>>()
+
+function lookUp(request: Request): Promise<Lookup> {
   let pending = cache.get(request)
   if (!pending) {
-    pending = lookUpUser(request)
+    pending = lookUpSession(request)
     cache.set(request, pending)
   }
   return pending
 }
 
-async function lookUpUser(request: Request): Promise<SessionUser | null> {
+/** The signed-in, active user of this request, or null. Looked up once per request. */
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  return (await lookUp(request))?.user ?? null
+}
+
+/**
+ * The signed-in user's unread notifications with the moment the database counted them, read by the same
+ * statement as the session. The live stream's figures carry theirs too, so the page keeps whichever is
+ * newer, however the loads and the events interleave.
+ */
+export async function getUnreadTally(request: Request): Promise<UnreadTally | null> {
+  return (await lookUp(request))?.unread ?? null
+}
+
+type SessionRow = {
+  expiresAt: Date
+  lastSeenAt: Date
+  userId: string
+  email: string
+  name: string
+  role: Role
+  active: boolean
+  mustChangePassword: boolean
+  unread: number
+  countedAt: string
+}
+
+async function lookUpSession(request: Request): Promise<Lookup> {
   const token = await readToken(request)
   if (!token) return null
   const id = hashSessionToken(token)
-  const session = await db.session.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      expiresAt: true,
-      lastSeenAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, active: true, mustChangePassword: true } },
-    },
-  })
+  // Every signed-in page reads the session and shows the unread count in its header: one statement, not two.
+  const [session] = await db.$queryRaw<SessionRow[]>`
+    SELECT s."expiresAt", s."lastSeenAt", u.id AS "userId", u.email, u.name, u.role::text AS role, u.active,
+           u."mustChangePassword",
+           (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = u.id AND n."readAt" IS NULL) AS unread,
+           to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "countedAt"
+      FROM "Session" s JOIN "User" u ON u.id = s."userId"
+     WHERE s.id = ${id}`
   if (!session) return null
   const now = Date.now()
   const idleLimit = getEnv().SESSION_IDLE_MINUTES * 60_000
-  if (!session.user.active || session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + idleLimit <= now) {
+  if (!session.active || session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + idleLimit <= now) {
     await db.session.deleteMany({ where: { id } })
     return null
   }
   if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.session.updateMany({ where: { id }, data: { lastSeenAt: new Date(now) } })
   }
-  const { active: _active, ...user } = session.user
-  return { ...user, sessionId: id }
+  const { userId, email, name, role, mustChangePassword, unread, countedAt } = session
+  return {
+    user: { id: userId, email, name, role, mustChangePassword, sessionId: id },
+    unread: { unread, countedAt },
+  }
 }
 
 /** Only same-site paths are followed after login; anything else goes home. A data-request address becomes its page's. */

@@ -85,17 +85,6 @@ export function unreadCount(userId: string) {
   return db.notification.count({ where: { userId, readAt: null } })
 }
 
-/**
- * The bell's figure with the moment the database counted it. The live stream's figures carry theirs
- * too, so the page keeps whichever is newer, however the loads and the events interleave.
- */
-export async function unreadTally(userId: string): Promise<{ unread: number; countedAt: string }> {
-  const [row] = await db.$queryRaw<Array<{ unread: number; countedAt: string }>>`
-    SELECT count(*)::int AS unread, to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "countedAt"
-      FROM "Notification" WHERE "userId" = ${userId} AND "readAt" IS NULL`
-  return row!
-}
-
 /** One page of the person's notifications, newest first, after the keyset cursor `after`. */
 export async function listNotifications(userId: string, after: string | undefined) {
   const cursor = decodeTimeCursor(after)
