@@ -5,7 +5,8 @@ const countFormat = new Intl.NumberFormat('en-GB')
 
 /** "12,345": counts with thousands separators. */
 export function formatCount(count: number): string {
-  return countFormat.format(count)
+  // Most counts on a page are small whole numbers, which need no separator; Intl is slow to call hundreds of times.
+  return Number.isInteger(count) && count > -1000 && count < 1000 ? String(count) : countFormat.format(count)
 }
 
 /** "9 of 12": how many claims the score rests on, out of all of them. */
