@@ -5,12 +5,16 @@ import express from 'express'
 import type http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import zlib from 'node:zlib'
 import type { ServerBuild } from 'react-router'
 import { apiEdgeRefusal } from '../../app/api/http-edge.ts'
 import { CLIENT_ADDRESS_HEADER } from '../../app/utils/client-address.ts'
 import { getEnv } from '../../app/utils/env.server.ts'
 import { LARGEST_BODY_BYTES } from '../../app/utils/form.server.ts'
 import { crossSiteReason } from '../../app/utils/request-guard.server.ts'
+
+/** Brotli's quality for pages (0–11; the compression package's default is 4). */
+export const BROTLI_QUALITY = 2
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -19,7 +23,9 @@ export async function createHttpApp(options: { mode: 'production' | 'development
   app.disable('x-powered-by')
   // Only the proxies named by TRUST_PROXY may say what the client's address, protocol and host were.
   app.set('trust proxy', getEnv().TRUST_PROXY)
-  app.use(compression())
+  // Brotli at quality 2 costs half what the default 4 does for pages 5–10% larger: the server spends its time
+  // rendering, not compressing, and a fact-checker's connection is rarely what holds a page up.
+  app.use(compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } } }))
   app.use(refuseApiMisuse)
   app.use(refuseMalformedRequests)
   app.use((req, res, next) => {
