@@ -4,7 +4,6 @@ import {
   Form,
   Links,
   Meta,
-  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -27,6 +26,7 @@ import {
   useUnreadNotifications,
 } from './components/notification-bell'
 import { RouteError } from './components/route-error'
+import { useClientLinks } from './components/ui/client-links'
 import { useFocusOnResult } from './components/ui/focus-result'
 import { Toast } from './components/ui/toast'
 import { isPublicPath } from './reports/paths'
@@ -107,6 +107,8 @@ export function Layout({ children }: { children: ReactNode }) {
 function Shell({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>('root')
   const user = rootData?.user ?? null
+  const { pathname } = useLocation()
+  const header = useClientLinks<HTMLElement>()
   useFocusOnResult()
   // Marks the page as interactive once React has taken it over (error pages too), for tools and tests that
   // must not type into a field React is about to hydrate. Effects run children first, so every route's
@@ -122,7 +124,7 @@ function Shell({ children }: { children: ReactNode }) {
       >
         Skip to content
       </a>
-      <header className="border-b border-paper-line bg-paper">
+      <header ref={header} className="border-b border-paper-line bg-paper">
         <div className="mx-auto flex max-w-7xl items-center gap-x-4 gap-y-2 px-4 py-3 sm:gap-x-6">
           <a
             href="/"
@@ -140,17 +142,14 @@ function Shell({ children }: { children: ReactNode }) {
           {user ? (
             <nav aria-label="Main" className="-mx-1 hidden min-w-0 flex-1 basis-0 gap-1 sm:flex sm:flex-wrap">
               {user.navigation.map((item) => (
-                <NavLink
+                <a
                   key={item.to}
-                  to={item.to}
-                  className={({ isActive }) =>
-                    `whitespace-nowrap rounded px-3 py-1.5 text-sm font-medium no-underline hover:bg-paper-sunk hover:no-underline ${
-                      isActive ? 'bg-brand-soft text-brand-dark' : 'text-ink-muted'
-                    }`
-                  }
+                  href={item.to}
+                  className="nav-link"
+                  aria-current={isCurrent(pathname, item.to) ? 'page' : undefined}
                 >
                   {item.label}
-                </NavLink>
+                </a>
               ))}
             </nav>
           ) : null}
@@ -244,31 +243,30 @@ function PhoneMenu({
           <ul>
             {navigation.map((item) => (
               <li key={item.to}>
-                <NavLink
-                  to={item.to}
-                  className={({ isActive }) =>
-                    `block rounded px-3 py-2 text-sm font-medium no-underline hover:bg-paper-sunk hover:no-underline ${
-                      isActive ? 'bg-brand-soft text-brand-dark' : 'text-ink'
-                    }`
-                  }
+                <a
+                  href={item.to}
+                  className="menu-link"
+                  aria-current={isCurrent(location.pathname, item.to) ? 'page' : undefined}
                 >
                   {item.label}
-                </NavLink>
+                </a>
               </li>
             ))}
           </ul>
         </nav>
         <div className="mt-1.5 border-t border-paper-line pt-1.5">
-          <NavLink
-            to="/notifications"
+          <a
+            href="/notifications"
             aria-label={notificationsLabel(unread)}
-            className="flex items-center justify-between rounded px-3 py-2 text-sm text-ink no-underline hover:bg-paper-sunk hover:no-underline"
+            aria-current={isCurrent(location.pathname, '/notifications') ? 'page' : undefined}
+            className="menu-link flex items-center justify-between font-normal"
           >
             Notifications <UnreadCount unread={unread} />
-          </NavLink>
+          </a>
           <a
             href="/account"
-            className="block rounded px-3 py-2 text-sm text-ink no-underline hover:bg-paper-sunk hover:no-underline"
+            className="menu-link font-normal"
+            aria-current={isCurrent(location.pathname, '/account') ? 'page' : undefined}
           >
             Your account
           </a>
@@ -284,6 +282,15 @@ function PhoneMenu({
       </div>
     </details>
   )
+}
+
+/**
+ * Whether a navigation entry is the page's section, as a <NavLink> would say: its own address or one under it.
+ * The header's links are plain <a>s navigated on the client by one listener (useClientLinks): every
+ * signed-in page draws a dozen of them, and a router link costs the server several hooks each.
+ */
+function isCurrent(pathname: string, to: string) {
+  return pathname === to || pathname.startsWith(`${to}/`)
 }
 
 export default function App() {

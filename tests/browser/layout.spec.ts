@@ -74,3 +74,31 @@ test('the 404 page has a title naming it', async ({ page, desk, guard }) => {
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
   await expect(page).toHaveTitle('Page not found · Factdesk')
 })
+
+test('the header opens a section without reloading the page and marks it as the current one', async ({
+  page,
+  desk,
+}) => {
+  await desk.signInAs(page, 'EDITOR')
+  await page.goto('/articles')
+  const navigation = page.getByRole('navigation', { name: 'Main' })
+  await expect(navigation.getByRole('link', { name: 'Articles', exact: true })).toHaveAttribute('aria-current', 'page')
+  // A value kept on the window survives a navigation on the client, not a new document.
+  await page.evaluate(() => Object.assign(window, { keptAcrossNavigation: 'yes' }))
+  await navigation.getByRole('link', { name: 'Queue', exact: true }).click()
+  await expect(page).toHaveURL(/\/queue$/)
+  await expect(page.getByRole('heading', { name: 'Queue', level: 1 })).toBeVisible()
+  expect(await page.evaluate(() => (window as unknown as { keptAcrossNavigation?: string }).keptAcrossNavigation)).toBe(
+    'yes',
+  )
+  await expect(navigation.getByRole('link', { name: 'Queue', exact: true })).toHaveAttribute('aria-current', 'page')
+  await expect(navigation.getByRole('link', { name: 'Articles', exact: true })).not.toHaveAttribute('aria-current')
+
+  // By keyboard too: Enter on a focused link is a click.
+  await navigation.getByRole('link', { name: 'Dashboard', exact: true }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/\/dashboard$/)
+  expect(await page.evaluate(() => (window as unknown as { keptAcrossNavigation?: string }).keptAcrossNavigation)).toBe(
+    'yes',
+  )
+})
