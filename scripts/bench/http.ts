@@ -1,7 +1,9 @@
 // The HTTP section of the bench: what a person at the desk feels. It starts the production server on
 // the bench database as `npm run serve` does (its own process, NODE_ENV=production, the built app), and
 // drives each page with N concurrent clients signed in as an editor (autocannon), beside a bare page
-// (`/login`, signed out) measured between every two pages, so the ratios hold on a busy machine. Needs `npm run build` first.
+// (`/login`, signed out) measured between every two pages, so the ratios hold on a busy machine. A signed-in
+// shell (`/account`, no target) shows what every signed-in page pays before its own content, and each row
+// gives the server's CPU time per request, which the size of a page mostly decides. Needs `npm run build` first.
 import autocannon from 'autocannon'
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -22,6 +24,8 @@ export type HttpBenchRow = BenchRow & {
   /** The bare page's req/s in the runs just before and after this page's. */
   bareRequestsPerSecond: number
   bytes: number
+  /** The server process's CPU time (all its threads) per request, when the platform says (Linux). */
+  cpuMsPerRequest: number | null
   /** The share of the bare page's req/s this page must reach; none for the bare page itself. */
   target?: number
 }
@@ -29,6 +33,27 @@ export type HttpBenchRow = BenchRow & {
 type Page = { name: string; path: string; signedIn: boolean; target?: number; status?: number; what: string }
 
 const BARE: Page = { name: 'bare page', path: '/login', signedIn: false, what: 'the sign-in form, signed out' }
+
+/** No target: what every signed-in page pays before its own content (the header, the session, a small form). */
+const SHELL: Page = {
+  name: 'signed-in shell',
+  path: '/account',
+  signedIn: true,
+  what: 'the header and one form, signed in',
+}
+
+/** CPU milliseconds a process has used so far, from /proc (Linux); null where there is no /proc. */
+function cpuMsOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat, after the command name in parentheses: user and system time in ticks.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    const TICKS_PER_SECOND = 100
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND
+  } catch {
+    return null
+  }
+}
 
 async function freePort(): Promise<number> {
   const probe = net.createServer()
@@ -39,7 +64,9 @@ async function freePort(): Promise<number> {
 }
 
 /** The production server on the bench database, as `npm run serve` starts it; resolves once it answers. */
-async function startServer(databaseUrl: string): Promise<{ origin: string; stop: () => Promise<void> }> {
+async function startServer(
+  databaseUrl: string,
+): Promise<{ origin: string; cpuMs: () => number | null; stop: () => Promise<void> }> {
   const root = path.resolve('.')
   if (!fs.existsSync(path.join(root, 'build/server/index.js'))) {
     throw new Error('No production build: run `npm run build` first.')
@@ -72,6 +99,7 @@ async function startServer(databaseUrl: string): Promise<{ origin: string; stop:
   }
   return {
     origin,
+    cpuMs: () => cpuMsOf(child.pid),
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM')
       await exited
@@ -79,7 +107,7 @@ async function startServer(databaseUrl: string): Promise<{ origin: string; stop:
   }
 }
 
-type Load = { requestsPerSecond: number; latencies: number[]; failures: number }
+type Load = { requestsPerSecond: number; latencies: number[]; failures: number; cpuMsPerRequest: number | null }
 
 /** `connections` clients asking for `url` back to back for `seconds`; every answer's latency is kept. */
 function load(
@@ -88,13 +116,14 @@ function load(
   connections: number,
   seconds: number,
   redirects: boolean,
-): Promise<Load> {
+): Promise<Omit<Load, 'cpuMsPerRequest'> & { requests: number }> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = []
     const instance = autocannon({ url, connections, duration: seconds, headers }, (error, result) => {
       if (error) return reject(error)
       resolve({
         requestsPerSecond: result.requests.total / seconds,
+        requests: result.requests.total,
         latencies,
         // A page that sends the browser on answers 3xx; anything else outside 2xx is a failure.
         failures: result.errors + result.timeouts + result.non2xx - (redirects ? result['3xx'] : 0),
@@ -154,7 +183,7 @@ export async function benchHttp(ctx: BenchContext, options: HttpOptions = {}): P
     })
     // Each page answers as it should, and its size (uncompressed) is noted, before anything is timed.
     const sizes = new Map<string, number>()
-    for (const page of [BARE, ...pages]) {
+    for (const page of [BARE, SHELL, ...pages]) {
       const response = await fetch(`${server.origin}${page.path}`, { headers: headersOf(page), redirect: 'manual' })
       const body = await response.arrayBuffer()
       if (response.status !== (page.status ?? 200)) {
@@ -166,16 +195,19 @@ export async function benchHttp(ctx: BenchContext, options: HttpOptions = {}): P
       const url = `${server.origin}${page.path}`
       const redirects = (page.status ?? 200) >= 300
       if (warmupSeconds > 0) await load(url, headersOf(page), connections, warmupSeconds, redirects)
-      const result = await load(url, headersOf(page), connections, durationSeconds, redirects)
+      const cpuBefore = server.cpuMs()
+      const { requests, ...result } = await load(url, headersOf(page), connections, durationSeconds, redirects)
+      const cpuAfter = server.cpuMs()
       if (result.failures > 0) throw new Error(`${page.path}: ${result.failures} requests failed or timed out`)
       if (result.latencies.length === 0) throw new Error(`${page.path}: no answer came within ${durationSeconds} s`)
-      return result
+      const cpuMsPerRequest = cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / requests
+      return { ...result, cpuMsPerRequest }
     }
     // The bare page between every two pages: each page is set against the bare runs on either side of
     // it, so a machine that grows busier or quieter during the run moves both sides of each ratio alike.
     const bareRuns: Load[] = [await measure(BARE)]
     const measured: Array<[Page, Load]> = []
-    for (const page of pages) {
+    for (const page of [SHELL, ...pages]) {
       measured.push([page, await measure(page)])
       bareRuns.push(await measure(BARE))
     }
@@ -190,21 +222,28 @@ export async function benchHttp(ctx: BenchContext, options: HttpOptions = {}): P
       requestsPerSecond: result.requestsPerSecond,
       bareRequestsPerSecond: bareBeside,
       bytes: sizes.get(page.path) ?? Number.NaN,
+      cpuMsPerRequest: result.cpuMsPerRequest,
       target: page.target,
       note,
     })
+    const bareCpu = bareRuns.map((run) => run.cpuMsPerRequest)
     const bareLoad: Load = {
       requestsPerSecond: bareRate,
       latencies: bareRuns.flatMap((run) => run.latencies),
       failures: 0,
+      cpuMsPerRequest: bareCpu.every((ms) => ms !== null)
+        ? bareCpu.reduce((sum: number, ms) => sum + ms!, 0) / bareCpu.length
+        : null,
     }
+    const cpu = (result: Load) =>
+      result.cpuMsPerRequest === null ? '' : `, server CPU ${result.cpuMsPerRequest.toFixed(1)} ms/request`
     const spread = `${Math.min(...rates).toFixed(1)}–${Math.max(...rates).toFixed(1)}`
     return [
       row(
         BARE,
         bareLoad,
         bareRate,
-        `${bareRate.toFixed(1)} req/s (runs between pages: ${spread}), ${kb(sizes.get(BARE.path)!)}; ${BARE.what}`,
+        `${bareRate.toFixed(1)} req/s (runs between pages: ${spread}), ${kb(sizes.get(BARE.path)!)}${cpu(bareLoad)}; ${BARE.what}`,
       ),
       ...measured.map(([page, result], index) => {
         const beside = (rates[index]! + rates[index + 1]!) / 2
@@ -212,7 +251,7 @@ export async function benchHttp(ctx: BenchContext, options: HttpOptions = {}): P
           page,
           result,
           beside,
-          `${result.requestsPerSecond.toFixed(1)} req/s = ${Math.round((100 * result.requestsPerSecond) / beside)}% of the bare ${beside.toFixed(1)} beside it, ${kb(sizes.get(page.path) ?? Number.NaN)}; ${page.what}`,
+          `${result.requestsPerSecond.toFixed(1)} req/s = ${Math.round((100 * result.requestsPerSecond) / beside)}% of the bare ${beside.toFixed(1)} beside it, ${kb(sizes.get(page.path) ?? Number.NaN)}${cpu(result)}; ${page.what}`,
         )
       }),
     ]
@@ -223,7 +262,7 @@ export async function benchHttp(ctx: BenchContext, options: HttpOptions = {}): P
 
 /** One line per page: its req/s as a share of the bare page's beside it, against its target. */
 export function describeHttpTargets(rows: readonly HttpBenchRow[], connections: number): string[] {
-  const bare = rows.find((row) => row.target === undefined)
+  const bare = rows.find((row) => row.path === BARE.path)
   if (!bare) return []
   const lines = [
     `Targets, ${connections} concurrent clients, req/s as a share of the bare page's in the runs beside it (${bare.requestsPerSecond.toFixed(1)} on average):`,
