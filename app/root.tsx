@@ -1,15 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
-import {
-  data,
-  Form,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLocation,
-  useRouteLoaderData,
-} from 'react-router'
+import { data, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/root'
 import './app.css'
 import { isApiPath } from './api/http-edge'
@@ -174,14 +164,15 @@ function Shell({ children }: { children: ReactNode }) {
                     {user.roleLabel}
                   </span>
                 </a>
-                <Form method="post" action="/logout" className="hidden sm:block">
+                {/* A plain form: signing out loads the login page afresh, keeping nothing of the session in the page. */}
+                <form method="post" action="/logout" className="hidden sm:block">
                   <button
                     type="submit"
                     className="rounded px-2 py-1 text-sm text-ink-muted hover:bg-paper-sunk hover:text-ink"
                   >
                     Sign out
                   </button>
-                </Form>
+                </form>
                 <PhoneMenu navigation={user.navigation} unread={user.unreadNotifications} />
               </>
             ) : null}
@@ -270,14 +261,14 @@ function PhoneMenu({
           >
             Your account
           </a>
-          <Form method="post" action="/logout">
+          <form method="post" action="/logout">
             <button
               type="submit"
               className="block w-full rounded px-3 py-2 text-left text-sm text-ink hover:bg-paper-sunk"
             >
               Sign out
             </button>
-          </Form>
+          </form>
         </div>
       </div>
     </details>

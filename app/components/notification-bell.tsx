@@ -1,7 +1,7 @@
 // The header's bell: a link to /notifications that says how many are unread, in words for screen
 // readers and as a number beside the bell. It counts up as notifications arrive on the live stream.
 import { useEffect, useState } from 'react'
-import { NavLink } from 'react-router'
+import { useLocation } from 'react-router'
 import { useLiveEvent } from './live-events'
 import { cx } from './ui/cx'
 
@@ -46,20 +46,21 @@ export function UnreadCount({ unread }: { unread: number }) {
 export function NotificationBell({ unread: loaded, className }: { unread: UnreadTally; className?: string }) {
   const { unread, latest } = useUnreadNotifications(loaded)
   const label = notificationsLabel(unread)
+  const current = useLocation().pathname === '/notifications'
   return (
     <>
-      <NavLink
-        to="/notifications"
+      {/* A plain link: the header navigates its links on the client (useClientLinks in root.tsx). */}
+      <a
+        href="/notifications"
         aria-label={label}
         title={label}
         data-testid="notification-bell"
-        className={({ isActive }) =>
-          cx(
-            className,
-            'relative shrink-0 items-center gap-1 rounded-md px-2 py-1.5 text-sm text-ink-muted no-underline hover:bg-paper-sunk hover:no-underline',
-            isActive && 'bg-brand-soft text-brand-dark',
-          )
-        }
+        aria-current={current ? 'page' : undefined}
+        className={cx(
+          className,
+          'relative shrink-0 items-center gap-1 rounded-md px-2 py-1.5 text-sm text-ink-muted no-underline hover:bg-paper-sunk hover:no-underline',
+          current && 'bg-brand-soft text-brand-dark',
+        )}
       >
         <svg
           aria-hidden="true"
@@ -74,7 +75,7 @@ export function NotificationBell({ unread: loaded, className }: { unread: Unread
           <path d="M6.5 14a1.5 1.5 0 0 0 3 0" />
         </svg>
         <UnreadCount unread={unread} />
-      </NavLink>
+      </a>
       <span className="sr-only" aria-live="polite">
         {latest}
       </span>

@@ -101,4 +101,12 @@ test('the header opens a section without reloading the page and marks it as the 
   expect(await page.evaluate(() => (window as unknown as { keptAcrossNavigation?: string }).keptAcrossNavigation)).toBe(
     'yes',
   )
+
+  // The bell is a header link like the others.
+  await page.getByTestId('notification-bell').click()
+  await expect(page).toHaveURL(/\/notifications$/)
+  await expect(page.getByTestId('notification-bell')).toHaveAttribute('aria-current', 'page')
+  expect(await page.evaluate(() => (window as unknown as { keptAcrossNavigation?: string }).keptAcrossNavigation)).toBe(
+    'yes',
+  )
 })
