@@ -235,4 +235,34 @@ describe('segmentBody', () => {
       ['89', ['c']],
     ])
   })
+
+  test('lists, for every character, exactly the claims whose span holds it, however many overlap', () => {
+    // A small deterministic generator, so a failure names the same spans every run.
+    let seed = 7
+    const random = (below: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed % below
+    }
+    const text = 'x'.repeat(200)
+    for (let round = 0; round < 50; round++) {
+      const claims = Array.from({ length: 1 + random(30) }, (_, index) => {
+        const startOffset = random(220) - 10
+        return { id: `c${index}`, startOffset, endOffset: startOffset + random(60) }
+      })
+      const segments = segmentBody(text, claims)
+      expect(segments.map((s) => s.text).join('')).toBe(text)
+      for (const segment of segments) {
+        const expected = claims
+          .map((claim) => ({
+            ...claim,
+            startOffset: Math.max(0, claim.startOffset),
+            endOffset: Math.min(200, claim.endOffset),
+          }))
+          .filter((claim) => claim.startOffset <= segment.startOffset && segment.endOffset <= claim.endOffset)
+          .sort((a, b) => a.startOffset - b.startOffset || b.endOffset - a.endOffset)
+          .map((claim) => claim.id)
+        expect(segment.claimIds).toEqual(expected)
+      }
+    }
+  })
 })

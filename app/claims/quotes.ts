@@ -212,14 +212,22 @@ export function segmentBody(body: string, claims: readonly ClaimSpan[]): BodySeg
   }
   const points = [...cuts].sort((a, b) => a - b)
   const segments: BodySegment[] = []
+  // One sweep along the body: the claims covering a stretch are those begun and not yet ended, kept in
+  // the spans' order (outermost first). Every claim's end is a cut, so none ends inside a stretch.
+  let covering: typeof spans = []
+  let next = 0
   for (let i = 0; i < points.length - 1; i++) {
     const startOffset = points[i]!
     const endOffset = points[i + 1]!
-    if (startOffset === endOffset) continue
-    const claimIds = spans
-      .filter((span) => span.startOffset <= startOffset && endOffset <= span.endOffset)
-      .map((span) => span.id)
-    segments.push({ startOffset, endOffset, text: body.slice(startOffset, endOffset), claimIds })
+    if (covering.some((span) => span.endOffset <= startOffset))
+      covering = covering.filter((span) => span.endOffset > startOffset)
+    while (next < spans.length && spans[next]!.startOffset <= startOffset) covering.push(spans[next++]!)
+    segments.push({
+      startOffset,
+      endOffset,
+      text: body.slice(startOffset, endOffset),
+      claimIds: covering.map((span) => span.id),
+    })
   }
   return segments
 }

@@ -7,7 +7,7 @@
 // a phrase inside an existing claim is everyday work. Each claim's number after its text is the link
 // (the keyboard's way in); a click on the words opens the claim too. The marks use the short classes of
 // app.css (.hl, .cm): an article can carry hundreds of them.
-import { Fragment, useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode, type RefObject } from 'react'
+import { useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { STATUS_LABELS } from '~/claims/workflow'
 import { segmentBody, trimSpan, type Span } from '~/claims/quotes'
@@ -60,18 +60,23 @@ export function highlightClasses(claim: { status: ClaimStatus; verdict: Verdict 
   return `hl ${STATUS_STYLES[claim.status].highlight}`
 }
 
-export function ArticleHighlighter({
-  body,
-  claims,
-  hrefOf,
-  selectedId,
-  addClaimHref,
-  className,
-}: ArticleHighlighterProps) {
-  const navigate = useNavigate()
-  const rootRef = useRef<HTMLDivElement>(null)
-  const segments = useMemo(() => segmentBody(body, claims), [body, claims])
-  const byId = useMemo(() => new Map(claims.map((claim) => [claim.id, claim])), [claims])
+const escapeText = (text: string) =>
+  text.replace(/[&<>\r]/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : char === '>' ? '&gt;' : '&#13;'))
+const escapeAttribute = (text: string) => escapeText(text).replace(/"/g, '&quot;')
+
+/**
+ * The body marked up, as one HTML string: the server writes it straight into the page and the client
+ * builds the same string to take it over, so hundreds of marks cost no more than the text around them.
+ * Each mark names its claim by number (`data-n`); the first also carries the anchor `quote-<id>`.
+ * The claim open beside the text is not part of it (see `ArticleHighlighter`).
+ */
+export function articleBodyHtml(
+  body: string,
+  claims: readonly HighlightedClaim[],
+  hrefOf: (claimId: string) => string,
+): string {
+  const segments = segmentBody(body, claims)
+  const byId = new Map(claims.map((claim) => [claim.id, claim]))
 
   // Paragraphs get a gap, but their line breaks stay in the text (hidden spacers), so the body
   // element's text is still the body character for character and offsets count true.
@@ -93,13 +98,14 @@ export function ArticleHighlighter({
   const lastPieceOf = new Map<string, number>()
   for (const piece of pieces) for (const claim of piece.covering) lastPieceOf.set(claim.id, piece.at)
   const ending = new Set(lastPieceOf.values())
-  for (let index = pieces.length - 1; index >= 0; index--) {
-    const piece = pieces[index]!
-    const lastWord = piece.text.search(/\S+$/)
-    if (!ending.has(piece.at) || lastWord <= 0) continue
-    pieces.splice(
-      index,
-      1,
+  const split: Piece[] = []
+  for (const piece of pieces) {
+    const lastWord = ending.has(piece.at) ? piece.text.search(/\S+$/) : -1
+    if (lastWord <= 0) {
+      split.push(piece)
+      continue
+    }
+    split.push(
       { ...piece, text: piece.text.slice(0, lastWord) },
       { ...piece, at: piece.at + lastWord, text: piece.text.slice(lastWord) },
     )
@@ -107,52 +113,62 @@ export function ArticleHighlighter({
       if (lastPieceOf.get(claim.id) === piece.at) lastPieceOf.set(claim.id, piece.at + lastWord)
   }
 
-  const firstPieceOf = new Set<string>()
-  const rendered = pieces.map((piece) => {
+  const started = new Set<string>()
+  let html = ''
+  for (const piece of split) {
     if (paragraphBreak.test(piece.text)) {
-      return (
-        <span key={piece.at} className="block h-3 overflow-hidden" aria-hidden="true">
-          {piece.text}
-        </span>
-      )
+      html += `<span class="block h-3 overflow-hidden" aria-hidden="true">${piece.text}</span>`
+      continue
     }
-    let node: ReactNode = piece.text
+    // Outermost claim first; each claim's number closes its mark.
+    let open = ''
+    let close = ''
     let numbered = false
-    for (let depth = piece.covering.length - 1; depth >= 0; depth--) {
-      const claim = piece.covering[depth]!
-      const first = !firstPieceOf.has(claim.id)
-      firstPieceOf.add(claim.id)
-      node = (
-        <>
-          <mark
-            id={first ? `quote-${claim.id}` : undefined}
-            data-claim-id={claim.id}
-            data-depth={depth === 0 ? piece.covering.length : undefined}
-            title={depth === 0 ? claimLabel(piece.covering) : undefined}
-            data-selected={claim.id === selectedId ? '' : undefined}
-            className={highlightClasses(claim)}
-          >
-            {node}
-          </mark>
-          {lastPieceOf.get(claim.id) === piece.at ? <ClaimMarker claim={claim} href={hrefOf(claim.id)} /> : null}
-        </>
-      )
-      numbered ||= lastPieceOf.get(claim.id) === piece.at
-    }
-    if (numbered) {
-      return (
-        <span key={piece.at} className="cw">
-          {node}
-        </span>
-      )
-    }
-    return <Fragment key={piece.at}>{node}</Fragment>
-  })
+    const depth = piece.covering.length
+    piece.covering.forEach((claim, level) => {
+      const first = !started.has(claim.id)
+      started.add(claim.id)
+      open +=
+        `<mark${first ? ` id="quote-${escapeAttribute(claim.id)}"` : ''} data-n="${claim.number}"` +
+        (level === 0 ? ` data-depth="${depth}" title="${escapeAttribute(claimLabel(piece.covering))}"` : '') +
+        ` class="${highlightClasses(claim)}">`
+      const ends = lastPieceOf.get(claim.id) === piece.at
+      numbered ||= ends
+      close = `</mark>${ends ? claimMarkerHtml(claim, hrefOf(claim.id)) : ''}${close}`
+    })
+    const marked = `${open}${escapeText(piece.text)}${close}`
+    html += numbered ? `<span class="cw">${marked}</span>` : marked
+  }
+  return html
+}
+
+/**
+ * The claim's number after its text, opening the claim, with the verdict beside it once there is one.
+ * It is not part of the article: it cannot be selected or copied, and offsets skip it (`.cm`).
+ */
+function claimMarkerHtml(claim: HighlightedClaim, href: string): string {
+  const standing = verdictStanding(claim)
+  const className = standing ? `cm ${standing.draft ? 'draft-tag' : VERDICT_STYLES[standing.verdict].tag}` : 'cm'
+  const verdict = standing ? `<span> · ${escapeText(verdictShownAs(claim)!)}</span>` : ''
+  return `<a href="${escapeAttribute(href)}" aria-label="${escapeAttribute(claimLabel([claim]))}" class="${className}">${claim.number}${verdict}</a>`
+}
+
+export function ArticleHighlighter({
+  body,
+  claims,
+  hrefOf,
+  selectedId,
+  addClaimHref,
+  className,
+}: ArticleHighlighterProps) {
+  const navigate = useNavigate()
+  const rootRef = useRef<HTMLDivElement>(null)
+  const html = useMemo(() => articleBodyHtml(body, claims, hrefOf), [body, claims, hrefOf])
+  const selectedNumber = claims.find((claim) => claim.id === selectedId)?.number
 
   // A click on a highlight (not the end of a drag) opens its claim, as the number does; inside two
-  // claims, the innermost one.
-  // The numbers are plain links (hundreds of router <Link>s would slow every render of the page); a
-  // plain click on one opens its claim here, as a <Link> would, and other clicks keep the browser's meaning.
+  // claims, the innermost one. A plain click on a number opens its claim here, as a <Link> would, and
+  // other clicks keep the browser's meaning.
   const followHighlight = (event: MouseEvent<HTMLDivElement>) => {
     const target = event.target as Element
     const marker = target.closest?.('a.cm')
@@ -165,12 +181,18 @@ export function ArticleHighlighter({
     const selection = window.getSelection()
     if (selection && !selection.isCollapsed) return
     if (target.closest?.('a')) return
-    const id = target.closest?.('mark[data-claim-id]')?.getAttribute('data-claim-id')
-    if (id) void navigate(hrefOf(id), { preventScrollReset: true })
+    const number = Number(target.closest?.('mark[data-n]')?.getAttribute('data-n'))
+    const claim = claims.find((candidate) => candidate.number === number)
+    if (claim) void navigate(hrefOf(claim.id), { preventScrollReset: true })
   }
 
   return (
     <div className={cx('relative', className)}>
+      {/* The claim open beside the text, washed in blue (app.css: --selected-wash). A rule rather than an
+          attribute on its marks, so opening another claim leaves the body's markup as it is. */}
+      {selectedNumber !== undefined ? (
+        <style>{`[data-article-body] mark[data-n="${selectedNumber}"]{background-image:linear-gradient(var(--selected-wash),var(--selected-wash))}`}</style>
+      ) : null}
       {/* The keyboard reaches each claim through its number link; clicking the text is a shortcut for the mouse. */}
       {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions */}
       <div
@@ -178,29 +200,10 @@ export function ArticleHighlighter({
         data-article-body
         onClick={followHighlight}
         className="max-w-reading font-serif text-reading break-words whitespace-pre-wrap text-ink"
-      >
-        {rendered}
-      </div>
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
       {addClaimHref ? <AddClaimButton rootRef={rootRef} body={body} hrefFor={addClaimHref} /> : null}
     </div>
-  )
-}
-
-/**
- * The claim's number after its text, opening the claim, with the verdict beside it once there is one.
- * It is not part of the article: it cannot be selected or copied, and offsets skip it (`.cm`).
- */
-function ClaimMarker({ claim, href }: { claim: HighlightedClaim; href: string }) {
-  const standing = verdictStanding(claim)
-  return (
-    <a
-      href={href}
-      aria-label={claimLabel([claim])}
-      className={standing ? `cm ${standing.draft ? 'draft-tag' : VERDICT_STYLES[standing.verdict].tag}` : 'cm'}
-    >
-      {claim.number}
-      {standing ? <span>{` · ${verdictShownAs(claim)}`}</span> : null}
-    </a>
   )
 }
 

@@ -127,13 +127,18 @@ test('the address names the open claim: deep links, history, reload, /claims/:id
   const at = (claim: { id: string }) => new RegExp(`/articles/${article.id}/claims/${claim.id}$`)
   await desk.signIn(page, checker)
 
+  // The open claim's words carry a blue wash over their own colours; the others do not.
+  const washed = (claim: { id: string }) =>
+    page.locator(`#quote-${claim.id}`).evaluate((mark) => getComputedStyle(mark).backgroundImage.includes('gradient'))
   await page.goto(`/articles/${article.id}/claims/${second.id}`)
   await expect(panelTitle(page)).toContainText(second.quote)
+  expect([await washed(first), await washed(second), await washed(third)]).toEqual([false, true, false])
   // Opening another claim changes the panel only: the page is not loaded again.
   await page.evaluate(() => ((window as { stayed?: boolean }).stayed = true))
   await page.getByRole('article', { name: 'Article text' }).getByRole('link', { name: 'Claim 3: Unreviewed' }).click()
   await expect(page).toHaveURL(at(third))
   await expect(panelTitle(page)).toContainText(third.quote)
+  await expect.poll(() => Promise.all([washed(second), washed(third)])).toEqual([false, true])
   // A click on the words of a claim opens it too.
   await page.locator(`#quote-${first.id}`).click()
   await expect(page).toHaveURL(at(first))

@@ -44,7 +44,9 @@ test('takes a claim from unreviewed to approved through a return, with every ste
     await page.goto(claimPath)
     await expect(page.getByRole('heading', { level: 2, name: claim.text })).toBeVisible()
     // Its quote is highlighted in the article beside the panel.
-    const quote = page.locator(`[data-article-body] mark[data-claim-id="${claim.id}"]`)
+    // Its first mark is its anchor; every mark of it carries its number.
+    const number = await page.locator(`#quote-${claim.id}`).getAttribute('data-n')
+    const quote = page.locator(`[data-article-body] mark[data-n="${number}"]`)
     await expect(quote.first()).toBeVisible()
     await expect.poll(async () => (await quote.allTextContents()).join('')).toBe(claim.quote)
     await page.getByRole('button', { name: 'Take this claim' }).click()
