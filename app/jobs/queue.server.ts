@@ -5,6 +5,7 @@ import { Logger, run, type LogFunctionFactory, type Runner, type TaskList, type 
 import pg from 'pg'
 import { forgetOldTokenUses } from '~/api/tokens.server'
 import { forgetOldLoginFailures } from '~/auth/throttle.server'
+import { forgetOldLiveEvents } from '~/live/live.server'
 import { sendDigests } from '~/notifications/digest.server'
 import { notifyDue } from '~/notifications/notifications.server'
 import { db } from '~/utils/db.server'
@@ -26,6 +27,10 @@ export const TASKS: TaskList = {
   forget_api_token_uses: async () => {
     await forgetOldTokenUses()
   },
+  // Live events are kept only as long as a reconnecting page may ask for them again.
+  forget_live_events: async () => {
+    await forgetOldLiveEvents()
+  },
   // The daily digest email; a person gets one a day however many workers run it, none without SMTP settings.
   send_digests: async () => {
     await sendDigests()
@@ -42,6 +47,7 @@ export const CRONTAB = [
   '*/15 * * * * notify_due',
   '17 * * * * forget_login_failures',
   '41 3 * * * forget_api_token_uses',
+  '29 * * * * forget_live_events',
   '0 7 * * * send_digests',
 ].join('\n')
 

@@ -7,6 +7,9 @@ import pg from 'pg'
 
 export const LIVE_CHANNEL = 'factdesk_live'
 
+/** How long events are kept for replay; the job queue forgets older ones (forget_live_events). */
+export const LIVE_EVENT_KEPT_MS = 24 * 60 * 60 * 1000
+
 export type LiveEventRow = { id: string; userId: string | null; type: string; claimId: string | null; data: unknown }
 
 /** Who a stream belongs to, and how to tell whether their session still stands. */
@@ -19,7 +22,7 @@ export type LiveHubOptions = {
   heartbeatMs?: number
   /** Events a reconnect is sent at most; older gaps are closed by the page reloading its data. */
   maxReplay?: number
-  /** How long events are kept for replay. */
+  /** How far back a reconnect is replayed from. */
   retentionMs?: number
 }
 
@@ -48,7 +51,6 @@ export class LiveHub {
   private starting: Promise<void> | null = null
   private readonly streams = new Map<string, Set<Stream>>()
   private heartbeat: NodeJS.Timeout | null = null
-  private pruning: NodeJS.Timeout | null = null
   private retry: NodeJS.Timeout | null = null
   private retryDelay = 500
   private highestId = 0n
@@ -59,7 +61,7 @@ export class LiveHub {
       maxStreamsPerUser: 5,
       heartbeatMs: 25_000,
       maxReplay: 500,
-      retentionMs: 24 * 60 * 60 * 1000,
+      retentionMs: LIVE_EVENT_KEPT_MS,
       ...options,
     }
     // Its own small pool, apart from Prisma's, so streams never queue behind page loads.
@@ -107,9 +109,6 @@ export class LiveHub {
     else await this.markHighest()
     this.heartbeat ??= setInterval(() => void this.beat(), this.options.heartbeatMs)
     this.heartbeat.unref?.()
-    this.pruning ??= setInterval(() => void this.prune(), 60 * 60 * 1000)
-    this.pruning.unref?.()
-    void this.prune()
   }
 
   private lostListener(client: pg.Client) {
@@ -196,17 +195,6 @@ export class LiveHub {
     // Only the recent ids matter for duplicates; keep the set small on a long-lived stream.
     if (stream.sent.size > 2 * this.options.maxReplay) stream.sent.clear()
     stream.write(formatEvent(event))
-  }
-
-  /** Events older than replay reaches are of no more use; every process may prune, the deletes agree. */
-  private async prune() {
-    try {
-      await this.pool.query('DELETE FROM "LiveEvent" WHERE "createdAt" < now() - make_interval(secs => $1)', [
-        this.options.retentionMs / 1000,
-      ])
-    } catch {
-      // Tried again within the hour.
-    }
   }
 
   private async beat() {
@@ -319,7 +307,6 @@ export class LiveHub {
   async close() {
     this.closed = true
     if (this.heartbeat) clearInterval(this.heartbeat)
-    if (this.pruning) clearInterval(this.pruning)
     if (this.retry) clearTimeout(this.retry)
     for (const set of [...this.streams.values()]) for (const stream of [...set]) stream.end()
     const listener = this.listener

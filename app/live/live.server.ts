@@ -2,7 +2,7 @@
 // see the notifications migration).
 import { db } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
-import { LiveHub } from './hub.server'
+import { LIVE_EVENT_KEPT_MS, LiveHub } from './hub.server'
 
 // On globalThis, so the server build and the start script (which closes it on shutdown) share one hub.
 const globalForLive = globalThis as unknown as { factdeskLive?: LiveHub }
@@ -30,4 +30,26 @@ export async function announcePresence(user: { id: string; name: string }, claim
     data: { type: 'presence', claimId, data: { userId: user.id, name: user.name } },
   })
   return true
+}
+
+const FORGET_BATCH = 10_000
+/** At most this many batches a run: a backlog is worked off over the following runs, never in one long one. */
+const FORGET_BATCHES = 100
+
+/**
+ * Forgets events older than replay reaches (LIVE_EVENT_KEPT_MS), in batches; returns how many. The job
+ * queue runs it once an hour for the whole desk, however many app processes there are.
+ */
+export async function forgetOldLiveEvents(now = new Date()): Promise<number> {
+  // As the UTC wall-clock timestamp Prisma stores DateTime in.
+  const cutoff = new Date(now.getTime() - LIVE_EVENT_KEPT_MS).toISOString().slice(0, -1)
+  let forgotten = 0
+  for (let batch = 0; batch < FORGET_BATCHES; batch++) {
+    const deleted = await db.$executeRaw`
+      DELETE FROM "LiveEvent" WHERE id IN (
+        SELECT id FROM "LiveEvent" WHERE "createdAt" < ${cutoff}::timestamp LIMIT ${FORGET_BATCH})`
+    forgotten += deleted
+    if (deleted < FORGET_BATCH) break
+  }
+  return forgotten
 }

@@ -8,7 +8,8 @@ import { RouterContextProvider } from 'react-router'
 import { getUser } from '~/auth/session.server'
 import { runClaimAction } from '~/claims/claim-actions.server'
 import { LiveHub } from '~/live/hub.server'
-import { closeLiveHub } from '~/live/live.server'
+import { CRONTAB, TASKS } from '~/jobs/queue.server'
+import { closeLiveHub, forgetOldLiveEvents } from '~/live/live.server'
 import * as eventsRoute from '~/routes/events'
 import { db } from '~/utils/db.server'
 import { attachSources, createArticleWithClaim, postToClaim } from '../helpers/claims'
@@ -165,6 +166,19 @@ describe('the live stream', () => {
       [String(start + 2n), 'E2'],
       [String(start + 3n), 'E3'],
     ])
+  })
+
+  it('are forgotten after a day by the job queue, once an hour for every process; newer ones are kept', async () => {
+    expect(CRONTAB.split('\n')).toContain('29 * * * * forget_live_events')
+    expect(Object.keys(TASKS)).toContain('forget_live_events')
+    const inserted = await db.$queryRaw<Array<{ id: bigint; label: string }>>`
+      INSERT INTO "LiveEvent" (type, data, "createdAt")
+      VALUES ('claim', '{"event":"day-old"}'::jsonb, (now() AT TIME ZONE 'UTC') - interval '25 hours'),
+             ('claim', '{"event":"hour-old"}'::jsonb, (now() AT TIME ZONE 'UTC') - interval '1 hour')
+      RETURNING id, data->>'event' AS label`
+    expect(await forgetOldLiveEvents()).toBeGreaterThanOrEqual(1)
+    const kept = await db.liveEvent.findMany({ where: { id: { in: inserted.map((row) => row.id) } } })
+    expect(kept.map((row) => (row.data as { event: string }).event)).toEqual(['hour-old'])
   })
 
   it('carries presence: someone viewing the claim is announced to the others', async () => {
