@@ -163,8 +163,41 @@ export function ArticleHighlighter({
 }: ArticleHighlighterProps) {
   const navigate = useNavigate()
   const rootRef = useRef<HTMLDivElement>(null)
-  const html = useMemo(() => articleBodyHtml(body, claims, hrefOf), [body, claims, hrefOf])
-  const selectedNumber = claims.find((claim) => claim.id === selectedId)?.number
+  const latest = useMemo(() => ({ html: articleBodyHtml(body, claims, hrefOf), claims }), [body, claims, hrefOf])
+  // New markup replaces the old wholesale, which would drop a selection being made in the text or the focus
+  // on a claim's number; so while either is in the body, the change waits for it to end.
+  const [shown, setShown] = useState(latest)
+  useEffect(() => {
+    if (shown === latest) return
+    const busy = () => {
+      const root = rootRef.current
+      if (!root) return false
+      const selection = window.getSelection()
+      const selecting =
+        selection && !selection.isCollapsed && selection.rangeCount > 0 && selection.getRangeAt(0).intersectsNode(root)
+      return Boolean(selecting) || root.contains(document.activeElement)
+    }
+    if (!busy()) {
+      setShown(latest)
+      return
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined
+    // Looked at once the focus has landed: while it moves, it is on neither element.
+    const retry = () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => {
+        if (!busy()) setShown(latest)
+      }, 0)
+    }
+    document.addEventListener('selectionchange', retry)
+    document.addEventListener('focusout', retry)
+    return () => {
+      clearTimeout(timer)
+      document.removeEventListener('selectionchange', retry)
+      document.removeEventListener('focusout', retry)
+    }
+  }, [latest, shown])
+  const selectedNumber = shown.claims.find((claim) => claim.id === selectedId)?.number
 
   // A click on a highlight (not the end of a drag) opens its claim, as the number does; inside two
   // claims, the innermost one. A plain click on a number opens its claim here, as a <Link> would, and
@@ -182,7 +215,7 @@ export function ArticleHighlighter({
     if (selection && !selection.isCollapsed) return
     if (target.closest?.('a')) return
     const number = Number(target.closest?.('mark[data-n]')?.getAttribute('data-n'))
-    const claim = claims.find((candidate) => candidate.number === number)
+    const claim = shown.claims.find((candidate) => candidate.number === number)
     if (claim) void navigate(hrefOf(claim.id), { preventScrollReset: true })
   }
 
@@ -200,7 +233,7 @@ export function ArticleHighlighter({
         data-article-body
         onClick={followHighlight}
         className="max-w-reading font-serif text-reading break-words whitespace-pre-wrap text-ink"
-        dangerouslySetInnerHTML={{ __html: html }}
+        dangerouslySetInnerHTML={{ __html: shown.html }}
       />
       {addClaimHref ? <AddClaimButton rootRef={rootRef} body={body} hrefFor={addClaimHref} /> : null}
     </div>

@@ -62,6 +62,67 @@ test('the editor approves, and the fact-checker’s open panel updates and the b
   await expect(page).toHaveURL(new RegExp(`/claims/${claim.id}$`))
 })
 
+test('a change that arrives while the checker is selecting words leaves the selection, then shows', async ({
+  page,
+  desk,
+  browser,
+  baseURL,
+}) => {
+  const checker = await desk.user({ role: 'FACT_CHECKER' })
+  const editor = await desk.user({ role: 'EDITOR' })
+  const article = await desk.article({ by: checker })
+  const claim = await desk.claim({ article, by: checker, status: 'NEEDS_REVIEW', verdict: 'MOSTLY_TRUE' })
+  await desk.signIn(page, checker)
+  await page.goto(`/articles/${article.id}/claims/${claim.id}`)
+  await expect(page.locator('html[data-live="open"]')).toBeAttached()
+  const quote = page.locator(`#quote-${claim.id}`)
+  await expect(quote).toHaveClass(/hl-review/)
+
+  // The checker selects words of another sentence, to mark them as a claim.
+  const phrase = 'unemployment in the region'
+  await page.evaluate((words) => {
+    const body = document.querySelector('[data-article-body]')!
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(words)
+      if (at < 0) continue
+      const range = document.createRange()
+      range.setStart(node, at)
+      range.setEnd(node, at + words.length)
+      getSelection()!.removeAllRanges()
+      getSelection()!.addRange(range)
+      return
+    }
+    throw new Error(`not in the body: ${words}`)
+  }, phrase)
+  await page.mouse.up()
+  const addClaim = page.getByRole('link', { name: 'Add claim', exact: true })
+  await expect(addClaim).toBeVisible()
+
+  const editorContext = await browser.newContext({ baseURL })
+  try {
+    const editorPage = await editorContext.newPage()
+    await desk.signIn(editorPage, editor)
+    await editorPage.goto(`/claims/${claim.id}`)
+    await editorPage.getByRole('button', { name: 'Approve', exact: true }).click()
+    await expect(toast(editorPage, 'Verdict approved.')).toBeVisible()
+  } finally {
+    await editorContext.close()
+  }
+
+  // The panel shows the approval; the words stay selected and can still be added.
+  await expect(page.getByText(`Changed by ${editor.name} just now: status → Approved`)).toBeVisible()
+  await expect(page.getByRole('region', { name: 'The claim' }).getByText('Approved', { exact: true })).toBeVisible()
+  expect(await page.evaluate(() => getSelection()!.toString())).toBe(phrase)
+  await expect(addClaim).toBeVisible()
+  // Once the selection ends, the text shows the claim in its verdict's colour.
+  await page.evaluate(() => getSelection()!.removeAllRanges())
+  await expect(quote).toHaveClass(/hl-mostly-true/)
+  await expect(
+    page.getByRole('article', { name: 'Article text' }).getByRole('link', { name: 'Claim 1: Approved, Mostly true' }),
+  ).toBeVisible()
+})
+
 test('a comment the editor adds appears in the fact-checker’s open panel, with no reload', async ({
   page,
   desk,

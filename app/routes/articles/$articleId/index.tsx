@@ -115,7 +115,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 /**
  * Opening another claim changes only the panel: the article, its list and its credibility stay as they
- * are. Anything sent (a step, a source, a suggestion) may change a status, so it reloads them.
+ * are. Anything sent (a step, a source, a suggestion) may change a status, so it reloads them; so does
+ * a reload of the page's data where it is (the open claim changed by someone else, told live).
  */
 export function shouldRevalidate({
   currentParams,
@@ -126,6 +127,7 @@ export function shouldRevalidate({
   defaultShouldRevalidate,
 }: ShouldRevalidateFunctionArgs) {
   if (formMethod && formMethod.toUpperCase() !== 'GET') return defaultShouldRevalidate
+  if (currentUrl.href === nextUrl.href) return defaultShouldRevalidate
   if (currentParams.articleId === nextParams.articleId && currentUrl.search === nextUrl.search) return false
   return defaultShouldRevalidate
 }
