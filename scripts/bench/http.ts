@@ -28,13 +28,25 @@ export type HttpBenchRow = BenchRow & {
   cpuMsPerRequest: number | null
   /** The share of the bare page's req/s this page must reach; none for the bare page itself. */
   target?: number
+  /** It sends the browser on rather than rendering a page. */
+  redirect?: boolean
 }
 
 type Page = { name: string; path: string; signedIn: boolean; target?: number; status?: number; what: string }
 
 const BARE: Page = { name: 'bare page', path: '/login', signedIn: false, what: 'the sign-in form, signed out' }
 
-/** No target: what every signed-in page pays before its own content (the header, the session, a small form). */
+/**
+ * No target: what every signed-in page pays before its own content. The emptiest signed-in page (the
+ * session, the header and a list with nothing in it: the bench desk sends no notifications), and a small
+ * one (the header and the account's forms).
+ */
+const EMPTY: Page = {
+  name: 'signed-in, empty',
+  path: '/notifications',
+  signedIn: true,
+  what: 'the header and an empty list, signed in',
+}
 const SHELL: Page = {
   name: 'signed-in shell',
   path: '/account',
@@ -183,7 +195,7 @@ export async function benchHttp(ctx: BenchContext, options: HttpOptions = {}): P
     })
     // Each page answers as it should, and its size (uncompressed) is noted, before anything is timed.
     const sizes = new Map<string, number>()
-    for (const page of [BARE, SHELL, ...pages]) {
+    for (const page of [BARE, EMPTY, SHELL, ...pages]) {
       const response = await fetch(`${server.origin}${page.path}`, { headers: headersOf(page), redirect: 'manual' })
       const body = await response.arrayBuffer()
       if (response.status !== (page.status ?? 200)) {
@@ -207,7 +219,7 @@ export async function benchHttp(ctx: BenchContext, options: HttpOptions = {}): P
     // it, so a machine that grows busier or quieter during the run moves both sides of each ratio alike.
     const bareRuns: Load[] = [await measure(BARE)]
     const measured: Array<[Page, Load]> = []
-    for (const page of [SHELL, ...pages]) {
+    for (const page of [EMPTY, SHELL, ...pages]) {
       measured.push([page, await measure(page)])
       bareRuns.push(await measure(BARE))
     }
@@ -224,6 +236,7 @@ export async function benchHttp(ctx: BenchContext, options: HttpOptions = {}): P
       bytes: sizes.get(page.path) ?? Number.NaN,
       cpuMsPerRequest: result.cpuMsPerRequest,
       target: page.target,
+      redirect: (page.status ?? 200) >= 300,
       note,
     })
     const bareCpu = bareRuns.map((run) => run.cpuMsPerRequest)
@@ -274,6 +287,22 @@ export function describeHttpTargets(rows: readonly HttpBenchRow[], connections: 
     lines.push(
       `  ${row.path.padEnd(44)} ${row.requestsPerSecond.toFixed(1).padStart(7)} req/s  p50 ${row.p50.toFixed(0).padStart(5)} ms  p95 ${row.p95.toFixed(0).padStart(5)} ms  ${(share * 100).toFixed(0).padStart(3)}% (≥ ${row.target * 100}%: ${met})`,
     )
+  }
+  // What a target leaves a page for its own content: the server CPU a request may cost at that share of
+  // the bare page's rate, less what the emptiest signed-in page costs.
+  const empty = rows.find((row) => row.path === EMPTY.path)
+  if (empty?.cpuMsPerRequest != null && bare.cpuMsPerRequest != null) {
+    lines.push(
+      `Server CPU per request beyond the emptiest signed-in page (${empty.cpuMsPerRequest.toFixed(1)} ms, ${Math.round((100 * empty.requestsPerSecond) / empty.bareRequestsPerSecond)}% of the bare page's rate), against what each target leaves:`,
+    )
+    for (const row of rows) {
+      if (row.target === undefined || row.cpuMsPerRequest === null || row.redirect) continue
+      const content = row.cpuMsPerRequest - empty.cpuMsPerRequest
+      const leaves = bare.cpuMsPerRequest / row.target - empty.cpuMsPerRequest
+      lines.push(
+        `  ${row.path.padEnd(44)} ${content.toFixed(1).padStart(5)} ms of its own; ≥ ${row.target * 100}% leaves ${leaves.toFixed(1)} ms`,
+      )
+    }
   }
   return lines
 }
