@@ -40,14 +40,15 @@ const FORGET_BATCHES = 100
  * Forgets events older than replay reaches (LIVE_EVENT_KEPT_MS), in batches; returns how many. The job
  * queue runs it once an hour for the whole desk, however many app processes there are.
  */
-export async function forgetOldLiveEvents(now = new Date()): Promise<number> {
-  // As the UTC wall-clock timestamp Prisma stores DateTime in.
-  const cutoff = new Date(now.getTime() - LIVE_EVENT_KEPT_MS).toISOString().slice(0, -1)
+export async function forgetOldLiveEvents(): Promise<number> {
   let forgotten = 0
   for (let batch = 0; batch < FORGET_BATCHES; batch++) {
+    // By the database's clock, as the triggers that write the events and the replay that reads them count.
     const deleted = await db.$executeRaw`
       DELETE FROM "LiveEvent" WHERE id IN (
-        SELECT id FROM "LiveEvent" WHERE "createdAt" < ${cutoff}::timestamp LIMIT ${FORGET_BATCH})`
+        SELECT id FROM "LiveEvent"
+         WHERE "createdAt" < now() - make_interval(secs => ${LIVE_EVENT_KEPT_MS / 1000})
+         LIMIT ${FORGET_BATCH})`
     forgotten += deleted
     if (deleted < FORGET_BATCH) break
   }

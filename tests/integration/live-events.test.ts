@@ -168,13 +168,13 @@ describe('the live stream', () => {
     ])
   })
 
-  it('are forgotten after a day by the job queue, once an hour for every process; newer ones are kept', async () => {
+  it('forgets events older than a day in the job queue’s hourly run, once for every process, and keeps newer ones', async () => {
     expect(CRONTAB.split('\n')).toContain('29 * * * * forget_live_events')
     expect(Object.keys(TASKS)).toContain('forget_live_events')
     const inserted = await db.$queryRaw<Array<{ id: bigint; label: string }>>`
       INSERT INTO "LiveEvent" (type, data, "createdAt")
-      VALUES ('claim', '{"event":"day-old"}'::jsonb, (now() AT TIME ZONE 'UTC') - interval '25 hours'),
-             ('claim', '{"event":"hour-old"}'::jsonb, (now() AT TIME ZONE 'UTC') - interval '1 hour')
+      VALUES ('claim', '{"event":"day-old"}'::jsonb, LOCALTIMESTAMP - interval '25 hours'),
+             ('claim', '{"event":"hour-old"}'::jsonb, LOCALTIMESTAMP - interval '1 hour')
       RETURNING id, data->>'event' AS label`
     expect(await forgetOldLiveEvents()).toBeGreaterThanOrEqual(1)
     const kept = await db.liveEvent.findMany({ where: { id: { in: inserted.map((row) => row.id) } } })
