@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { ClaimRow } from './claim-list'
-import { packClaimRow, unpackClaimRows } from './claim-rows'
+import { ClaimStatus, Verdict } from '~/generated/prisma/enums'
+import { packClaimRows, unpackClaimRows } from './claim-rows'
 
 const BODY = 'Exports rose 4% last year. The port reopened on Monday.'
 
@@ -35,14 +36,35 @@ const rows: ClaimRow[] = [
 
 describe('packed claim rows', () => {
   it('come back as the rows they were, numbered in order and quoting the body', () => {
-    const packed = rows.map(({ number: _n, quote: _q, ...row }) => packClaimRow(row))
+    const packed = packClaimRows(rows.map(({ number: _n, quote: _q, ...row }) => row))
     expect(unpackClaimRows(packed, BODY)).toEqual(rows)
   })
 
-  it('carry no field names', () => {
-    const packed = packClaimRow(rows[1]!)
-    expect(JSON.stringify(packed)).toBe(
-      '["b",27,55,"UNREVIEWED",null,"The port reopened on Monday.",null,false,null,false]',
+  it('are a line each, with each person named once', () => {
+    const again = { ...rows[0]!, id: 'c', mine: false, due: { day: '2026-12-24', overdue: false } }
+    const packed = packClaimRows([rows[0]!, rows[1]!, again])
+    expect(packed).toEqual({
+      people: ['Chen Okafor'],
+      rows: [
+        'a 0 26 3111 0 2026-12-01 Exports rose by 4% in 2025.',
+        'b 27 55 0-00   The port reopened on Monday.',
+        'c 0 26 3100 0 2026-12-24 Exports rose by 4% in 2025.',
+      ],
+    })
+  })
+
+  it('keep a text whole whatever it holds (spaces at either end, tabs, newlines), and every status and verdict', () => {
+    const { number: _n, ...base } = rows[1]!
+    const odd = Object.values(ClaimStatus).flatMap((status) =>
+      [...Object.values(Verdict), null].map((verdict, index) => ({
+        ...base,
+        id: `${status}-${index}`,
+        status,
+        verdict,
+        text: '  A\ttab,\na newline,  two spaces, a “quote” and \\ a backslash ',
+      })),
     )
+    const unpacked = unpackClaimRows(packClaimRows(odd), BODY)
+    expect(unpacked.map(({ number: _number, ...row }) => row)).toEqual(odd)
   })
 })

@@ -39,7 +39,7 @@ import {
   type ClaimRow,
 } from '~/components/claim-list'
 import type { PanelPlace } from '~/components/claim-panel'
-import { packClaimRow, unpackClaimRows } from '~/components/claim-rows'
+import { packClaimRows, unpackClaimRows } from '~/components/claim-rows'
 import { ShortcutsDialog, useShortcuts } from '~/components/claim-shortcuts'
 import { ClaimSuggestions } from '~/components/claim-suggestions'
 import { StatusGlyph } from '~/components/status-badge'
@@ -91,8 +91,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     canPublish: can(user.role, 'report:publish'),
     publicReport,
     // Only what a row and a highlight show: the panel loads the claim itself when it is opened.
-    claims: claims.map((claim) =>
-      packClaimRow({
+    claims: packClaimRows(
+      claims.map((claim) => ({
         id: claim.id,
         startOffset: claim.startOffset,
         endOffset: claim.endOffset,
@@ -102,7 +102,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
         assignee: claim.assignee?.name ?? null,
         mine: claim.assignee?.id === user.id,
         due: claim.dueAt ? { day: isoDay(claim.dueAt), overdue: claim.dueAt < now } : null,
-      }),
+      })),
     ),
     suggestions: {
       total: suggestions.open.length,
