@@ -5,19 +5,19 @@ import { cx } from './cx'
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost'
 export type ButtonSize = 'sm' | 'md'
 
-const BASE =
-  'inline-flex items-center justify-center gap-1.5 whitespace-nowrap rounded-md border font-medium no-underline transition-colors hover:no-underline disabled:cursor-not-allowed disabled:opacity-50 aria-disabled:cursor-not-allowed aria-disabled:opacity-50'
-
+// The classes are app.css's (.btn and its variants and sizes): a page can list a button per row, and
+// the utilities they stand for would repeat in every one. A `className` given adds to them and, being
+// utilities, wins where the two disagree.
 const VARIANTS: Record<ButtonVariant, string> = {
-  primary: 'border-brand bg-brand text-white shadow-sm hover:border-brand-dark hover:bg-brand-dark hover:text-white',
-  secondary: 'border-paper-line bg-paper text-ink shadow-sm hover:bg-paper-sunk hover:text-ink',
-  danger: 'border-red-700 bg-red-700 text-white shadow-sm hover:border-red-800 hover:bg-red-800 hover:text-white',
-  ghost: 'border-transparent bg-transparent text-ink-muted hover:bg-paper-sunk hover:text-ink',
+  primary: 'btn-primary',
+  secondary: 'btn-secondary',
+  danger: 'btn-danger',
+  ghost: 'btn-ghost',
 }
 
 const SIZES: Record<ButtonSize, string> = {
-  sm: 'min-h-8 px-2.5 py-1 text-sm',
-  md: 'min-h-10 px-4 py-2 text-sm',
+  sm: 'btn-sm',
+  md: 'btn-md',
 }
 
 /** The button look, for elements that are neither a button nor a link (a file input's label, a NavLink). */
@@ -26,7 +26,7 @@ export function buttonClasses({
   size = 'md',
   className,
 }: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}): string {
-  return cx(BASE, VARIANTS[variant], SIZES[size], className)
+  return cx('btn', VARIANTS[variant], SIZES[size], className)
 }
 
 export type ButtonProps = ComponentProps<'button'> & { variant?: ButtonVariant; size?: ButtonSize }
