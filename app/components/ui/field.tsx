@@ -7,9 +7,11 @@ export type FieldErrors = string[] | undefined | null
 
 const LABEL = 'block text-sm font-medium text-ink'
 const HINT = 'text-sm text-ink-muted'
-/** The look of every text control; exported for controls laid out outside a Field (search boxes, inline inputs). */
-export const CONTROL =
-  'block w-full rounded-md border border-paper-line bg-paper px-3 py-2 text-base text-ink shadow-sm placeholder:text-ink-faint focus:border-brand disabled:cursor-not-allowed disabled:bg-paper-sunk disabled:text-ink-muted aria-invalid:border-red-700 sm:text-sm'
+/**
+ * The look of every text control (app.css's `.control`); exported for controls laid out outside a Field
+ * (search boxes, inline inputs). Utilities given beside it win where the two disagree.
+ */
+export const CONTROL = 'control'
 
 /** The props a custom control needs to join a Field: pass them straight to the element. */
 export type ControlProps = {
