@@ -16,6 +16,7 @@ import type { ClaimStatus, Verdict } from '~/generated/prisma/enums'
 import { STATUS_STYLES } from './status-badge'
 import { buttonClasses } from './ui/button'
 import { cx } from './ui/cx'
+import { escapeHtml } from '~/utils/html'
 import { VERDICT_STYLES } from './verdict-badge'
 
 export type HighlightedClaim = Span & {
@@ -60,9 +61,8 @@ export function highlightClasses(claim: { status: ClaimStatus; verdict: Verdict 
   return `hl ${STATUS_STYLES[claim.status].highlight}`
 }
 
-const escapeText = (text: string) =>
-  text.replace(/[&<>\r]/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : char === '>' ? '&gt;' : '&#13;'))
-const escapeAttribute = (text: string) => escapeText(text).replace(/"/g, '&quot;')
+/** The body's text as HTML; a carriage return as its reference, since the parser would drop it and shift every offset. */
+const escapeText = (text: string) => escapeHtml(text).replace(/\r/g, '&#13;')
 
 /**
  * The body marked up, as one HTML string: the server writes it straight into the page and the client
@@ -129,8 +129,8 @@ export function articleBodyHtml(
       const first = !started.has(claim.id)
       started.add(claim.id)
       open +=
-        `<mark${first ? ` id="quote-${escapeAttribute(claim.id)}"` : ''} data-n="${claim.number}"` +
-        (level === 0 ? ` data-depth="${depth}" title="${escapeAttribute(claimLabel(piece.covering))}"` : '') +
+        `<mark${first ? ` id="quote-${escapeHtml(claim.id)}"` : ''} data-n="${claim.number}"` +
+        (level === 0 ? ` data-depth="${depth}" title="${escapeHtml(claimLabel(piece.covering))}"` : '') +
         ` class="${highlightClasses(claim)}">`
       const ends = lastPieceOf.get(claim.id) === piece.at
       numbered ||= ends
@@ -149,8 +149,8 @@ export function articleBodyHtml(
 function claimMarkerHtml(claim: HighlightedClaim, href: string): string {
   const standing = verdictStanding(claim)
   const className = standing ? `cm ${standing.draft ? 'draft-tag' : VERDICT_STYLES[standing.verdict].tag}` : 'cm'
-  const verdict = standing ? `<span> · ${escapeText(verdictShownAs(claim)!)}</span>` : ''
-  return `<a href="${escapeAttribute(href)}" aria-label="${escapeAttribute(claimLabel([claim]))}" class="${className}">${claim.number}${verdict}</a>`
+  const verdict = standing ? `<span> · ${escapeHtml(verdictShownAs(claim)!)}</span>` : ''
+  return `<a href="${escapeHtml(href)}" aria-label="${escapeHtml(claimLabel([claim]))}" class="${className}">${claim.number}${verdict}</a>`
 }
 
 export function ArticleHighlighter({

@@ -3,11 +3,11 @@
 // value in the page's data. A row's number and quote are not sent at all: they follow from its place in body
 // order and its span of the body. Who holds each claim is named once, in `people`.
 //
-// A line is `id start end codes person due-day text`, separated by single spaces: the codes are one character each for
-// the status, the verdict (`-` for none), whether it is mine and whether it is overdue; the person is an index
-// into `people` (empty for nobody); the due day is YYYY-MM-DD or empty. None of these has a space; the text
-// comes last, so whatever it holds it is read whole. (A space, unlike a tab, is written as it is in the
-// page's data, where every escape is escaped again.)
+// A line is `id start end codes person due-day text`, separated by single spaces. The codes are one
+// character each for the status, the verdict (`-` for none), whether it is mine and whether it is overdue;
+// the person is an index into `people` (empty for nobody); the due day is YYYY-MM-DD or empty. None of these
+// has a space; the text comes last, so whatever it holds it is read whole. (A space, unlike a tab, is
+// written as it is in the page's data, where every escape is escaped again.)
 import { ClaimStatus, Verdict } from '~/generated/prisma/enums'
 import type { ClaimRow } from './claim-list'
 

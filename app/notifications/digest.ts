@@ -1,18 +1,10 @@
 // The daily digest email's words, in plain text and simple HTML. Pure: every value from the database is
 // escaped for HTML here, so a claim's words can never become markup in someone's mail.
+import { escapeHtml } from '~/utils/html'
 
 export const DIGEST_MAX_LISTED = 50
 
 export type DigestItem = { body: string; claimId: string; createdAt: Date }
-
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-}
 
 export function claimLink(origin: string, claimId: string): string {
   return new URL(`/claims/${encodeURIComponent(claimId)}`, origin).toString()
