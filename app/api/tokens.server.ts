@@ -2,7 +2,9 @@
 // random bits, so a fast hash is enough), checked on every API request, rate-limited per token in Postgres.
 import crypto from 'node:crypto'
 import type { ApiScope } from '~/generated/prisma/enums'
+import { Prisma } from '~/generated/prisma/client'
 import { db } from '~/utils/db.server'
+import { forgetInBatches } from '~/utils/forget-in-batches.server'
 import { getEnv } from '~/utils/env.server'
 import { logEvent } from '~/utils/log.server'
 import { API_SCOPES, scopeNameOf, type ApiScopeName } from './endpoints'
@@ -166,21 +168,13 @@ export async function recordTokenUse(use: { tokenId: string; path: string; statu
 
 /** How long each request made with a token is kept. */
 export const TOKEN_USE_KEPT_DAYS = 90
-const FORGET_BATCH = 10_000
-/** At most this many batches a run: a backlog is worked off over the following days, never in one long run. */
-const FORGET_BATCHES = 100
-
 /** Forgets requests made with a token more than TOKEN_USE_KEPT_DAYS ago, in batches; returns how many. */
-export async function forgetOldTokenUses(now = new Date()): Promise<number> {
+export function forgetOldTokenUses(now = new Date()): Promise<number> {
   // As the UTC wall-clock timestamp Prisma stores DateTime in.
   const cutoff = new Date(now.getTime() - TOKEN_USE_KEPT_DAYS * 24 * 60 * 60 * 1000).toISOString().slice(0, -1)
-  let forgotten = 0
-  for (let batch = 0; batch < FORGET_BATCHES; batch++) {
-    const deleted = await db.$executeRaw`
+  return forgetInBatches(
+    (limit) => Prisma.sql`
       DELETE FROM "ApiTokenUse" WHERE id IN (
-        SELECT id FROM "ApiTokenUse" WHERE "createdAt" < ${cutoff}::timestamp LIMIT ${FORGET_BATCH})`
-    forgotten += deleted
-    if (deleted < FORGET_BATCH) break
-  }
-  return forgotten
+        SELECT id FROM "ApiTokenUse" WHERE "createdAt" < ${cutoff}::timestamp LIMIT ${limit})`,
+  )
 }

@@ -1,6 +1,8 @@
 // The process's one live hub, and the events the app writes itself (most are written by triggers:
 // see the notifications migration).
+import { Prisma } from '~/generated/prisma/client'
 import { db } from '~/utils/db.server'
+import { forgetInBatches } from '~/utils/forget-in-batches.server'
 import { getEnv } from '~/utils/env.server'
 import { LIVE_EVENT_KEPT_MS, LiveHub } from './hub.server'
 
@@ -32,25 +34,17 @@ export async function announcePresence(user: { id: string; name: string }, claim
   return true
 }
 
-const FORGET_BATCH = 10_000
-/** At most this many batches a run: a backlog is worked off over the following runs, never in one long one. */
-const FORGET_BATCHES = 100
-
 /**
  * Forgets events older than replay reaches (LIVE_EVENT_KEPT_MS), in batches; returns how many. The job
  * queue runs it once an hour for the whole desk, however many app processes there are.
  */
-export async function forgetOldLiveEvents(): Promise<number> {
-  let forgotten = 0
-  for (let batch = 0; batch < FORGET_BATCHES; batch++) {
-    // By the database's clock, as the triggers that write the events and the replay that reads them count.
-    const deleted = await db.$executeRaw`
+export function forgetOldLiveEvents(): Promise<number> {
+  // By the database's clock, as the triggers that write the events and the replay that reads them count.
+  return forgetInBatches(
+    (limit) => Prisma.sql`
       DELETE FROM "LiveEvent" WHERE id IN (
         SELECT id FROM "LiveEvent"
          WHERE "createdAt" < now() - make_interval(secs => ${LIVE_EVENT_KEPT_MS / 1000})
-         LIMIT ${FORGET_BATCH})`
-    forgotten += deleted
-    if (deleted < FORGET_BATCH) break
-  }
-  return forgotten
+         LIMIT ${limit})`,
+  )
 }
